@@ -1,0 +1,3 @@
+from dualprev.app import main
+
+raise SystemExit(main())

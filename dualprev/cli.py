@@ -1,0 +1,191 @@
+"""Headless commands over the same services as the GUI.
+
+Exit codes: 0 success, 2 bad arguments (argparse), 1 an expected failure reported as one Chinese
+line on stderr. Anything else is a bug and keeps its traceback.
+"""
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import NoReturn
+
+from dualprev import __version__
+from dualprev.domain import grading
+from dualprev.domain.risk import EvaluationMethod
+from dualprev.errors import UserError
+from dualprev.paths import db_path_from, files_dir_for
+from dualprev.storage.db import Database, is_empty, open_database
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese-friendly errors; still exits 2 on bad arguments."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dualprev", description="双重预防机制管理（安全风险分级管控 + 隐患排查治理）")
+    parser.add_argument("--version", action="version", version=f"dualprev {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹；也可用环境变量 DUALPREV_DB）")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="创建含示例企业数据的数据库")
+    demo.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="要创建的数据库文件")
+    demo.add_argument("--force", action="store_true", help="覆盖已有的非空数据库文件")
+
+    info = sub.add_parser("info", help="以 JSON 输出数据库概况")
+    info.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
+
+    grade = sub.add_parser("grade", help="按评价方法计算风险等级，输出 JSON")
+    grade_sub = grade.add_subparsers(dest="method", metavar="METHOD", required=True, parser_class=_Parser)
+    lec = grade_sub.add_parser("lec", help="LEC：D = L × E × C")
+    for name in ("L", "E", "C"):
+        lec.add_argument(name)
+    lec.add_argument("--scheme", default=grading.DEFAULT_SCHEME_CODES[EvaluationMethod.LEC])
+    ls = grade_sub.add_parser("ls", help="风险矩阵：R = L × S")
+    for name in ("L", "S"):
+        ls.add_argument(name)
+    ls.add_argument("--scheme", default=grading.DEFAULT_SCHEME_CODES[EvaluationMethod.LS])
+    return parser
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; unknown options are passed on to Qt when no command is given."""
+    parser = build_parser()
+    parsed, unknown = parser.parse_known_args(list(argv))
+    if unknown and parsed.command is not None:
+        parser.error("无法识别的参数：" + " ".join(unknown))
+    parsed.qt_args = unknown
+    return parsed
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the headless command in ``args``; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        match args.command:
+            case "demo":
+                return _demo(_require_db(args), force=args.force)
+            case "info":
+                return _info(_require_db(args))
+            case "grade":
+                return _grade(args)
+            case _:
+                raise AssertionError(f"unhandled command {args.command}")
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _require_db(args: argparse.Namespace) -> Path:
+    try:
+        return db_path_from(args.db, None)
+    except ValueError:
+        raise UserError("请用 --db 指定数据库文件，或设置环境变量 DUALPREV_DB") from None
+
+
+def _demo(path: Path, *, force: bool) -> int:
+    from dualprev.services.demo_service import build_demo
+
+    if not is_empty(path):
+        if not force:
+            raise UserError(f"数据库文件已存在且不为空：{path}。如要覆盖，请加 --force")
+        _remove_database(path)
+    db = open_database(path)
+    try:
+        summary = build_demo(db, today=date.today())
+    except BaseException:
+        db.close()
+        _remove_database(path)
+        raise
+    db.close()
+    print(f"已创建示例企业数据库：{path}")
+    print(json.dumps(summary_to_json(summary), ensure_ascii=False))
+    return EXIT_OK
+
+
+def summary_to_json(summary: object) -> dict[str, object]:
+    if is_dataclass(summary) and not isinstance(summary, type):
+        return asdict(summary)
+    return {}
+
+
+def _remove_database(path: Path) -> None:
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        files = files_dir_for(path)
+        if files.is_dir():
+            shutil.rmtree(files)
+    except OSError as exc:
+        raise UserError(f"无法删除旧的数据库文件：{path}（{exc.strerror or exc}）") from exc
+
+
+def _info(path: Path) -> int:
+    from dualprev.services.info_service import database_info
+
+    db: Database = open_database(path, create=False)
+    try:
+        info = database_info(db)
+    finally:
+        db.close()
+    print(json.dumps(info.to_json(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _grade(args: argparse.Namespace) -> int:
+    try:
+        scheme = grading.preset(args.scheme)
+    except KeyError:
+        known = "、".join(s.code for s in grading.PRESET_SCHEMES)
+        print(f"错误：未知的分级方案 {args.scheme}，可用：{known}", file=sys.stderr)
+        return EXIT_USAGE
+    method = EvaluationMethod.LEC if args.method == "lec" else EvaluationMethod.LS
+    if scheme.method is not method:
+        print(f"错误：分级方案 {scheme.code} 不适用于 {method.value} 方法", file=sys.stderr)
+        return EXIT_USAGE
+    values = {f.key: getattr(args, f.key) for f in scheme.factors}
+    try:
+        result = grading.grade(scheme, values)
+    except grading.FactorOutOfScale as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(grade_to_json(result), ensure_ascii=False))
+    return EXIT_OK
+
+
+def grade_to_json(result: grading.Grade) -> dict[str, object]:
+    score: int | float = int(result.score) if result.score == result.score.to_integral() else float(
+        result.score
+    )
+    if isinstance(score, float) and Decimal(repr(score)) != result.score:
+        raise AssertionError("score not representable exactly")
+    return {
+        "method": result.method.value,
+        "scheme": result.scheme,
+        "score": score,
+        "band": result.band,
+        "band_label": result.band_label,
+        "level": int(result.level),
+        "level_name": result.level.label,
+        "colour": result.level.colour.key,
+    }

@@ -1,0 +1,1 @@
+"""Pure domain: vocabularies, grading, rules. No Qt, no SQL, no I/O."""

@@ -1,0 +1,1 @@
+"""Storage: the only layer that makes engines and sessions or speaks SQL."""

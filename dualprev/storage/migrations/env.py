@@ -1,0 +1,21 @@
+"""Alembic environment: runs on the connection handed in by dualprev.storage.migrate."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import dualprev.storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("dualprev runs migrations on a connection it opens itself")
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,127 @@
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import String, create_engine
+from sqlalchemy.types import TypeEngine
+from sqlmodel import SQLModel, select
+
+from dualprev.errors import StorageError
+from dualprev.storage import migrate
+from dualprev.storage.db import open_database
+from dualprev.storage.models import AccidentTypeRecord, Enterprise, Evaluation, Hazard, Person, Setting
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_reaches_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.sqlite")
+    assert db.schema_version == migrate.head_version() >= 2
+    assert db.backup_path is None
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    db.close()
+
+
+def test_migrations_produce_the_same_schema_as_the_models(tmp_path: Path) -> None:
+    path = tmp_path / "schema.sqlite"
+    open_database(path).close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": _types_differ})
+        diff = compare_metadata(context, SQLModel.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def _types_differ(context: object, inspected: object, metadata: object, inspected_type: TypeEngine[object],
+                  metadata_type: TypeEngine[object]) -> bool:  # fmt: skip
+    """SQLite stores VARCHAR and TEXT alike; compare affinities, and string lengths where given."""
+    inspected_kind, metadata_kind = inspected_type._type_affinity, metadata_type._type_affinity
+    if issubclass(inspected_kind, String) and issubclass(metadata_kind, String):
+        return bool(metadata_type.length and inspected_type.length != metadata_type.length)
+    return bool(inspected_kind is not metadata_kind)
+
+
+def test_reference_data_is_seeded(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "ref.sqlite")
+    with db.read_session() as s:
+        names = [r.name for r in s.exec(select(AccidentTypeRecord).order_by(AccidentTypeRecord.sort_order))]
+        settings = {r.key for r in s.exec(select(Setting))}
+    db.close()
+    assert len(names) == 20 and names[0] == "物体打击" and names[-1] == "其他伤害"
+    assert {"scheme.LEC", "scheme.LS", "tier_by_level", "accident_vocabulary"} <= settings
+
+
+def test_old_schema_fixture_upgrades_without_loss_after_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "schema_0001.sqlite", path)
+    original = _digest(path)
+    assert migrate.read_revision(path) == "0001"
+
+    db = open_database(path)
+    assert db.schema_version == migrate.head_version()
+    assert db.backup_path is not None and db.backup_path.exists()
+    assert _digest(db.backup_path) != "" and migrate.read_revision(db.backup_path) == "0001"
+    db.close()
+
+    reopened = open_database(path)
+    with reopened.read_session() as s:
+        enterprise = s.exec(select(Enterprise)).one()
+        person = s.exec(select(Person)).one()
+        hazard = s.exec(select(Hazard)).one()
+        evaluation = s.exec(select(Evaluation)).one()
+        types = s.exec(select(AccidentTypeRecord)).all()
+    reopened.close()
+    assert enterprise.name == "旧版测试机械厂" and enterprise.uscc == "91350100M000100Y43"
+    assert person.name == "张师傅"
+    assert hazard.description.startswith("卡盘无防护罩") and int(hazard.current_level or 0) == 3
+    assert evaluation.score == "126"
+    assert len(types) == 20
+    assert original == _digest(FIXTURES / "schema_0001.sqlite")  # the fixture itself is untouched
+
+
+def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+        conn.commit()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _digest(path)
+    with pytest.raises(StorageError, match="更新版本"):
+        open_database(path)
+    assert _digest(path) == before
+    assert not list(tmp_path.glob("*.backup-*"))
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "photo.sqlite"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"x" * 2000)
+    before = _digest(path)
+    with pytest.raises(StorageError, match="不是有效的"):
+        open_database(path)
+    assert _digest(path) == before
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    with pytest.raises(StorageError, match="不是 dualprev 的数据库"):
+        open_database(path)
+
+
+def test_missing_file_is_not_created_when_asked_not_to(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match="不存在"):
+        open_database(tmp_path / "missing.sqlite", create=False)
+    assert not (tmp_path / "missing.sqlite").exists()
