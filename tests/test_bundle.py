@@ -1,0 +1,53 @@
+"""The PyInstaller bundle builds and its executable runs the headless commands (slow: minutes)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_bundle_builds_and_runs_headless(tmp_path: Path) -> None:
+    if shutil.which("pyinstaller") is None and not (Path(sys.executable).parent / "pyinstaller").exists():
+        pytest.fail("pyinstaller is not installed (it is part of the test extras)")
+    pyinstaller = shutil.which("pyinstaller") or str(Path(sys.executable).parent / "pyinstaller")
+    build = subprocess.run(
+        [pyinstaller, str(ROOT / "build.spec"), "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(tmp_path / "dist"), "--workpath", str(tmp_path / "work")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=1500,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr[-4000:]
+
+    folder = tmp_path / "dist" / "dualprev"
+    exe = folder / ("dualprev-cli.exe" if os.name == "nt" else "dualprev-cli")
+    assert exe.exists()
+    assert (folder / "dualprev.exe" if os.name == "nt" else folder / "dualprev").exists()
+    # Run from an unrelated folder, with no source tree in reach.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DUALPREV_DB")}
+    run_dir = tmp_path / "elsewhere"
+    run_dir.mkdir()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(exe), *args], cwd=run_dir, env=env, capture_output=True, text=True, timeout=300)
+
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("dualprev "), version.stderr
+
+    db = run_dir / "bundle-demo.sqlite"
+    demo = run("demo", "--db", str(db))
+    assert demo.returncode == 0, demo.stderr
+
+    info = run("info", "--db", str(db))
+    assert info.returncode == 0, info.stderr
+    data = json.loads(info.stdout)
+    assert data["counts"]["areas"] == 8 and data["counts"]["hazards"] >= 100
+    assert all(n > 0 for n in data["risk_levels"].values())
+
+    refused = run("demo", "--db", str(db))
+    assert refused.returncode == 1 and "--force" in refused.stderr
