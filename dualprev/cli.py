@@ -41,7 +41,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dualprev", description="双重预防机制管理（安全风险分级管控 + 隐患排查治理）")
     parser.add_argument("--version", action="version", version=f"dualprev {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹；也可用环境变量 DUALPREV_DB）")
+    parser.add_argument(
+        "--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹；也可用环境变量 DUALPREV_DB）"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = sub.add_parser("demo", help="创建含示例企业数据的数据库")
@@ -174,8 +176,8 @@ def _grade(args: argparse.Namespace) -> int:
 
 
 def grade_to_json(result: grading.Grade) -> dict[str, object]:
-    score: int | float = int(result.score) if result.score == result.score.to_integral() else float(
-        result.score
+    score: int | float = (
+        int(result.score) if result.score == result.score.to_integral() else float(result.score)
     )
     if isinstance(score, float) and Decimal(repr(score)) != result.score:
         raise AssertionError("score not representable exactly")

@@ -34,7 +34,9 @@ def test_bundle_builds_and_runs_headless(tmp_path: Path) -> None:
     run_dir.mkdir()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(exe), *args], cwd=run_dir, env=env, capture_output=True, text=True, timeout=300)
+        return subprocess.run(
+            [str(exe), *args], cwd=run_dir, env=env, capture_output=True, text=True, timeout=300
+        )
 
     version = run("--version")
     assert version.returncode == 0 and version.stdout.startswith("dualprev "), version.stderr

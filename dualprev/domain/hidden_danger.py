@@ -86,9 +86,7 @@ TRANSITIONS: dict[HiddenDangerStatus, frozenset[HiddenDangerStatus]] = {
 """Allowed moves. PENDING → AWAITING_ACCEPTANCE is the 立即整改 path (一般隐患 only)."""
 
 
-def can_transition(
-    current: HiddenDangerStatus, target: HiddenDangerStatus, level: HiddenDangerLevel
-) -> bool:
+def can_transition(current: HiddenDangerStatus, target: HiddenDangerStatus, level: HiddenDangerLevel) -> bool:
     """Whether the lifecycle allows ``current → target`` for a hidden danger of ``level``."""
     if target not in TRANSITIONS[current]:
         return False

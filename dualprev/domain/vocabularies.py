@@ -35,7 +35,9 @@ ACCIDENT_TYPES_GB6441_1986: tuple[AccidentType, ...] = tuple(
 ACCIDENT_VOCABULARIES: dict[str, tuple[AccidentType, ...]] = {GB6441_1986: ACCIDENT_TYPES_GB6441_1986}
 
 
-def accident_types(vocabulary: str = DEFAULT_ACCIDENT_VOCABULARY, *, include_mining: bool = False) -> list[AccidentType]:
+def accident_types(
+    vocabulary: str = DEFAULT_ACCIDENT_VOCABULARY, *, include_mining: bool = False
+) -> list[AccidentType]:
     """The accident types of a vocabulary in code order; 工贸 forms leave out the mining-only ones."""
     try:
         types = ACCIDENT_VOCABULARIES[vocabulary]
@@ -99,7 +101,7 @@ def hazard_factor_category(code: str) -> HazardFactorCategory:
 
 
 def hazard_factor_label(code: str) -> str:
-    """"21 物理性危险和有害因素" style label, with the top level in front for level-2 codes."""
+    """ "21 物理性危险和有害因素" style label, with the top level in front for level-2 codes."""
     cat = hazard_factor_category(code)
     if cat.parent_code is None:
         return f"{cat.code} {cat.name}"

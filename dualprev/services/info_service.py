@@ -40,7 +40,9 @@ class DatabaseInfo:
             "enterprise": self.enterprise,
             "counts": dict(self.counts),
             "risk_levels": {level.label: self.risk_levels.get(level, 0) for level in RiskLevel},
-            "hidden_danger_status": {s.label: self.hidden_danger_status.get(s, 0) for s in HiddenDangerStatus},
+            "hidden_danger_status": {
+                s.label: self.hidden_danger_status.get(s, 0) for s in HiddenDangerStatus
+            },
         }
 
 
@@ -70,7 +72,9 @@ def database_info(db: Database, *, today: date | None = None) -> DatabaseInfo:
         )
         levels: dict[RiskLevel, int] = {}
         unevaluated = 0
-        for level_value, n in s.exec(select(per_point.c.level, func.count()).group_by(per_point.c.level)).all():
+        for level_value, n in s.exec(
+            select(per_point.c.level, func.count()).group_by(per_point.c.level)
+        ).all():
             if level_value is None:
                 unevaluated = int(n)
             else:

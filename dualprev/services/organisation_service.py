@@ -108,7 +108,7 @@ def _to_info(info_cls: type[Info], row: SQLModel, **extra: Any) -> Info:
 
 def _strip(info: Info) -> Info:
     """The same record with surrounding whitespace removed from every text field."""
-    changes = {k: v.strip() for k, v in asdict(info).items() if isinstance(v, str)}
+    changes: dict[str, Any] = {k: v.strip() for k, v in asdict(info).items() if isinstance(v, str)}
     return replace(info, **changes)
 
 
@@ -210,7 +210,8 @@ def save_department(db: Database, dept: DepartmentInfo, *, actor: str) -> Depart
         clash = s.exec(
             select(Department).where(
                 Department.name == dept.name,
-                Department.parent_id == dept.parent_id if dept.parent_id is not None
+                Department.parent_id == dept.parent_id
+                if dept.parent_id is not None
                 else col(Department.parent_id).is_(None),
                 Department.id != (dept.id or -1),
             )

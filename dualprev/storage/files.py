@@ -41,7 +41,9 @@ class FileStore:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         except OSError as exc:
-            raise StorageError(f"无法保存文件到 {self.root}：{exc.strerror or exc}（磁盘已满或无写入权限？）") from exc
+            raise StorageError(
+                f"无法保存文件到 {self.root}：{exc.strerror or exc}（磁盘已满或无写入权限？）"
+            ) from exc
         return name
 
     def path(self, name: str) -> Path:

@@ -6,7 +6,6 @@ file that is no database at all) is refused before anything touches it.
 """
 
 import logging
-import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -56,8 +55,7 @@ def read_revision(path: Path) -> str | None:
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             tables = {
-                r[0]
-                for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
             }
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()

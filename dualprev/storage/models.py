@@ -49,7 +49,12 @@ def _level(*, nullable: bool = True, index: bool = False) -> Any:
 
 
 def _fk(
-    target: str, *, ondelete: str = "SET NULL", nullable: bool = True, index: bool = True, cycle_name: str = ""
+    target: str,
+    *,
+    ondelete: str = "SET NULL",
+    nullable: bool = True,
+    index: bool = True,
+    cycle_name: str = "",
 ) -> Any:
     """A foreign key column; SET NULL for optional references, CASCADE for owned children.
 
@@ -163,9 +168,13 @@ class PostRiskPoint(SQLModel, table=True):
 
     __tablename__ = "post_risk_point"
 
-    post_id: int = Field(sa_column=Column(Integer, ForeignKey("post.id", ondelete="CASCADE"), primary_key=True))
+    post_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("post.id", ondelete="CASCADE"), primary_key=True)
+    )
     risk_point_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("risk_point.id", ondelete="CASCADE"), primary_key=True, index=True)
+        sa_column=Column(
+            Integer, ForeignKey("risk_point.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
     )
 
 
@@ -241,9 +250,13 @@ class Hazard(SQLModel, table=True):
 class HazardAccidentType(SQLModel, table=True):
     __tablename__ = "hazard_accident_type"
 
-    hazard_id: int = Field(sa_column=Column(Integer, ForeignKey("hazard.id", ondelete="CASCADE"), primary_key=True))
+    hazard_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("hazard.id", ondelete="CASCADE"), primary_key=True)
+    )
     accident_type_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("accident_type.id", ondelete="RESTRICT"), primary_key=True, index=True)
+        sa_column=Column(
+            Integer, ForeignKey("accident_type.id", ondelete="RESTRICT"), primary_key=True, index=True
+        )
     )
 
 
@@ -335,9 +348,13 @@ class CheckPlan(SQLModel, table=True):
 class CheckPlanItem(SQLModel, table=True):
     __tablename__ = "check_plan_item"
 
-    plan_id: int = Field(sa_column=Column(Integer, ForeignKey("check_plan.id", ondelete="CASCADE"), primary_key=True))
+    plan_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("check_plan.id", ondelete="CASCADE"), primary_key=True)
+    )
     check_item_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("check_item.id", ondelete="CASCADE"), primary_key=True, index=True)
+        sa_column=Column(
+            Integer, ForeignKey("check_item.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
     )
 
 
@@ -436,7 +453,9 @@ class HiddenDangerAccidentType(SQLModel, table=True):
         sa_column=Column(Integer, ForeignKey("hidden_danger.id", ondelete="CASCADE"), primary_key=True)
     )
     accident_type_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("accident_type.id", ondelete="RESTRICT"), primary_key=True, index=True)
+        sa_column=Column(
+            Integer, ForeignKey("accident_type.id", ondelete="RESTRICT"), primary_key=True, index=True
+        )
     )
 
 
@@ -447,7 +466,9 @@ class RemediationPlan(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     hidden_danger_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("hidden_danger.id", ondelete="CASCADE"), nullable=False, unique=True)
+        sa_column=Column(
+            Integer, ForeignKey("hidden_danger.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
     )
     goal_and_tasks: str = ""
     methods_and_measures: str = ""
@@ -530,9 +551,13 @@ class MapZone(SQLModel, table=True):
 class MapZoneRiskPoint(SQLModel, table=True):
     __tablename__ = "map_zone_risk_point"
 
-    zone_id: int = Field(sa_column=Column(Integer, ForeignKey("map_zone.id", ondelete="CASCADE"), primary_key=True))
+    zone_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("map_zone.id", ondelete="CASCADE"), primary_key=True)
+    )
     risk_point_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("risk_point.id", ondelete="CASCADE"), primary_key=True, index=True)
+        sa_column=Column(
+            Integer, ForeignKey("risk_point.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
     )
 
 

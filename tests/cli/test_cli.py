@@ -49,7 +49,9 @@ def test_demo_then_info_from_another_folder(tmp_path: Path) -> None:
     assert sum(data["hidden_danger_status"].values()) == counts["hidden_dangers"]
 
 
-def test_demo_refuses_a_non_empty_file_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_refuses_a_non_empty_file_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(db)]) == 0
     capsys.readouterr()

@@ -5,7 +5,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dualprev.domain import grading
-from dualprev.domain.grading import LEC_4C, LEC_SD5, LS_4, LS_HG, LS_SD, FactorOutOfScale, grade, highest_level
+from dualprev.domain.grading import (
+    LEC_4C,
+    LEC_SD5,
+    LS_4,
+    LS_HG,
+    LS_SD,
+    FactorOutOfScale,
+    grade,
+    highest_level,
+)
 from dualprev.domain.risk import RiskLevel
 
 D = Decimal
@@ -75,7 +84,9 @@ def _lec_values() -> st.SearchStrategy[dict[str, Decimal]]:
 
 
 @given(values=_lec_values(), scheme=st.sampled_from([LEC_4C, LEC_SD5]))
-def test_every_lec_combination_lands_in_exactly_one_band(values: dict[str, Decimal], scheme: grading.GradingScheme) -> None:
+def test_every_lec_combination_lands_in_exactly_one_band(
+    values: dict[str, Decimal], scheme: grading.GradingScheme
+) -> None:
     result = grade(scheme, values)
     assert sum(b.contains(result.score) for b in scheme.bands) == 1
     assert result.score == values["L"] * values["E"] * values["C"]

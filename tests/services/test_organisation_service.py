@@ -48,7 +48,9 @@ def test_enterprise_profile_round_trip_and_audit(db: Database, tmp_path: Path) -
         (org.EnterpriseProfile(name="x", employee_count=0), "employee_count"),
     ],
 )
-def test_enterprise_validation_names_the_field(db: Database, profile: org.EnterpriseProfile, field: str) -> None:
+def test_enterprise_validation_names_the_field(
+    db: Database, profile: org.EnterpriseProfile, field: str
+) -> None:
     with pytest.raises(ValidationError) as info:
         org.save_enterprise(db, profile, actor="t")
     assert info.value.field == field
@@ -58,12 +60,16 @@ def test_enterprise_validation_names_the_field(db: Database, profile: org.Enterp
 def test_department_tree_rules(db: Database) -> None:
     production = org.save_department(db, org.DepartmentInfo(name="生产部"), actor="t")
     workshop = org.save_department(
-        db, org.DepartmentInfo(name="机加工车间", kind=DepartmentKind.WORKSHOP, parent_id=production.id), actor="t"
+        db,
+        org.DepartmentInfo(name="机加工车间", kind=DepartmentKind.WORKSHOP, parent_id=production.id),
+        actor="t",
     )
     with pytest.raises(ConflictError):
         org.save_department(db, org.DepartmentInfo(name="机加工车间", parent_id=production.id), actor="t")
     with pytest.raises(ValidationError):
-        org.save_department(db, org.DepartmentInfo(name="生产部", parent_id=workshop.id, id=production.id), actor="t")
+        org.save_department(
+            db, org.DepartmentInfo(name="生产部", parent_id=workshop.id, id=production.id), actor="t"
+        )
     with pytest.raises(ConflictError, match="下级部门"):
         org.delete_department(db, production.id or 0, actor="t")
     assert production.id is not None and workshop.id is not None
@@ -75,7 +81,9 @@ def test_department_tree_rules(db: Database) -> None:
 
 
 def test_people_posts_areas(db: Database) -> None:
-    dept = org.save_department(db, org.DepartmentInfo(name="冲压车间", kind=DepartmentKind.WORKSHOP), actor="t")
+    dept = org.save_department(
+        db, org.DepartmentInfo(name="冲压车间", kind=DepartmentKind.WORKSHOP), actor="t"
+    )
     area = org.save_area(db, org.AreaInfo(name="冲压车间", code="A02", department_id=dept.id), actor="t")
     with pytest.raises(ConflictError):
         org.save_area(db, org.AreaInfo(name="冲压车间"), actor="t")
@@ -86,11 +94,15 @@ def test_people_posts_areas(db: Database) -> None:
         rp_id = rp.id
     assert rp_id is not None
     post = org.save_post(
-        db, org.PostInfo(name="冲压工", department_id=dept.id, area_id=area.id, risk_point_ids=(rp_id,)), actor="t"
+        db,
+        org.PostInfo(name="冲压工", department_id=dept.id, area_id=area.id, risk_point_ids=(rp_id,)),
+        actor="t",
     )
     assert org.list_posts(db)[0].risk_point_ids == (rp_id,)
     person = org.save_person(
-        db, org.PersonInfo(name="赵冲", department_id=dept.id, post_id=post.id, phone="13800000000"), actor="t"
+        db,
+        org.PersonInfo(name="赵冲", department_id=dept.id, post_id=post.id, phone="13800000000"),
+        actor="t",
     )
     with pytest.raises(ValidationError):
         org.save_person(db, org.PersonInfo(name="赵冲", phone="abc"), actor="t")

@@ -4,11 +4,11 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from dualprev.domain.risk import RiskPointKind
 from dualprev.errors import StorageError
 from dualprev.storage.db import open_database, storage_error_message
 from dualprev.storage.files import FileStore
 from dualprev.storage.models import Department, Enterprise, Hazard, RiskPoint
-from dualprev.domain.risk import RiskPointKind
 
 
 def test_a_failed_unit_of_work_writes_nothing(tmp_path: Path) -> None:

@@ -1,0 +1,38 @@
+"""The enforced tooling of style.md: ruff (lint + format), mypy strict, import-linter contracts."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    exe = BIN / name
+    if not exe.exists():
+        pytest.fail(f"{name} is not installed (it is part of the test extras)")
+    return subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def test_ruff_lint() -> None:
+    result = _tool("ruff", "check", "dualprev", "tests", "tools", "bench")
+    assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_ruff_format() -> None:
+    result = _tool("ruff", "format", "--check", "dualprev", "tests", "tools", "bench")
+    assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_mypy_strict_outside_ui() -> None:
+    result = _tool("mypy")
+    assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_layer_contracts() -> None:
+    result = _tool("lint-imports")
+    assert result.returncode == 0, result.stdout[-5000:]
+    assert "0 broken" in result.stdout
