@@ -9,7 +9,9 @@ from dualprev import paths
 def test_bundled_font_and_licence_are_found_from_the_imported_package() -> None:
     font = paths.resource_path("fonts", "wqy-microhei.ttc")
     assert font.stat().st_size > 1_000_000
-    assert paths.resource_path("fonts", "LICENSE-wqy-microhei.txt").read_text(encoding="utf-8").count("Apache")
+    assert (
+        paths.resource_path("fonts", "LICENSE-wqy-microhei.txt").read_text(encoding="utf-8").count("Apache")
+    )
     package_dir = Path(dualprev.__file__).resolve().parent
     # Installed wheel: inside the package; source checkout: beside it.
     assert package_dir in font.parents or package_dir.parent in font.parents

@@ -1,0 +1,48 @@
+"""What every page needs: the open database, preferences, the data_changed events, today's date."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from dualprev.services import organisation_service
+from dualprev.ui.events import DataEvents
+from dualprev.ui.prefs import Prefs
+
+
+class DatabaseHandle(Protocol):
+    """What the UI itself uses of an open ``storage.db.Database``; everything else about it is
+    opaque here and only handed back to the services (the UI may not import storage)."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def files_dir(self) -> Path: ...
+
+    def close(self) -> None: ...
+
+
+DEFAULT_ACTOR = "安全员"
+
+
+@dataclass
+class AppContext:
+    """Passed to the main window and its pages (no global singletons)."""
+
+    db: DatabaseHandle
+    prefs: Prefs
+    events: DataEvents = field(default_factory=DataEvents)
+    today: Callable[[], date] = date.today
+    log_dir: Path | None = None
+
+    def actor(self) -> str:
+        """Who is recorded in the audit log: the chosen operator, else the enterprise's safety manager."""
+        if self.prefs.actor:
+            return self.prefs.actor
+        return self.default_actor()
+
+    def default_actor(self) -> str:
+        profile = organisation_service.get_enterprise(self.db)
+        return (profile.safety_manager_name if profile else "") or DEFAULT_ACTOR

@@ -1,0 +1,203 @@
+"""Starting the GUI: application, fonts, logging, crash handler, database lock, first run, main window."""
+
+import logging
+import logging.handlers
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QLockFile,
+    QMessageLogContext,
+    QSettings,
+    QStandardPaths,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from dualprev import APP_DISPLAY_NAME, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from dualprev.errors import UserError
+from dualprev.paths import db_path_from, resource_path
+from dualprev.services import backup_service, organisation_service
+from dualprev.ui import messages
+from dualprev.ui.context import AppContext
+from dualprev.ui.crash import CrashHandler
+from dualprev.ui.dialogs.first_run_dialog import FirstRunDialog
+from dualprev.ui.main_window import MainWindow
+from dualprev.ui.prefs import Prefs
+from dualprev.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+LOG_FILE_NAME = "dualprev.log"
+LOCK_SUFFIX = ".lock"
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message_handler(msg_type: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log like everything else."""
+    where = f" ({context.category})" if context.category and context.category != "default" else ""
+    qt_log.log(_QT_LEVELS.get(msg_type, logging.WARNING), "%s%s", message, where)
+
+
+def install_cjk_font(app: QApplication) -> list[str]:
+    """Register the bundled WenQuanYi Micro Hei and add it after the default family, so Chinese
+    renders on machines (and the offscreen platform) without a Chinese system font."""
+    try:
+        font_file = resource_path(*FONT_FILE)
+    except FileNotFoundError:
+        log.warning("bundled CJK font missing; relying on system fonts")
+        return []
+    font_id = QFontDatabase.addApplicationFont(str(font_file))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("could not load bundled CJK font %s", font_file)
+        return []
+    font = QFont(app.font())
+    primary = font.families() or [font.family()]
+    font.setFamilies([*primary, *[f for f in families if f not in primary]])
+    app.setFont(font)
+    return families
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setOrganizationName(ORG_NAME)
+    app.setOrganizationDomain(ORG_DOMAIN)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    install_cjk_font(app)
+    return app
+
+
+def default_data_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def configure_logging(log_dir: Path) -> Path | None:
+    """A rotating log file in the data folder; None when the folder cannot be written."""
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        logging.basicConfig(level=logging.INFO)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_dir / LOG_FILE_NAME
+
+
+def lock_database(db_path: Path) -> QLockFile | None:
+    """Take the lock file beside ``db_path``; None when another window holds it."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(db_path) + LOCK_SUFFIX)
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long we run
+    if lock.tryLock(200):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return None
+    raise UserError(f"无法在数据库旁边创建锁定文件，请检查文件夹权限：{db_path.parent}")
+
+
+def run_first_run(ctx: AppContext) -> bool:
+    """The first-run screen until a profile is created or the demo loaded; False when the user quits."""
+    initial = None
+    while True:
+        choice = FirstRunDialog.choose(None, initial)
+        if choice is None:
+            return False
+        try:
+            if choice.load_demo:
+                load_demo(ctx)
+            elif choice.profile is not None:
+                initial = choice.profile
+                actor = choice.profile.safety_manager_name or ctx.default_actor()
+                organisation_service.save_enterprise(ctx.db, choice.profile, actor=actor)
+        except UserError as exc:
+            messages.show_user_error(None, exc)
+            continue
+        return organisation_service.get_enterprise(ctx.db) is not None
+
+
+def load_demo(ctx: AppContext) -> None:
+    """Build the demo enterprise (one transaction) off the UI thread behind a progress dialog."""
+    from dualprev.services.demo_service import build_demo
+
+    db, today = ctx.db, ctx.today()
+    run_task(None, "正在加载示例企业，请稍候…", lambda: build_demo(db, today=today, actor="系统"))
+
+
+def start_main_window(
+    db_path: Path, prefs: Prefs, *, today: Callable[[], date] = date.today, log_dir: Path | None = None
+) -> MainWindow | None:
+    """Lock and open ``db_path``, run the first-run screen if needed, and build the main window.
+
+    Returns None (after telling the user why) when the file is in use, cannot be opened, or the
+    user quit the first-run screen.
+    """
+    try:
+        lock = lock_database(db_path)
+    except (UserError, OSError) as exc:
+        messages.show_error(None, exc.message if isinstance(exc, UserError) else str(exc))
+        return None
+    if lock is None:
+        messages.show_error(
+            None,
+            f"这个数据库已经在另一个“{APP_DISPLAY_NAME}”窗口中打开：\n{db_path}\n\n"
+            "请切换到已经打开的窗口。同一个数据库不能同时打开两次，以免数据互相覆盖。",
+            title="数据库正在使用",
+        )
+        return None
+    try:
+        db = backup_service.open_database_file(db_path)
+    except UserError as exc:
+        lock.unlock()
+        messages.show_user_error(None, exc)
+        return None
+    ctx = AppContext(db=db, prefs=prefs, today=today, log_dir=log_dir)
+    if organisation_service.get_enterprise(db) is None and not run_first_run(ctx):
+        db.close()
+        lock.unlock()
+        return None
+    return MainWindow(ctx, lock)
+
+
+def run_gui(db_arg: str | None, argv: list[str]) -> int:
+    """The GUI's entry point; returns the process exit code."""
+    app = create_application(argv)
+    qInstallMessageHandler(_qt_message_handler)
+    data_dir = default_data_dir()
+    log_file = configure_logging(data_dir / "logs")
+    CrashHandler(log_file).install()
+    log.info("dualprev %s starting", __version__)
+    try:
+        db_path = db_path_from(db_arg, data_dir)
+    except ValueError:
+        messages.show_error(None, "无法确定数据文件夹，请用 --db 指定数据库文件。")
+        return 1
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
+    window = start_main_window(db_path, Prefs(settings), log_dir=log_file.parent if log_file else None)
+    if window is None:
+        return 1
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()

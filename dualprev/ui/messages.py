@@ -1,0 +1,35 @@
+"""The one place that shows message boxes: expected errors, confirmations and notices.
+
+Tests monkeypatch these functions; nothing else in the UI creates a QMessageBox.
+"""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from dualprev.errors import UserError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def show_error(parent: QWidget | None, message: str, *, title: str = "") -> None:
+    """An expected problem the user can act on (not a bug: those go to the crash dialog)."""
+    QMessageBox.warning(parent, title or tr("无法完成操作"), message)
+
+
+def show_user_error(parent: QWidget | None, error: UserError) -> None:
+    show_error(parent, error.message)
+
+
+def show_info(parent: QWidget | None, message: str, *, title: str = "") -> None:
+    QMessageBox.information(parent, title or tr("提示"), message)
+
+
+def confirm(parent: QWidget | None, message: str, *, title: str = "", action: str = "") -> bool:
+    """Ask before something that cannot be undone; True only when the user agrees."""
+    box = QMessageBox(QMessageBox.Icon.Question, title or tr("请确认"), message, parent=parent)
+    yes = box.addButton(action or tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes

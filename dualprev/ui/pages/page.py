@@ -1,0 +1,41 @@
+"""Base of the main window's pages: reload on data_changed, lazily when hidden."""
+
+from typing import ClassVar
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from dualprev.ui.context import AppContext
+from dualprev.ui.events import ChangeSet
+
+
+class Page(QWidget):
+    """A page knows its navigation key and title, and how to reload itself from the services."""
+
+    key: ClassVar[str]
+    title: ClassVar[str]
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(f"{self.key}_page")
+        self._stale = True
+        ctx.events.data_changed.connect(self._on_data_changed)
+
+    def reload(self) -> None:
+        """Read everything the page shows from the services again."""
+        raise NotImplementedError
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def _on_data_changed(self, _changes: ChangeSet) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh_if_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_if_stale()

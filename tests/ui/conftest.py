@@ -1,0 +1,86 @@
+"""GUI test fixtures: a database with a profile, isolated preferences, recorded message boxes."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from dualprev.services import organisation_service as org
+from dualprev.storage.db import open_database
+from dualprev.ui import messages
+from dualprev.ui.gui import create_application, start_main_window
+from dualprev.ui.main_window import MainWindow
+from dualprev.ui.prefs import Prefs
+
+ENTERPRISE = "恒锐精密机械有限公司"
+
+# The offscreen platform says this whenever a top-level window has size constraints; harmless.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@dataclass
+class MessageLog:
+    """What would have been shown in message boxes; ``confirm_answer`` answers confirmations."""
+
+    errors: list[str] = field(default_factory=list)
+    infos: list[str] = field(default_factory=list)
+    confirmations: list[str] = field(default_factory=list)
+    confirm_answer: bool = True
+
+
+@pytest.fixture(autouse=True)
+def message_log(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
+    """No real message box ever blocks a test."""
+    log = MessageLog()
+    monkeypatch.setattr(messages, "show_error", lambda _parent, text, **_kw: log.errors.append(text))
+    monkeypatch.setattr(messages, "show_info", lambda _parent, text, **_kw: log.infos.append(text))
+
+    def confirm(_parent: object, text: str, **_kw: object) -> bool:
+        log.confirmations.append(text)
+        return log.confirm_answer
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    return log
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> Prefs:
+    return Prefs(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "factory.sqlite"
+
+
+@pytest.fixture
+def profile_db(db_path: Path) -> Path:
+    """A database whose enterprise profile exists (so the first-run screen is skipped)."""
+    db = open_database(db_path)
+    org.save_enterprise(
+        db, org.EnterpriseProfile(name=ENTERPRISE, safety_manager_name="李安全"), actor="测试"
+    )
+    db.close()
+    return db_path
+
+
+@pytest.fixture
+def window(qtbot: QtBot, profile_db: Path, prefs: Prefs) -> Iterator[MainWindow]:
+    create_application([])
+    main = start_main_window(profile_db, prefs)
+    assert main is not None
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+    main.shutdown()

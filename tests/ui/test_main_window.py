@@ -1,0 +1,81 @@
+"""The main window: pages, navigation, remembered page and geometry, title, status bar."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from dualprev.ui.gui import start_main_window
+from dualprev.ui.main_window import MainWindow
+from dualprev.ui.prefs import Prefs
+
+from .conftest import ENTERPRISE
+
+PAGE_TITLES = [
+    "首页",
+    "企业信息",
+    "风险辨识评估",
+    "岗位告知卡",
+    "四色分布图",
+    "隐患排查",
+    "隐患台账",
+    "报表导出",
+    "数据备份",
+    "设置",
+]
+
+
+def test_all_ten_pages_exist_in_order_and_switch(window: MainWindow) -> None:
+    assert [p.title for p in window.pages()] == PAGE_TITLES
+    nav = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
+    assert nav == PAGE_TITLES
+    for row, page in enumerate(window.pages()):
+        window.nav_list.setCurrentRow(row)
+        assert window.pages_stack.currentWidget() is page
+        assert window.current_page() is page
+        assert page.isVisible()
+
+
+def test_title_and_status_bar(window: MainWindow, profile_db: Path) -> None:
+    assert window.windowTitle() == f"{ENTERPRISE} - 双重预防管理"
+    assert str(profile_db) in window.db_path_label.text()
+
+
+def test_last_page_and_geometry_are_restored(
+    qtbot: QtBot, window: MainWindow, profile_db: Path, prefs: Prefs
+) -> None:
+    window.show_page("ledger")
+    window.resize(760, 560)
+    window.close()
+    window.shutdown()
+    reread = Prefs(QSettings(prefs.settings.fileName(), QSettings.Format.IniFormat))
+    assert reread.last_page == "ledger"
+    assert reread.geometry is not None
+    again = start_main_window(profile_db, reread)
+    assert again is not None
+    qtbot.addWidget(again)
+    try:
+        assert again.current_page().key == "ledger"
+        assert again.nav_list.currentRow() == PAGE_TITLES.index("隐患台账")
+        assert (again.width(), again.height()) == (760, 560)
+    finally:
+        again.shutdown()
+
+
+def test_unknown_last_page_falls_back_to_home(qtbot: QtBot, profile_db: Path, prefs: Prefs) -> None:
+    prefs.last_page = "no-such-page"
+    window = start_main_window(profile_db, prefs)
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        assert window.current_page().key == "home"
+    finally:
+        window.shutdown()
+
+
+def test_title_follows_the_enterprise_name(window: MainWindow) -> None:
+    page = window.show_page("enterprise")
+    form = page.profile_form  # type: ignore[attr-defined]
+    form.ui.name_edit.setText("恒锐精密机械（苏州）有限公司")
+    form.ui.save_btn.click()
+    assert window.windowTitle() == "恒锐精密机械（苏州）有限公司 - 双重预防管理"

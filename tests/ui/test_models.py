@@ -1,0 +1,131 @@
+"""Every table model passes pytest-qt's model tester and exposes the custom roles."""
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from pytestqt.modeltest import ModelTester
+
+from dualprev.domain.checks import CheckFrequency, CheckType
+from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
+from dualprev.domain.risk import ControlTier, RiskLevel
+from dualprev.services.backup_service import BackupFileInfo
+from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
+from dualprev.services.overview_service import CheckPlanOverview, HiddenDangerOverview, PostOverview
+from dualprev.ui.models.area_table_model import AreaColumn, AreaTableModel
+from dualprev.ui.models.backup_table_model import BackupColumn, BackupTableModel
+from dualprev.ui.models.check_plan_table_model import CheckPlanColumn, CheckPlanTableModel
+from dualprev.ui.models.hidden_danger_table_model import (
+    OVERDUE_BACKGROUND,
+    HiddenDangerColumn,
+    HiddenDangerTableModel,
+)
+from dualprev.ui.models.person_table_model import PersonColumn, PersonTableModel
+from dualprev.ui.models.post_overview_table_model import PostOverviewColumn, PostOverviewTableModel
+from dualprev.ui.models.post_table_model import PostColumn, PostTableModel
+from dualprev.ui.models.record_table_model import Roles
+
+DEPTS = [DepartmentInfo(name="机加工车间", id=1)]
+POSTS = [PostInfo(name="车工", department_id=1, headcount=3, risk_point_ids=(1, 2), id=5)]
+PEOPLE = [
+    PersonInfo(name="张三", department_id=1, post_id=5, phone="13800001111", role="班长", id=7),
+    PersonInfo(name="李四", is_active=False, id=8),
+]
+AREAS = [AreaInfo(name="机加工区", code="A01", department_id=1, id=3), AreaInfo(name="仓库", id=4)]
+
+
+def _hidden_danger(number: str, *, overdue: bool, level: HiddenDangerLevel) -> HiddenDangerOverview:
+    return HiddenDangerOverview(
+        id=int(number[-1]), number=number, found_on=date(2026, 3, 1), description="防护罩缺失",
+        level=level, status=HiddenDangerStatus.RECTIFYING, area_name="机加工区", location="1号车床",
+        department_name="机加工车间", rectifier_name="张三", deadline=date(2026, 3, 8), completed_on=None,
+        is_overdue=overdue,
+    )  # fmt: skip
+
+
+def test_person_model(qtmodeltester: ModelTester) -> None:
+    model = PersonTableModel()
+    model.set_people(PEOPLE, DEPTS, POSTS)
+    qtmodeltester.check(model)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in PersonColumn] == [
+        c.heading for c in PersonColumn
+    ]
+    assert model.index(0, PersonColumn.DEPARTMENT).data() == "机加工车间"
+    assert model.index(0, PersonColumn.POST).data() == "车工"
+    assert model.index(1, PersonColumn.ACTIVE).data() == "否"
+    assert model.index(1, 0).data(Roles.ID) == 8
+    assert model.index(1, 0).data(Roles.RECORD) == PEOPLE[1]
+    assert model.row_of(8) == 1 and model.row_of(99) == -1
+
+
+def test_post_model(qtmodeltester: ModelTester) -> None:
+    model = PostTableModel()
+    model.set_posts(POSTS, DEPTS, AREAS, PEOPLE)
+    qtmodeltester.check(model)
+    assert model.index(0, PostColumn.RISK_POINTS).data() == "2"
+    assert model.index(0, PostColumn.HEADCOUNT).data(Roles.SORT) == 3
+
+
+def test_area_model(qtmodeltester: ModelTester) -> None:
+    model = AreaTableModel()
+    model.set_areas(AREAS, DEPTS)
+    qtmodeltester.check(model)
+    assert model.index(0, AreaColumn.DEPARTMENT).data() == "机加工车间"
+    assert model.index(1, AreaColumn.DEPARTMENT).data() == ""
+
+
+def test_post_overview_model_paints_the_level_colour(qtmodeltester: ModelTester) -> None:
+    model = PostOverviewTableModel()
+    model.set_records([
+        PostOverview(1, "车工", "机加工车间", "机加工区", 3, 2, RiskLevel.LOW),
+        PostOverview(2, "仓管员", "", "", None, 0, None),
+    ])  # fmt: skip
+    qtmodeltester.check(model)
+    level = model.index(0, PostOverviewColumn.LEVEL)
+    assert level.data() == "低风险"
+    brush = level.data(Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(brush, QBrush) and brush.color().name().upper() == "#0070C0"  # blue, never green
+    assert model.index(1, PostOverviewColumn.LEVEL).data() == "未关联风险点"
+    assert model.index(1, PostOverviewColumn.LEVEL).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_check_plan_model(qtmodeltester: ModelTester) -> None:
+    model = CheckPlanTableModel()
+    model.set_records([
+        CheckPlanOverview(1, "车间月度综合排查", CheckType.COMPREHENSIVE, CheckFrequency.MONTHLY,
+                          ControlTier.WORKSHOP, "机加工车间", "机加工区", "张三", date(2026, 1, 1), None, True, 12, 3),
+    ])  # fmt: skip
+    qtmodeltester.check(model)
+    assert model.index(0, CheckPlanColumn.PERIOD).data() == "2026-01-01 至 长期"
+    assert model.index(0, CheckPlanColumn.FREQUENCY).data() == "每月"
+
+
+def test_hidden_danger_model_highlights_overdue_rows(qtmodeltester: ModelTester) -> None:
+    model = HiddenDangerTableModel()
+    model.set_records([
+        _hidden_danger("YH-2026-0001", overdue=True, level=HiddenDangerLevel.MAJOR),
+        _hidden_danger("YH-2026-0002", overdue=False, level=HiddenDangerLevel.GENERAL),
+    ])  # fmt: skip
+    qtmodeltester.check(model)
+    overdue = model.index(0, HiddenDangerColumn.STATUS)
+    assert overdue.data() == "整改中（逾期）"
+    assert overdue.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
+    assert model.index(1, HiddenDangerColumn.STATUS).data() == "整改中"
+    assert model.index(1, HiddenDangerColumn.STATUS).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(0, HiddenDangerColumn.PLACE).data() == "机加工区 1号车床"
+
+
+def test_backup_model(qtmodeltester: ModelTester) -> None:
+    model = BackupTableModel()
+    model.set_records([
+        BackupFileInfo(Path("/d/factory.backup-v1-20260301-101500.sqlite"), "v1", datetime(2026, 3, 1, 10, 15), 2_500_000),
+    ])  # fmt: skip
+    qtmodeltester.check(model)
+    assert model.index(0, BackupColumn.REASON).data() == "升级前自动备份（原结构版本 1）"
+    assert model.index(0, BackupColumn.SIZE).data() == "2.4 MB"
+
+
+def test_empty_models_pass_too(qtmodeltester: ModelTester) -> None:
+    for model in (PersonTableModel(), PostTableModel(), AreaTableModel(), HiddenDangerTableModel()):
+        qtmodeltester.check(model)
