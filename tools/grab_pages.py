@@ -1,6 +1,6 @@
 """Save a PNG of every main-window page on a database, offscreen, to look at what users see.
 
-    python tools/grab_pages.py DB OUT_DIR [PAGE_KEY ...]
+python tools/grab_pages.py DB OUT_DIR [PAGE_KEY ...]
 """
 
 import os
@@ -10,11 +10,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
-from dualprev.ui.gui import create_application, start_main_window  # noqa: E402
-from dualprev.ui.prefs import Prefs  # noqa: E402
+from dualprev.ui.gui import create_application, start_main_window
+from dualprev.ui.prefs import Prefs
 
 
 def main(argv: list[str]) -> int:
