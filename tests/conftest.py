@@ -1,8 +1,14 @@
 """Test isolation: no screen, and never the real user's settings, data folder or fonts cache."""
 
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _SANDBOX = Path(tempfile.mkdtemp(prefix="dualprev-test-home-"))
@@ -13,3 +19,54 @@ _runtime = _SANDBOX / "runtime"
 _runtime.mkdir(mode=0o700, exist_ok=True)
 os.environ["XDG_RUNTIME_DIR"] = str(_runtime)
 os.environ.pop("DUALPREV_DB", None)
+
+
+# --- shared database fixtures (dualprev imported lazily, after the environment above is set) -----
+
+DEMO_TODAY = date(2026, 11, 20)
+"""The 'today' the shared demo database is built for; tests that depend on dates use it too."""
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo factory built once per test run; copy it, never open it for writing."""
+    from dualprev.services.demo_service import build_demo
+    from dualprev.storage.db import open_database
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    db = open_database(path)
+    build_demo(db, today=DEMO_TODAY)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database (with its image folder) that a test may change."""
+    from dualprev.paths import files_dir_for
+
+    target = tmp_path / "demo.sqlite"
+    shutil.copy2(demo_template, target)
+    if files_dir_for(demo_template).is_dir():
+        shutil.copytree(files_dir_for(demo_template), files_dir_for(target))
+    return target
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[Any]:
+    """The private demo copy, opened (``dualprev.storage.db.Database``)."""
+    from dualprev.storage.db import open_database
+
+    db = open_database(demo_path, create=False)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Any]:
+    """A new, migrated database with no enterprise data."""
+    from dualprev.storage.db import open_database
+
+    db = open_database(tmp_path / "empty.sqlite")
+    yield db
+    db.close()
