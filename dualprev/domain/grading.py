@@ -5,9 +5,11 @@ A scheme is a named, versioned table of factor ladders and lower-inclusive bands
 ``0.2 × 6 × 15`` is exactly 18.
 """
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from dualprev.domain.risk import EvaluationMethod, RiskLevel
 
@@ -234,3 +236,269 @@ DEFAULT_DIRECT_JUDGEMENT_ITEMS: tuple[DirectJudgementItem, ...] = (
 def direct_grade(items: Sequence[DirectJudgementItem]) -> RiskLevel | None:
     """The level set by the ticked direct-judgement items (the most severe), or None if none ticked."""
     return highest_level(item.level for item in items)
+
+
+# --- schemes as data: JSON form and validation of a custom scheme --------------------------------
+
+SCHEME_FORMAT = 1
+"""Version of the JSON layout written by :func:`scheme_to_dict`."""
+
+FACTOR_KEYS: dict[EvaluationMethod, tuple[str, ...]] = {
+    EvaluationMethod.LEC: ("L", "E", "C"),
+    EvaluationMethod.LS: ("L", "S"),
+}
+"""The factors each scored method multiplies, in display order (the evaluation table has a column each)."""
+
+MAX_CODE_LENGTH = 40
+MAX_NAME_LENGTH = 100
+MAX_LABEL_LENGTH = 50
+MAX_VALUE_TEXT_LENGTH = 10
+MAX_LADDER_LENGTH = 20
+MAX_BANDS = 10
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+class InvalidScheme(ValueError):
+    """A scheme definition that cannot be used; the message (Chinese) says what to fix."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("；".join(problems))
+        self.problems = tuple(problems)
+
+
+def scheme_to_dict(scheme: GradingScheme) -> dict[str, Any]:
+    """A JSON-able description of ``scheme``; decimals as exact text so nothing is lost."""
+    return {
+        "format": SCHEME_FORMAT,
+        "code": scheme.code,
+        "name": scheme.name,
+        "method": scheme.method.value,
+        "version": scheme.version,
+        "factors": [
+            {
+                "key": f.key,
+                "name": f.name,
+                "values": [{"value": format_decimal(v.value), "meaning": v.meaning} for v in f.values],
+            }
+            for f in scheme.factors
+        ],
+        "bands": [
+            {
+                "number": b.number,
+                "low": None if b.low is None else format_decimal(b.low),
+                "high": None if b.high is None else format_decimal(b.high),
+                "label": b.label,
+                "level": int(b.level),
+            }
+            for b in scheme.bands
+        ],
+    }
+
+
+def _decimal(raw: object, what: str) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)):
+        raise InvalidScheme([f"{what}应为数字文本，实际为 {raw!r}"])
+    try:
+        value = D(str(raw).strip())
+    except ArithmeticError:
+        raise InvalidScheme([f"{what}不是数字：{raw}"]) from None
+    if not value.is_finite():
+        raise InvalidScheme([f"{what}不是有限的数：{raw}"])
+    return value
+
+
+def _field(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], what: str) -> Any:
+    if key not in data:
+        raise InvalidScheme([f"{what}缺少“{key}”"])
+    value = data[key]
+    if (isinstance(value, bool) and kind is int) or not isinstance(value, kind):
+        raise InvalidScheme([f"{what}的“{key}”格式不正确：{value!r}"])
+    return value
+
+
+def scheme_from_dict(data: Mapping[str, Any]) -> GradingScheme:
+    """The scheme :func:`scheme_to_dict` described. Raises InvalidScheme for a malformed description.
+
+    Only the structure is checked here; :func:`validate_scheme` checks that the scheme makes sense.
+    """
+    if not isinstance(data, Mapping):
+        raise InvalidScheme([f"分级方案定义应为对象，实际为 {type(data).__name__}"])
+    fmt = data.get("format", SCHEME_FORMAT)
+    if fmt != SCHEME_FORMAT:
+        raise InvalidScheme([f"不支持的分级方案格式版本：{fmt}"])
+    method_text = _field(data, "method", str, "分级方案")
+    try:
+        method = EvaluationMethod(method_text)
+    except ValueError:
+        raise InvalidScheme([f"未知的评价方法：{method_text}"]) from None
+    factors = []
+    for i, raw_factor in enumerate(_field(data, "factors", list, "分级方案"), start=1):
+        if not isinstance(raw_factor, Mapping):
+            raise InvalidScheme([f"第{i}个因素格式不正确"])
+        key = _field(raw_factor, "key", str, f"第{i}个因素")
+        values = []
+        for raw_value in _field(raw_factor, "values", list, f"因素 {key}"):
+            if not isinstance(raw_value, Mapping):
+                raise InvalidScheme([f"因素 {key} 的取值格式不正确：{raw_value!r}"])
+            value = _decimal(raw_value.get("value"), f"因素 {key} 的取值")
+            values.append(FactorValue(value, str(raw_value.get("meaning", ""))))
+        factors.append(Factor(key, str(raw_factor.get("name", "")), tuple(values)))
+    bands = []
+    for i, raw_band in enumerate(_field(data, "bands", list, "分级方案"), start=1):
+        if not isinstance(raw_band, Mapping):
+            raise InvalidScheme([f"第{i}个分级区间格式不正确"])
+        number = _field(raw_band, "number", int, f"第{i}个分级区间")
+        low, high = raw_band.get("low"), raw_band.get("high")
+        level_value = _field(raw_band, "level", int, f"第{i}个分级区间")
+        try:
+            level = RiskLevel(level_value)
+        except ValueError:
+            raise InvalidScheme([f"第{i}个分级区间的风险等级应为 1～4，实际为 {level_value}"]) from None
+        bands.append(
+            Band(
+                number,
+                None if low is None else _decimal(low, f"第{i}个分级区间的下限"),
+                None if high is None else _decimal(high, f"第{i}个分级区间的上限"),
+                str(raw_band.get("label", "")),
+                level,
+            )
+        )
+    version = _field(data, "version", int, "分级方案") if "version" in data else 1
+    return GradingScheme(
+        code=str(_field(data, "code", str, "分级方案")),
+        name=str(data.get("name", "")),
+        method=method,
+        version=version,
+        factors=tuple(factors),
+        bands=tuple(bands),
+    )
+
+
+def reachable_scores(scheme: GradingScheme) -> list[Decimal]:
+    """Every distinct score the factor ladders can produce, ascending."""
+    scores = {D(1)}
+    for factor in scheme.factors:
+        scores = {s * v for s in scores for v in factor.allowed()}
+    return sorted(s.normalize() for s in scores)
+
+
+def _bound_text(value: Decimal | None) -> str:
+    return "—" if value is None else format_decimal(value)
+
+
+def _band_text(band: Band) -> str:
+    return f"区间{band.number}（{_bound_text(band.low)}～{_bound_text(band.high)}）"
+
+
+def scheme_problems(scheme: GradingScheme) -> list[str]:
+    """Everything that keeps ``scheme`` from grading correctly, as Chinese messages (empty: usable).
+
+    A usable scheme has a code and a name; the factors of its method (LEC: L, E, C; LS: L, S), each
+    with a non-empty ladder of distinct positive values; non-overlapping bands with labels; every
+    reachable score in exactly one band; and a level that never gets milder as the score rises.
+    """
+    problems: list[str] = []
+    code = scheme.code.strip()
+    if not code:
+        problems.append("方案编号不能为空")
+    elif len(code) > MAX_CODE_LENGTH or not set(code) <= _CODE_CHARS:
+        problems.append(f"方案编号只能由字母、数字、短横线和下划线组成，且不超过{MAX_CODE_LENGTH}个字符")
+    if not scheme.name.strip():
+        problems.append("方案名称不能为空")
+    elif len(scheme.name) > MAX_NAME_LENGTH:
+        problems.append(f"方案名称不能超过{MAX_NAME_LENGTH}个字符")
+    expected = FACTOR_KEYS.get(scheme.method)
+    if expected is None:
+        problems.append(f"{scheme.method.label}不使用分级方案")
+        return problems
+    keys = tuple(f.key for f in scheme.factors)
+    if keys != expected:
+        problems.append(
+            f"{scheme.method.value} 方案的因素应为 {'、'.join(expected)}，实际为 {'、'.join(keys) or '无'}"
+        )
+        return problems
+    for factor in scheme.factors:
+        problems.extend(_ladder_problems(factor))
+    problems.extend(_band_problems(scheme))
+    if problems:
+        return problems
+    return _coverage_problems(scheme)
+
+
+def _ladder_problems(factor: Factor) -> list[str]:
+    problems = []
+    values = factor.allowed()
+    if not values:
+        problems.append(f"因素 {factor.key} 至少需要一个取值")
+    elif len(values) > MAX_LADDER_LENGTH:
+        problems.append(f"因素 {factor.key} 的取值不能超过{MAX_LADDER_LENGTH}个")
+    bad = [v for v in values if not v.is_finite() or v <= 0]
+    if bad:
+        problems.append(f"因素 {factor.key} 的取值必须大于0：{'、'.join(str(v) for v in bad)}")
+    long = [v for v in values if v.is_finite() and len(format_decimal(v)) > MAX_VALUE_TEXT_LENGTH]
+    if long:
+        problems.append(f"因素 {factor.key} 的取值位数过多：{'、'.join(str(v) for v in long)}")
+    seen: set[Decimal] = set()
+    duplicates = []
+    for v in values:
+        if v in seen:
+            duplicates.append(format_decimal(v))
+        seen.add(v)
+    if duplicates:
+        problems.append(f"因素 {factor.key} 的取值重复：{'、'.join(duplicates)}")
+    return problems
+
+
+def _band_problems(scheme: GradingScheme) -> list[str]:
+    problems = []
+    if not scheme.bands:
+        return ["至少需要一个分级区间"]
+    if len(scheme.bands) > MAX_BANDS:
+        problems.append(f"分级区间不能超过{MAX_BANDS}个")
+    numbers = [b.number for b in scheme.bands]
+    if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
+        problems.append("分级区间的序号必须是不重复的正整数")
+    for band in scheme.bands:
+        if not band.label.strip():
+            problems.append(f"{_band_text(band)}缺少名称")
+        elif len(band.label) > MAX_LABEL_LENGTH:
+            problems.append(f"{_band_text(band)}的名称不能超过{MAX_LABEL_LENGTH}个字符")
+        if band.low is not None and band.high is not None and band.low >= band.high:
+            problems.append(f"{_band_text(band)}的下限必须小于上限")
+    if problems:
+        return problems
+    ordered = sorted(scheme.bands, key=lambda b: (b.low is not None, b.low or D(0)))
+    for lower, upper in itertools.pairwise(ordered):
+        if lower.high is None or (upper.low is not None and lower.high > upper.low) or upper.low is None:
+            problems.append(f"{_band_text(lower)}与{_band_text(upper)}重叠")
+    return problems
+
+
+def _coverage_problems(scheme: GradingScheme, shown: int = 5) -> list[str]:
+    problems = []
+    uncovered: list[str] = []
+    levels: list[tuple[Decimal, RiskLevel]] = []
+    for score in reachable_scores(scheme):
+        matches = [b for b in scheme.bands if b.contains(score)]
+        if not matches:
+            uncovered.append(format_decimal(score))
+        else:
+            levels.append((score, matches[0].level))
+    if uncovered:
+        more = f" 等{len(uncovered)}个" if len(uncovered) > shown else ""
+        problems.append(f"以下可能出现的分值不在任何分级区间内：{'、'.join(uncovered[:shown])}{more}")
+    for (low_score, low_level), (high_score, high_level) in itertools.pairwise(levels):
+        if high_level > low_level:
+            problems.append(
+                f"分值越高风险等级不能越低：{format_decimal(low_score)} 为{low_level.label}，"
+                f"而 {format_decimal(high_score)} 为{high_level.label}"
+            )
+            break
+    return problems
+
+
+def validate_scheme(scheme: GradingScheme) -> None:
+    """Raise InvalidScheme listing every problem :func:`scheme_problems` finds."""
+    problems = scheme_problems(scheme)
+    if problems:
+        raise InvalidScheme(problems)

@@ -1,4 +1,5 @@
-"""设置: who is operating (recorded in the audit log) and where the data lives."""
+"""设置: who is operating (recorded in the audit log), where the data lives, and the grading schemes
+and control-tier table."""
 
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.scheme_settings import SchemeSettings
 
 
 class SettingsPage(Page):
@@ -76,6 +78,8 @@ class SettingsPage(Page):
         note.setWordWrap(True)
         form.addRow("", note)
         layout.addWidget(data_box)
+        self.scheme_settings = SchemeSettings(ctx, self)
+        layout.addWidget(self.scheme_settings)
         about = QLabel(self.tr("双重预防管理 版本 {v}").format(v=__version__), self)
         about.setObjectName("about_label")
         layout.addWidget(about)
@@ -97,6 +101,7 @@ class SettingsPage(Page):
         self.db_path_label.setText(str(db_path))
         self.files_dir_label.setText(str(self.ctx.db.files_dir))
         self.log_dir_label.setText(str(self.ctx.log_dir) if self.ctx.log_dir else self.tr("（未记录日志）"))
+        self.scheme_settings.reload()
 
     def _on_save_actor_clicked(self) -> None:
         name = self.actor_edit.text().strip()

@@ -1,0 +1,196 @@
+"""风险点 editor. Which fields show depends on the kind (设备设施: 编号/规格; 作业活动: 内容/频率), so the
+form is built in code rather than in Designer."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dualprev.domain.risk import RiskPointKind
+from dualprev.domain.validation import required_problem
+from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
+from dualprev.services.risk_service import RiskPointInfo
+from dualprev.ui.widgets import combos
+from dualprev.ui.widgets.field_errors import FieldErrors
+
+POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class RiskPointDialog(QDialog):
+    def __init__(
+        self,
+        point: RiskPointInfo,
+        areas: list[AreaInfo],
+        departments: list[DepartmentInfo],
+        people: list[PersonInfo],
+        posts: list[PostInfo],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("risk_point_dialog")
+        self.setWindowTitle(self.tr("新增风险点") if point.id is None else self.tr("编辑风险点"))
+        self.resize(640, 680)
+        self._point = point
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.name_edit = QLineEdit(point.name, self)
+        self.name_edit.setObjectName("name_edit")
+        self.name_edit.setMaxLength(200)
+        form.addRow(self.tr("风险点名称 *"), self.name_edit)
+        self.code_edit = QLineEdit(point.code, self)
+        self.code_edit.setObjectName("code_edit")
+        self.code_edit.setMaxLength(32)
+        self.code_edit.setPlaceholderText(self.tr("留空则自动编号"))
+        form.addRow(self.tr("风险点编号"), self.code_edit)
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("kind_combo")
+        for kind in RiskPointKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(point.kind.value))
+        form.addRow(self.tr("类型"), self.kind_combo)
+        self.area_combo = QComboBox(self)
+        self.area_combo.setObjectName("area_combo")
+        combos.fill(self.area_combo, [(a.name, a.id) for a in areas if a.id is not None], point.area_id)
+        form.addRow(self.tr("所在区域"), self.area_combo)
+        self.location_edit = QLineEdit(point.location, self)
+        self.location_edit.setObjectName("location_edit")
+        self.location_edit.setMaxLength(200)
+        self.location_edit.setPlaceholderText(self.tr("如：机加工车间东侧；留空则用区域名称"))
+        form.addRow(self.tr("区域位置"), self.location_edit)
+        self.department_combo = QComboBox(self)
+        self.department_combo.setObjectName("department_combo")
+        combos.fill(self.department_combo, combos.department_choices(departments), point.department_id)
+        form.addRow(self.tr("责任单位"), self.department_combo)
+        self.person_combo = QComboBox(self)
+        self.person_combo.setObjectName("person_combo")
+        combos.fill(
+            self.person_combo,
+            [
+                (p.name, p.id)
+                for p in people
+                if p.id is not None and (p.is_active or p.id == point.responsible_person_id)
+            ],
+            point.responsible_person_id,
+        )
+        form.addRow(self.tr("责任人"), self.person_combo)
+        self.asset_no_edit = QLineEdit(point.asset_no, self)
+        self.asset_no_edit.setObjectName("asset_no_edit")
+        self.model_spec_edit = QLineEdit(point.model_spec, self)
+        self.model_spec_edit.setObjectName("model_spec_edit")
+        self.activity_content_edit = QPlainTextEdit(point.activity_content, self)
+        self.activity_content_edit.setObjectName("activity_content_edit")
+        self.activity_content_edit.setMaximumHeight(60)
+        self.activity_frequency_edit = QLineEdit(point.activity_frequency, self)
+        self.activity_frequency_edit.setObjectName("activity_frequency_edit")
+        self.activity_frequency_edit.setPlaceholderText(self.tr("如：每班、每天、每周"))
+        self._kind_rows: list[tuple[RiskPointKind, QLabel, QWidget]] = []
+        for kind, text, widget in (
+            (RiskPointKind.EQUIPMENT, self.tr("编号/位号"), self.asset_no_edit),
+            (RiskPointKind.EQUIPMENT, self.tr("规格型号"), self.model_spec_edit),
+            (RiskPointKind.ACTIVITY, self.tr("作业活动内容"), self.activity_content_edit),
+            (RiskPointKind.ACTIVITY, self.tr("活动频率"), self.activity_frequency_edit),
+        ):
+            label = QLabel(text, self)
+            form.addRow(label, widget)
+            self._kind_rows.append((kind, label, widget))
+        self.posts_list = QListWidget(self)
+        self.posts_list.setObjectName("posts_list")
+        chosen = set(point.post_ids)
+        for post in posts:
+            item = QListWidgetItem(post.name, self.posts_list)
+            item.setData(POST_ID_ROLE, post.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if post.id in chosen else Qt.CheckState.Unchecked)
+        form.addRow(self.tr("面临此风险的岗位"), self.posts_list)
+        self.note_edit = QPlainTextEdit(point.note, self)
+        self.note_edit.setObjectName("note_edit")
+        self.note_edit.setMaximumHeight(50)
+        form.addRow(self.tr("备注"), self.note_edit)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("error_label")
+        self.error_label.setStyleSheet("color: #C00000;")
+        layout.addWidget(self.error_label)
+        self.errors = FieldErrors(self.error_label, {"name": self.name_edit, "code": self.code_edit})
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("button_box")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self._on_kind_changed()
+
+    def kind(self) -> RiskPointKind:
+        return RiskPointKind(self.kind_combo.currentData())
+
+    def chosen_post_ids(self) -> tuple[int, ...]:
+        items = (self.posts_list.item(i) for i in range(self.posts_list.count()))
+        return tuple(
+            sorted(int(i.data(POST_ID_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked)
+        )
+
+    def value(self) -> RiskPointInfo:
+        kind = self.kind()
+        equipment, activity = kind is RiskPointKind.EQUIPMENT, kind is RiskPointKind.ACTIVITY
+        return replace(
+            self._point,
+            name=self.name_edit.text().strip(),
+            code=self.code_edit.text().strip(),
+            kind=kind,
+            area_id=combos.chosen_id(self.area_combo),
+            location=self.location_edit.text().strip(),
+            department_id=combos.chosen_id(self.department_combo),
+            responsible_person_id=combos.chosen_id(self.person_combo),
+            asset_no=self.asset_no_edit.text().strip() if equipment else "",
+            model_spec=self.model_spec_edit.text().strip() if equipment else "",
+            activity_content=self.activity_content_edit.toPlainText().strip() if activity else "",
+            activity_frequency=self.activity_frequency_edit.text().strip() if activity else "",
+            note=self.note_edit.toPlainText().strip(),
+            post_ids=self.chosen_post_ids(),
+        )
+
+    def _on_kind_changed(self) -> None:
+        kind = self.kind()
+        for row_kind, label, widget in self._kind_rows:
+            label.setVisible(row_kind is kind)
+            widget.setVisible(row_kind is kind)
+
+    def _on_accept(self) -> None:
+        problem = required_problem(self.name_edit.text().strip(), "风险点名称", 200)
+        if problem:
+            self.errors.show(problem, "name")
+            return
+        self.accept()
+
+    @classmethod
+    def edit(
+        cls,
+        parent: QWidget | None,
+        point: RiskPointInfo,
+        areas: list[AreaInfo],
+        departments: list[DepartmentInfo],
+        people: list[PersonInfo],
+        posts: list[PostInfo],
+    ) -> RiskPointInfo | None:
+        """Show the dialog; the edited risk point, or None when cancelled."""
+        dialog = cls(point, areas, departments, people, posts, parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,282 @@
+"""风险辨识评估 on the demo factory: the tree, the hazard list and its filters, the hazard editor with
+live grading, adding from the library, copying, and regrading from 设置."""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from dualprev.domain.risk import (
+    ControlMeasureCategory,
+    EvaluationMethod,
+    RiskLevel,
+    RiskPointKind,
+    RiskStage,
+)
+from dualprev.services import organisation_service as org
+from dualprev.services import risk_service, scheme_service
+from dualprev.services.risk_service import EvaluationInput, HazardFilter, HazardInfo, MeasureInfo
+from dualprev.storage.db import open_database
+from dualprev.ui.dialogs import copy_risk_point_dialog, library_dialog
+from dualprev.ui.dialogs.copy_risk_point_dialog import CopyTarget
+from dualprev.ui.dialogs.hazard_dialog import HazardChoices, HazardDialog, HazardEdit
+from dualprev.ui.dialogs.library_dialog import LibraryChoice, LibraryDialog
+from dualprev.ui.gui import create_application, start_main_window
+from dualprev.ui.main_window import MainWindow
+from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
+from dualprev.ui.pages.risk_page import RiskPage
+from dualprev.ui.pages.settings_page import SettingsPage
+from dualprev.ui.prefs import Prefs
+
+from .conftest import MessageLog
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
+    create_application([])
+    main = start_main_window(demo_path, prefs, today=lambda: TODAY)
+    assert main is not None
+    qtbot.addWidget(main)
+    main.resize(1400, 900)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+    main.shutdown()
+
+
+def _risk_page(window: MainWindow) -> RiskPage:
+    page = window.show_page("risk")
+    assert isinstance(page, RiskPage)
+    return page
+
+
+def _first_point_with_hazards(page: RiskPage) -> int:
+    tree = page.risk_tree
+    for i in range(tree.topLevelItemCount()):
+        area = tree.topLevelItem(i)
+        for j in range(area.childCount()):
+            child = area.child(j)
+            if int(child.text(page.Col.HAZARDS)) >= 2:
+                return int(child.data(0, Qt.ItemDataRole.UserRole + 1))
+    raise AssertionError("demo has no risk point with hazards")
+
+
+def test_tree_shows_areas_and_points_coloured_by_level(demo_window: MainWindow) -> None:
+    page = _risk_page(demo_window)
+    tree = page.risk_tree
+    assert tree.topLevelItemCount() == 8
+    levels_seen = set()
+    for i in range(tree.topLevelItemCount()):
+        area = tree.topLevelItem(i)
+        for j in range(area.childCount()):
+            levels_seen.add(area.child(j).text(page.Col.LEVEL))
+    assert {"重大风险", "较大风险", "一般风险", "低风险"} <= levels_seen
+    assert "45 个风险点" in page.summary_label.text()
+
+
+def test_selecting_a_point_lists_its_hazards(demo_window: MainWindow) -> None:
+    page = _risk_page(demo_window)
+    point_id = _first_point_with_hazards(page)
+    assert page.select_risk_point(point_id)
+    expected = len(risk_service.list_hazards_of(demo_window.ctx.db, point_id))
+    assert page.point_hazards_model.rowCount() == expected >= 2
+    assert all(page.point_hazards_model.record(r).risk_point_id == point_id for r in range(expected))
+    assert page.add_hazard_btn.isEnabled()
+
+
+def test_hazard_list_filters_in_sql(demo_window: MainWindow) -> None:
+    page = _risk_page(demo_window)
+    page.tabs.setCurrentIndex(1)
+    model = page.hazards_model
+    assert model.total == 141
+    page.level_filter.setCurrentIndex(page.level_filter.findData(int(RiskLevel.MAJOR)))
+    assert 0 < model.total < 141
+    assert all(model.record(r).current_level is RiskLevel.MAJOR for r in range(model.rowCount()))
+    index = model.index(0, HazardColumn.LEVEL)
+    assert model.data(index) == "重大风险"
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color().name().upper() == "#FF0000"
+    page.level_filter.setCurrentIndex(0)
+    page.keyword_edit.setText("叉车")
+    assert 0 < model.total < 141
+    assert "符合条件的危险源" in page.count_label.text()
+
+
+def test_hazard_model_passes_modeltester(qtmodeltester, demo_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    model = HazardTableModel(
+        lambda f, s, d, o, n: risk_service.query_hazards(
+            demo_window.ctx.db, f, sort=s, descending=d, offset=o, limit=n
+        )
+    )
+    model.PAGE_SIZE = 40
+    model.reload()
+    assert model.canFetchMore()
+    qtmodeltester.check(model)
+
+
+def _choices(window: MainWindow) -> HazardChoices:
+    db = window.ctx.db
+    return HazardChoices(
+        schemes=scheme_service.active_schemes(db),
+        tier_table=scheme_service.tier_table(db),
+        direct_items=scheme_service.direct_judgement_items(db),
+        accident_types=risk_service.accident_type_options(db),
+        departments=org.list_departments(db),
+        people=org.list_people(db),
+        assessor="沈立明",
+        today=TODAY,
+    )
+
+
+def test_hazard_dialog_grades_live_and_refuses_current_above_inherent(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    page = _risk_page(demo_window)
+    point_id = _first_point_with_hazards(page)
+    dialog = HazardDialog(point_id, RiskPointKind.EQUIPMENT, None, _choices(demo_window))
+    qtbot.addWidget(dialog)
+    current = dialog.current_editor
+    assert current.isChecked()
+    current.method_combo.setCurrentIndex(current.method_combo.findData("LEC"))
+    for key, value in (("L", "3"), ("E", "6"), ("C", "7")):
+        combo = current.factor_combos[key]
+        combo.setCurrentIndex(combo.findData(value))
+    assert "126" in current.result_label.text()
+    assert current.level_label.text() == "一般风险"
+    # An inherent risk lower than the current one is refused before anything is saved.
+    inherent = dialog.inherent_editor
+    inherent.setChecked(True)
+    inherent.method_combo.setCurrentIndex(inherent.method_combo.findData("LEC"))
+    for key, value in (("L", "1"), ("E", "1"), ("C", "1")):
+        inherent.factor_combos[key].setCurrentIndex(inherent.factor_combos[key].findData(value))
+    assert inherent.level_label.text() == "低风险"
+    dialog.description_edit.setPlainText("主轴旋转部位无防护罩")
+    dialog._on_accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "不能高于固有风险" in dialog.error_label.text()
+    # Raising the inherent factors makes it acceptable.
+    inherent.factor_combos["C"].setCurrentIndex(inherent.factor_combos["C"].findData("40"))
+    inherent.factor_combos["L"].setCurrentIndex(inherent.factor_combos["L"].findData("6"))
+    inherent.factor_combos["E"].setCurrentIndex(inherent.factor_combos["E"].findData("6"))
+    edit = dialog.value()
+    assert [e.stage for e in edit.evaluations] == [RiskStage.INHERENT, RiskStage.CURRENT]
+    assert edit.evaluations[1].factors == (("L", "3"), ("E", "6"), ("C", "7"))
+    dialog._on_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_adding_a_hazard_from_the_page_saves_and_shows_it(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _risk_page(demo_window)
+    point_id = _first_point_with_hazards(page)
+    page.select_risk_point(point_id)
+    before = page.point_hazards_model.rowCount()
+    info = HazardInfo(
+        risk_point_id=point_id,
+        description="夹具松动，工件飞出",
+        step_or_item="装夹",
+        measures=(MeasureInfo(ControlMeasureCategory.PPE, "佩戴防护眼镜"),),
+    )
+    evaluation = EvaluationInput(
+        stage=RiskStage.CURRENT, method=EvaluationMethod.LS, factors=(("L", "4"), ("S", "4")),
+        assessor_name="沈立明", evaluated_on=TODAY,
+    )  # fmt: skip
+    monkeypatch.setattr(HazardDialog, "edit", classmethod(lambda *a, **k: HazardEdit(info, (evaluation,))))
+    page._on_add_hazard()
+    assert page.point_hazards_model.rowCount() == before + 1
+    rows = [page.point_hazards_model.record(r) for r in range(before + 1)]
+    added = next(r for r in rows if r.description == "夹具松动，工件飞出")
+    assert added.current_level is RiskLevel.SIGNIFICANT  # R = 16 under LS-SD
+    db = open_database(demo_window.ctx.db.path, create=False)
+    try:
+        detail = risk_service.get_hazard(db, added.id)
+    finally:
+        db.close()
+    assert detail.current is not None and detail.current.score == "16"
+    assert detail.info.measures[0].content == "佩戴防护眼镜"
+
+
+def test_library_dialog_lists_entries_and_imports_into_an_area(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = demo_window.ctx.db
+    areas, posts = org.list_areas(db), org.list_posts(db)
+    dialog = LibraryDialog(areas, posts, areas[0].id)
+    qtbot.addWidget(dialog)
+    assert dialog.entries_list.count() >= 40
+    first_key = str(dialog.entries_list.item(0).data(library_dialog.ENTRY_KEY_ROLE))
+    dialog.set_checked(first_key, True)
+    assert dialog.value().keys == (first_key,)
+    assert dialog.preview.toPlainText()
+    page = _risk_page(demo_window)
+    before = len(risk_service.query_hazards(db, HazardFilter(area_id=areas[0].id), limit=10_000).rows)
+    monkeypatch.setattr(
+        LibraryDialog, "choose", classmethod(lambda *a, **k: LibraryChoice((first_key,), areas[0].id, ()))
+    )
+    page._on_library()
+    after = risk_service.query_hazards(db, HazardFilter(area_id=areas[0].id), limit=10_000).total
+    assert after > before
+    assert page.selected_risk_point_id() is not None
+
+
+def test_copy_risk_point_to_another_area(demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = _risk_page(demo_window)
+    db = demo_window.ctx.db
+    point_id = _first_point_with_hazards(page)
+    page.select_risk_point(point_id)
+    source = risk_service.get_risk_point(db, point_id)
+    target_area = next(a for a in org.list_areas(db) if a.id != source.area_id)
+    monkeypatch.setattr(
+        copy_risk_point_dialog.CopyRiskPointDialog,
+        "choose",
+        classmethod(lambda *a, **k: CopyTarget(target_area.id, (), source.name + "（二号）")),
+    )
+    page._on_copy_point()
+    new_id = page.selected_risk_point_id()
+    assert new_id is not None and new_id != point_id
+    copy = risk_service.get_risk_point(db, new_id)
+    assert copy.area_id == target_area.id and copy.name.endswith("（二号）")
+    assert len(risk_service.list_hazards_of(db, new_id)) == len(risk_service.list_hazards_of(db, point_id))
+
+
+def test_regrade_from_settings_asks_with_counts_then_applies(
+    demo_window: MainWindow, message_log: MessageLog
+) -> None:
+    page = demo_window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    box = page.scheme_settings
+    ls = box.scheme_combos[EvaluationMethod.LS]
+    ls.setCurrentIndex(ls.findData("LS-4"))
+    message_log.confirm_answer = False
+    box._on_apply()
+    assert message_log.confirmations and "条危险源的风险等级将改变" in message_log.confirmations[-1]
+    assert scheme_service.active_schemes(demo_window.ctx.db)[EvaluationMethod.LS].code == "LS-SD"
+    message_log.confirm_answer = True
+    box._on_apply()
+    assert scheme_service.active_schemes(demo_window.ctx.db)[EvaluationMethod.LS].code == "LS-4"
+    assert any("重新分级" in text for text in message_log.infos)
+
+
+def test_scheme_dialog_refuses_a_gap_between_bands(qtbot: QtBot, demo_window: MainWindow) -> None:
+    from dualprev.ui.dialogs.scheme_dialog import SchemeDialog
+
+    copied = scheme_service.copy_scheme(demo_window.ctx.db, "LS-SD", "LS-QY", "LS 企业", actor="测试")
+    dialog = SchemeDialog(copied)
+    qtbot.addWidget(dialog)
+    # 较大 band 15–20 → 16–20 leaves R = 15 in no band.
+    dialog.bands_table.item(1, SchemeDialog.LOW).setText("16")
+    dialog._on_accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "15" in dialog.error_label.text()
+    dialog.bands_table.item(2, SchemeDialog.HIGH).setText("16")
+    dialog._on_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    scheme_service.save_custom_scheme(demo_window.ctx.db, dialog.value(), actor="测试")
+    saved = scheme_service.get_scheme(demo_window.ctx.db, "LS-QY")
+    assert [str(b.low) for b in saved.bands][:3] == ["20", "16", "9"]
