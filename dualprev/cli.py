@@ -9,8 +9,8 @@ import json
 import logging
 import shutil
 import sys
-from collections.abc import Sequence
-from dataclasses import asdict, is_dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +21,8 @@ from dualprev.domain import grading
 from dualprev.domain.risk import EvaluationMethod
 from dualprev.errors import UserError
 from dualprev.paths import db_path_from, files_dir_for
+from dualprev.reports.output import ExportFormat, ExportResult
+from dualprev.reports.page import PaperSize
 from dualprev.storage.db import Database, is_empty, open_database
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,27 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("L", "S"):
         ls.add_argument(name)
     ls.add_argument("--scheme", default=grading.DEFAULT_SCHEME_CODES[EvaluationMethod.LS])
+
+    export = sub.add_parser("export", help="导出清单、记录和图表（xlsx / PDF / PNG）")
+    export_sub = export.add_subparsers(dest="export", metavar="WHAT", required=True, parser_class=_Parser)
+    for spec in EXPORTS:
+        command = export_sub.add_parser(spec.name, help=spec.help)
+        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
+        command.add_argument("--out", metavar="FILE", required=True, help="输出文件")
+        formats = [f.value for f in spec.formats]
+        command.add_argument(
+            "--format",
+            choices=formats,
+            default=None,
+            help="|".join(formats) + ("（默认按输出文件扩展名）" if len(formats) > 1 else ""),
+        )
+        if spec.paper:
+            command.add_argument(
+                "--size",
+                choices=[p.value for p in PaperSize],
+                default=None,
+                help=f"PDF 纸张（默认 {spec.default_paper.value}）",
+            )
     return parser
 
 
@@ -91,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
                 return _info(_require_db(args))
             case "grade":
                 return _grade(args)
+            case "export":
+                return _export(args)
             case _:
                 raise AssertionError(f"unhandled command {args.command}")
     except UserError as exc:
@@ -191,3 +216,89 @@ def grade_to_json(result: grading.Grade) -> dict[str, object]:
         "level_name": result.level.label,
         "colour": result.level.colour.key,
     }
+
+
+# --- export ------------------------------------------------------------------------------------
+
+# A handler gets the opened database, the output file, the format and the paper size (None: the
+# export's default) and returns what it wrote. Services are imported inside the handlers so that
+# other commands start without loading reportlab and openpyxl.
+ExportHandler = Callable[[Database, Path, ExportFormat, PaperSize | None], ExportResult]
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    """One ``dualprev export NAME`` command; add an entry to EXPORTS to add a command."""
+
+    name: str
+    help: str
+    formats: tuple[ExportFormat, ...]
+    handler: ExportHandler
+    paper: bool = True
+    """Whether it takes ``--size`` (PDF paper)."""
+    default_paper: PaperSize = PaperSize.A4
+
+
+def _export_risk_list(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+    from dualprev.services.risk_report_service import export_risk_list
+
+    return export_risk_list(db, out, fmt, paper=paper)
+
+
+def _export_risk_chart(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+    from dualprev.services.risk_report_service import export_risk_chart
+
+    return export_risk_chart(db, out, fmt, paper=paper)
+
+
+def _export_risk_records(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+    from dualprev.services.risk_report_service import export_risk_records
+
+    return export_risk_records(db, out, fmt, paper=paper)
+
+
+def _export_major_risks(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+    from dualprev.services.risk_report_service import export_major_risks
+
+    return export_major_risks(db, out, paper=paper)
+
+
+_XLSX, _PDF, _PNG = ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.PNG
+EXPORTS: tuple[ExportSpec, ...] = (
+    ExportSpec("risk-list", "风险分级管控清单", (_XLSX, _PDF), _export_risk_list, default_paper=PaperSize.A3),
+    ExportSpec("risk-chart", "作业安全风险比较图", (_PDF, _PNG), _export_risk_chart),
+    ExportSpec(
+        "risk-records",
+        "风险辨识评价记录（作业活动清单、设备设施清单、JHA/SCL 评价记录、风险点登记台账）",
+        (_XLSX, _PDF),
+        _export_risk_records,
+    ),
+    ExportSpec("major-risks", "重大风险公告（PDF）", (_PDF,), _export_major_risks),
+)
+
+
+def _export(args: argparse.Namespace) -> int:
+    spec = next(s for s in EXPORTS if s.name == args.export)
+    out = Path(args.out).expanduser().resolve()
+    fmt = ExportFormat(args.format) if args.format else _format_from_suffix(out, spec)
+    if fmt is None:
+        formats = "、".join(f.value for f in spec.formats)
+        print(f"参数错误：无法从文件名判断导出格式，请用 --format 指定（{formats}）", file=sys.stderr)
+        return EXIT_USAGE
+    size = getattr(args, "size", None)
+    db = open_database(_require_db(args), create=False)
+    try:
+        result = spec.handler(db, out, fmt, PaperSize(size) if size else None)
+    finally:
+        db.close()
+    pages = f"，{result.pages} 页" if result.pages is not None else ""
+    print(f"已导出{result.title}：{result.path}（{result.items} 项{pages}）")
+    return EXIT_OK
+
+
+def _format_from_suffix(out: Path, spec: ExportSpec) -> ExportFormat | None:
+    suffix = out.suffix.lower().lstrip(".")
+    for fmt in spec.formats:
+        if fmt.value == suffix:
+            return fmt
+    return spec.formats[0] if len(spec.formats) == 1 else None

@@ -1,11 +1,17 @@
 """Hidden-danger vocabulary and lifecycle (domain.md §8).
 
 The transition table is the single source of the closed loop 登记 → 整改 → 验收 → 销号; ``逾期`` is
-derived from the deadline, never stored.
+derived from the deadline, never stored. The ``*_problem`` functions are the loop's rules: each says
+in one Chinese sentence why a step is refused, or returns None when it is allowed, so the services
+enforce them and the dialogs can show the same words before anything is written.
 """
 
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
+
+from dualprev.domain.checks import CheckType
 
 
 class HiddenDangerLevel(StrEnum):
@@ -149,3 +155,350 @@ class OwnerTier(StrEnum):
     @property
     def label(self) -> str:
         return {"company": "公司级", "workshop": "车间级", "team": "班组级"}[self.value]
+
+
+# --- the loop's rules ----------------------------------------------------------------------------
+
+
+class EventAction(StrEnum):
+    """What one timeline event records. The value is stored as is and is what the timeline shows
+    (the demo factory and earlier records use the same words)."""
+
+    REGISTER = "登记"
+    UPDATE = "修改"
+    IMMEDIATE = "立即整改"
+    START = "开始整改"
+    SUBMIT = "整改完成"
+    REJECT = "验收不通过"
+    ACCEPT = "验收通过"
+    VOID = "作废"
+    REPORT = "上报"
+    PLAN = "治理方案"
+    POST_EVALUATION = "治理后评估"
+    PHOTOS = "添加照片"
+
+
+DUE_SOON_DAYS = 3
+"""首页 lists open hidden dangers whose deadline falls within this many days."""
+
+MAX_DESCRIPTION_LENGTH = 2000
+MAX_FUNDS_FEN = 100_000_000_000  # 10 亿元: anything above is a typing slip
+
+
+@dataclass(frozen=True)
+class HiddenDangerDraft:
+    """What the user enters when registering or editing a hidden danger (台账 columns of §8.2).
+
+    Ids refer to records of the enterprise (area, risk point, department, people, accident types,
+    check record); the service checks that they exist.
+    """
+
+    found_on: date
+    description: str
+    level: HiddenDangerLevel = HiddenDangerLevel.GENERAL
+    category: HiddenDangerCategory = HiddenDangerCategory.SITE
+    source: HiddenDangerSource = HiddenDangerSource.SELF_FOUND
+    source_detail: str = ""
+    check_record_id: int | None = None
+    check_type: CheckType | None = None
+    finder_names: str = ""
+    area_id: int | None = None
+    risk_point_id: int | None = None
+    location: str = ""
+    owner_tier: OwnerTier | None = None
+    basis: str = ""
+    accident_type_ids: tuple[int, ...] = ()
+    rectification_measures: str = ""
+    responsible_department_id: int | None = None
+    rectifier_id: int | None = None
+    deadline: date | None = None
+    funds_fen: int | None = None
+    interim_measures: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LoopFacts:
+    """The state of one hidden danger that the lifecycle rules look at."""
+
+    status: HiddenDangerStatus
+    level: HiddenDangerLevel
+    found_on: date
+    rectifier_id: int | None = None
+    completed_on: date | None = None
+    interim_measures: str = ""
+    plan: Mapping[str, str] | None = None
+    post_evaluation: str = ""
+    post_evaluated_on: date | None = None
+
+    @property
+    def is_major(self) -> bool:
+        return self.level is HiddenDangerLevel.MAJOR
+
+    def plan_missing(self) -> list[str]:
+        """Remediation-plan items still empty (all of them when there is no plan)."""
+        return missing_plan_items(dict(self.plan or {}))
+
+
+def transition_problem(
+    current: HiddenDangerStatus, target: HiddenDangerStatus, level: HiddenDangerLevel
+) -> str | None:
+    """Why ``current → target`` is not a move of the lifecycle, or None when it is."""
+    if can_transition(current, target, level):
+        return None
+    if not current.is_open:
+        return f"隐患{current.label}，不能再变更状态"
+    if target is _S.CLOSED:
+        return "隐患须整改完成、报请验收，并由验收人验收通过后才能销号"
+    if current is _S.PENDING and target is _S.AWAITING_ACCEPTANCE:
+        return "重大隐患不能立即整改销号，须按治理方案组织整改"
+    return f"隐患当前为“{current.label}”，不能改为“{target.label}”"
+
+
+def _day_problem(
+    day: date | None, label: str, *, earliest: date | None, earliest_label: str, today: date
+) -> str | None:
+    if day is None:
+        return f"请填写{label}"
+    if day > today:
+        return f"{label}不能晚于今天（{today.isoformat()}）"
+    if earliest is not None and day < earliest:
+        return f"{label}不能早于{earliest_label}（{earliest.isoformat()}）"
+    return None
+
+
+def draft_problem(draft: HiddenDangerDraft, today: date) -> tuple[str, str] | None:
+    """The first field of ``draft`` that breaks a registration rule, as ``(field, message)``."""
+    description = draft.description.strip()
+    if not description:
+        return "description", "请填写隐患描述"
+    if len(description) > MAX_DESCRIPTION_LENGTH:
+        return "description", f"隐患描述不能超过{MAX_DESCRIPTION_LENGTH}个字"
+    if draft.found_on > today:
+        return "found_on", f"排查日期不能晚于今天（{today.isoformat()}）"
+    if not (draft.location.strip() or draft.area_id or draft.risk_point_id):
+        return "location", "请填写隐患部位，或选择区域、风险点"
+    match draft.source:
+        case HiddenDangerSource.CHECK if draft.check_record_id is None:
+            return "check_record_id", "来源为排查发现时，请选择对应的排查记录"
+        case HiddenDangerSource.EXTERNAL if not draft.source_detail.strip():
+            return "source_detail", "来源为外部检查时，请填写检查单位（如镇应急办、县应急管理局）"
+        case HiddenDangerSource.WORKER_REPORT if not draft.finder_names.strip():
+            return "finder_names", "来源为员工报告时，请填写报告人"
+    if draft.rectifier_id is None:
+        return "rectifier_id", "请指定整改责任人"
+    if draft.deadline is None:
+        return "deadline", "请填写整改期限"
+    if draft.deadline < draft.found_on:
+        return "deadline", f"整改期限不能早于排查日期（{draft.found_on.isoformat()}）"
+    if draft.funds_fen is not None and not 0 <= draft.funds_fen <= MAX_FUNDS_FEN:
+        return "funds_fen", "整改资金应为 0 到 10 亿元之间的金额"
+    return None
+
+
+def immediate_problem(draft: HiddenDangerDraft) -> tuple[str, str] | None:
+    """Why ``draft`` cannot be registered as 立即整改 (fixed on the spot), or None."""
+    if draft.level is HiddenDangerLevel.MAJOR:
+        return "level", "重大隐患不能立即整改销号，须按治理方案组织整改"
+    if not draft.rectification_measures.strip():
+        return "rectification_measures", "立即整改时请填写现场采取的整改措施"
+    return None
+
+
+def update_problem(facts: LoopFacts, draft: HiddenDangerDraft) -> tuple[str, str] | None:
+    """Why an open hidden danger cannot take the edited ``draft`` (besides :func:`draft_problem`)."""
+    if not facts.status.is_open:
+        return "", f"隐患{facts.status.label}，不能再修改"
+    if draft.level is not facts.level and facts.status is not _S.PENDING:
+        return "level", f"隐患级别只能在“待整改”时修改（当前为“{facts.status.label}”）"
+    if facts.completed_on is not None and draft.found_on > facts.completed_on:
+        return "found_on", "排查日期不能晚于整改完成日期"
+    return None
+
+
+def start_precondition_problem(facts: LoopFacts) -> str | None:
+    """What must be true before anyone fills in the start of rectification: the status allows it, a
+    rectifier is named and, for a 重大隐患, the 治理方案 has all its items."""
+    problem = transition_problem(facts.status, _S.RECTIFYING, facts.level)
+    if problem:
+        return problem
+    if facts.rectifier_id is None:
+        return "请先指定整改责任人"
+    if facts.is_major:
+        missing = facts.plan_missing()
+        if missing:
+            return f"重大隐患须先制定治理方案（五到位），尚缺：{'、'.join(missing)}"
+    return None
+
+
+def start_problem(facts: LoopFacts) -> str | None:
+    """Why rectification (待整改 → 整改中) cannot start, or None. A 重大隐患 also needs interim measures."""
+    problem = start_precondition_problem(facts)
+    if problem:
+        return problem
+    if facts.is_major and not facts.interim_measures.strip():
+        return "重大隐患整改期间须落实临时管控措施，请先填写"
+    return None
+
+
+def submit_problem(facts: LoopFacts, completed_on: date | None, measures: str, today: date) -> str | None:
+    """Why the rectifier cannot report the work done (整改中 → 待验收), or None."""
+    if facts.status is _S.PENDING:
+        return "隐患尚未开始整改；现场当即整改的一般隐患请在登记时选择“立即整改”"
+    problem = transition_problem(facts.status, _S.AWAITING_ACCEPTANCE, facts.level)
+    if problem:
+        return problem
+    if not measures.strip():
+        return "请填写采取的整改措施"
+    return _day_problem(
+        completed_on, "整改完成日期", earliest=facts.found_on, earliest_label="排查日期", today=today
+    )
+
+
+def acceptance_precondition_problem(facts: LoopFacts) -> str | None:
+    """What must be true before anyone can accept: the work is reported done and, for a 重大隐患,
+    its 治理后评估 is recorded."""
+    problem = transition_problem(facts.status, _S.CLOSED, facts.level)
+    if problem:
+        return problem
+    if facts.is_major and not facts.post_evaluation.strip():
+        return "重大隐患须先完成治理后评估，才能验收销号"
+    return None
+
+
+def acceptance_problem(
+    facts: LoopFacts, acceptor_id: int | None, accepted_on: date | None, conclusion: str, today: date
+) -> str | None:
+    """Why the hidden danger cannot be accepted and closed (待验收 → 已销号), or None.
+
+    The acceptor is never the person who rectified it; a 重大隐患 needs its 治理后评估 first.
+    """
+    problem = acceptance_precondition_problem(facts)
+    if problem:
+        return problem
+    if acceptor_id is None:
+        return "请选择验收人"
+    if acceptor_id == facts.rectifier_id:
+        return "验收人不能是整改责任人本人，请另选验收人"
+    if not conclusion.strip():
+        return "请填写验收结论"
+    return _day_problem(
+        accepted_on,
+        "验收日期",
+        earliest=facts.completed_on or facts.found_on,
+        earliest_label="整改完成日期",
+        today=today,
+    )
+
+
+def rejection_problem(facts: LoopFacts, reason: str, new_deadline: date | None) -> str | None:
+    """Why 验收不通过 (待验收 → 整改中) cannot be recorded, or None."""
+    if facts.status is not _S.AWAITING_ACCEPTANCE:
+        return f"只有“待验收”的隐患才能验收；该隐患当前为“{facts.status.label}”"
+    if not reason.strip():
+        return "请填写验收不通过的原因和需要继续整改的内容"
+    if new_deadline is not None and new_deadline < facts.found_on:
+        return f"新的整改期限不能早于排查日期（{facts.found_on.isoformat()}）"
+    return None
+
+
+def void_problem(status: HiddenDangerStatus, reason: str) -> str | None:
+    """Why a record cannot be voided (作废), or None. Closed records stay as they are."""
+    if status is _S.CLOSED:
+        return "已销号的隐患不能作废"
+    if status is _S.VOID:
+        return "该隐患已经作废"
+    if not reason.strip():
+        return "请填写作废原因（如：重复登记、录入错误）"
+    return None
+
+
+def plan_problem(facts: LoopFacts, plan: Mapping[str, str]) -> str | None:
+    """Why ``plan`` cannot be saved as the 治理方案. A draft may be incomplete until work starts."""
+    if not facts.is_major:
+        return "只有重大隐患需要制定治理方案"
+    if not facts.status.is_open:
+        return f"隐患{facts.status.label}，治理方案不能再修改"
+    missing = missing_plan_items(dict(plan))
+    if facts.status is not _S.PENDING and missing:
+        return f"整改已经开始，治理方案的以下内容不能为空：{'、'.join(missing)}"
+    if not any((plan.get(key) or "").strip() for key, _label in REMEDIATION_PLAN_ITEMS):
+        return "治理方案还是空的，请至少填写一项"
+    return None
+
+
+def report_problem(facts: LoopFacts, reported_to: str, reported_on: date | None, today: date) -> str | None:
+    """Why the report of a 重大隐患 to the authority cannot be recorded, or None."""
+    if not facts.is_major:
+        return "只有重大隐患需要向负有安全生产监督管理职责的部门报告"
+    if facts.status is _S.VOID:
+        return "该隐患已经作废"
+    if not reported_to.strip():
+        return "请填写报告的部门（如：丰泽镇应急管理办公室）"
+    return _day_problem(
+        reported_on, "报告日期", earliest=facts.found_on, earliest_label="排查日期", today=today
+    )
+
+
+def post_evaluation_problem(
+    facts: LoopFacts, text: str, evaluated_on: date | None, today: date
+) -> str | None:
+    """Why the 治理后评估 of a 重大隐患 cannot be recorded, or None (only once the work is done)."""
+    if not facts.is_major:
+        return "只有重大隐患需要治理后评估"
+    if facts.status is not _S.AWAITING_ACCEPTANCE:
+        return f"治理后评估须在整改完成、报请验收之后进行；该隐患当前为“{facts.status.label}”"
+    if not text.strip():
+        return "请填写评估结论"
+    return _day_problem(
+        evaluated_on,
+        "评估日期",
+        earliest=facts.completed_on or facts.found_on,
+        earliest_label="整改完成日期",
+        today=today,
+    )
+
+
+def photo_problem(status: HiddenDangerStatus, stage: PhotoStage) -> str | None:
+    """Why photos of ``stage`` cannot be added in ``status``, or None."""
+    if not status.is_open:
+        return f"隐患{status.label}，不能再添加照片"
+    if stage in (PhotoStage.AFTER, PhotoStage.ACCEPTANCE) and status is _S.PENDING:
+        return "整改后照片须在整改开始后添加"
+    if stage is PhotoStage.ACCEPTANCE and status is not _S.AWAITING_ACCEPTANCE:
+        return "验收照片须在报请验收后添加"
+    return None
+
+
+# --- deadlines -------------------------------------------------------------------------------------
+
+
+def suggest_deadline(
+    found_on: date,
+    level: HiddenDangerLevel,
+    owner_tier: OwnerTier | None,
+    *,
+    general_days: int = DEFAULT_DEADLINE_DAYS_GENERAL,
+    team_days: int = DEFAULT_DEADLINE_DAYS_TEAM,
+) -> date | None:
+    """The default 整改期限: 班组级 ``team_days``, other 一般隐患 ``general_days``; a 重大隐患 follows
+    its remediation plan, so there is no default (None)."""
+    if level is HiddenDangerLevel.MAJOR:
+        return None
+    days = team_days if owner_tier is OwnerTier.TEAM else general_days
+    return found_on + timedelta(days=max(0, days))
+
+
+def days_left(status: HiddenDangerStatus, deadline: date | None, today: date) -> int | None:
+    """Days until the deadline of an open hidden danger (negative when overdue); None otherwise."""
+    if not status.is_open or deadline is None:
+        return None
+    return (deadline - today).days
+
+
+def is_due_soon(
+    status: HiddenDangerStatus, deadline: date | None, today: date, days: int = DUE_SOON_DAYS
+) -> bool:
+    """Open, not yet overdue, and due within ``days`` days (today counts)."""
+    left = days_left(status, deadline, today)
+    return left is not None and 0 <= left <= days

@@ -45,7 +45,9 @@ def test_last_page_and_geometry_are_restored(
     qtbot: QtBot, window: MainWindow, profile_db: Path, prefs: Prefs
 ) -> None:
     window.show_page("ledger")
-    window.resize(760, 560)
+    window.resize(790, 640)
+    # The window may not shrink below its pages' minimum sizes: compare with what it really became.
+    saved = (window.width(), window.height())
     window.close()
     window.shutdown()
     reread = Prefs(QSettings(prefs.settings.fileName(), QSettings.Format.IniFormat))
@@ -57,7 +59,10 @@ def test_last_page_and_geometry_are_restored(
     try:
         assert again.current_page().key == "ledger"
         assert again.nav_list.currentRow() == PAGE_TITLES.index("隐患台账")
-        assert (again.width(), again.height()) == (760, 560)
+        assert again.height() == saved[1]
+        # Qt keeps a restored window on its screen; the offscreen screen is only 800 pixels wide.
+        screen_width = again.screen().availableGeometry().width()
+        assert again.width() == saved[0] or (saved[0] > screen_width and again.width() <= screen_width)
     finally:
         again.shutdown()
 

@@ -17,8 +17,6 @@ from dualprev.ui.models.area_table_model import AreaColumn, AreaTableModel
 from dualprev.ui.models.backup_table_model import BackupColumn, BackupTableModel
 from dualprev.ui.models.check_plan_table_model import CheckPlanColumn, CheckPlanTableModel
 from dualprev.ui.models.hidden_danger_table_model import (
-    OVERDUE_BACKGROUND,
-    HiddenDangerColumn,
     HiddenDangerTableModel,
 )
 from dualprev.ui.models.person_table_model import PersonColumn, PersonTableModel
@@ -99,21 +97,6 @@ def test_check_plan_model(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
     assert model.index(0, CheckPlanColumn.PERIOD).data() == "2026-01-01 至 长期"
     assert model.index(0, CheckPlanColumn.FREQUENCY).data() == "每月"
-
-
-def test_hidden_danger_model_highlights_overdue_rows(qtmodeltester: ModelTester) -> None:
-    model = HiddenDangerTableModel()
-    model.set_records([
-        _hidden_danger("YH-2026-0001", overdue=True, level=HiddenDangerLevel.MAJOR),
-        _hidden_danger("YH-2026-0002", overdue=False, level=HiddenDangerLevel.GENERAL),
-    ])  # fmt: skip
-    qtmodeltester.check(model)
-    overdue = model.index(0, HiddenDangerColumn.STATUS)
-    assert overdue.data() == "整改中（逾期）"
-    assert overdue.data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
-    assert model.index(1, HiddenDangerColumn.STATUS).data() == "整改中"
-    assert model.index(1, HiddenDangerColumn.STATUS).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert model.index(0, HiddenDangerColumn.PLACE).data() == "机加工区 1号车床"
 
 
 def test_backup_model(qtmodeltester: ModelTester) -> None:

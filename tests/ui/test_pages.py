@@ -15,6 +15,7 @@ from dualprev.storage.models import CheckPlan, FloorPlan, Hazard, HiddenDanger, 
 from dualprev.ui.crash import CrashDialog, CrashHandler
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.hidden_danger_table_model import OVERDUE_BACKGROUND
+from dualprev.ui.models.post_card_table_model import PostCardColumn
 from dualprev.ui.pages import backup_page
 from dualprev.ui.pages.home_page import HomePage
 from dualprev.ui.widgets import desktop
@@ -104,24 +105,23 @@ def test_risk_page_groups_risk_points_by_area(seeded_window: MainWindow) -> None
 def test_post_card_page_lists_posts_with_level(seeded_window: MainWindow) -> None:
     page = seeded_window.show_page("post_cards")
     model = page.model  # type: ignore[attr-defined]
-    assert model.rowCount() == 1 and model.index(0, 5).data() == "低风险"
+    assert model.rowCount() == 1 and model.index(0, PostCardColumn.LEVEL).data() == "低风险"
+    assert model.index(0, PostCardColumn.STATUS).data() == "未打印"
 
 
-def test_risk_map_check_and_ledger_pages(seeded_window: MainWindow) -> None:
-    risk_map = seeded_window.show_page("risk_map")
-    plan = risk_map.plans_tree.topLevelItem(0)  # type: ignore[attr-defined]
-    assert plan.text(0) == "一层平面图" and plan.child(0).text(3) == "重大风险"
+def test_check_and_ledger_pages(seeded_window: MainWindow) -> None:
     checks = seeded_window.show_page("checks")
     assert checks.model.index(0, 0).data() == "月度综合排查"  # type: ignore[attr-defined]
     ledger = seeded_window.show_page("ledger")
-    proxy = ledger.proxy  # type: ignore[attr-defined]
-    assert proxy.rowCount() == 2
-    overdue_row = next(r for r in range(2) if proxy.index(r, 0).data() == "YH-2026-0001")
-    assert proxy.index(overdue_row, 0).data(8).color() == OVERDUE_BACKGROUND  # 8: BackgroundRole
-    ledger.scope_combo.setCurrentIndex(2)  # type: ignore[attr-defined]  逾期未整改
-    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "YH-2026-0001"
-    ledger.scope_combo.setCurrentIndex(3)  # type: ignore[attr-defined]  已销号
-    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "YH-2026-0002"
+    model = ledger.model  # type: ignore[attr-defined]
+    assert model.rowCount() == 2
+    numbers = {model.row_record(r).number: r for r in range(2)}
+    assert model.index(numbers["YH-2026-0001"], 0).data(8).color() == OVERDUE_BACKGROUND  # 8: BackgroundRole
+    scope = ledger.scope_combo  # type: ignore[attr-defined]
+    scope.setCurrentIndex(scope.findData("overdue"))
+    assert model.rowCount() == 1 and model.row_record(0).number == "YH-2026-0001"
+    scope.setCurrentIndex(scope.findData("closed"))
+    assert model.rowCount() == 1 and model.row_record(0).number == "YH-2026-0002"
     assert "逾期 1 条" in ledger.summary_label.text()  # type: ignore[attr-defined]
 
 

@@ -1,14 +1,38 @@
-"""首页: the state of the two mechanisms at a glance, from ``database_info``."""
+"""首页: the state of the two mechanisms at a glance, from ``database_info``, and the hidden dangers
+that need attention now — overdue, or due within three days — each a click away in the ledger."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from dualprev.domain.hidden_danger import HiddenDangerStatus
+from dualprev.domain.hidden_danger import DUE_SOON_DAYS, HiddenDangerLevel, HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
+from dualprev.errors import UserError
+from dualprev.services import hidden_danger_service as hs
+from dualprev.services.hidden_danger_service import LedgerFilter, LedgerResult, LedgerRow
 from dualprev.services.info_service import database_info
+from dualprev.ui import messages
 from dualprev.ui.context import AppContext
+from dualprev.ui.pages.ledger_page import LedgerFocus
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.hidden_danger_style import DUE_SOON_COLOUR, OVERDUE_COLOUR, deadline_text
 from dualprev.ui.widgets.level_bar import LevelBar
+
+DEADLINE_LIST_LIMIT = 50
+DEADLINE_COLUMNS = ("隐患编号", "隐患描述", "整改期限", "逾期/剩余", "整改责任人")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 COUNT_LABELS = (
     ("areas", "区域"),
@@ -100,7 +124,58 @@ class HomePage(Page):
         self.overdue_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         danger_layout.addWidget(self.overdue_label, 2, 0, 1, len(HiddenDangerStatus))
         layout.addWidget(danger_box)
-        layout.addStretch(1)
+        layout.addWidget(self._build_deadlines_box(), 1)
+
+    def _build_deadlines_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("整改期限提醒"), self)
+        box.setObjectName("deadlines_box")
+        row = QHBoxLayout(box)
+        self.overdue_tree, self.overdue_title_label, self.all_overdue_btn = self._deadline_column(
+            box, row, "overdue", self.tr("查看全部逾期")
+        )
+        self.due_soon_tree, self.due_soon_title_label, self.all_due_soon_btn = self._deadline_column(
+            box, row, "due_soon", self.tr("查看全部临期")
+        )
+        self.all_overdue_btn.clicked.connect(lambda: self.open_ledger(LedgerFilter(overdue_only=True)))
+        self.all_due_soon_btn.clicked.connect(
+            lambda: self.open_ledger(LedgerFilter(due_within_days=DUE_SOON_DAYS))
+        )
+        self.overdue_tree.itemActivated.connect(self._on_overdue_item)
+        self.overdue_tree.itemClicked.connect(self._on_overdue_item)
+        self.due_soon_tree.itemActivated.connect(self._on_due_soon_item)
+        self.due_soon_tree.itemClicked.connect(self._on_due_soon_item)
+        return box
+
+    def _deadline_column(
+        self, box: QGroupBox, row: QHBoxLayout, key: str, button_text: str
+    ) -> tuple[QTreeWidget, QLabel, QPushButton]:
+        column = QVBoxLayout()
+        head = QHBoxLayout()
+        title = QLabel(box)
+        title.setObjectName(f"{key}_title_label")
+        title.setStyleSheet("font-weight: bold;")
+        head.addWidget(title)
+        head.addStretch(1)
+        button = QPushButton(button_text, box)
+        button.setObjectName(f"all_{key}_btn")
+        head.addWidget(button)
+        column.addLayout(head)
+        tree = QTreeWidget(box)
+        tree.setObjectName(f"{key}_tree")
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        tree.setUniformRowHeights(True)
+        tree.setMinimumHeight(120)
+        tree.setHeaderLabels([self.tr(text) for text in DEADLINE_COLUMNS])
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        tree.setCursor(Qt.CursorShape.PointingHandCursor)
+        tree.setToolTip(self.tr("单击在隐患台账中查看"))
+        column.addWidget(tree)
+        row.addLayout(column, 1)
+        return tree, title, button
 
     def reload(self) -> None:
         today = self.ctx.today()
@@ -127,3 +202,84 @@ class HomePage(Page):
         else:
             self.overdue_label.setText(self.tr("没有逾期未整改的隐患"))
             self.overdue_label.setStyleSheet("color: #2E7D32;")
+        self._fill_deadlines()
+
+    # --- deadlines ----------------------------------------------------------------------------------
+
+    def _fill_deadlines(self) -> None:
+        today = self.ctx.today()
+        try:
+            overdue = hs.overdue(self.ctx.db, today=today, limit=DEADLINE_LIST_LIMIT)
+            due = hs.due_soon(self.ctx.db, today=today, limit=DEADLINE_LIST_LIMIT)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self.overdue_title_label.setText(self.tr("已逾期未整改：{n} 条").format(n=overdue.total))
+        self.overdue_title_label.setStyleSheet(
+            f"font-weight: bold; color: {OVERDUE_COLOUR};" if overdue.total else "font-weight: bold;"
+        )
+        self.due_soon_title_label.setText(
+            self.tr("{days}日内到期：{n} 条").format(days=DUE_SOON_DAYS, n=due.total)
+        )
+        self._fill_list(self.overdue_tree, overdue, self.tr("没有逾期未整改的隐患"), OVERDUE_COLOUR)
+        self._fill_list(
+            self.due_soon_tree,
+            due,
+            self.tr("近{days}日没有到期的隐患").format(days=DUE_SOON_DAYS),
+            DUE_SOON_COLOUR,
+        )
+        self.all_overdue_btn.setEnabled(overdue.total > 0)
+        self.all_due_soon_btn.setEnabled(due.total > 0)
+
+    def _fill_list(self, tree: QTreeWidget, result: LedgerResult, empty: str, colour: str) -> None:
+        tree.clear()
+        for row in result.rows:
+            item = QTreeWidgetItem(tree, self.deadline_item_texts(row))
+            item.setData(0, ID_ROLE, row.id)
+            item.setToolTip(1, row.description)
+            item.setForeground(3, QBrush(QColor(colour)))
+            if row.level is HiddenDangerLevel.MAJOR:
+                item.setForeground(1, QBrush(QColor(OVERDUE_COLOUR)))
+        if result.total > len(result.rows):
+            more = QTreeWidgetItem(
+                tree, ["", self.tr("……另有 {n} 条，请点“查看全部”").format(n=result.total - len(result.rows))]
+            )
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+        if not result.rows:
+            none = QTreeWidgetItem(tree, ["", empty])
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
+            none.setForeground(1, QBrush(QColor("#2E7D32")))
+
+    @staticmethod
+    def deadline_item_texts(row: LedgerRow) -> list[str]:
+        """编号, 描述 (重大隐患 marked), 整改期限, 逾期/剩余, 整改责任人 — one list row."""
+        description = " ".join(row.description.split())
+        level = "【重大】" if row.level is HiddenDangerLevel.MAJOR else ""
+        deadline = row.deadline.isoformat() if row.deadline else ""
+        return [row.number, level + description, deadline, deadline_text(row.days_left), row.rectifier_name]
+
+    def _on_overdue_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self._open_item(item, LedgerFilter(overdue_only=True))
+
+    def _on_due_soon_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self._open_item(item, LedgerFilter(due_within_days=DUE_SOON_DAYS))
+
+    def _open_item(self, item: QTreeWidgetItem, flt: LedgerFilter) -> None:
+        hidden_danger_id = item.data(0, ID_ROLE)
+        if isinstance(hidden_danger_id, int):
+            self.open_ledger(flt, hidden_danger_id)
+
+    def open_ledger(self, flt: LedgerFilter, select_id: int | None = None) -> None:
+        """Switch to the ledger, filtered by ``flt``, with ``select_id`` selected.
+
+        The main window's ``show_page`` switches pages; the ledger page's ``apply_focus`` takes the
+        request, so this page only knows the ledger's key and the focus it hands over.
+        """
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if show_page is None:
+            return
+        page = show_page("ledger")
+        apply_focus = getattr(page, "apply_focus", None)
+        if apply_focus is not None:
+            apply_focus(LedgerFocus(flt, select_id))

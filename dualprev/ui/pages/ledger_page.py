@@ -1,47 +1,121 @@
-"""隐患台账: every hidden danger with its status; open ones past the deadline are highlighted."""
+"""隐患台账: every hidden danger, filtered and sorted in the database, with the selected one's
+details, photos and timeline below, and a button for each step of the closed loop.
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+Every step goes through :mod:`dualprev.services.hidden_danger_service`, which refuses what the
+rules forbid; the page checks the same rules first so the user learns why before filling a form.
+"""
 
-from dualprev.services import overview_service
-from dualprev.services.overview_service import HiddenDangerOverview
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dualprev.domain.hidden_danger import (
+    DUE_SOON_DAYS,
+    HiddenDangerLevel,
+    HiddenDangerSource,
+    HiddenDangerStatus,
+    PhotoStage,
+    acceptance_precondition_problem,
+    start_precondition_problem,
+)
+from dualprev.errors import UserError
+from dualprev.services import hidden_danger_service as hs
+from dualprev.services import photo_service
+from dualprev.services.hidden_danger_service import HiddenDangerDetail, LedgerFilter, LedgerResult, LedgerSort
+from dualprev.ui import messages
 from dualprev.ui.context import AppContext
-from dualprev.ui.models.hidden_danger_table_model import HiddenDangerTableModel
-from dualprev.ui.models.record_table_model import Roles
+from dualprev.ui.dialogs.hidden_danger_acceptance_dialog import HiddenDangerAcceptanceDialog
+from dualprev.ui.dialogs.hidden_danger_completion_dialog import HiddenDangerCompletionDialog
+from dualprev.ui.dialogs.hidden_danger_dialog import HiddenDangerDialog
+from dualprev.ui.dialogs.hidden_danger_fields import from_qdate, to_qdate
+from dualprev.ui.dialogs.hidden_danger_plan_dialog import HiddenDangerPlanDialog
+from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
+from dualprev.ui.models.hidden_danger_table_model import HiddenDangerColumn, HiddenDangerTableModel
 from dualprev.ui.pages.page import Page
-from dualprev.ui.widgets.record_list_panel import make_table_view
+from dualprev.ui.widgets import combos
+from dualprev.ui.widgets.hidden_danger_detail_panel import HiddenDangerDetailPanel
+from dualprev.ui.widgets.photo_strip import choose_photo_files, prepare_photos
 
-SCOPES = (("all", "全部隐患"), ("open", "未销号"), ("overdue", "逾期未整改"), ("closed", "已销号"))
+S = HiddenDangerStatus
+KEYWORD_DELAY_MS = 300
+
+SCOPES: tuple[tuple[str, str], ...] = (
+    ("all", "全部状态"),
+    ("open", "未销号"),
+    ("overdue", "逾期未整改"),
+    ("due_soon", f"{DUE_SOON_DAYS}日内到期"),
+    (S.PENDING.value, S.PENDING.label),
+    (S.RECTIFYING.value, S.RECTIFYING.label),
+    (S.AWAITING_ACCEPTANCE.value, S.AWAITING_ACCEPTANCE.label),
+    (S.CLOSED.value, S.CLOSED.label),
+    (S.VOID.value, S.VOID.label),
+)
+"""The status filter: derived scopes first (what a safety manager looks for), then each status."""
+
+_COLUMN_WIDTHS = {
+    HiddenDangerColumn.NUMBER: 110,
+    HiddenDangerColumn.FOUND_ON: 92,
+    HiddenDangerColumn.DESCRIPTION: 270,
+    HiddenDangerColumn.LEVEL: 76,
+    HiddenDangerColumn.PLACE: 170,
+    HiddenDangerColumn.SOURCE: 76,
+    HiddenDangerColumn.DEPARTMENT: 100,
+    HiddenDangerColumn.RECTIFIER: 82,
+    HiddenDangerColumn.DEADLINE: 92,
+}
 
 
-class LedgerFilterProxy(QSortFilterProxyModel):
-    """Text filter (any column) plus the chosen scope."""
+@dataclass(frozen=True)
+class LedgerFocus:
+    """What another page asks the ledger to show: a filter, and a hidden danger to select."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.scope = "all"
+    filter: LedgerFilter
+    select_id: int | None = None
 
-    def set_scope(self, scope: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10 deprecates invalidateFilter()
-            self.beginFilterChange()
-            self.scope = scope
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.scope = scope
-            self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        record: HiddenDangerOverview = (
-            self.sourceModel().index(source_row, 0, source_parent).data(Roles.RECORD)
-        )
-        match self.scope:
-            case "open" if not record.status.is_open:
-                return False
-            case "overdue" if not record.is_overdue:
-                return False
-            case "closed" if record.status.is_open:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+def scope_filter(scope: str) -> LedgerFilter:
+    """The status part of the filter for a scope key of :data:`SCOPES`."""
+    match scope:
+        case "open":
+            return LedgerFilter(statuses=tuple(s for s in S if s.is_open))
+        case "overdue":
+            return LedgerFilter(overdue_only=True)
+        case "due_soon":
+            return LedgerFilter(due_within_days=DUE_SOON_DAYS)
+        case "all":
+            return LedgerFilter()
+    return LedgerFilter(statuses=(S(scope),))
+
+
+def scope_of(flt: LedgerFilter) -> str:
+    """The scope key that shows ``flt``'s status part (``all`` when none matches exactly)."""
+    for key, _text in SCOPES:
+        wanted = scope_filter(key)
+        if (wanted.statuses, wanted.overdue_only, wanted.due_within_days) == (
+            flt.statuses,
+            flt.overdue_only,
+            flt.due_within_days,
+        ):
+            return key
+    return "all"
 
 
 class LedgerPage(Page):
@@ -50,46 +124,549 @@ class LedgerPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._filter = LedgerFilter()
+        self._selected_id: int | None = None
+        self._choices: hs.HiddenDangerChoices | None = None
+        # Typing in the keyword box queries once the user pauses, not at every keystroke.
+        self._keyword_timer = QTimer(self)
+        self._keyword_timer.setSingleShot(True)
+        self._keyword_timer.setInterval(KEYWORD_DELAY_MS)
+        self._keyword_timer.timeout.connect(self._on_filter_changed)
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        layout.addLayout(self._build_filter_bar())
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summary_label")
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.summary_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("ledger_splitter")
+        self.model = HiddenDangerTableModel(self)
+        self.ledger_table = QTableView(self.splitter)
+        self.ledger_table.setObjectName("ledger_table")
+        self.ledger_table.setModel(self.model)
+        self.ledger_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ledger_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ledger_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ledger_table.setWordWrap(False)
+        self.ledger_table.verticalHeader().setDefaultSectionSize(26)
+        self.ledger_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.ledger_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSortIndicator(HiddenDangerColumn.FOUND_ON, Qt.SortOrder.DescendingOrder)
+        self.ledger_table.setSortingEnabled(True)
+        self.detail_panel = HiddenDangerDetailPanel(self.splitter)
+        self.splitter.addWidget(self.ledger_table)
+        self.splitter.addWidget(self.detail_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 480])  # the detail panel needs room for its fields and timeline
+        layout.addWidget(self.splitter, 1)
+
+        self.model.fetch_failed.connect(self._on_fetch_failed, Qt.ConnectionType.QueuedConnection)
+        self.ledger_table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.ledger_table.doubleClicked.connect(self._on_double_clicked)
+        self.detail_panel.action_requested.connect(self._on_action)
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_filter_bar(self) -> QVBoxLayout:
+        bar = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
         self.scope_combo = QComboBox(self)
         self.scope_combo.setObjectName("scope_combo")
         for key, text in SCOPES:
             self.scope_combo.addItem(self.tr(text), key)
-        bar.addWidget(self.scope_combo)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setObjectName("filter_edit")
-        self.filter_edit.setPlaceholderText(self.tr("按编号、描述、区域、责任人筛选…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        bar.addWidget(self.filter_edit, 1)
-        layout.addLayout(bar)
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("summary_label")
-        layout.addWidget(self.summary_label)
-        self.model = HiddenDangerTableModel(self)
-        self.ledger_table = make_table_view(self.model, "ledger_table", self)
-        self.proxy = LedgerFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Roles.SORT)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.ledger_table.setModel(self.proxy)
-        layout.addWidget(self.ledger_table)
-        self.scope_combo.currentIndexChanged.connect(self._on_scope_changed)
-        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.level_combo = QComboBox(self)
+        self.level_combo.setObjectName("level_combo")
+        self.level_combo.addItem(self.tr("全部级别"), "")
+        for level in HiddenDangerLevel:
+            self.level_combo.addItem(level.label, level.value)
+        self.source_combo = QComboBox(self)
+        self.source_combo.setObjectName("source_combo")
+        self.source_combo.addItem(self.tr("全部来源"), "")
+        for source in HiddenDangerSource:
+            self.source_combo.addItem(source.label, source.value)
+        self.department_combo = QComboBox(self)
+        self.department_combo.setObjectName("department_combo")
+        self.department_combo.setMinimumContentsLength(10)
+        self.place_combo = QComboBox(self)
+        self.place_combo.setObjectName("place_combo")
+        self.place_combo.setMinimumContentsLength(14)
+        for caption, combo in (
+            (self.tr("状态"), self.scope_combo),
+            (self.tr("级别"), self.level_combo),
+            (self.tr("来源"), self.source_combo),
+            (self.tr("整改责任单位"), self.department_combo),
+            (self.tr("区域/风险点"), self.place_combo),
+        ):
+            first.addWidget(QLabel(caption, self))
+            first.addWidget(combo)
+            first.addSpacing(6)
+        first.addStretch(1)
+        self.register_btn = QPushButton(self.tr("登记隐患"), self)
+        self.register_btn.setObjectName("register_btn")
+        self.register_btn.setStyleSheet("font-weight: bold;")
+        first.addWidget(self.register_btn)
+
+        self.date_check = QCheckBox(self.tr("排查日期"), self)
+        self.date_check.setObjectName("date_check")
+        self.from_date_edit = QDateEdit(self)
+        self.from_date_edit.setObjectName("from_date_edit")
+        self.to_date_edit = QDateEdit(self)
+        self.to_date_edit.setObjectName("to_date_edit")
+        for edit in (self.from_date_edit, self.to_date_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.keyword_edit = QLineEdit(self)
+        self.keyword_edit.setObjectName("keyword_edit")
+        self.keyword_edit.setPlaceholderText(self.tr("关键词：编号、描述、部位、责任人…（多个词用空格分开）"))
+        self.keyword_edit.setClearButtonEnabled(True)
+        self.clear_filters_btn = QPushButton(self.tr("清除筛选"), self)
+        self.clear_filters_btn.setObjectName("clear_filters_btn")
+        second.addWidget(self.date_check)
+        second.addWidget(self.from_date_edit)
+        second.addWidget(QLabel(self.tr("至"), self))
+        second.addWidget(self.to_date_edit)
+        second.addSpacing(12)
+        second.addWidget(self.keyword_edit, 1)
+        second.addWidget(self.clear_filters_btn)
+        bar.addLayout(first)
+        bar.addLayout(second)
+
+        for combo in (
+            self.scope_combo,
+            self.level_combo,
+            self.source_combo,
+            self.department_combo,
+            self.place_combo,
+        ):
+            combo.currentIndexChanged.connect(self._on_filter_changed)
+        self.date_check.toggled.connect(self._on_date_check_toggled)
+        self.from_date_edit.dateChanged.connect(self._on_filter_changed)
+        self.to_date_edit.dateChanged.connect(self._on_filter_changed)
+        self.keyword_edit.textChanged.connect(self._keyword_timer.start)
+        self.clear_filters_btn.clicked.connect(self.clear_filters)
+        self.register_btn.clicked.connect(self._on_register)
+        return bar
+
+    # --- loading ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        records = overview_service.list_hidden_dangers(self.ctx.db, today=self.ctx.today())
-        self.model.set_records(records)
-        open_count = sum(1 for r in records if r.status.is_open)
-        overdue = sum(1 for r in records if r.is_overdue)
-        text = self.tr("共 {n} 条隐患，未销号 {o} 条").format(n=len(records), o=open_count)
-        if overdue:
-            text += self.tr("，其中逾期 {d} 条（红色底纹）").format(d=overdue)
-        self.summary_label.setText(text + "。")
+        try:
+            self._choices = hs.choices(self.ctx.db)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return
+        self._fill_filter_choices()
+        self._refresh(self._selected_id)
 
-    def _on_scope_changed(self, _index: int) -> None:
-        self.proxy.set_scope(self.scope_combo.currentData())
+    def _fill_filter_choices(self) -> None:
+        assert self._choices is not None
+        choices = self._choices
+        for combo in (self.department_combo, self.place_combo):
+            combo.blockSignals(True)
+        current_dept = self.department_combo.currentData()
+        combos.fill(self.department_combo, combos.department_choices(choices.departments), current_dept)
+        self.department_combo.setItemText(0, self.tr("全部单位"))
+        current_place = self.place_combo.currentData()
+        self.place_combo.clear()
+        self.place_combo.addItem(self.tr("全部区域"), "")
+        for area in choices.areas:
+            self.place_combo.addItem(area.name, f"area:{area.id}")
+            for point in choices.risk_points:
+                if point.area_id == area.id:
+                    self.place_combo.addItem(f"　{point.name}", f"rp:{point.id}")
+        known = {a.id for a in choices.areas}
+        for point in choices.risk_points:
+            if point.area_id not in known:
+                self.place_combo.addItem(
+                    self.tr("（无区域）{name}").format(name=point.name), f"rp:{point.id}"
+                )
+        self.place_combo.setCurrentIndex(max(self.place_combo.findData(current_place or ""), 0))
+        if not self.date_check.isChecked():
+            today = self.ctx.today()
+            self.from_date_edit.setDate(to_qdate(date(today.year, 1, 1)))
+            self.to_date_edit.setDate(to_qdate(today))
+        for combo in (self.department_combo, self.place_combo):
+            combo.blockSignals(False)
 
-    def _on_filter_changed(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+    def current_filter(self) -> LedgerFilter:
+        """The filter the widgets describe."""
+        base = scope_filter(self.scope_combo.currentData() or "all")
+        level = self.level_combo.currentData()
+        source = self.source_combo.currentData()
+        place = self.place_combo.currentData() or ""
+        kind, _sep, place_id = place.partition(":")
+        dated = self.date_check.isChecked()
+        return LedgerFilter(
+            statuses=base.statuses,
+            overdue_only=base.overdue_only,
+            due_within_days=base.due_within_days,
+            levels=(HiddenDangerLevel(level),) if level else (),
+            department_id=combos.chosen_id(self.department_combo),
+            area_id=int(place_id) if kind == "area" else None,
+            risk_point_id=int(place_id) if kind == "rp" else None,
+            source=HiddenDangerSource(source) if source else None,
+            found_from=from_qdate(self.from_date_edit.date()) if dated else None,
+            found_to=from_qdate(self.to_date_edit.date()) if dated else None,
+            keyword=self.keyword_edit.text().strip(),
+        )
+
+    def _fetch(self, sort: LedgerSort, offset: int, limit: int) -> LedgerResult:
+        return hs.query(self.ctx.db, self._filter, sort, today=self.ctx.today(), offset=offset, limit=limit)
+
+    def _refresh(self, select_id: int | None = None) -> None:
+        """Read the ledger again under the current filter; keep ``select_id`` selected if it is shown."""
+        self._filter = self.current_filter()
+        self.model.set_fetch(self._fetch)
+        self._update_summary()
+        if select_id is not None and self.select_hidden_danger(select_id):
+            return
+        if self.model.total():
+            self.ledger_table.selectRow(0)  # the detail panel is never empty while there are rows
+        else:
+            self._show_detail(None)
+
+    def _update_summary(self) -> None:
+        try:
+            totals = hs.summary(self.ctx.db, today=self.ctx.today())
+        except UserError as exc:
+            self.summary_label.setText(exc.message)
+            return
+        text = self.tr("共 {n} 条隐患，未销号 {o} 条").format(n=totals.total, o=totals.open)
+        if totals.overdue:
+            text += self.tr("，其中<b style='color:#C00000'>逾期 {d} 条</b>（红色底纹）").format(
+                d=totals.overdue
+            )
+        if totals.due_soon:
+            text += self.tr("，{days}日内到期 {s} 条").format(days=DUE_SOON_DAYS, s=totals.due_soon)
+        text += "。"
+        if not self._filter.is_empty:
+            shown = self.model.total()
+            text += (
+                self.tr(" 当前筛选：{m} 条。").format(m=shown)
+                if shown
+                else self.tr(" 没有符合筛选条件的隐患。")
+            )
+        self.summary_label.setText(text)
+
+    # --- selection ----------------------------------------------------------------------------------
+
+    def select_hidden_danger(self, hidden_danger_id: int) -> bool:
+        """Select (and scroll to) a hidden danger; False when the current filter does not show it."""
+        row = self.model.row_of_id(hidden_danger_id)
+        if row < 0:
+            try:
+                position = hs.row_position(
+                    self.ctx.db,
+                    hidden_danger_id,
+                    self._filter,
+                    self.model.ledger_sort,
+                    today=self.ctx.today(),
+                )
+            except UserError as exc:
+                messages.show_user_error(self, exc)
+                return False
+            if position is None:
+                return False
+            row = position
+        index = self.model.index(row, 0)
+        self.ledger_table.selectRow(row)
+        self.ledger_table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def selected_id(self) -> int | None:
+        return self._selected_id
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        rows = self.ledger_table.selectionModel().selectedRows()
+        record = self.model.row_record(rows[0].row()) if rows else None
+        self._show_detail(record.id if record else None)
+
+    def _show_detail(self, hidden_danger_id: int | None) -> None:
+        self._selected_id = hidden_danger_id
+        detail = None
+        if hidden_danger_id is not None:
+            try:
+                detail = hs.get_detail(self.ctx.db, hidden_danger_id, today=self.ctx.today())
+            except UserError as exc:
+                messages.show_user_error(self, exc)
+        self.detail_panel.set_detail(detail)
+
+    # --- filters ------------------------------------------------------------------------------------
+
+    def _on_filter_changed(self, *_args: object) -> None:
+        self._refresh(self._selected_id)
+
+    def _on_date_check_toggled(self, checked: bool) -> None:
+        self.from_date_edit.setEnabled(checked)
+        self.to_date_edit.setEnabled(checked)
+        self._on_filter_changed()
+
+    def clear_filters(self) -> None:
+        widgets = (
+            self.scope_combo,
+            self.level_combo,
+            self.source_combo,
+            self.department_combo,
+            self.place_combo,
+            self.date_check,
+            self.keyword_edit,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        for combo in widgets[:5]:
+            combo.setCurrentIndex(0)  # type: ignore[attr-defined]
+        self.date_check.setChecked(False)
+        self.from_date_edit.setEnabled(False)
+        self.to_date_edit.setEnabled(False)
+        self.keyword_edit.clear()
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._refresh(self._selected_id)
+
+    def apply_focus(self, focus: LedgerFocus) -> None:
+        """Show what another page asked for (e.g. 首页's overdue list): the filter, then the row."""
+        self.refresh_if_stale()
+        self.clear_filters()
+        flt = focus.filter
+        widgets = (
+            self.scope_combo,
+            self.level_combo,
+            self.source_combo,
+            self.department_combo,
+            self.place_combo,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(scope_of(flt)), 0))
+        if len(flt.levels) == 1:
+            self.level_combo.setCurrentIndex(max(self.level_combo.findData(flt.levels[0].value), 0))
+        if flt.source is not None:
+            self.source_combo.setCurrentIndex(max(self.source_combo.findData(flt.source.value), 0))
+        if flt.department_id is not None:
+            self.department_combo.setCurrentIndex(max(self.department_combo.findData(flt.department_id), 0))
+        place = (
+            f"rp:{flt.risk_point_id}" if flt.risk_point_id else f"area:{flt.area_id}" if flt.area_id else ""
+        )
+        self.place_combo.setCurrentIndex(max(self.place_combo.findData(place), 0))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.keyword_edit.blockSignals(True)
+        self.keyword_edit.setText(flt.keyword)
+        self.keyword_edit.blockSignals(False)
+        self._refresh(focus.select_id)
+
+    def _on_fetch_failed(self, message: str) -> None:
+        messages.show_error(self, message)
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 5000)
+
+    def _write(self, action: Callable[[], HiddenDangerDetail], done: str) -> HiddenDangerDetail | None:
+        """Run one service write; show a refusal, or announce the change and keep the row selected."""
+        try:
+            detail = action()
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return None
+        self._selected_id = detail.id
+        self.ctx.events.emit_changed("hidden_danger")
+        self._status(done.format(number=detail.number))
+        return detail
+
+    def _load_choices(self) -> hs.HiddenDangerChoices | None:
+        try:
+            self._choices = hs.choices(self.ctx.db)
+        except UserError as exc:
+            messages.show_user_error(self, exc)
+            return None
+        return self._choices
+
+    def _on_register(self) -> None:
+        choices = self._load_choices()
+        if choices is None:
+            return
+        today = self.ctx.today()
+        result = HiddenDangerDialog.register(self, choices, today)
+        if result is None:
+            return
+        detail = self._write(
+            lambda: hs.register(
+                self.ctx.db,
+                result.draft,
+                actor=self.ctx.actor(),
+                immediate=result.immediate,
+                photos=result.photos,
+                today=today,
+            ),
+            self.tr("已登记隐患 {number}"),
+        )
+        if detail is None:
+            return
+        if not self.select_hidden_danger(detail.id):
+            self.clear_filters()
+            self.select_hidden_danger(detail.id)
+        if detail.level is HiddenDangerLevel.MAJOR:
+            messages.show_info(
+                self,
+                self.tr(
+                    "已登记重大隐患 {number}。\n\n请尽快：\n1. 制定治理方案（五到位：措施、责任、资金、时限、预案），"
+                    "方案齐全后才能开始整改；\n2. 向属地负有安全生产监督管理职责的部门报告，并点“记录上报”记下报告部门和日期；\n"
+                    "3. 落实临时管控措施。"
+                ).format(number=detail.number),
+                title=self.tr("重大隐患"),
+            )
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        detail = self.detail_panel.detail()
+        if detail is not None and detail.status.is_open and index.isValid():
+            self._on_action("edit")
+
+    def _on_action(self, key: str) -> None:
+        detail = self.detail_panel.detail()
+        if detail is None:
+            return
+        handler = {
+            "edit": self._edit,
+            "start": self._start,
+            "submit": self._submit,
+            "accept": self._accept,
+            "reject": self._reject,
+            "plan": self._plan,
+            "report": self._report,
+            "evaluate": self._evaluate,
+            "photos": self._add_photos,
+            "void": self._void,
+        }.get(key)
+        if handler is not None:
+            handler(detail)
+
+    def _edit(self, detail: HiddenDangerDetail) -> None:
+        choices = self._load_choices()
+        if choices is None:
+            return
+        draft = HiddenDangerDialog.edit(self, detail, choices, self.ctx.today())
+        if draft is not None:
+            self._write(
+                lambda: hs.update(
+                    self.ctx.db, detail.id, draft, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("已保存 {number}"),
+            )
+
+    def _start(self, detail: HiddenDangerDetail) -> None:
+        problem = start_precondition_problem(detail.facts())
+        if problem:
+            messages.show_error(self, problem, title=self.tr("不能开始整改"))
+            return
+        data = HiddenDangerStepDialog.start(self, detail)
+        if data is not None:
+            self._write(
+                lambda: hs.start_rectification(
+                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 已开始整改"),
+            )
+
+    def _submit(self, detail: HiddenDangerDetail) -> None:
+        data = HiddenDangerCompletionDialog.ask(self, detail, self.ctx.today())
+        if data is not None:
+            self._write(
+                lambda: hs.submit_for_acceptance(
+                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 已报请验收"),
+            )
+
+    def _accept(self, detail: HiddenDangerDetail) -> None:
+        problem = acceptance_precondition_problem(detail.facts())
+        if problem:
+            messages.show_error(self, problem, title=self.tr("不能验收销号"))
+            return
+        choices = self._load_choices()
+        if choices is None:
+            return
+        data = HiddenDangerAcceptanceDialog.ask(self, detail, choices, self.ctx.today())
+        if data is not None:
+            self._write(
+                lambda: hs.accept(
+                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 已验收销号"),
+            )
+
+    def _reject(self, detail: HiddenDangerDetail) -> None:
+        data = HiddenDangerStepDialog.reject_acceptance(self, detail)
+        if data is not None:
+            self._write(
+                lambda: hs.reject(
+                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 验收不通过，已退回整改"),
+            )
+
+    def _plan(self, detail: HiddenDangerDetail) -> None:
+        data = HiddenDangerPlanDialog.edit(self, detail)
+        if data is not None:
+            self._write(
+                lambda: hs.save_remediation_plan(
+                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 治理方案已保存"),
+            )
+
+    def _report(self, detail: HiddenDangerDetail) -> None:
+        data = HiddenDangerStepDialog.report(self, detail, self.ctx.today())
+        if data is not None:
+            self._write(
+                lambda: hs.record_report_to_authority(
+                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 已记录上报"),
+            )
+
+    def _evaluate(self, detail: HiddenDangerDetail) -> None:
+        data = HiddenDangerStepDialog.post_evaluation(self, detail, self.ctx.today())
+        if data is not None:
+            self._write(
+                lambda: hs.record_post_evaluation(
+                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 治理后评估已保存"),
+            )
+
+    def _add_photos(self, detail: HiddenDangerDetail) -> None:
+        stage = PhotoStage.BEFORE if detail.status is S.PENDING else PhotoStage.AFTER
+        paths = choose_photo_files(self)
+        if not paths:
+            return
+        prepared = prepare_photos(self, paths)
+        if not prepared:
+            return
+
+        def add() -> HiddenDangerDetail:
+            photo_service.add_photos(self.ctx.db, detail.id, stage, prepared, actor=self.ctx.actor())
+            return hs.get_detail(self.ctx.db, detail.id, today=self.ctx.today())
+
+        if self._write(add, self.tr("{number} 已添加照片")) is not None:
+            self.detail_panel.tabs.setCurrentIndex(1)
+
+    def _void(self, detail: HiddenDangerDetail) -> None:
+        reason = HiddenDangerStepDialog.void(self, detail)
+        if reason is not None:
+            self._write(
+                lambda: hs.void(
+                    self.ctx.db, detail.id, reason, actor=self.ctx.actor(), today=self.ctx.today()
+                ),
+                self.tr("{number} 已作废"),
+            )

@@ -221,11 +221,11 @@ class EvaluationEditor(QGroupBox):
 
     # --- reacting ---------------------------------------------------------------------------------
 
-    def isChecked(self) -> bool:  # noqa: N802 - reads like QGroupBox's, which this replaces
+    def isChecked(self) -> bool:
         """Whether a new evaluation of this stage is to be recorded."""
         return self.evaluate_check.isChecked()
 
-    def setChecked(self, on: bool) -> None:  # noqa: N802
+    def setChecked(self, on: bool) -> None:
         self.evaluate_check.setChecked(on)
 
     def _on_toggled(self, on: bool) -> None:

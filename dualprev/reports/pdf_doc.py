@@ -1,0 +1,130 @@
+"""A paged PDF with the frame every printout shares: on each page a running header (enterprise,
+the current document's title, date) and a footer "第 x 页 / 共 y 页".
+
+The total page count is only known at the end, so the canvas keeps each finished page's state and
+draws the footers when the document is saved (the usual reportlab two-pass recipe, in one pass).
+"""
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from dualprev.reports.fonts import register_pdf_font
+from dualprev.reports.page import MM_TO_PT, PageSetup
+from dualprev.reports.styles import BLACK_PDF, RULE_GREY_PDF, RUNNING_PT
+
+_TITLE_ATTR = "dualprev_part_title"
+
+
+def format_date(day: date) -> str:
+    """2026年11月20日 — how dates are written on the forms."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class PartMarker(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """Invisible; tells the running header which document (part) the following pages belong to."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        setattr(self.canv, _TITLE_ATTR, self.title)
+
+
+def _canvas_class(page: PageSetup) -> type[Canvas]:
+    font = register_pdf_font()
+    width, _height = page.size_pt
+    margin = page.margin_mm * MM_TO_PT
+
+    class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(font, RUNNING_PT)
+                self.setFillColor(BLACK_PDF)
+                self.drawCentredString(width / 2, margin + 1 * MM_TO_PT, f"第 {number} 页 / 共 {total} 页")
+                super().showPage()
+            super().save()
+
+    return _NumberedCanvas
+
+
+def build_pdf(
+    stream: BinaryIO,
+    story: Sequence[Flowable],
+    *,
+    page: PageSetup,
+    enterprise: str,
+    printed_on: date,
+    title: str,
+) -> int:
+    """Lay ``story`` out on ``page`` into ``stream``; returns the number of pages.
+
+    Put a :class:`PartMarker` before each document in the story so continuation pages name it.
+    """
+    font = register_pdf_font()
+    width, height = page.size_pt
+    margin = page.margin_mm * MM_TO_PT
+    frame_width, frame_height = (v * MM_TO_PT for v in page.frame_mm)
+    frame = Frame(
+        margin,
+        margin + page.footer_mm * MM_TO_PT,
+        frame_width,
+        frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    header_y = height - margin - page.header_mm * MM_TO_PT + 2.5 * MM_TO_PT
+    date_text = f"日期：{format_date(printed_on)}"
+
+    def running_header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(font, RUNNING_PT)
+        canvas.setFillColor(BLACK_PDF)
+        canvas.drawString(margin, header_y, f"企业名称：{enterprise}")
+        canvas.drawCentredString(width / 2, header_y, getattr(canvas, _TITLE_ATTR, title))
+        canvas.drawRightString(width - margin, header_y, date_text)
+        canvas.setStrokeColor(RULE_GREY_PDF)
+        canvas.setLineWidth(0.5)
+        canvas.line(margin, header_y - 1.5 * MM_TO_PT, width - margin, header_y - 1.5 * MM_TO_PT)
+        canvas.restoreState()
+
+    doc = BaseDocTemplate(
+        stream,
+        pagesize=(width, height),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=title,
+        author=enterprise,
+        creator="dualprev",
+        subject=title,
+        # Otherwise every page declares the canvas's default Helvetica, a font the PDF does not embed.
+        initialFontName=font,
+        initialFontSize=RUNNING_PT,
+    )
+    # Drawn after the page's flowables, so a PartMarker on this page has already set the title.
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=running_header)])
+    doc.build(list(story), canvasmaker=_canvas_class(page))
+    return int(doc.page)
