@@ -1,0 +1,85 @@
+"""整改完成，报请验收: the rectifier reports what was done, when, at what cost, with after photos."""
+
+from datetime import date
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from dualprev.domain.hidden_danger import submit_problem
+from dualprev.services.hidden_danger_service import CompletionInput, HiddenDangerDetail
+from dualprev.ui.dialogs.hidden_danger_fields import (
+    get_date,
+    get_funds,
+    name_buttons,
+    set_date,
+    set_funds,
+    to_qdate,
+)
+from dualprev.ui.forms.ui_hidden_danger_completion_dialog import Ui_HiddenDangerCompletionDialog
+from dualprev.ui.widgets.field_errors import FieldErrors
+
+
+class HiddenDangerCompletionDialog(QDialog):
+    """Returns a :class:`CompletionInput`; never saves."""
+
+    def __init__(self, detail: HiddenDangerDetail, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_HiddenDangerCompletionDialog()
+        self.ui.setupUi(self)
+        self._detail = detail
+        self._today = today
+        ui = self.ui
+        self.setWindowTitle(self.tr("整改完成，报请验收：{number}").format(number=detail.number))
+        ui.summary_label.setText(
+            self.tr("{number}　{description}\n整改责任人：{rectifier}　整改期限：{deadline}").format(
+                number=detail.number,
+                description=detail.draft.description,
+                rectifier=detail.rectifier_name or "—",
+                deadline=detail.draft.deadline.isoformat() if detail.draft.deadline else "—",
+            )
+        )
+        self.errors = FieldErrors(
+            ui.error_label,
+            {
+                "completed_on": ui.completed_on_edit,
+                "measures": ui.measures_edit,
+                "funds_fen": ui.funds_spin,
+                "photos": ui.after_photos_strip,
+            },
+        )
+        ui.completed_on_edit.setMinimumDate(to_qdate(detail.draft.found_on))
+        ui.completed_on_edit.setMaximumDate(to_qdate(today))
+        set_date(ui.completed_on_edit, today)
+        ui.measures_edit.setPlainText(detail.draft.rectification_measures)
+        set_funds(ui.funds_spin, detail.draft.funds_fen)
+        ui.after_photos_strip.set_editable(True)
+        name_buttons(ui.button_box, self.tr("报请验收"))
+        ui.button_box.accepted.connect(self._on_accept)
+        ui.button_box.rejected.connect(self.reject)
+
+    def value(self) -> CompletionInput:
+        ui = self.ui
+        return CompletionInput(
+            completed_on=get_date(ui.completed_on_edit),
+            rectification_measures=ui.measures_edit.toPlainText().strip(),
+            funds_fen=get_funds(ui.funds_spin),
+            remark=ui.remark_edit.text().strip(),
+            photos=ui.after_photos_strip.pending(),
+        )
+
+    def _on_accept(self) -> None:
+        data = self.value()
+        problem = submit_problem(
+            self._detail.facts(), data.completed_on, data.rectification_measures, self._today
+        )
+        if problem:
+            self.errors.show(problem, "measures" if "措施" in problem else "completed_on")
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, detail: HiddenDangerDetail, today: date) -> CompletionInput | None:
+        dialog = cls(detail, today, parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,50 @@
+"""重大隐患治理方案 (五到位): six items, a draft until rectification starts."""
+
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
+
+from dualprev.domain.hidden_danger import REMEDIATION_PLAN_ITEMS, plan_problem
+from dualprev.services.hidden_danger_service import HiddenDangerDetail, RemediationPlanInput
+from dualprev.ui.dialogs.hidden_danger_fields import name_buttons
+from dualprev.ui.forms.ui_hidden_danger_plan_dialog import Ui_HiddenDangerPlanDialog
+from dualprev.ui.widgets.field_errors import FieldErrors
+
+
+class HiddenDangerPlanDialog(QDialog):
+    """Returns a :class:`RemediationPlanInput`; never saves."""
+
+    def __init__(self, detail: HiddenDangerDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_HiddenDangerPlanDialog()
+        self.ui.setupUi(self)
+        self._detail = detail
+        self.setWindowTitle(self.tr("重大隐患治理方案：{number}").format(number=detail.number))
+        self.edits: dict[str, QPlainTextEdit] = {
+            key: getattr(self.ui, f"{key}_edit") for key, _label in REMEDIATION_PLAN_ITEMS
+        }
+        self.errors = FieldErrors(self.ui.error_label, dict(self.edits))
+        current = detail.plan.items() if detail.plan else {}
+        for key, edit in self.edits.items():
+            edit.setPlainText(current.get(key, ""))
+        name_buttons(self.ui.button_box, self.tr("保存"))
+        self.ui.button_box.accepted.connect(self._on_accept)
+        self.ui.button_box.rejected.connect(self.reject)
+
+    def value(self) -> RemediationPlanInput:
+        return RemediationPlanInput(**{key: edit.toPlainText().strip() for key, edit in self.edits.items()})
+
+    def _on_accept(self) -> None:
+        items = self.value().items()
+        problem = plan_problem(self._detail.facts(), items)
+        if problem:
+            first_empty = next((key for key, _label in REMEDIATION_PLAN_ITEMS if not items[key]), None)
+            self.errors.show(problem, first_empty)
+            return
+        self.accept()
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, detail: HiddenDangerDetail) -> RemediationPlanInput | None:
+        dialog = cls(detail, parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,249 @@
+"""The small steps of the loop that need a date and a sentence or two: 开始整改, 验收不通过, 作废,
+记录上报 and 治理后评估. One form; each entry point shows the rows its step needs and checks them with
+the domain rule the service will apply."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QWidget
+
+from dualprev.domain.hidden_danger import (
+    HiddenDangerLevel,
+    post_evaluation_problem,
+    rejection_problem,
+    report_problem,
+    start_problem,
+    void_problem,
+)
+from dualprev.services.hidden_danger_service import (
+    HiddenDangerDetail,
+    PostEvaluationInput,
+    RejectionInput,
+    ReportInput,
+    StartInput,
+)
+from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, required, set_date, to_qdate
+from dualprev.ui.forms.ui_hidden_danger_step_dialog import Ui_HiddenDangerStepDialog
+from dualprev.ui.widgets.field_errors import FieldErrors
+
+LINE_ROW, TEXT_ROW, EXTRA_ROW, DATE_ROW = range(4)
+NO_NEW_DEADLINE = "不调整"
+
+
+def dialog_tr(text: str) -> str:
+    return QCoreApplication.translate("HiddenDangerStepDialog", text)
+
+
+class HiddenDangerStepDialog(QDialog):
+    """Configured by its classmethods; ``check`` returns a problem (field, message) or None."""
+
+    def __init__(self, title: str, intro: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_HiddenDangerStepDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(title)
+        self.ui.intro_label.setText(intro)
+        self.errors = FieldErrors(
+            self.ui.error_label,
+            {
+                "date": self.ui.date_edit,
+                "line": self.ui.line_edit,
+                "text": self.ui.text_edit,
+                "extra": self.ui.extra_edit,
+            },
+        )
+        for row in range(4):
+            self.ui.form_layout.setRowVisible(row, False)
+        self.check: Callable[[], tuple[str, str] | None] = lambda: None
+        name_buttons(self.ui.button_box, ok_text)
+        self.ui.button_box.accepted.connect(self._on_accept)
+        self.ui.button_box.rejected.connect(self.reject)
+
+    def show_date(
+        self, label: str, value: date, *, earliest: date | None = None, latest: date | None = None
+    ) -> None:
+        self.ui.form_layout.setRowVisible(DATE_ROW, True)
+        required(self.ui.date_label, label, True)
+        if earliest is not None:
+            self.ui.date_edit.setMinimumDate(to_qdate(earliest))
+        if latest is not None:
+            self.ui.date_edit.setMaximumDate(to_qdate(latest))
+        set_date(self.ui.date_edit, value)
+
+    def show_optional_date(self, label: str, earliest: date) -> None:
+        """A date that may stay unset: its minimum shows as “不调整” and means None."""
+        self.ui.form_layout.setRowVisible(DATE_ROW, True)
+        required(self.ui.date_label, label, False)
+        self.ui.date_edit.setMinimumDate(to_qdate(earliest - timedelta(days=1)))
+        self.ui.date_edit.setSpecialValueText(self.tr(NO_NEW_DEADLINE))
+        self.ui.date_edit.setDate(self.ui.date_edit.minimumDate())
+
+    def optional_date(self) -> date | None:
+        if self.ui.date_edit.date() == self.ui.date_edit.minimumDate():
+            return None
+        return get_date(self.ui.date_edit)
+
+    def show_line(
+        self, label: str, text: str = "", placeholder: str = "", *, is_required: bool = True
+    ) -> None:
+        self.ui.form_layout.setRowVisible(LINE_ROW, True)
+        required(self.ui.line_label, label, is_required)
+        self.ui.line_edit.setText(text)
+        self.ui.line_edit.setPlaceholderText(placeholder)
+
+    def show_text(
+        self, label: str, text: str = "", placeholder: str = "", *, is_required: bool = True
+    ) -> None:
+        self.ui.form_layout.setRowVisible(TEXT_ROW, True)
+        required(self.ui.text_label, label, is_required)
+        self.ui.text_edit.setPlainText(text)
+        self.ui.text_edit.setPlaceholderText(placeholder)
+
+    def show_extra(
+        self, label: str, text: str = "", placeholder: str = "", *, is_required: bool = True
+    ) -> None:
+        self.ui.form_layout.setRowVisible(EXTRA_ROW, True)
+        required(self.ui.extra_label, label, is_required)
+        self.ui.extra_edit.setPlainText(text)
+        self.ui.extra_edit.setPlaceholderText(placeholder)
+
+    def date_value(self) -> date:
+        return get_date(self.ui.date_edit)
+
+    def line_value(self) -> str:
+        return self.ui.line_edit.text().strip()
+
+    def text_value(self) -> str:
+        return self.ui.text_edit.toPlainText().strip()
+
+    def extra_value(self) -> str:
+        return self.ui.extra_edit.toPlainText().strip()
+
+    def _on_accept(self) -> None:
+        problem = self.check()
+        if problem is not None:
+            self.errors.show(problem[1], problem[0])
+            return
+        self.accept()
+
+    def _run(self) -> bool:
+        try:
+            return self.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.deleteLater()
+
+    # --- entry points ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _intro(detail: HiddenDangerDetail) -> str:
+        return f"{detail.number}　{detail.draft.description}"
+
+    @classmethod
+    def start(cls, parent: QWidget | None, detail: HiddenDangerDetail) -> StartInput | None:
+        """开始整改: the interim measures (required for a 重大隐患) and a remark."""
+        dialog = cls(dialog_tr("开始整改"), cls._intro(detail), dialog_tr("开始整改"), parent)
+        major = detail.level is HiddenDangerLevel.MAJOR
+        dialog.show_text(
+            dialog_tr("临时管控措施"),
+            detail.draft.interim_measures,
+            dialog_tr("整改完成前采取的防范措施，如停用设备、设置警戒、专人监护"),
+            is_required=major,
+        )
+        dialog.show_extra(dialog_tr("备注"), "", dialog_tr("可不填"), is_required=False)
+
+        def check() -> tuple[str, str] | None:
+            problem = start_problem(replace(detail.facts(), interim_measures=dialog.text_value()))
+            if problem is None:
+                return None
+            return ("text" if "临时管控措施" in problem else "", problem)
+
+        dialog.check = check
+        if not dialog._run():
+            return None
+        return StartInput(remark=dialog.extra_value(), interim_measures=dialog.text_value())
+
+    @classmethod
+    def reject_acceptance(cls, parent: QWidget | None, detail: HiddenDangerDetail) -> RejectionInput | None:
+        """验收不通过: why, and optionally a new deadline."""
+        dialog = cls(dialog_tr("验收不通过"), cls._intro(detail), dialog_tr("退回整改"), parent)
+        dialog.show_text(dialog_tr("不通过原因"), "", dialog_tr("写明哪些地方不符合要求、需要继续整改的内容"))
+        dialog.show_optional_date(dialog_tr("新的整改期限"), detail.draft.found_on)
+
+        def check() -> tuple[str, str] | None:
+            problem = rejection_problem(detail.facts(), dialog.text_value(), dialog.optional_date())
+            return ("text", problem) if problem else None
+
+        dialog.check = check
+        if not dialog._run():
+            return None
+        return RejectionInput(reason=dialog.text_value(), new_deadline=dialog.optional_date())
+
+    @classmethod
+    def void(cls, parent: QWidget | None, detail: HiddenDangerDetail) -> str | None:
+        """作废: the reason (the record stays in the ledger, marked 已作废)."""
+        intro = (
+            cls._intro(detail) + "\n\n" + dialog_tr("作废后记录仍保留在台账中（标为“已作废”），不能恢复。")
+        )
+        dialog = cls(dialog_tr("作废隐患记录"), intro, dialog_tr("作废"), parent)
+        dialog.show_text(dialog_tr("作废原因"), "", dialog_tr("如：重复登记（同 YH-2026-0012）、录入错误"))
+
+        def check() -> tuple[str, str] | None:
+            problem = void_problem(detail.status, dialog.text_value())
+            return ("text", problem) if problem else None
+
+        dialog.check = check
+        return dialog.text_value() if dialog._run() else None
+
+    @classmethod
+    def report(cls, parent: QWidget | None, detail: HiddenDangerDetail, today: date) -> ReportInput | None:
+        """记录上报: to which authority, on which day."""
+        intro = (
+            cls._intro(detail)
+            + "\n\n"
+            + dialog_tr(
+                "重大隐患应及时向属地负有安全生产监督管理职责的部门报告（现状及产生原因、危害程度和整改难易程度、治理方案）。"
+            )
+        )
+        dialog = cls(dialog_tr("记录上报"), intro, dialog_tr("保存"), parent)
+        dialog.show_line(
+            dialog_tr("报告部门"), detail.reported_to, dialog_tr("如：丰泽镇应急管理办公室、区应急管理局")
+        )
+        dialog.show_date(
+            dialog_tr("报告日期"), detail.reported_on or today, earliest=detail.draft.found_on, latest=today
+        )
+
+        def check() -> tuple[str, str] | None:
+            problem = report_problem(detail.facts(), dialog.line_value(), dialog.date_value(), today)
+            return ("line", problem) if problem else None
+
+        dialog.check = check
+        if not dialog._run():
+            return None
+        return ReportInput(reported_to=dialog.line_value(), reported_on=dialog.date_value())
+
+    @classmethod
+    def post_evaluation(
+        cls, parent: QWidget | None, detail: HiddenDangerDetail, today: date
+    ) -> PostEvaluationInput | None:
+        """治理后评估 of a 重大隐患 whose rectification is done."""
+        dialog = cls(dialog_tr("治理后评估"), cls._intro(detail), dialog_tr("保存"), parent)
+        plan = detail.plan
+        dialog.show_text(
+            dialog_tr("评估结论"),
+            plan.post_evaluation if plan else "",
+            dialog_tr("如：经第三方检测，报警装置与排风联锁有效，隐患已消除，同意组织验收"),
+        )
+        earliest = detail.completed_on or detail.draft.found_on
+        default = plan.post_evaluated_on if plan and plan.post_evaluated_on else today
+        dialog.show_date(dialog_tr("评估日期"), default, earliest=earliest, latest=today)
+
+        def check() -> tuple[str, str] | None:
+            problem = post_evaluation_problem(detail.facts(), dialog.text_value(), dialog.date_value(), today)
+            return ("text", problem) if problem else None
+
+        dialog.check = check
+        if not dialog._run():
+            return None
+        return PostEvaluationInput(text=dialog.text_value(), evaluated_on=dialog.date_value())

@@ -1,0 +1,486 @@
+"""隐患台账 page on the demo factory: filters, overdue rows, the detail panel, and the loop's steps —
+including the refusals (closing without acceptance, moving a 重大隐患 without its plan)."""
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from dualprev.domain.hidden_danger import (
+    HiddenDangerDraft,
+    HiddenDangerLevel,
+    HiddenDangerSource,
+    HiddenDangerStatus,
+    OwnerTier,
+)
+from dualprev.services import hidden_danger_service as hs
+from dualprev.services import organisation_service as org
+from dualprev.services import photo_service
+from dualprev.services.hidden_danger_service import (
+    AcceptanceInput,
+    CompletionInput,
+    LedgerFilter,
+    LedgerResult,
+    LedgerRow,
+    LedgerSort,
+    StartInput,
+)
+from dualprev.ui.dialogs import hidden_danger_acceptance_dialog as acceptance_module
+from dualprev.ui.dialogs.hidden_danger_acceptance_dialog import HiddenDangerAcceptanceDialog
+from dualprev.ui.dialogs.hidden_danger_completion_dialog import HiddenDangerCompletionDialog
+from dualprev.ui.dialogs.hidden_danger_dialog import HiddenDangerDialog, HiddenDangerRegistration
+from dualprev.ui.dialogs.hidden_danger_plan_dialog import HiddenDangerPlanDialog
+from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
+from dualprev.ui.gui import create_application, start_main_window
+from dualprev.ui.main_window import MainWindow
+from dualprev.ui.models.hidden_danger_table_model import (
+    OVERDUE_BACKGROUND,
+    HiddenDangerColumn,
+    HiddenDangerTableModel,
+)
+from dualprev.ui.pages import ledger_page
+from dualprev.ui.pages.ledger_page import LedgerPage
+from dualprev.ui.prefs import Prefs
+
+from ..conftest import DEMO_TODAY
+from .conftest import MessageLog
+
+S = HiddenDangerStatus
+BG = Qt.ItemDataRole.BackgroundRole
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
+    create_application([])
+    main = start_main_window(demo_path, prefs, today=lambda: DEMO_TODAY)
+    assert main is not None
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+    main.shutdown()
+
+
+@pytest.fixture
+def ledger(demo_window: MainWindow) -> LedgerPage:
+    page = demo_window.show_page("ledger")
+    assert isinstance(page, LedgerPage)
+    return page
+
+
+def rows(page: LedgerPage) -> list[LedgerRow]:
+    found = [page.model.row_record(r) for r in range(page.model.rowCount())]
+    return [r for r in found if r is not None]
+
+
+def row_of(page: LedgerPage, number: str) -> int:
+    return next(i for i, r in enumerate(rows(page)) if r.number == number)
+
+
+def select(page: LedgerPage, number: str) -> None:
+    page.ledger_table.selectRow(row_of(page, number))
+    detail = page.detail_panel.detail()
+    assert detail is not None and detail.number == number
+
+
+def jpeg_file(path: Path, colour: tuple[int, int, int] = (200, 40, 40)) -> Path:
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), colour).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def register_major(window: MainWindow) -> int:
+    people = org.list_people(window.ctx.db)  # type: ignore[arg-type]
+    detail = hs.register(
+        window.ctx.db,  # type: ignore[arg-type]
+        HiddenDangerDraft(
+            found_on=DEMO_TODAY,
+            description="抛丸机除尘器未设置泄爆装置",
+            level=HiddenDangerLevel.MAJOR,
+            location="抛丸间",
+            rectifier_id=people[0].id,
+            deadline=DEMO_TODAY + timedelta(days=45),
+        ),
+        actor="测试",
+        today=DEMO_TODAY,
+    )
+    window.ctx.events.emit_changed("hidden_danger")
+    return detail.id
+
+
+# --- the table -----------------------------------------------------------------------------------------
+
+
+def test_ledger_shows_every_status_and_overdue_rows_stand_out(ledger: LedgerPage) -> None:
+    shown = rows(ledger)
+    assert ledger.model.rowCount() == 36 and len(shown) == 36
+    assert {r.status for r in shown} == set(S)
+    overdue = [i for i, r in enumerate(shown) if r.is_overdue]
+    assert overdue
+    for i in overdue:
+        for column in HiddenDangerColumn:
+            assert ledger.model.index(i, column).data(BG).color() == OVERDUE_BACKGROUND
+        assert "逾期" in ledger.model.index(i, HiddenDangerColumn.STATUS).data()
+    on_time = next(i for i, r in enumerate(shown) if r.status is S.CLOSED)
+    assert ledger.model.index(on_time, HiddenDangerColumn.NUMBER).data(BG) is None
+    summary = hs.summary(ledger.ctx.db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    assert f"逾期 {summary.overdue} 条" in ledger.summary_label.text()
+    major = row_of(ledger, "YH-2026-0021")
+    assert ledger.model.index(major, HiddenDangerColumn.LEVEL).data() == "重大隐患"
+    assert ledger.model.index(major, HiddenDangerColumn.LEVEL).data(Qt.ItemDataRole.FontRole).bold()
+
+
+def test_the_model_passes_the_model_tester(ledger: LedgerPage, qtmodeltester: ModelTester) -> None:
+    qtmodeltester.check(ledger.model)
+
+
+def synthetic_fetch(
+    total: int, asked: list[tuple[int, int]]
+) -> Callable[[LedgerSort, int, int], LedgerResult]:
+    """A ledger of ``total`` rows that makes only the rows asked for."""
+
+    def row(i: int) -> LedgerRow:
+        return LedgerRow(i, f"YH-2026-{i:05d}", date(2026, 1, 1), f"隐患{i}", HiddenDangerLevel.GENERAL,
+                         hs.HiddenDangerCategory.SITE, HiddenDangerSource.SELF_FOUND, "", S.PENDING, "", "", "",
+                         "", "", date(2026, 1, 8), None, None, True, -5)  # fmt: skip
+
+    def fetch(sort: LedgerSort, offset: int, limit: int) -> LedgerResult:
+        asked.append((offset, limit))
+        return LedgerResult(tuple(row(i) for i in range(offset, min(total, offset + limit))), total, offset)
+
+    return fetch
+
+
+def test_a_large_ledger_is_read_a_page_at_a_time() -> None:
+    asked: list[tuple[int, int]] = []
+    model = HiddenDangerTableModel()
+    model.set_fetch(synthetic_fetch(100_000, asked))
+    assert model.rowCount() == 100_000 and asked == [(0, model.PAGE_SIZE)]
+    assert model.index(99_999, 0).data() == "YH-2026-99999"
+    assert model.index(99_998, HiddenDangerColumn.STATUS).data() == "待整改 · 逾期5天"
+    assert asked == [(0, model.PAGE_SIZE), (99_800, model.PAGE_SIZE)]
+    for row in range(0, 100_000, model.PAGE_SIZE):
+        model.index(row, 0).data()
+    assert len(model._pages) == model.MAX_PAGES  # old pages are dropped, memory stays bounded
+    model.sort(HiddenDangerColumn.RECTIFIER, Qt.SortOrder.AscendingOrder)
+    assert model.ledger_sort == LedgerSort(hs.LedgerSortKey.RECTIFIER, descending=False)
+    assert len(model._pages) == 1
+
+
+def test_a_paged_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = HiddenDangerTableModel()
+    model.set_fetch(synthetic_fetch(1_000, []))
+    qtmodeltester.check(model)
+
+
+def test_filters_narrow_the_ledger(ledger: LedgerPage, qtbot: QtBot) -> None:
+    db = ledger.ctx.db
+    summary = hs.summary(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    ledger.scope_combo.setCurrentIndex(ledger.scope_combo.findData("overdue"))
+    assert ledger.model.rowCount() == summary.overdue
+    assert all(r.is_overdue for r in rows(ledger))
+    assert "当前筛选" in ledger.summary_label.text()
+    ledger.scope_combo.setCurrentIndex(ledger.scope_combo.findData("all"))
+    ledger.level_combo.setCurrentIndex(ledger.level_combo.findData(HiddenDangerLevel.MAJOR.value))
+    assert [r.number for r in rows(ledger)] == ["YH-2026-0021"]
+    ledger.clear_filters()
+    assert ledger.model.rowCount() == 36
+    ledger.source_combo.setCurrentIndex(ledger.source_combo.findData(HiddenDangerSource.EXTERNAL.value))
+    assert rows(ledger) and all(r.source is HiddenDangerSource.EXTERNAL for r in rows(ledger))
+    ledger.clear_filters()
+    ledger.keyword_edit.setText("喷漆房")
+    qtbot.waitUntil(lambda: ledger.model.rowCount() < 36)
+    assert all("喷漆房" in r.description + r.location + r.risk_point_name for r in rows(ledger))
+    ledger.clear_filters()
+    ledger.date_check.setChecked(True)
+    ledger.from_date_edit.setDate(ledger.from_date_edit.date().fromString("2026-11-01", "yyyy-MM-dd"))
+    ledger.to_date_edit.setDate(ledger.to_date_edit.date().fromString("2026-11-15", "yyyy-MM-dd"))
+    assert rows(ledger) and all(date(2026, 11, 1) <= r.found_on <= date(2026, 11, 15) for r in rows(ledger))
+    ledger.clear_filters()
+    area = ledger.place_combo.findText("喷涂车间")
+    ledger.place_combo.setCurrentIndex(area)
+    assert rows(ledger) and all(r.area_name == "喷涂车间" or r.risk_point_name for r in rows(ledger))
+
+
+def test_header_click_sorts_in_the_database(ledger: LedgerPage) -> None:
+    ledger.ledger_table.sortByColumn(HiddenDangerColumn.DEADLINE, Qt.SortOrder.AscendingOrder)
+    deadlines = [r.deadline for r in rows(ledger)]
+    assert deadlines == sorted(deadlines, key=lambda d: d or date.max)
+    ledger.ledger_table.sortByColumn(HiddenDangerColumn.NUMBER, Qt.SortOrder.DescendingOrder)
+    assert rows(ledger)[0].number == "YH-2026-0036"
+
+
+# --- the detail panel ------------------------------------------------------------------------------------
+
+
+def test_major_detail_shows_plan_photos_and_timeline(ledger: LedgerPage) -> None:
+    select(ledger, "YH-2026-0021")
+    panel = ledger.detail_panel
+    detail = panel.detail()
+    assert detail is not None
+    assert panel.level_badge.text() == "重大隐患" and panel.status_badge.text() == "整改中"
+    assert panel.tabs.isTabVisible(2)
+    assert panel.plan_labels["funds_and_materials"].text() == detail.plan.funds_and_materials  # type: ignore[union-attr]
+    assert "内容齐全" in panel.plan_state_label.text()
+    assert "已报告" in panel.plan_labels["report"].text()
+    strip = panel.photo_strips[hs.PhotoStage.BEFORE]
+    assert strip.tile_count() == len(detail.photos_of(hs.PhotoStage.BEFORE)) >= 1
+    assert len(panel.timeline.entry_texts()) == len(detail.events)
+    assert "开始整改（待整改 → 整改中）" in panel.timeline.entry_texts()[-1]
+    assert set(panel.visible_actions()) >= {"plan", "report", "evaluate"}
+    assert "accept" not in panel.enabled_actions()
+    assert "验收" in panel.action_buttons["accept"].toolTip()
+
+
+def test_general_detail_hides_major_only_actions(ledger: LedgerPage) -> None:
+    select(ledger, "YH-2026-0036")
+    panel = ledger.detail_panel
+    assert not {"plan", "report", "evaluate"} & set(panel.visible_actions())
+    assert panel.enabled_actions() == []  # closed: nothing more to do
+    assert not panel.tabs.isTabVisible(2)
+
+
+# --- refusals ------------------------------------------------------------------------------------------------
+
+
+def test_a_major_cannot_start_without_its_plan(
+    demo_window: MainWindow, ledger: LedgerPage, message_log: MessageLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_id = register_major(demo_window)
+    assert ledger.select_hidden_danger(new_id)
+    panel = ledger.detail_panel
+    assert "尚未记录上报" in panel.reminder_label.text() and "治理方案" in panel.reminder_label.text()
+
+    def no_dialog(*_args: object) -> None:
+        raise AssertionError("the start dialog must not open")
+
+    monkeypatch.setattr(HiddenDangerStepDialog, "start", classmethod(no_dialog))
+    panel.action_buttons["start"].click()
+    assert message_log.errors and message_log.errors[-1].startswith(
+        "重大隐患须先制定治理方案（五到位），尚缺："
+    )
+    assert hs.get_detail(demo_window.ctx.db, new_id, today=DEMO_TODAY).status is S.PENDING  # type: ignore[arg-type]
+
+
+def test_the_service_refusal_reaches_the_user(
+    demo_window: MainWindow, ledger: LedgerPage, message_log: MessageLog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even if a dialog let it through, the domain refuses the rectifier as acceptor."""
+    select(ledger, "YH-2026-0035")
+    detail = ledger.detail_panel.detail()
+    assert detail is not None and detail.status is S.AWAITING_ACCEPTANCE
+    monkeypatch.setattr(
+        HiddenDangerAcceptanceDialog, "ask",
+        classmethod(lambda _cls, *_a: AcceptanceInput(detail.draft.rectifier_id, DEMO_TODAY, "合格")),
+    )  # fmt: skip
+    ledger.detail_panel.action_buttons["accept"].click()
+    assert message_log.errors == ["验收人不能是整改责任人本人，请另选验收人"]
+    assert hs.get_detail(demo_window.ctx.db, detail.id, today=DEMO_TODAY).status is S.AWAITING_ACCEPTANCE  # type: ignore[arg-type]
+
+
+def test_acceptance_dialog_refuses_the_rectifier(ledger: LedgerPage, qtbot: QtBot) -> None:
+    select(ledger, "YH-2026-0035")
+    detail = ledger.detail_panel.detail()
+    assert detail is not None
+    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    dialog = HiddenDangerAcceptanceDialog(detail, choices, DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    dialog.ui.acceptor_combo.setCurrentIndex(dialog.ui.acceptor_combo.findData(detail.draft.rectifier_id))
+    dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == 0 and "验收人不能是整改责任人本人" in dialog.errors.message
+    assert dialog.errors.is_marked("acceptor_id")
+    assert "整改责任人：" in dialog.ui.rule_label.text()
+    other = next(p.id for p in choices.people if p.id != detail.draft.rectifier_id and p.is_active)
+    dialog.ui.acceptor_combo.setCurrentIndex(dialog.ui.acceptor_combo.findData(other))
+    dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == 1
+    assert (
+        dialog.value().acceptor_id == other
+        and dialog.value().conclusion == acceptance_module.DEFAULT_CONCLUSION
+    )
+
+
+def test_closing_is_impossible_before_acceptance(ledger: LedgerPage) -> None:
+    for number in ("YH-2026-0021", "YH-2026-0034"):  # 整改中, 待整改
+        select(ledger, number)
+        accept = ledger.detail_panel.action_buttons["accept"]
+        assert not accept.isEnabled() and "才能销号" in accept.toolTip()
+
+
+# --- the loop through the page --------------------------------------------------------------------------
+
+
+def test_register_to_close_through_the_page(
+    demo_window: MainWindow,
+    ledger: LedgerPage,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    message_log: MessageLog,
+) -> None:
+    db = demo_window.ctx.db
+    people = [p for p in org.list_people(db) if p.is_active]  # type: ignore[arg-type]
+    rectifier, acceptor = people[0].id, people[1].id
+    before = photo_service.prepare(jpeg_file(tmp_path / "before.jpg"))
+    draft = HiddenDangerDraft(found_on=DEMO_TODAY, description="配电箱门锁损坏，箱门无法关闭", location="装配车间配电箱",
+                              rectifier_id=rectifier, deadline=DEMO_TODAY + timedelta(days=3))  # fmt: skip
+    monkeypatch.setattr(HiddenDangerDialog, "register",
+                        classmethod(lambda _cls, *_a, **_k: HiddenDangerRegistration(draft, photos=(before,))))  # fmt: skip
+    ledger.register_btn.click()
+    detail = ledger.detail_panel.detail()
+    assert detail is not None and detail.number == "YH-2026-0037" and detail.status is S.PENDING
+    assert ledger.selected_id() == detail.id and len(detail.photos) == 1
+
+    monkeypatch.setattr(
+        HiddenDangerStepDialog, "start", classmethod(lambda _cls, *_a: StartInput("已断电挂牌"))
+    )
+    ledger.detail_panel.action_buttons["start"].click()
+    after = photo_service.prepare(jpeg_file(tmp_path / "after.jpg", (40, 160, 40)))
+    monkeypatch.setattr(HiddenDangerCompletionDialog, "ask",
+                        classmethod(lambda _cls, *_a: CompletionInput(DEMO_TODAY, "更换门锁", photos=(after,))))  # fmt: skip
+    ledger.detail_panel.action_buttons["submit"].click()
+    monkeypatch.setattr(HiddenDangerAcceptanceDialog, "ask",
+                        classmethod(lambda _cls, *_a: AcceptanceInput(acceptor, DEMO_TODAY, "门锁完好，同意销号")))  # fmt: skip
+    ledger.detail_panel.action_buttons["accept"].click()
+    assert message_log.errors == []
+    closed = ledger.detail_panel.detail()
+    assert closed is not None and closed.status is S.CLOSED and closed.id == detail.id
+    assert ledger.detail_panel.status_badge.text() == "已销号"
+    assert [e.action for e in closed.events] == ["登记", "开始整改", "整改完成", "验收通过"]
+    assert ledger.detail_panel.photo_strips[hs.PhotoStage.AFTER].tile_count() == 1
+    assert ledger.model.index(ledger.model.row_of_id(detail.id), HiddenDangerColumn.STATUS).data() == "已销号"
+
+
+def test_void_keeps_the_row_in_the_ledger(
+    demo_window: MainWindow, ledger: LedgerPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    select(ledger, "YH-2026-0034")
+    monkeypatch.setattr(HiddenDangerStepDialog, "void", classmethod(lambda _cls, *_a: "重复登记"))
+    ledger.detail_panel.action_buttons["void"].click()
+    detail = ledger.detail_panel.detail()
+    assert detail is not None and detail.number == "YH-2026-0034" and detail.status is S.VOID
+    assert "此记录已作废：重复登记" in ledger.detail_panel.reminder_label.text()
+    assert ledger.model.rowCount() == 36
+
+
+def test_adding_photos_refuses_a_corrupt_file_and_keeps_the_good_one(
+    ledger: LedgerPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, message_log: MessageLog
+) -> None:
+    select(ledger, "YH-2026-0034")
+    good = jpeg_file(tmp_path / "IMG_good.jpg")
+    broken = tmp_path / "IMG_broken.jpg"
+    broken.write_bytes(good.read_bytes()[:400])
+    monkeypatch.setattr(ledger_page, "choose_photo_files", lambda _parent: [good, broken])
+    before = len(ledger.detail_panel.detail().photos)  # type: ignore[union-attr]
+    ledger.detail_panel.action_buttons["photos"].click()
+    assert len(message_log.errors) == 1 and "IMG_broken.jpg" in message_log.errors[0]
+    assert "文件已损坏" in message_log.errors[0]
+    detail = ledger.detail_panel.detail()
+    assert detail is not None and len(detail.photos) == before + 1
+    assert ledger.detail_panel.tabs.currentIndex() == 1
+
+
+def test_major_plan_and_evaluation_through_the_page(
+    demo_window: MainWindow, ledger: LedgerPage, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
+) -> None:
+    new_id = register_major(demo_window)
+    assert ledger.select_hidden_danger(new_id)
+    plan = hs.RemediationPlanInput(**{key: f"{label}已落实" for key, label in hs.REMEDIATION_PLAN_ITEMS})
+    monkeypatch.setattr(HiddenDangerPlanDialog, "edit", classmethod(lambda _cls, *_a: plan))
+    ledger.detail_panel.action_buttons["plan"].click()
+    assert ledger.detail_panel.detail().plan_missing == ()  # type: ignore[union-attr]
+    monkeypatch.setattr(HiddenDangerStepDialog, "start",
+                        classmethod(lambda _cls, *_a: StartInput(interim_measures="抛丸机停用")))  # fmt: skip
+    ledger.detail_panel.action_buttons["start"].click()
+    monkeypatch.setattr(HiddenDangerCompletionDialog, "ask",
+                        classmethod(lambda _cls, *_a: CompletionInput(DEMO_TODAY, "加装泄爆片")))  # fmt: skip
+    ledger.detail_panel.action_buttons["submit"].click()
+    assert "治理后评估" in ledger.detail_panel.reminder_label.text()
+    ledger.detail_panel.action_buttons["accept"].click()  # refused before any dialog opens
+    assert message_log.errors[-1] == "重大隐患须先完成治理后评估，才能验收销号"
+    detail = ledger.detail_panel.detail()
+    assert detail is not None and detail.status is S.AWAITING_ACCEPTANCE
+
+
+# --- dialogs on their own ------------------------------------------------------------------------------------
+
+
+def test_register_dialog_validates_and_suggests_the_deadline(ledger: LedgerPage, qtbot: QtBot) -> None:
+    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    dialog = HiddenDangerDialog(choices, DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert dialog.value().deadline == DEMO_TODAY + timedelta(days=7)
+    ui.owner_tier_combo.setCurrentIndex(ui.owner_tier_combo.findData(OwnerTier.TEAM.value))
+    assert dialog.value().deadline == DEMO_TODAY + timedelta(days=3)
+    ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == 0 and dialog.errors.message == "请填写隐患描述"
+    ui.description_edit.setPlainText("叉车倒车报警器不响")
+    ui.location_edit.setText("仓库")
+    ui.rectifier_combo.setCurrentIndex(1)
+    ui.source_combo.setCurrentIndex(ui.source_combo.findData(HiddenDangerSource.EXTERNAL.value))
+    assert ui.source_detail_label.text() == "检查单位 *"
+    ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    assert "检查单位" in dialog.errors.message and dialog.errors.is_marked("source_detail")
+    ui.source_detail_edit.setText("镇应急办")
+    ui.level_combo.setCurrentIndex(ui.level_combo.findData(HiddenDangerLevel.MAJOR.value))
+    assert not ui.immediate_check.isEnabled() and not ui.owner_tier_combo.isEnabled()
+    assert ui.deadline_hint_label.text() == "重大隐患按治理方案确定期限"
+    ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == 1
+    registration = dialog.registration()
+    assert (
+        registration.draft.level is HiddenDangerLevel.MAJOR and registration.draft.source_detail == "镇应急办"
+    )
+    assert registration.draft.owner_tier is None and not registration.immediate
+
+
+def test_start_dialog_requires_interim_measures_for_a_major(demo_window: MainWindow, qtbot: QtBot) -> None:
+    db = demo_window.ctx.db
+    new_id = register_major(demo_window)
+    plan = hs.RemediationPlanInput(**{key: "已落实" for key, _label in hs.REMEDIATION_PLAN_ITEMS})
+    detail = hs.save_remediation_plan(db, new_id, plan, actor="测试", today=DEMO_TODAY)  # type: ignore[arg-type]
+    dialog = HiddenDangerStepDialog("开始整改", "", "开始整改")
+    qtbot.addWidget(dialog)
+    captured: dict[str, object] = {}
+
+    def run(self: HiddenDangerStepDialog) -> bool:
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+        captured["first"] = self.errors.message
+        self.ui.text_edit.setPlainText("停用抛丸机")
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+        return self.result() == 1
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(HiddenDangerStepDialog, "_run", run)
+        result = HiddenDangerStepDialog.start(None, replace(detail))
+    assert captured["first"] == "重大隐患整改期间须落实临时管控措施，请先填写"
+    assert result == StartInput(remark="", interim_measures="停用抛丸机")
+
+
+def test_reopened_database_keeps_what_the_page_wrote(
+    demo_window: MainWindow, ledger: LedgerPage, monkeypatch: pytest.MonkeyPatch, demo_path: Path
+) -> None:
+    select(ledger, "YH-2026-0034")
+    monkeypatch.setattr(
+        HiddenDangerStepDialog, "start", classmethod(lambda _cls, *_a: StartInput("现场已设警戒"))
+    )
+    ledger.detail_panel.action_buttons["start"].click()
+    from dualprev.storage.db import open_database
+
+    other = open_database(demo_path, create=False)
+    try:
+        found = hs.query(other, LedgerFilter(keyword="YH-2026-0034"), today=DEMO_TODAY).rows[0]
+        assert found.status is S.RECTIFYING
+        assert hs.get_detail(other, found.id, today=DEMO_TODAY).events[-1].remark == "现场已设警戒"
+    finally:
+        other.close()
