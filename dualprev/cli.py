@@ -86,6 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
                 default=None,
                 help=f"PDF 纸张（默认 {spec.default_paper.value}）",
             )
+    cards = export_sub.add_parser("cards", help="岗位安全风险告知卡（PDF，每岗位一页）")
+    cards.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
+    cards.add_argument("--out", metavar="FILE.pdf", required=True, help="输出 PDF 文件")
+    cards.add_argument("--size", choices=("A4", "A3", "A5"), default="A4", help="纸张（默认 A4）")
+    cards.add_argument("--post", metavar="NAME", action="append", help="只导出这个岗位（可重复）")
+    cards.add_argument("--two-up", action="store_true", help="两张拼一页（A5 拼 A4，A4 拼 A3）")
+    risk_map = export_sub.add_parser("map", help="安全风险四色分布图（PDF / 300 dpi PNG）")
+    risk_map.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
+    risk_map.add_argument("--out", metavar="FILE", required=True, help="输出文件")
+    risk_map.add_argument("--format", choices=("pdf", "png"), default=None, help="pdf|png（默认按扩展名）")
+    risk_map.add_argument("--plan", metavar="NAME", default=None, help="平面图名称（默认全部；PNG 须指定）")
+    risk_map.add_argument("--size", choices=("A4", "A3", "A2"), default="A3", help="纸张（默认 A3 横向）")
+    risk_map.add_argument("--drawn-by", default="", help="绘制人")
+    risk_map.add_argument("--checked-by", default="", help="审核人")
     return parser
 
 
@@ -278,6 +292,10 @@ EXPORTS: tuple[ExportSpec, ...] = (
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.export == "cards":
+        return _export_cards(args)
+    if args.export == "map":
+        return _export_map(args)
     spec = next(s for s in EXPORTS if s.name == args.export)
     out = Path(args.out).expanduser().resolve()
     fmt = ExportFormat(args.format) if args.format else _format_from_suffix(out, spec)
@@ -302,3 +320,43 @@ def _format_from_suffix(out: Path, spec: ExportSpec) -> ExportFormat | None:
         if fmt.value == suffix:
             return fmt
     return spec.formats[0] if len(spec.formats) == 1 else None
+
+
+def _export_cards(args: argparse.Namespace) -> int:
+    from dualprev.services.post_card_service import export_cards
+
+    out = Path(args.out).expanduser().resolve()
+    db = open_database(_require_db(args), create=False)
+    try:
+        result = export_cards(
+            db, out, size=args.size, post_names=args.post, two_up=args.two_up, actor="命令行"
+        )
+    finally:
+        db.close()
+    print(f"已导出岗位安全风险告知卡：{result.path}（{len(result.cards)} 张，{result.pages} 页）")
+    for skipped in result.skipped:
+        print(f"未导出：{skipped.post_name}（{skipped.reason}）", file=sys.stderr)
+    if result.did_not_fit:
+        names = "、".join(result.did_not_fit)
+        print(f"以下告知卡内容较多，在 {args.size} 上续页打印：{names}。建议用 --size A3。", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_map(args: argparse.Namespace) -> int:
+    from dualprev.services.floor_plan_service import export_map
+
+    out = Path(args.out).expanduser().resolve()
+    fmt = args.format or out.suffix.lower().lstrip(".")
+    if fmt not in ("pdf", "png"):
+        print("参数错误：无法从文件名判断导出格式，请用 --format 指定（pdf、png）", file=sys.stderr)
+        return EXIT_USAGE
+    db = open_database(_require_db(args), create=False)
+    try:
+        path = export_map(
+            db, out, fmt=fmt, plan_name=args.plan, paper=args.size,
+            drawn_by=args.drawn_by, checked_by=args.checked_by,
+        )  # fmt: skip
+    finally:
+        db.close()
+    print(f"已导出安全风险四色分布图：{path}")
+    return EXIT_OK

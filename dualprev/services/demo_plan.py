@@ -141,6 +141,9 @@ _SUB_ROOMS: tuple[tuple[str, Rect, tuple[int, int]], ...] = (
     ("空压站", Rect(1990, 470, 2300, 620), (2145, 596)),
     ("打磨抛光间", Rect(1330, 110, 1480, 260), (1405, 234)),
 )
+# Rooms inside an area that get a zone of their own, linked to the risk point they house; it is
+# 低风险, so the demo map shows all four colours.
+_SUB_ROOM_ZONES: dict[str, str] = {"烘干房": "FX-PT-003"}
 _DOORS: tuple[_Door, ...] = (
     _Door(440, 600, True, -1), _Door(885, 600, True, -1), _Door(1225, 600, True, -1),
     _Door(530, 800, True, 1), _Door(1100, 800, True, 1, 110), _Door(1680, 200, False, 1),
@@ -209,6 +212,8 @@ def draw_floor_plan() -> FloorPlanDrawing:
         zones.append(DrawnZone(names[code], rect, label, area_code=code))
     for name, rect, at in _SUB_ROOMS:
         draw.text(at, name, font=_fitting_font(name, min(rect.width - 16, 110), 24), fill=_GREY, anchor="mm")
+        if name in _SUB_ROOM_ZONES:
+            zones.append(DrawnZone(name, rect, rect.centre, risk_point_code=_SUB_ROOM_ZONES[name]))
     for name, code, rect in _SPOTS:
         draw.text(rect.centre, name, font=_fitting_font(name, rect.width - 12, 26), fill=_BLACK, anchor="mm")
         zones.append(DrawnZone(name, rect, rect.centre, risk_point_code=code))

@@ -429,7 +429,7 @@ def test_zones_lie_inside_the_plan_and_match_the_drawing(built: Built, s: Sessio
     areas = {a.id for a in _all(s, Area)}
     assert sorted(z.area_id for z in zones if z.area_id is not None) == sorted(areas)
     linked = _all(s, MapZoneRiskPoint)
-    assert len(linked) == 2 and {link.zone_id for link in linked} <= {
+    assert len(linked) == 3 and {link.zone_id for link in linked} <= {
         z.id for z in zones if z.area_id is None
     }
     with Image.open(FileStore(built.db.files_dir).path(plan.file_name)) as image:
@@ -444,6 +444,14 @@ def test_zones_lie_inside_the_plan_and_match_the_drawing(built: Built, s: Sessio
             assert min(xs) < z.label_x < max(xs) and min(ys) < z.label_y < max(ys)
             # The zone's top edge is a wall drawn in the picture.
             assert pixels.getpixel(((min(xs) + max(xs)) // 2, min(ys) + 1)) < 80, z.name
+
+
+def test_the_map_shows_all_four_colours(built: Built, s: Session) -> None:
+    from dualprev.services import floor_plan_service
+
+    (plan,) = _all(s, FloorPlan)
+    levels = {zone.level for zone in floor_plan_service.list_zones(built.db, plan.id or 0)}
+    assert levels == set(RiskLevel)
 
 
 def test_photos_exist_with_thumbnails(s: Session, built: Built) -> None:

@@ -211,13 +211,14 @@ def _demo_plan(db: Database) -> fps.FloorPlanInfo:
 
 def test_demo_zones_have_the_levels_of_what_they_hold(demo_db: Database) -> None:
     plan = _demo_plan(demo_db)
-    assert plan.image_exists and plan.zone_count == 10
+    assert plan.image_exists and plan.zone_count == 11
     levels = {z.name: z.level for z in fps.list_zones(demo_db, plan.id)}
     assert levels["焊接车间"] is RiskLevel.MAJOR
     assert levels["喷漆房"] is RiskLevel.MAJOR
     assert levels["冲压车间"] is RiskLevel.SIGNIFICANT
     assert levels["机加工车间"] is RiskLevel.GENERAL
     assert levels["储气罐"] is RiskLevel.GENERAL
+    assert levels["烘干房"] is RiskLevel.LOW
     machining = next(z for z in fps.list_zones(demo_db, plan.id) if z.name == "机加工车间")
     assert dict(machining.counts) == {
         RiskLevel.MAJOR: 0,
@@ -249,7 +250,7 @@ def test_a_zone_linked_to_a_low_risk_point_is_blue(demo_db: Database) -> None:
     )
     view = next(z for z in fps.list_zones(demo_db, plan.id) if z.id == zone_id)
     assert view.level is RiskLevel.LOW and view.area_name == ""
-    assert view.info.sort_order == 10  # on top of the ten demo zones
+    assert view.info.sort_order == 11  # on top of the eleven demo zones
 
 
 def test_save_zone_normalises_and_round_trips(demo_db: Database) -> None:
@@ -303,7 +304,7 @@ def test_bad_zones_are_refused_and_nothing_is_written(demo_db: Database, change:
     }
     with pytest.raises((ValidationError, NotFoundError), match=message):
         fps.save_zone(demo_db, ZoneInfo(**(base | change)), actor=ACTOR)
-    assert len(fps.list_zones(demo_db, plan.id)) == 10
+    assert len(fps.list_zones(demo_db, plan.id)) == 11
 
 
 def test_move_zone_changes_only_the_outline_and_label(demo_db: Database) -> None:

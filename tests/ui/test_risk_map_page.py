@@ -90,7 +90,7 @@ def test_map_shows_the_plan_and_every_zone_in_its_colour(page: RiskMapPage) -> N
     assert page.scene.has_image()
     assert page.current_plan() is not None and page.current_plan().name == "厂区平面布置图"  # type: ignore[union-attr]
     items = {item.view.name: item for item in page.scene.zone_items()}
-    assert len(items) == 10
+    assert len(items) == 11
     expected = {
         "焊接车间": RiskLevel.MAJOR,
         "喷漆房": RiskLevel.MAJOR,
@@ -107,7 +107,7 @@ def test_map_shows_the_plan_and_every_zone_in_its_colour(page: RiskMapPage) -> N
     assert items["机加工车间"].label.lines[2] == "一般4 低4"  # counts shown for area zones
     tree = page.plans_tree
     plan_item = tree.topLevelItem(0)
-    assert plan_item.text(0) == "厂区平面布置图" and plan_item.childCount() == 10
+    assert plan_item.text(0) == "厂区平面布置图" and plan_item.childCount() == 11
     welding = next(plan_item.child(i) for i in range(10) if plan_item.child(i).text(0) == "焊接车间")
     assert welding.text(3) == "重大风险" and welding.background(3).color().name().upper() == "#FF0000"
     # The whole plan is in view, and no scroll bar is needed for it.
@@ -162,9 +162,9 @@ def test_draw_a_rectangle_with_the_mouse_then_undo_and_redo(
     stack = page.undo_stack()
     assert stack is not None and stack.undoText() == "新增区块“空压站”"
     stack.undo()
-    assert "空压站" not in _db_zone_names(page) and len(page.scene.zone_items()) == 10
+    assert "空压站" not in _db_zone_names(page) and len(page.scene.zone_items()) == 11
     stack.redo()
-    assert "空压站" in _db_zone_names(page) and len(page.scene.zone_items()) == 11
+    assert "空压站" in _db_zone_names(page) and len(page.scene.zone_items()) == 12
 
 
 def test_draw_a_polygon_by_clicking_its_vertices(page: RiskMapPage, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,7 +195,7 @@ def test_cancelled_dialog_adds_nothing(page: RiskMapPage, monkeypatch: pytest.Mo
     _answer_zone_dialog(monkeypatch, None)
     page.set_mode(DrawMode.RECT)
     _drag(page, (1300, 820), (1470, 1250))
-    assert len(page.scene.zone_items()) == 10 and not page.undo_stack().canUndo()  # type: ignore[union-attr]
+    assert len(page.scene.zone_items()) == 11 and not page.undo_stack().canUndo()  # type: ignore[union-attr]
 
 
 def test_move_a_zone_with_the_mouse_then_undo(page: RiskMapPage) -> None:
@@ -241,7 +241,7 @@ def test_delete_asks_first_and_undo_brings_the_zone_back(page: RiskMapPage, mess
     assert "喷漆房" in _db_zone_names(page) and "喷漆房" in message_log.confirmations[0]
     message_log.confirm_answer = True
     page.delete_zone_action.trigger()
-    assert "喷漆房" not in _db_zone_names(page) and len(page.scene.zone_items()) == 9
+    assert "喷漆房" not in _db_zone_names(page) and len(page.scene.zone_items()) == 10
     stack = page.undo_stack()
     assert stack is not None
     stack.undo()
@@ -462,7 +462,7 @@ def test_rename_and_delete_a_plan(
     assert page.current_plan() is not None
     message_log.confirm_answer = True
     page.delete_plan_action.trigger()
-    assert "10 个区块" in message_log.confirmations[-1]
+    assert "11 个区块" in message_log.confirmations[-1]
     assert page.current_plan() is None and page.plans_tree.topLevelItemCount() == 0
     assert not image.exists() and page.scene.zone_items() == []
     assert not page.rect_action.isEnabled() and not page.export_pdf_action.isEnabled()
