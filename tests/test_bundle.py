@@ -53,3 +53,15 @@ def test_bundle_builds_and_runs_headless(tmp_path: Path) -> None:
 
     refused = run("demo", "--db", str(db))
     assert refused.returncode == 1 and "--force" in refused.stderr
+
+    # The printouts need reportlab, openpyxl, qrcode, Pillow and the bundled font inside the bundle.
+    risk_list = run_dir / "清单.xlsx"
+    exported = run("export", "risk-list", "--db", str(db), "--out", str(risk_list))
+    assert exported.returncode == 0 and risk_list.stat().st_size > 10_000, exported.stderr
+    cards = run_dir / "告知卡.pdf"
+    exported = run("export", "cards", "--db", str(db), "--out", str(cards))
+    assert exported.returncode == 0, exported.stderr
+    assert cards.read_bytes().count(b"/FontFile2") >= 1
+    risk_map = run_dir / "四色图.png"
+    exported = run("export", "map", "--db", str(db), "--out", str(risk_map), "--size", "A4")
+    assert exported.returncode == 0 and risk_map.stat().st_size > 100_000, exported.stderr

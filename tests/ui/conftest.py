@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from dualprev.ui.main_window import MainWindow
 from dualprev.ui.prefs import Prefs
 
 ENTERPRISE = "恒锐精密机械有限公司"
+DEMO_TODAY = date(2026, 11, 20)
+"""The 'today' of the shared demo database (tests/conftest.py builds it for this day)."""
 
 # The offscreen platform says this whenever a top-level window has size constraints; harmless.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
@@ -79,6 +82,21 @@ def window(qtbot: QtBot, profile_db: Path, prefs: Prefs) -> Iterator[MainWindow]
     main = start_main_window(profile_db, prefs)
     assert main is not None
     qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+    main.shutdown()
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
+    """The main window on a private copy of the demo factory, on the day it was built for."""
+    create_application([])
+    main = start_main_window(demo_path, prefs, today=lambda: DEMO_TODAY)
+    assert main is not None
+    qtbot.addWidget(main)
+    main.resize(1400, 900)
     main.show()
     qtbot.waitExposed(main)
     yield main

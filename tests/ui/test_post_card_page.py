@@ -2,7 +2,6 @@
 override editor, printing (to a PDF printer), export with progress, and 需重新打印 after a change."""
 
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from io import BytesIO
@@ -21,7 +20,6 @@ from dualprev.services import organisation_service as org
 from dualprev.services import post_card_service, risk_service
 from dualprev.ui.cancellable_task import run_cancellable
 from dualprev.ui.dialogs.card_override_dialog import CardOverrideDialog
-from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.post_card_table_model import STALE_BACKGROUND, PostCardColumn, PostCardTableModel
 from dualprev.ui.models.record_table_model import Roles
@@ -31,20 +29,6 @@ from dualprev.ui.prefs import Prefs
 from .conftest import MessageLog
 
 TODAY = date(2026, 11, 20)
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
-    create_application([])
-    main = start_main_window(demo_path, prefs, today=lambda: TODAY)
-    assert main is not None
-    qtbot.addWidget(main)
-    main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    main.shutdown()
 
 
 def _page(window: MainWindow, qtbot: QtBot) -> PostCardPage:

@@ -1,7 +1,6 @@
 """四色分布图 page on the demo factory: the map in its colours, drawing and editing zones with undo and
 redo, a regrade elsewhere recolouring a zone at once, importing a plan and exporting the map."""
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -19,30 +18,14 @@ from dualprev.services import risk_service
 from dualprev.services.risk_service import EvaluationInput
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog, MapExportOptions
 from dualprev.ui.dialogs.zone_dialog import ZoneDialog, ZoneDraft
-from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages import risk_map_page
 from dualprev.ui.pages.risk_map_page import RiskMapPage
-from dualprev.ui.prefs import Prefs
 from dualprev.ui.widgets.map_scene import DrawMode
 
 from .conftest import MessageLog
 
 TODAY = date(2026, 11, 20)
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
-    create_application([])
-    main = start_main_window(demo_path, prefs, today=lambda: TODAY)
-    assert main is not None
-    qtbot.addWidget(main)
-    main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    main.shutdown()
 
 
 @pytest.fixture

@@ -1,9 +1,7 @@
 """风险辨识评估 on the demo factory: the tree, the hazard list and its filters, the hazard editor with
 live grading, adding from the library, copying, and regrading from 设置."""
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,30 +22,14 @@ from dualprev.ui.dialogs import copy_risk_point_dialog, library_dialog
 from dualprev.ui.dialogs.copy_risk_point_dialog import CopyTarget
 from dualprev.ui.dialogs.hazard_dialog import HazardChoices, HazardDialog, HazardEdit
 from dualprev.ui.dialogs.library_dialog import LibraryChoice, LibraryDialog
-from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
 from dualprev.ui.pages.risk_page import RiskPage
 from dualprev.ui.pages.settings_page import SettingsPage
-from dualprev.ui.prefs import Prefs
 
 from .conftest import MessageLog
 
 TODAY = date(2026, 11, 20)
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
-    create_application([])
-    main = start_main_window(demo_path, prefs, today=lambda: TODAY)
-    assert main is not None
-    qtbot.addWidget(main)
-    main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    main.shutdown()
 
 
 def _risk_page(window: MainWindow) -> RiskPage:
