@@ -18,7 +18,7 @@ from dualprev.services import organisation_service as org
 from dualprev.services import risk_service, scheme_service
 from dualprev.services.risk_service import EvaluationInput, HazardFilter, HazardInfo, MeasureInfo
 from dualprev.storage.db import open_database
-from dualprev.ui.dialogs import copy_risk_point_dialog, library_dialog
+from dualprev.ui.dialogs import copy_risk_point_dialog
 from dualprev.ui.dialogs.copy_risk_point_dialog import CopyTarget
 from dualprev.ui.dialogs.hazard_dialog import HazardChoices, HazardDialog, HazardEdit
 from dualprev.ui.dialogs.library_dialog import LibraryChoice, LibraryDialog
@@ -26,6 +26,7 @@ from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
 from dualprev.ui.pages.risk_page import RiskPage
 from dualprev.ui.pages.settings_page import SettingsPage
+from dualprev.ui.widgets import check_list
 
 from .conftest import MessageLog
 
@@ -192,7 +193,7 @@ def test_library_dialog_lists_entries_and_imports_into_an_area(
     dialog = LibraryDialog(areas, posts, areas[0].id)
     qtbot.addWidget(dialog)
     assert dialog.entries_list.count() >= 40
-    first_key = str(dialog.entries_list.item(0).data(library_dialog.ENTRY_KEY_ROLE))
+    first_key = str(check_list.key_of(dialog.entries_list.item(0)))
     dialog.set_checked(first_key, True)
     assert dialog.value().keys == (first_key,)
     assert dialog.preview.toPlainText()

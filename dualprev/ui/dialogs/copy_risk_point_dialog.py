@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -11,16 +10,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from dualprev.services.organisation_service import AreaInfo, PostInfo
-from dualprev.ui.widgets import combos
+from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.field_errors import FieldErrors
-
-POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -68,11 +64,7 @@ class CopyRiskPointDialog(QDialog):
         form.addRow(self.tr("新风险点名称"), self.name_edit)
         self.posts_list = QListWidget(self)
         self.posts_list.setObjectName("posts_list")
-        for post in posts:
-            item = QListWidgetItem(post.name, self.posts_list)
-            item.setData(POST_ID_ROLE, post.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+        check_list.fill(self.posts_list, [(p.name, p.id) for p in posts if p.id is not None])
         form.addRow(self.tr("面临此风险的岗位"), self.posts_list)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #C00000;")
@@ -89,18 +81,12 @@ class CopyRiskPointDialog(QDialog):
         layout.addWidget(buttons)
 
     def set_post_checked(self, post_id: int, checked: bool) -> None:
-        for i in range(self.posts_list.count()):
-            item = self.posts_list.item(i)
-            if item.data(POST_ID_ROLE) == post_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        check_list.set_checked(self.posts_list, post_id, checked)
 
     def value(self) -> CopyTarget:
-        items = (self.posts_list.item(i) for i in range(self.posts_list.count()))
         return CopyTarget(
             area_id=combos.chosen_id(self.area_combo),
-            post_ids=tuple(
-                int(i.data(POST_ID_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked
-            ),
+            post_ids=check_list.checked_ids(self.posts_list),
             name=self.name_edit.text().strip(),
         )
 

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -38,12 +36,10 @@ from dualprev.services.risk_service import (
     HazardDetail,
     HazardInfo,
 )
-from dualprev.ui.widgets import combos
+from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.evaluation_editor import EvaluationEditor
 from dualprev.ui.widgets.field_errors import FieldErrors
 from dualprev.ui.widgets.measures_editor import MeasuresEditor
-
-ACCIDENT_TYPE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 @dataclass(frozen=True)
@@ -129,12 +125,11 @@ class HazardDialog(QDialog):
         self.accident_types_list.setWrapping(True)
         self.accident_types_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.accident_types_list.setMaximumHeight(110)
-        chosen = set(info.accident_type_ids)
-        for option in choices.accident_types:
-            item = QListWidgetItem(option.name, self.accident_types_list)
-            item.setData(ACCIDENT_TYPE_ID_ROLE, option.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if option.id in chosen else Qt.CheckState.Unchecked)
+        check_list.fill(
+            self.accident_types_list,
+            [(o.name, o.id) for o in choices.accident_types],
+            set(info.accident_type_ids),
+        )
         form.addRow(self.tr("可能导致的事故类型"), self.accident_types_list)
         self.note_edit = QLineEdit(info.note, ident)
         self.note_edit.setObjectName("hazard_note_edit")
@@ -268,12 +263,7 @@ class HazardDialog(QDialog):
     # --- values -----------------------------------------------------------------------------------
 
     def chosen_accident_type_ids(self) -> tuple[int, ...]:
-        items = (self.accident_types_list.item(i) for i in range(self.accident_types_list.count()))
-        return tuple(
-            int(item.data(ACCIDENT_TYPE_ID_ROLE))
-            for item in items
-            if item.checkState() == Qt.CheckState.Checked
-        )
+        return check_list.checked_ids(self.accident_types_list)
 
     def value(self) -> HazardEdit:
         tier = self.tier_combo.currentData()

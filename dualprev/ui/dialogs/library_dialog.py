@@ -4,7 +4,6 @@ evaluation) from the built-in library and the area and posts they go to. Nothing
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,10 +23,8 @@ from PySide6.QtWidgets import (
 from dualprev.domain.library import LibraryEntry
 from dualprev.services import library_service
 from dualprev.services.organisation_service import AreaInfo, PostInfo
-from dualprev.ui.widgets import combos
+from dualprev.ui.widgets import check_list, combos
 
-ENTRY_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_GROUPS = "全部类别"
 
 
@@ -94,16 +91,15 @@ class LibraryDialog(QDialog):
         self.preview.setObjectName("preview_browser")
         splitter.setSizes([420, 680])
         layout.addWidget(splitter, 1)
-        for entry in self._library.entries:
-            item = QListWidgetItem(
-                f"{entry.name}（{entry.kind.label}，{len(entry.hazards)} 条危险源）", self.entries_list
-            )
-            item.setData(ENTRY_KEY_ROLE, entry.key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            level = entry.level
-            item.setForeground(QBrush(QColor(0, 0, 0)))
-            item.setToolTip(f"{entry.group}：{entry.description}（建议等级 {level.label}）")
+        check_list.fill(
+            self.entries_list,
+            [
+                (f"{e.name}（{e.kind.label}，{len(e.hazards)} 条危险源）", e.key)
+                for e in self._library.entries
+            ],
+        )
+        for item, entry in zip(check_list.items(self.entries_list), self._library.entries, strict=True):
+            item.setToolTip(f"{entry.group}：{entry.description}（建议等级 {entry.level.label}）")
         form = QFormLayout()
         self.area_combo = QComboBox(self)
         self.area_combo.setObjectName("area_combo")
@@ -114,11 +110,7 @@ class LibraryDialog(QDialog):
         self.posts_list.setFlow(QListWidget.Flow.LeftToRight)
         self.posts_list.setWrapping(True)
         self.posts_list.setMaximumHeight(70)
-        for post in posts:
-            post_item = QListWidgetItem(post.name, self.posts_list)
-            post_item.setData(POST_ID_ROLE, post.id)
-            post_item.setFlags(post_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            post_item.setCheckState(Qt.CheckState.Unchecked)
+        check_list.fill(self.posts_list, [(p.name, p.id) for p in posts if p.id is not None])
         form.addRow(self.tr("面临这些风险的岗位"), self.posts_list)
         layout.addLayout(form)
         self.count_label = QLabel(self)
@@ -142,23 +134,16 @@ class LibraryDialog(QDialog):
         self._update_count()
 
     def set_checked(self, key: str, checked: bool) -> None:
-        for i in range(self.entries_list.count()):
-            item = self.entries_list.item(i)
-            if item.data(ENTRY_KEY_ROLE) == key:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        check_list.set_checked(self.entries_list, key, checked)
 
     def chosen_keys(self) -> tuple[str, ...]:
-        items = (self.entries_list.item(i) for i in range(self.entries_list.count()))
-        return tuple(str(i.data(ENTRY_KEY_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked)
+        return tuple(str(key) for key in check_list.checked_keys(self.entries_list))
 
     def value(self) -> LibraryChoice:
-        posts = (self.posts_list.item(i) for i in range(self.posts_list.count()))
         return LibraryChoice(
             keys=self.chosen_keys(),
             area_id=combos.chosen_id(self.area_combo),
-            post_ids=tuple(
-                int(p.data(POST_ID_ROLE)) for p in posts if p.checkState() == Qt.CheckState.Checked
-            ),
+            post_ids=check_list.checked_ids(self.posts_list),
         )
 
     def _apply_filter(self) -> None:
@@ -168,13 +153,13 @@ class LibraryDialog(QDialog):
         }
         for i in range(self.entries_list.count()):
             item = self.entries_list.item(i)
-            item.setHidden(item.data(ENTRY_KEY_ROLE) not in shown)
+            item.setHidden(check_list.key_of(item) not in shown)
 
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is None:
             self.preview.clear()
             return
-        self.preview.setHtml(describe(self._library.entry(str(current.data(ENTRY_KEY_ROLE)))))
+        self.preview.setHtml(describe(self._library.entry(str(check_list.key_of(current)))))
 
     def _update_count(self, *_args: object) -> None:
         chosen = self.chosen_keys()

@@ -3,7 +3,6 @@ form is built in code rather than in Designer."""
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -22,10 +20,8 @@ from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
 from dualprev.services.risk_service import RiskPointInfo
-from dualprev.ui.widgets import combos
+from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.field_errors import FieldErrors
-
-POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RiskPointDialog(QDialog):
@@ -108,12 +104,9 @@ class RiskPointDialog(QDialog):
             self._kind_rows.append((kind, label, widget))
         self.posts_list = QListWidget(self)
         self.posts_list.setObjectName("posts_list")
-        chosen = set(point.post_ids)
-        for post in posts:
-            item = QListWidgetItem(post.name, self.posts_list)
-            item.setData(POST_ID_ROLE, post.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if post.id in chosen else Qt.CheckState.Unchecked)
+        check_list.fill(
+            self.posts_list, [(p.name, p.id) for p in posts if p.id is not None], set(point.post_ids)
+        )
         form.addRow(self.tr("面临此风险的岗位"), self.posts_list)
         self.note_edit = QPlainTextEdit(point.note, self)
         self.note_edit.setObjectName("note_edit")
@@ -140,10 +133,7 @@ class RiskPointDialog(QDialog):
         return RiskPointKind(self.kind_combo.currentData())
 
     def chosen_post_ids(self) -> tuple[int, ...]:
-        items = (self.posts_list.item(i) for i in range(self.posts_list.count()))
-        return tuple(
-            sorted(int(i.data(POST_ID_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked)
-        )
+        return tuple(sorted(check_list.checked_ids(self.posts_list)))
 
     def value(self) -> RiskPointInfo:
         kind = self.kind()
