@@ -62,16 +62,22 @@ def test_reference_data_is_seeded(tmp_path: Path) -> None:
     assert {"scheme.LEC", "scheme.LS", "tier_by_level", "accident_vocabulary"} <= settings
 
 
-def test_old_schema_fixture_upgrades_without_loss_after_backup(tmp_path: Path) -> None:
+@pytest.mark.parametrize("revision", ["0001", "0002"])
+def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: str) -> None:
+    """Every released schema keeps a fixture; an older one is backed up, then upgraded."""
+    fixture = FIXTURES / f"schema_{revision}.sqlite"
     path = tmp_path / "old.sqlite"
-    shutil.copy(FIXTURES / "schema_0001.sqlite", path)
+    shutil.copy(fixture, path)
     original = _digest(path)
-    assert migrate.read_revision(path) == "0001"
+    assert migrate.read_revision(path) == revision
 
     db = open_database(path)
     assert db.schema_version == migrate.head_version()
-    assert db.backup_path is not None and db.backup_path.exists()
-    assert _digest(db.backup_path) != "" and migrate.read_revision(db.backup_path) == "0001"
+    if int(revision) < migrate.head_version():
+        assert db.backup_path is not None and db.backup_path.exists()
+        assert migrate.read_revision(db.backup_path) == revision
+    else:
+        assert db.backup_path is None
     db.close()
 
     reopened = open_database(path)
@@ -87,7 +93,7 @@ def test_old_schema_fixture_upgrades_without_loss_after_backup(tmp_path: Path) -
     assert hazard.description.startswith("卡盘无防护罩") and int(hazard.current_level or 0) == 3
     assert evaluation.score == "126"
     assert len(types) == 20
-    assert original == _digest(FIXTURES / "schema_0001.sqlite")  # the fixture itself is untouched
+    assert original == _digest(fixture)  # the fixture itself is untouched
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
