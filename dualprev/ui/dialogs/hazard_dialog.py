@@ -74,7 +74,7 @@ class HazardDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("hazard_dialog")
         self.setWindowTitle(self.tr("新增危险源") if detail is None else self.tr("编辑危险源"))
-        self.resize(980, 720)
+        self.resize(980, 640)
         self._choices = choices
         self._kind = kind
         self._info = (
@@ -88,7 +88,10 @@ class HazardDialog(QDialog):
 
         # --- 辨识 ---------------------------------------------------------------------------------
         ident = QWidget(self)
-        form = QFormLayout(ident)
+        ident_layout = QVBoxLayout(ident)
+        form = QFormLayout()
+        ident_layout.addLayout(form)
+        ident_layout.addStretch(1)
         self.step_edit = QLineEdit(info.step_or_item, ident)
         self.step_edit.setObjectName("step_edit")
         self.step_edit.setMaxLength(200)

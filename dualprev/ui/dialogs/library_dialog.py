@@ -61,7 +61,7 @@ class LibraryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("library_dialog")
         self.setWindowTitle(self.tr("从辨识库添加风险点"))
-        self.resize(1100, 720)
+        self.resize(1100, 660)
         self._library = library_service.load_library()
         layout = QVBoxLayout(self)
         intro = QLabel(
