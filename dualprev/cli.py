@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from dualprev import __version__
 from dualprev.domain import grading
@@ -24,6 +24,9 @@ from dualprev.paths import db_path_from, files_dir_for
 from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.reports.page import PaperSize
 from dualprev.storage.db import Database, is_empty, open_database
+
+if TYPE_CHECKING:
+    from dualprev.reports.ledger_period import ReportPeriod
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
                 "--size",
                 choices=[p.value for p in PaperSize],
                 default=None,
-                help=f"PDF 纸张（默认 {spec.default_paper.value}）",
+                help=f"PDF 纸张（默认 {spec.paper_default_text or spec.default_paper.value}）",
             )
+        if spec.options is not None:
+            spec.options(command)
     cards = export_sub.add_parser("cards", help="岗位安全风险告知卡（PDF，每岗位一页）")
     cards.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
     cards.add_argument("--out", metavar="FILE.pdf", required=True, help="输出 PDF 文件")
@@ -234,10 +239,15 @@ def grade_to_json(result: grading.Grade) -> dict[str, object]:
 
 # --- export ------------------------------------------------------------------------------------
 
-# A handler gets the opened database, the output file, the format and the paper size (None: the
-# export's default) and returns what it wrote. Services are imported inside the handlers so that
-# other commands start without loading reportlab and openpyxl.
-ExportHandler = Callable[[Database, Path, ExportFormat, PaperSize | None], ExportResult]
+# A handler gets the opened database, the output file, the format, the paper size (None: the
+# export's default) and the parsed arguments (for its own options) and returns what it wrote.
+# Services are imported inside the handlers so that other commands start without loading
+# reportlab and openpyxl.
+ExportHandler = Callable[[Database, Path, ExportFormat, PaperSize | None, argparse.Namespace], ExportResult]
+
+
+class _UsageError(Exception):
+    """An option value the command cannot use (an impossible date…): exit 2 with this message."""
 
 
 @dataclass(frozen=True)
@@ -251,30 +261,143 @@ class ExportSpec:
     paper: bool = True
     """Whether it takes ``--size`` (PDF paper)."""
     default_paper: PaperSize = PaperSize.A4
+    options: Callable[[argparse.ArgumentParser], None] | None = None
+    """Adds the command's own options (read by its handler from the arguments)."""
+    paper_default_text: str = ""
+    """What ``--size`` defaults to, when that is more than one paper size."""
 
 
-def _export_risk_list(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+def _export_risk_list(
+    db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None, _args: argparse.Namespace
+) -> ExportResult:
     from dualprev.services.risk_report_service import export_risk_list
 
     return export_risk_list(db, out, fmt, paper=paper)
 
 
-def _export_risk_chart(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+def _export_risk_chart(
+    db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None, _args: argparse.Namespace
+) -> ExportResult:
     from dualprev.services.risk_report_service import export_risk_chart
 
     return export_risk_chart(db, out, fmt, paper=paper)
 
 
-def _export_risk_records(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+def _export_risk_records(
+    db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None, _args: argparse.Namespace
+) -> ExportResult:
     from dualprev.services.risk_report_service import export_risk_records
 
     return export_risk_records(db, out, fmt, paper=paper)
 
 
-def _export_major_risks(db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None) -> ExportResult:
+def _export_major_risks(
+    db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None, _args: argparse.Namespace
+) -> ExportResult:
     from dualprev.services.risk_report_service import export_major_risks
 
     return export_major_risks(db, out, paper=paper)
+
+
+def _day_option(text: str | None, option: str) -> date | None:
+    from dualprev.reports.ledger_period import parse_day
+
+    if text is None:
+        return None
+    try:
+        return parse_day(text)
+    except UserError as exc:
+        raise _UsageError(f"{option}：{exc.message}") from None
+
+
+def _ledger_period(args: argparse.Namespace) -> "ReportPeriod":
+    """--from/--to: both optional; without --from the year of --to (or of today) from 1 January,
+    without --to up to today."""
+    from dualprev.reports.ledger_period import ReportPeriod
+
+    start, end = _day_option(args.from_, "--from"), _day_option(args.to, "--to")
+    end = end or date.today()
+    start = start or date(end.year, 1, 1)
+    if start > end:
+        raise _UsageError(f"--from（{start.isoformat()}）不能晚于 --to（{end.isoformat()}）")
+    return ReportPeriod.custom(start, end)
+
+
+def _ledger_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--from", dest="from_", metavar="YYYY-MM-DD", help="统计期起始（排查日期，默认本年 1 月 1 日）"
+    )
+    parser.add_argument("--to", metavar="YYYY-MM-DD", help="统计期截止（默认今天）")
+    parser.add_argument("--profile", metavar="NAME", help="使用已保存的导出列配置")
+    parser.add_argument("--regulator", action="store_true", help="报送版：不含人员姓名、电话和照片")
+    parser.add_argument("--photos", action="store_true", help="附整改前/整改后照片缩略图")
+
+
+def _export_ledger(
+    db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None, args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.ledger_report_service import export_ledger
+
+    period = _ledger_period(args)
+    return export_ledger(
+        db, out, fmt, period=period, profile=args.profile, regulator=args.regulator, photos=args.photos,
+        paper=paper,
+    )  # fmt: skip
+
+
+def _stats_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--period", required=True, metavar="2026Q3|2026", help="季度（如 2026Q3）或年度（如 2026）"
+    )
+
+
+def _export_ledger_stats(
+    db: Database, out: Path, fmt: ExportFormat, _paper: PaperSize | None, args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.reports.ledger_period import parse_period
+    from dualprev.services.ledger_report_service import export_ledger_statistics
+
+    try:
+        period = parse_period(args.period)
+    except UserError as exc:
+        raise _UsageError(exc.message) from None
+    if not period.is_statutory:
+        raise _UsageError(f"统计表按季度或年度编制：{args.period}（应写作 2026Q3 或 2026）")
+    return export_ledger_statistics(db, out, fmt, period=period)
+
+
+def _notice_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--department", metavar="NAME", help="只导出这个整改责任单位的通知单（默认每个单位一份）"
+    )
+
+
+def _export_notices(
+    db: Database, out: Path, _fmt: ExportFormat, _paper: PaperSize | None, args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.ledger_report_service import export_notices
+
+    return export_notices(db, out, department=args.department)
+
+
+def _number_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--number", required=True, metavar="YH-2026-0001", help="隐患编号")
+
+
+def _export_acceptance(
+    db: Database, out: Path, _fmt: ExportFormat, _paper: PaperSize | None, args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.ledger_report_service import export_acceptance_form
+
+    return export_acceptance_form(db, out, args.number)
+
+
+def _export_major_report(
+    db: Database, out: Path, _fmt: ExportFormat, _paper: PaperSize | None, args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.ledger_report_service import export_major_report
+
+    return export_major_report(db, out, args.number)
 
 
 _XLSX, _PDF, _PNG = ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.PNG
@@ -288,7 +411,35 @@ EXPORTS: tuple[ExportSpec, ...] = (
         _export_risk_records,
     ),
     ExportSpec("major-risks", "重大风险公告（PDF）", (_PDF,), _export_major_risks),
-)
+    ExportSpec(
+        "ledger",
+        "隐患排查治理台账及汇总（--from/--to 统计期，默认本年至今）",
+        (_XLSX, _PDF),
+        _export_ledger,
+        options=_ledger_options,
+        paper_default_text="完整台账 A3、报送版 A4",
+    ),
+    ExportSpec(
+        "ledger-stats",
+        "隐患排查治理情况统计表（季度或年度，由主要负责人签字报送）",
+        (_PDF, _XLSX),
+        _export_ledger_stats,
+        paper=False,
+        options=_stats_options,
+    ),
+    ExportSpec(
+        "notices", "隐患整改通知单（PDF，每个整改责任单位一份）", (_PDF,), _export_notices, paper=False,
+        options=_notice_options,
+    ),
+    ExportSpec(
+        "acceptance", "隐患整改验收单（PDF，附照片）", (_PDF,), _export_acceptance, paper=False,
+        options=_number_options,
+    ),
+    ExportSpec(
+        "major-report", "重大事故隐患报告（PDF）", (_PDF,), _export_major_report, paper=False,
+        options=_number_options,
+    ),
+)  # fmt: skip
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -306,7 +457,10 @@ def _export(args: argparse.Namespace) -> int:
     size = getattr(args, "size", None)
     db = open_database(_require_db(args), create=False)
     try:
-        result = spec.handler(db, out, fmt, PaperSize(size) if size else None)
+        result = spec.handler(db, out, fmt, PaperSize(size) if size else None, args)
+    except _UsageError as exc:
+        print(f"参数错误：{exc}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         db.close()
     pages = f"，{result.pages} 页" if result.pages is not None else ""

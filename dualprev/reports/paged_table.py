@@ -67,6 +67,14 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         for value, width in zip(row, self.widths, strict=True):
             if isinstance(value, Paragraph):
                 height = float(value.wrap(width - 2 * self.padding[0], BIG)[1])
+            elif isinstance(value, (list, tuple)) and value:
+                # Table._listCellGeom: the flowables' heights with the space between them, but not
+                # the space before the first or after the last.
+                height = 0.0
+                for flowable in value:
+                    height += float(flowable.wrap(width - 2 * self.padding[0], BIG)[1])
+                    height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+                height -= value[0].getSpaceBefore() + value[-1].getSpaceAfter()
             else:
                 height = self.leading * (str(value).count("\n") + 1)
             tallest = max(tallest, height)

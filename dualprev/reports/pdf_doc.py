@@ -1,5 +1,6 @@
 """A paged PDF with the frame every printout shares: on each page a running header (enterprise,
-the current document's title, date) and a footer "第 x 页 / 共 y 页".
+the current document's title and an optional note such as the period it covers, date) and a footer
+"第 x 页 / 共 y 页".
 
 The total page count is only known at the end, so the canvas keeps each finished page's state and
 draws the footers when the document is saved (the usual reportlab two-pass recipe, in one pass).
@@ -12,11 +13,12 @@ from typing import Any, BinaryIO
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from dualprev.reports.fonts import register_pdf_font
+from dualprev.reports.fonts import register_pdf_font, text_width_pt
 from dualprev.reports.page import MM_TO_PT, PageSetup
 from dualprev.reports.styles import BLACK_PDF, RULE_GREY_PDF, RUNNING_PT
 
 _TITLE_ATTR = "dualprev_part_title"
+_HEADER_GAP_PT = 12.0
 
 
 def format_date(day: date) -> str:
@@ -37,6 +39,16 @@ class PartMarker(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
     def draw(self) -> None:
         setattr(self.canv, _TITLE_ATTR, self.title)
+
+
+def _centre_text(title: str, note: str, room: float) -> str:
+    """The running header's centre: the title and the note when both fit between the enterprise
+    name and the date, else the title alone (a portrait page has little room)."""
+    if note:
+        full = f"{title}　{note}"
+        if text_width_pt(full, RUNNING_PT) <= room:
+            return full
+    return title
 
 
 def _canvas_class(page: PageSetup) -> type[Canvas]:
@@ -74,10 +86,12 @@ def build_pdf(
     enterprise: str,
     printed_on: date,
     title: str,
+    note: str = "",
 ) -> int:
     """Lay ``story`` out on ``page`` into ``stream``; returns the number of pages.
 
     Put a :class:`PartMarker` before each document in the story so continuation pages name it.
+    ``note`` follows the title in every page's running header.
     """
     font = register_pdf_font()
     width, height = page.size_pt
@@ -96,13 +110,17 @@ def build_pdf(
     )
     header_y = height - margin - page.header_mm * MM_TO_PT + 2.5 * MM_TO_PT
     date_text = f"日期：{format_date(printed_on)}"
+    # The centred title may use what the enterprise name (left) and the date (right) leave free.
+    side = max(text_width_pt(f"企业名称：{enterprise}", RUNNING_PT), text_width_pt(date_text, RUNNING_PT))
+    room = width - 2 * margin - 2 * side - 2 * _HEADER_GAP_PT
 
     def running_header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(font, RUNNING_PT)
         canvas.setFillColor(BLACK_PDF)
         canvas.drawString(margin, header_y, f"企业名称：{enterprise}")
-        canvas.drawCentredString(width / 2, header_y, getattr(canvas, _TITLE_ATTR, title))
+        centre = getattr(canvas, _TITLE_ATTR, title)
+        canvas.drawCentredString(width / 2, header_y, _centre_text(centre, note, room))
         canvas.drawRightString(width - margin, header_y, date_text)
         canvas.setStrokeColor(RULE_GREY_PDF)
         canvas.setLineWidth(0.5)

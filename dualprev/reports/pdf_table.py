@@ -3,15 +3,19 @@
 Each part: title, optional subtitle, its sections (heading, a boxed header block, the table with
 its header row(s) repeated on every page), notes and a sign-off line. Columns are scaled to the
 frame width; long text wraps inside its cell (Chinese may break between any two characters).
+Pictures in a cell are scaled to the cell's width (at most CELL_IMAGE_MAX_MM high) and stacked.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    Image,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -26,6 +30,8 @@ from dualprev.reports.paged_table import Command, PagedTable
 from dualprev.reports.pdf_doc import PartMarker, build_pdf
 from dualprev.reports.styles import (
     BLACK_PDF,
+    CELL_IMAGE_GAP_PT,
+    CELL_IMAGE_MAX_MM,
     CELL_PAD_PT,
     FIELD_FILL_PDF,
     FIELD_PAD_PT,
@@ -45,11 +51,14 @@ from dualprev.reports.tables import (
     Align,
     Cell,
     CellValue,
+    Column,
     HeaderField,
     Part,
     Section,
     TableDocument,
     cell_text,
+    group_spans,
+    header_row_count,
 )
 
 _ALIGN = {Align.LEFT: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT"}
@@ -73,20 +82,27 @@ def write_table_pdf(document: TableDocument, stream: BinaryIO) -> int:
         enterprise=document.enterprise,
         printed_on=document.printed_on,
         title=document.title,
+        note=document.running_note,
     )
 
 
 def part_story(part: Part, styles: PdfStyles, frame_width: float, frame_height: float) -> list[Flowable]:
     """The flowables of one part (usable inside a larger story); frame sizes in points."""
-    widths = column_widths(part, frame_width, styles.body_pt)
     story: list[Flowable] = [PartMarker(part.title), Paragraph(_markup(part.title), styles.title)]
     if part.subtitle:
         story.append(Paragraph(_markup(part.subtitle), styles.subtitle))
+    part_widths: list[float] | None = None  # shared by every section in the part's columns
     for index, section in enumerate(part.sections):
         if index and part.section_per_page:
             story.append(PageBreak())
         elif index:
             story.append(Spacer(1, 4 * MM_TO_PT))
+        if section.columns:
+            widths = _widths(section.columns, [section.rows], frame_width, styles.body_pt)
+        else:
+            if part_widths is None:
+                part_widths = column_widths(part, frame_width, styles.body_pt)
+            widths = part_widths
         story.extend(_section_story(part, section, widths, styles, frame_height))
     tail: list[Flowable] = [Paragraph(_markup(note), styles.note) for note in part.notes]
     if part.signoff:
@@ -97,11 +113,22 @@ def part_story(part: Part, styles: PdfStyles, frame_width: float, frame_height: 
 
 
 def column_widths(part: Part, frame_width: float, body_pt: float) -> list[float]:
+    """Column widths in points of the part's own columns (see :func:`_widths`)."""
+    rows = [s.rows for s in part.sections if not s.columns]
+    return _widths(part.columns, rows, frame_width, body_pt)
+
+
+def _widths(
+    columns: Sequence[Column],
+    row_groups: Iterable[Sequence[Sequence[CellValue]]],
+    frame_width: float,
+    body_pt: float,
+) -> list[float]:
     """Column widths in points: the reference proportions stretched or shrunk to the frame, but
     never so narrow that a code, a number or a level name breaks inside (FX-JJ-0 / 01, 0. / 5)."""
-    total = sum(c.width for c in part.columns)
-    widths = [frame_width * c.width / total for c in part.columns]
-    floors = _unbreakable_widths(part, body_pt, cap=frame_width / 4)
+    total = sum(c.width for c in columns)
+    widths = [frame_width * c.width / total for c in columns]
+    floors = _unbreakable_widths(columns, row_groups, body_pt, cap=frame_width / 4)
     for _ in range(3):  # raising one column shrinks the others, which may then need raising
         short = sum(max(f - w, 0.0) for w, f in zip(widths, floors, strict=True))
         if short <= 0.01:
@@ -122,14 +149,19 @@ def _unbreakable(value: CellValue) -> bool:
     return 0 < len(text) <= _UNBREAKABLE_MAX and not any(ch.isspace() or ord(ch) >= _CJK_START for ch in text)
 
 
-def _unbreakable_widths(part: Part, body_pt: float, cap: float) -> list[float]:
-    floors = [0.0] * len(part.columns)
-    for index, column in enumerate(part.columns):
+def _unbreakable_widths(
+    columns: Sequence[Column],
+    row_groups: Iterable[Sequence[Sequence[CellValue]]],
+    body_pt: float,
+    cap: float,
+) -> list[float]:
+    floors = [0.0] * len(columns)
+    for index, column in enumerate(columns):
         if _unbreakable(column.heading):
             floors[index] = text_width_pt(column.heading, body_pt)
     seen: set[tuple[int, str]] = set()
-    for section in part.sections:
-        for row in section.rows:
+    for rows in row_groups:
+        for row in rows:
             for index, value in enumerate(row):
                 if _unbreakable(value):
                     text = cell_text(value)
@@ -147,7 +179,7 @@ def _section_story(
         lead.append(Paragraph(_markup(section.heading), styles.heading))
     if section.fields:
         lead.append(field_block(section.fields, part.fields_per_row, styles, sum(widths)))
-    table = data_table(part, section.rows, widths, styles, frame_height)
+    table = data_table(part, section.rows, widths, styles, frame_height, columns=part.columns_of(section))
     if not lead:
         return [table]
     # Keep the header block with the start of its table rather than alone at a page bottom.
@@ -160,12 +192,16 @@ def data_table(
     widths: list[float],
     styles: PdfStyles,
     frame_height: float,
+    *,
+    columns: Sequence[Column] | None = None,
 ) -> PagedTable:
-    """The table of ``rows`` under ``part``'s header row(s), repeated on every page."""
+    """The table of ``rows`` under the header row(s) of ``columns`` (default: the part's),
+    repeated on every page."""
+    columns = part.columns if columns is None else columns
     font = register_pdf_font()
     body = styles.body_pt
     leading = body * LEADING_RATIO
-    header_rows = part.header_row_count
+    header_rows = header_row_count(columns)
     commands: list[Command] = [
         ("FONT", (0, 0), (-1, -1), font, body, leading),
         ("TEXTCOLOR", (0, 0), (-1, -1), BLACK_PDF),
@@ -178,9 +214,9 @@ def data_table(
         ("BOX", (0, 0), (-1, -1), OUTER_WIDTH_PT, GRID_PDF),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL_PDF),
         ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
-        *_header_spans(part),
+        *_header_spans(columns),
     ]
-    for col, column in enumerate(part.columns):
+    for col, column in enumerate(columns):
         if column.align is not Align.LEFT:
             commands.append(("ALIGN", (col, header_rows), (col, -1), _ALIGN[column.align]))
     inner = [w - 2 * CELL_PAD_PT for w in widths]
@@ -190,8 +226,11 @@ def data_table(
         cells: list[Any] = []
         own: list[Command] = []
         for c, value in enumerate(row):
-            column_align = part.columns[c].align
+            column_align = columns[c].align
             align, level = column_align, None
+            if isinstance(value, Cell) and value.images:
+                cells.append(_image_cell(value, inner[c], body, value.align or column_align))
+                continue
             if isinstance(value, Cell):
                 align = value.align or column_align
                 level = value.level
@@ -204,7 +243,7 @@ def data_table(
         data.append(cells)
         row_commands.append(own)
     return PagedTable(
-        _header_cells(part, styles),
+        _header_cells(columns, styles),
         data,
         widths=widths,
         commands=commands,
@@ -222,29 +261,61 @@ def _cell_flowable(text: str, inner_width: float, body: float, align: Align, lev
     return Paragraph(_markup(text), pdf_cell_style(body, align, level))
 
 
-def _header_cells(part: Part, styles: PdfStyles) -> list[list[Any]]:
+def _image_cell(cell: Cell, inner_width: float, body: float, align: Align) -> list[Flowable]:
+    """The cell's pictures, each as wide as the cell allows (at most CELL_IMAGE_MAX_MM high),
+    stacked, then its text. A picture file that cannot be read is left out."""
+    flowables: list[Flowable] = []
+    for path in cell.images:
+        size = _image_size(path)
+        if size is None:
+            continue
+        width, height = size
+        scale = min(inner_width / width, CELL_IMAGE_MAX_MM * MM_TO_PT / height)
+        image = Image(str(path), width=width * scale, height=height * scale)
+        image.hAlign = _ALIGN[align]
+        if flowables:
+            image.spaceBefore = CELL_IMAGE_GAP_PT
+        flowables.append(image)
+    text = cell_text(cell)
+    if text:
+        paragraph = Paragraph(_markup(text), pdf_cell_style(body, align, cell.level))
+        if flowables:
+            paragraph.spaceBefore = CELL_IMAGE_GAP_PT
+        flowables.append(paragraph)
+    return flowables
+
+
+def _image_size(path: Path) -> tuple[float, float] | None:
+    try:
+        width, height = ImageReader(str(path)).getSize()
+    except (OSError, ValueError):
+        return None
+    return (float(width), float(height)) if width and height else None
+
+
+def _header_cells(columns: Sequence[Column], styles: PdfStyles) -> list[list[Any]]:
     def para(text: str) -> Paragraph:
         return Paragraph(_markup(text), styles.header_cell)
 
-    if not part.has_groups:
-        return [[para(c.heading) for c in part.columns]]
-    top: list[Any] = [""] * len(part.columns)
-    bottom: list[Any] = [""] * len(part.columns)
-    for group, first, last in part.group_spans():
+    if header_row_count(columns) == 1:
+        return [[para(c.heading) for c in columns]]
+    top: list[Any] = [""] * len(columns)
+    bottom: list[Any] = [""] * len(columns)
+    for group, first, last in group_spans(columns):
         if group:
             top[first] = para(group)
             for col in range(first, last + 1):
-                bottom[col] = para(part.columns[col].heading)
+                bottom[col] = para(columns[col].heading)
         else:
-            top[first] = para(part.columns[first].heading)
+            top[first] = para(columns[first].heading)
     return [top, bottom]
 
 
-def _header_spans(part: Part) -> list[tuple[Any, ...]]:
-    if not part.has_groups:
+def _header_spans(columns: Sequence[Column]) -> list[tuple[Any, ...]]:
+    if header_row_count(columns) == 1:
         return []
     spans: list[tuple[Any, ...]] = []
-    for group, first, last in part.group_spans():
+    for group, first, last in group_spans(columns):
         if group:
             spans.append(("SPAN", (first, 0), (last, 0)))
         else:

@@ -60,6 +60,15 @@ TITLE_PT = 16.0
 SUBTITLE_PT = 9.0
 RUNNING_PT = 8.0
 LEADING_RATIO = 1.3
+CELL_IMAGE_MAX_MM = 22.0
+"""Tallest a picture in a table cell is printed (a photo thumbnail in a ledger row)."""
+CELL_IMAGE_GAP_PT = 2.0
+FORM_BODY_PT = 10.0
+"""Body size of the A4 forms (整改通知单, 验收单, 重大隐患报告): read and signed on paper."""
+FORM_LABEL_MM = 26.0
+"""Width of the grey label cells of a form's grid."""
+FORM_PHOTO_MAX_MM = 50.0
+"""Tallest a photo is printed on a form."""
 
 
 def table_body_pt(paper: PaperSize) -> float:
@@ -78,6 +87,8 @@ class PdfStyles:
     note: ParagraphStyle
     signoff: ParagraphStyle
     running: ParagraphStyle
+    closing: ParagraphStyle
+    """Right-aligned, as the issuer and date under a notice (落款)."""
 
 
 _ALIGNMENT = {Align.LEFT: TA_LEFT, Align.CENTER: TA_CENTER, Align.RIGHT: TA_RIGHT}
@@ -107,6 +118,7 @@ def pdf_styles(body_pt: float) -> PdfStyles:
         note=_style("note", body_pt, spaceBefore=2),
         signoff=_style("signoff", body_pt + 2, spaceBefore=8 * 2.835),
         running=_style("running", RUNNING_PT),
+        closing=_style("closing", body_pt + 1, align=Align.RIGHT, spaceBefore=6),
     )
 
 
@@ -126,6 +138,9 @@ XLSX_MM_PER_WIDTH_UNIT = 1.6
 """Column width of the reference layout (mm) → Excel width units (about one Latin character)."""
 XLSX_CJK_UNITS = 1.9
 """Excel width units a Chinese character takes at the body size."""
+XLSX_IMAGE_HEIGHT_PX = 72
+"""Height of a picture (photo thumbnail) floated in a workbook cell."""
+XLSX_IMAGE_GAP_PX = 3
 
 _THIN = Side(style="thin", color="FF000000")
 XLSX_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -146,8 +161,8 @@ XLSX_NOTE_ALIGN = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 
 @cache
-def xlsx_cell_alignment(align: Align) -> Alignment:
-    return Alignment(horizontal=align.value, vertical="center", wrap_text=True)
+def xlsx_cell_alignment(align: Align, vertical: str = "center") -> Alignment:
+    return Alignment(horizontal=align.value, vertical=vertical, wrap_text=True)
 
 
 @cache

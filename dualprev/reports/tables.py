@@ -1,14 +1,18 @@
 """A printable table document described once and written by both writers (``pdf_table`` and
 ``xlsx_table``): the risk control list, the identification records, the major-risk notice, and
-later the hidden-danger ledger all are one or more *parts*, each a titled table with optional
-per-section header blocks, notes under it and a sign-off line.
+the hidden-danger ledger and its statistics all are one or more *parts*, each a titled table with
+optional per-section header blocks, notes under it and a sign-off line.
+
+A section may bring its own columns (a summary page: a table of figures, then a list under it);
+a cell may carry pictures (photo thumbnails) besides or instead of text.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 
 from dualprev.domain.grading import format_decimal
 from dualprev.domain.risk import RiskLevel
@@ -42,11 +46,14 @@ CellText = str | int | Decimal
 @dataclass(frozen=True)
 class Cell:
     """A cell that is more than text: painted in a risk level's colour (the level name is its text,
-    so a black-and-white copy still reads), or aligned differently from its column."""
+    so a black-and-white copy still reads), aligned differently from its column, or showing
+    pictures (image files, e.g. photo thumbnails) above its text. A picture file that cannot be
+    read is left out; the text stays."""
 
     value: CellText
     level: RiskLevel | None = None
     align: Align | None = None
+    images: tuple[Path, ...] = ()
 
     @classmethod
     def for_level(cls, level: RiskLevel | None) -> "Cell":
@@ -75,13 +82,36 @@ class HeaderField:
     value: str = ""
 
 
+def group_spans(columns: Sequence[Column]) -> Iterator[tuple[str, int, int]]:
+    """(group, first column, last column) for each run of adjacent columns sharing a group;
+    a column without a group is its own run with an empty name."""
+    start = 0
+    for index in range(1, len(columns) + 1):
+        if (
+            index == len(columns)
+            or columns[index].group != columns[start].group
+            or (not columns[start].group)
+        ):
+            yield columns[start].group, start, index - 1
+            start = index
+
+
+def header_row_count(columns: Sequence[Column]) -> int:
+    """Two header rows when any column has a group heading above it, else one."""
+    return 2 if any(c.group for c in columns) else 1
+
+
 @dataclass(frozen=True)
 class Section:
-    """Rows under one optional heading and header block; a part has one or many sections."""
+    """Rows under one optional heading and header block; a part has one or many sections.
+
+    ``columns`` gives the section a table of its own shape (empty: the part's columns).
+    """
 
     rows: tuple[tuple[CellValue, ...], ...]
     heading: str = ""
     fields: tuple[HeaderField, ...] = ()
+    columns: tuple[Column, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,11 +134,14 @@ class Part:
 
     def __post_init__(self) -> None:
         for section in self.sections:
+            columns = self.columns_of(section)
             for row in section.rows:
-                if len(row) != len(self.columns):
-                    raise ValueError(
-                        f"{self.title}: a row has {len(row)} cells for {len(self.columns)} columns"
-                    )
+                if len(row) != len(columns):
+                    raise ValueError(f"{self.title}: a row has {len(row)} cells for {len(columns)} columns")
+
+    def columns_of(self, section: Section) -> tuple[Column, ...]:
+        """The columns ``section``'s table has: its own, else the part's."""
+        return section.columns or self.columns
 
     @property
     def has_groups(self) -> bool:
@@ -116,24 +149,15 @@ class Part:
 
     @property
     def header_row_count(self) -> int:
-        return 2 if self.has_groups else 1
+        return header_row_count(self.columns)
 
     @property
     def row_count(self) -> int:
         return sum(len(s.rows) for s in self.sections)
 
     def group_spans(self) -> Iterator[tuple[str, int, int]]:
-        """(group, first column, last column) for each run of adjacent columns sharing a group;
-        a column without a group is its own run with an empty name."""
-        start = 0
-        for index in range(1, len(self.columns) + 1):
-            if (
-                index == len(self.columns)
-                or self.columns[index].group != self.columns[start].group
-                or (not self.columns[start].group)
-            ):
-                yield self.columns[start].group, start, index - 1
-                start = index
+        """:func:`group_spans` of the part's columns."""
+        return group_spans(self.columns)
 
 
 @dataclass(frozen=True)
@@ -145,6 +169,8 @@ class TableDocument:
     printed_on: date
     parts: tuple[Part, ...]
     page: PageSetup = field(default_factory=PageSetup)
+    running_note: str = ""
+    """Printed beside the title in every page's running header (e.g. the period a ledger covers)."""
 
     @property
     def title(self) -> str:

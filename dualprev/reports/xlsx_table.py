@@ -5,18 +5,29 @@ and header block, the header row(s), the rows, notes and the sign-off line. It p
 the part's paper size and orientation, fit to one page wide, header rows repeated on every page,
 page x of y in the footer. On screen, a single-table sheet freezes its header. Level cells carry
 the level's name on its colour.
+
+The sheet's grid is the part's columns (or those of its widest section); a section with columns
+of its own lays each of them over a run of grid columns, merged, in proportion to its width.
+Pictures in a cell float over it side by side, XLSX_IMAGE_HEIGHT_PX high; the row grows to hold
+them and the column widens if they would spill into the next one.
 """
 
 import math
 import unicodedata
 from collections.abc import Hashable, Sequence
 from copy import copy
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
+from openpyxl.drawing.image import Image as XlsxImage
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
+from openpyxl.drawing.xdr import XDRPositiveSize2D
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.units import pixels_to_EMU
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
+from PIL import Image as PilImage
 
 from dualprev.reports.page import PageSetup, PaperSize
 from dualprev.reports.pdf_doc import format_date
@@ -31,6 +42,8 @@ from dualprev.reports.styles import (
     XLSX_HEADER_FILL,
     XLSX_HEADER_FONT,
     XLSX_HEADING_FONT,
+    XLSX_IMAGE_GAP_PX,
+    XLSX_IMAGE_HEIGHT_PX,
     XLSX_LINE_HEIGHT_PT,
     XLSX_MM_PER_WIDTH_UNIT,
     XLSX_NOTE_ALIGN,
@@ -43,7 +56,18 @@ from dualprev.reports.styles import (
     xlsx_level_fill,
     xlsx_level_font,
 )
-from dualprev.reports.tables import Cell, CellValue, HeaderField, Part, Section, TableDocument, cell_text
+from dualprev.reports.tables import (
+    Cell,
+    CellValue,
+    Column,
+    HeaderField,
+    Part,
+    Section,
+    TableDocument,
+    cell_text,
+    group_spans,
+    header_row_count,
+)
 
 _INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 _MAX_SHEET_NAME = 31
@@ -82,6 +106,32 @@ def _line_count(text: str, width_units: float) -> int:
     return sum(max(1, math.ceil(_display_units(line) / usable)) for line in text.split("\n"))
 
 
+def _units_to_px(units: float) -> float:
+    """Excel column width units → screen pixels (the usual 7 px per unit plus 5 of padding)."""
+    return units * 7 + 5
+
+
+def _spans(columns: Sequence[Column], grid: Sequence[float]) -> list[tuple[int, int]]:
+    """Sheet columns (1-based first, last) each of ``columns`` covers on a grid of column widths:
+    runs of grid columns in proportion to the columns' widths, at least one each."""
+    n, k = len(grid), len(columns)
+    if k == n:
+        return [(i, i) for i in range(1, n + 1)]
+    edges = [0.0]
+    for width in grid:
+        edges.append(edges[-1] + width)
+    total = sum(c.width for c in columns) or 1.0
+    bounds = [0]
+    share = 0.0
+    for index, column in enumerate(columns[:-1], start=1):
+        share += column.width / total
+        target = share * edges[-1]
+        nearest = min(range(n + 1), key=lambda e: abs(edges[e] - target))
+        bounds.append(min(max(nearest, bounds[-1] + 1), n - (k - index)))
+    bounds.append(n)
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(k)]
+
+
 class _StyleCache:
     """openpyxl hashes every style object on every assignment, which dominates the time to write
     tens of thousands of cells. Style one cell per distinct look, then give the others a copy of its
@@ -106,9 +156,12 @@ class _SheetWriter:
         self.sheet = sheet
         self.part = part
         self.document = document
-        self.ncols = len(part.columns)
-        self.widths = [max(c.width / XLSX_MM_PER_WIDTH_UNIT, 3.0) for c in part.columns]
+        grid = max((part.columns, *(s.columns for s in part.sections)), key=len)
+        self.ncols = len(grid)
+        self.widths = [max(c.width / XLSX_MM_PER_WIDTH_UNIT, 3.0) for c in grid]
         self.row = 1
+        self.columns: tuple[Column, ...] = part.columns
+        self.spans: list[tuple[int, int]] = []
 
     def write(self) -> None:
         sheet, part = self.sheet, self.part
@@ -184,6 +237,8 @@ class _SheetWriter:
             self.row = row + 1
 
     def _section(self, section: Section) -> tuple[int, int]:
+        self.columns = self.part.columns_of(section)
+        self.spans = _spans(self.columns, self.widths)
         if section.heading:
             self._merged_text(section.heading, XLSX_HEADING_FONT, XLSX_FIELD_ALIGN, height=20)
         if section.fields:
@@ -226,9 +281,13 @@ class _SheetWriter:
                 else:
                     self.styles.apply(cell, "box", border=XLSX_BORDER)
 
+    def _merge_row(self, row: int, first: int, last: int, *, bottom: int | None = None) -> None:
+        if last > first or (bottom is not None and bottom > row):
+            self.sheet.merge_cells(start_row=row, start_column=first, end_row=bottom or row, end_column=last)
+
     def _header(self) -> None:
-        part, sheet = self.part, self.sheet
-        rows = part.header_row_count
+        sheet, columns, spans = self.sheet, self.columns, self.spans
+        rows = header_row_count(columns)
         for r in range(self.row, self.row + rows):
             sheet.row_dimensions[r].height = 2 * XLSX_LINE_HEIGHT_PT + 4
             for c in range(1, self.ncols + 1):
@@ -242,48 +301,94 @@ class _SheetWriter:
                 )
         top = self.row
         if rows == 1:
-            for c, column in enumerate(part.columns, start=1):
-                sheet.cell(row=top, column=c, value=column.heading)
+            for column, (first, last) in zip(columns, spans, strict=True):
+                sheet.cell(row=top, column=first, value=column.heading)
+                self._merge_row(top, first, last)
         else:
-            for group, first, last in part.group_spans():
+            for group, first, last in group_spans(columns):
+                start, end = spans[first][0], spans[last][1]
                 if group:
-                    sheet.cell(row=top, column=first + 1, value=group)
-                    if last > first:
-                        sheet.merge_cells(
-                            start_row=top, start_column=first + 1, end_row=top, end_column=last + 1
-                        )
+                    sheet.cell(row=top, column=start, value=group)
+                    self._merge_row(top, start, end)
                     for c in range(first, last + 1):
-                        sheet.cell(row=top + 1, column=c + 1, value=part.columns[c].heading)
+                        sheet.cell(row=top + 1, column=spans[c][0], value=columns[c].heading)
+                        self._merge_row(top + 1, *spans[c])
                 else:
-                    sheet.cell(row=top, column=first + 1, value=part.columns[first].heading)
-                    sheet.merge_cells(
-                        start_row=top, start_column=first + 1, end_row=top + 1, end_column=first + 1
-                    )
+                    sheet.cell(row=top, column=start, value=columns[first].heading)
+                    self._merge_row(top, start, end, bottom=top + 1)
         self.row += rows
 
     def _data_row(self, row: Sequence[CellValue]) -> None:
         lines = 1
-        for c, value in enumerate(row, start=1):
-            align, level = self.part.columns[c - 1].align, None
+        picture_pt = caption_pt = 0.0
+        for c, value in enumerate(row):
+            first, last = self.spans[c]
+            align, level = self.columns[c].align, None
             raw = value
             if isinstance(value, Cell):
                 raw, align, level = value.value, value.align or align, value.level
-            cell = self.sheet.cell(row=self.row, column=c, value=raw if raw != "" else None)
-            if level is None:
-                self.styles.apply(
-                    cell, ("data", align), font=XLSX_BODY_FONT, alignment=xlsx_cell_alignment(align),
-                    border=XLSX_BORDER,
-                )  # fmt: skip
-            else:
-                self.styles.apply(
-                    cell, ("level", align, level), font=xlsx_level_font(level), fill=xlsx_level_fill(level),
-                    alignment=xlsx_cell_alignment(align), border=XLSX_BORDER,
-                )  # fmt: skip
+            pictured = isinstance(value, Cell) and bool(value.images)
+            for extra in range(first, last + 1):
+                cell = self.sheet.cell(row=self.row, column=extra)
+                if extra == first:
+                    cell.value = raw if raw != "" else None
+                if pictured:
+                    # Text of a cell with pictures sits under them, at the bottom.
+                    self.styles.apply(
+                        cell, ("pictured", align), font=XLSX_BODY_FONT,
+                        alignment=xlsx_cell_alignment(align, vertical="bottom"), border=XLSX_BORDER,
+                    )  # fmt: skip
+                elif level is None:
+                    self.styles.apply(
+                        cell, ("data", align), font=XLSX_BODY_FONT, alignment=xlsx_cell_alignment(align),
+                        border=XLSX_BORDER,
+                    )  # fmt: skip
+                else:
+                    self.styles.apply(
+                        cell, ("level", align, level), font=xlsx_level_font(level),
+                        fill=xlsx_level_fill(level), alignment=xlsx_cell_alignment(align), border=XLSX_BORDER,
+                    )  # fmt: skip
+            self._merge_row(self.row, first, last)
             text = cell_text(value)
-            if text:
-                lines = max(lines, _line_count(text, self.widths[c - 1]))
-        self.sheet.row_dimensions[self.row].height = lines * XLSX_LINE_HEIGHT_PT + 4
+            count = _line_count(text, sum(self.widths[first - 1 : last])) if text else 0
+            if pictured and isinstance(value, Cell) and self._pictures(value.images, first, last):
+                picture_pt = XLSX_IMAGE_HEIGHT_PX * 0.75 + 4
+                caption_pt = max(caption_pt, count * XLSX_LINE_HEIGHT_PT)
+            else:
+                lines = max(lines, count)
+        height = lines * XLSX_LINE_HEIGHT_PT + 4
+        if picture_pt:
+            height = max(height, picture_pt + caption_pt + 2)
+        self.sheet.row_dimensions[self.row].height = height
         self.row += 1
+
+    def _pictures(self, paths: Sequence[Path], first: int, last: int) -> bool:
+        """Float the readable pictures side by side at the top of the cell; False if none was."""
+        x = XLSX_IMAGE_GAP_PX
+        placed = False
+        for path in paths:
+            try:
+                with PilImage.open(path) as probe:
+                    width, height = probe.size
+                image = XlsxImage(str(path))
+            except (OSError, ValueError):
+                continue
+            w = max(1, round(width * XLSX_IMAGE_HEIGHT_PX / height))
+            image.width, image.height = w, XLSX_IMAGE_HEIGHT_PX
+            marker = AnchorMarker(
+                col=first - 1, colOff=pixels_to_EMU(x), row=self.row - 1, rowOff=pixels_to_EMU(2)
+            )
+            size = XDRPositiveSize2D(pixels_to_EMU(w), pixels_to_EMU(XLSX_IMAGE_HEIGHT_PX))
+            image.anchor = OneCellAnchor(_from=marker, ext=size)
+            self.sheet.add_image(image)
+            x += w + XLSX_IMAGE_GAP_PX
+            placed = True
+        spanned_px = sum(_units_to_px(w) for w in self.widths[first - 1 : last])
+        if placed and x > spanned_px:
+            # Widen the cell's last column so the pictures do not cover the next one.
+            self.widths[last - 1] += (x - spanned_px) / 7
+            self.sheet.column_dimensions[get_column_letter(last)].width = self.widths[last - 1]
+        return placed
 
     def _page_setup(self, page: PageSetup) -> None:
         sheet = self.sheet
@@ -300,6 +405,7 @@ class _SheetWriter:
         # "&" starts a code in Excel header text; a literal one is written "&&".
         enterprise = self.document.enterprise.replace("&", "&&")
         sheet.oddHeader.left.text = f"企业名称：{enterprise}"
-        sheet.oddHeader.center.text = self.part.title.replace("&", "&&")
+        centre = self.part.title + (f"　{self.document.running_note}" if self.document.running_note else "")
+        sheet.oddHeader.center.text = centre.replace("&", "&&")
         sheet.oddHeader.right.text = f"日期：{format_date(self.document.printed_on)}"
         sheet.oddFooter.center.text = "第 &P 页 / 共 &N 页"

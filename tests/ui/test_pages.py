@@ -127,7 +127,8 @@ def test_check_and_ledger_pages(seeded_window: MainWindow) -> None:
 
 def test_report_page_shows_period_and_commands(seeded_window: MainWindow, profile_db: Path) -> None:
     page = seeded_window.show_page("reports")
-    assert page.value_labels["period"].text() == "2026 年（2026-01-01 至 2026-06-15）"  # type: ignore[attr-defined]
+    assert page.value_labels["period"].text() == "2026年度（2026-01-01 至 2026-12-31）"  # type: ignore[attr-defined]
+    assert page.value_labels["as_of"].text() == "2026-06-15"  # type: ignore[attr-defined]
     assert page.value_labels["found"].text() == "2 条"  # type: ignore[attr-defined]
     assert f'info --db "{profile_db}"' in page.commands_edit.toPlainText()  # type: ignore[attr-defined]
 

@@ -1,14 +1,65 @@
-"""报表导出: the enterprise and period the reports cover, and the command-line tools available."""
+"""报表导出: every file the app writes, in one place. Pick the period (month, quarter, year or any
+range) and see its figures; then one button per export asks where to save the file, writes it off
+the UI thread, and offers to open it or its folder.
 
+The buttons come from :data:`EXPORTS`: adding an export to the page is adding one
+:class:`HubExport` entry (its group, label, formats, and the service call that writes the file).
+"""
+
+import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from dualprev.services import overview_service
+from dualprev.errors import UserError
+from dualprev.reports.ledger_period import QUARTER_NAMES, PeriodKind, ReportPeriod
+from dualprev.reports.ledger_statistics import format_rate
+from dualprev.reports.output import ExportFormat, ExportResult
+from dualprev.services import (
+    export_profile_service,
+    ledger_report_service,
+    organisation_service,
+    risk_report_service,
+)
+from dualprev.ui import messages
 from dualprev.ui.context import AppContext
+from dualprev.ui.dialogs.export_profile_dialog import ExportProfileDialog, ProfileAction
 from dualprev.ui.pages.page import Page
+from dualprev.ui.tasks import run_task
+from dualprev.ui.widgets import desktop
+
+FILTERS = {
+    ExportFormat.XLSX: "Excel 工作簿 (*.xlsx)",
+    ExportFormat.PDF: "PDF 文件 (*.pdf)",
+    ExportFormat.PNG: "PNG 图片 (*.png)",
+}
+ALL_DEPARTMENTS = "（全部整改责任单位，每个单位一份）"
+_UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 def cli_program() -> str:
@@ -18,80 +69,631 @@ def cli_program() -> str:
     return "dualprev"
 
 
+# --- asking the user (module functions, so tests can answer them) ----------------------------------
+
+
+def choose_output_file(
+    parent: QWidget, title: str, suggested: Path, formats: tuple[ExportFormat, ...]
+) -> tuple[Path, ExportFormat] | None:
+    """Where to save an export and in which format (from the name's extension, else the chosen
+    filter), or None when cancelled."""
+    filters = ";;".join(parent.tr(FILTERS[f]) for f in formats)
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+    if not path:
+        return None
+    result = Path(path)
+    for fmt in formats:
+        if result.suffix.lower() == f".{fmt.value}":
+            return result, fmt
+    fmt = next((f for f in formats if parent.tr(FILTERS[f]) == chosen), formats[0])
+    return result.with_name(f"{result.name}.{fmt.value}"), fmt
+
+
+def choose_item(parent: QWidget, title: str, label: str, items: list[str]) -> int | None:
+    """The index of the item the user picks from a list, or None when cancelled."""
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(text) if ok and text in items else None
+
+
+def open_file(path: Path) -> bool:
+    """Open an exported file with the program the system associates with it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+# --- the exports the page offers -----------------------------------------------------------------
+
+
+class Pick(StrEnum):
+    """What an export asks the user to pick before writing."""
+
+    HIDDEN_DANGER = "hidden_danger"
+    MAJOR_HIDDEN_DANGER = "major_hidden_danger"
+    DEPARTMENT = "department"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Everything an export may need besides the database: where, which format, the period and
+    today, and what the user picked (a hidden danger's number, a department) or chose (a profile)."""
+
+    out: Path
+    fmt: ExportFormat
+    period: ReportPeriod
+    today: date
+    picked: str | None = None
+    profile: str | None = None
+    photos: bool = False
+
+
+ExportRunner = Callable[[object, ExportRequest], ExportResult]
+"""Writes the file: gets the open database (opaque to the UI) and the request."""
+
+
+@dataclass(frozen=True)
+class HubExport:
+    """One button of the page. ``uses_period``: the file covers the chosen period (its code goes
+    into the suggested file name); ``statutory``: only a quarter or a year will do; ``pick``: what
+    to ask for first."""
+
+    key: str
+    group: str
+    label: str
+    hint: str
+    formats: tuple[ExportFormat, ...]
+    run: ExportRunner
+    uses_period: bool = False
+    statutory: bool = False
+    pick: Pick | None = None
+
+
+RISK_GROUP = "安全风险分级管控"
+HIDDEN_DANGER_GROUP = "隐患排查治理"
+_X, _P, _G = ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.PNG
+
+EXPORTS: tuple[HubExport, ...] = (
+    HubExport(
+        "risk_list", RISK_GROUP, "风险分级管控清单", "全部风险点和危险源，含评价、管控措施、责任人（A3 横向）",
+        (_X, _P), lambda db, r: risk_report_service.export_risk_list(db, r.out, r.fmt, today=r.today),
+    ),
+    HubExport(
+        "risk_chart", RISK_GROUP, "作业安全风险比较图", "作业活动按风险值从高到低排列的条形图",
+        (_P, _G), lambda db, r: risk_report_service.export_risk_chart(db, r.out, r.fmt, today=r.today),
+    ),
+    HubExport(
+        "risk_records", RISK_GROUP, "风险辨识评价记录", "作业活动清单、设备设施清单、JHA/SCL 评价记录、风险点登记台账",
+        (_X, _P), lambda db, r: risk_report_service.export_risk_records(db, r.out, r.fmt, today=r.today),
+    ),
+    HubExport(
+        "major_risks", RISK_GROUP, "重大风险公告", "现有风险为重大风险的危险源及管控措施（张贴用）",
+        (_P,), lambda db, r: risk_report_service.export_major_risks(db, r.out, today=r.today),
+    ),
+    HubExport(
+        "ledger", HIDDEN_DANGER_GROUP, "隐患排查治理台账", "统计期内发现的全部隐患（含已作废标注），首页为汇总",
+        (_X, _P),
+        lambda db, r: ledger_report_service.export_ledger(
+            db, r.out, r.fmt, period=r.period, profile=r.profile, photos=r.photos, today=r.today
+        ),
+        uses_period=True,
+    ),
+    HubExport(
+        "regulator_ledger", HIDDEN_DANGER_GROUP, "台账（报送版）", "去除人员姓名、电话和照片，供报送镇、区监管部门",
+        (_X, _P),
+        lambda db, r: ledger_report_service.export_ledger(
+            db, r.out, r.fmt, period=r.period, regulator=True, today=r.today
+        ),
+        uses_period=True,
+    ),
+    HubExport(
+        "ledger_stats", HIDDEN_DANGER_GROUP, "隐患排查治理统计表", "季度、年度统计表，主要负责人签字后按期报送",
+        (_P, _X),
+        lambda db, r: ledger_report_service.export_ledger_statistics(
+            db, r.out, r.fmt, period=r.period, today=r.today
+        ),
+        uses_period=True, statutory=True,
+    ),
+    HubExport(
+        "notices", HIDDEN_DANGER_GROUP, "隐患整改通知单", "待整改、整改中的隐患，每个整改责任单位一份",
+        (_P,),
+        lambda db, r: ledger_report_service.export_notices(
+            db, r.out, department=None if r.picked == ALL_DEPARTMENTS else r.picked, today=r.today
+        ),
+        pick=Pick.DEPARTMENT,
+    ),
+    HubExport(
+        "acceptance", HIDDEN_DANGER_GROUP, "隐患整改验收单", "一条隐患的整改和验收情况，附整改前后照片",
+        (_P,),
+        lambda db, r: ledger_report_service.export_acceptance_form(db, r.out, r.picked or "", today=r.today),
+        pick=Pick.HIDDEN_DANGER,
+    ),
+    HubExport(
+        "major_report", HIDDEN_DANGER_GROUP, "重大事故隐患报告", "现状及原因、危害和整改难度、治理方案，报送监管部门",
+        (_P,),
+        lambda db, r: ledger_report_service.export_major_report(db, r.out, r.picked or "", today=r.today),
+        pick=Pick.MAJOR_HIDDEN_DANGER,
+    ),
+)  # fmt: skip
+
+
+def safe_file_name(text: str) -> str:
+    return _UNSAFE_FILE_CHARS.sub("_", text).strip("_") or "导出"
+
+
 class ReportPage(Page):
     key = "reports"
     title = "报表导出"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
-        period_box = QGroupBox(self.tr("报表抬头与统计期"), self)
-        form = QFormLayout(period_box)
-        self.value_labels: dict[str, QLabel] = {}
-        for key, text in (
-            ("enterprise", "企业名称"),
-            ("uscc", "统一社会信用代码"),
-            ("period", "统计期"),
-            ("check_records", "本期排查记录"),
-            ("found", "本期发现隐患"),
-            ("major", "其中重大隐患"),
-            ("closed", "本期发现且已销号"),
-            ("open", "目前未销号隐患（全部年份）"),
-        ):
-            label = QLabel(period_box)
-            label.setObjectName(f"{key}_value_label")
-            form.addRow(self.tr(text) + "：", label)
-            self.value_labels[key] = label
-        layout.addWidget(period_box)
+        self._last_dir: Path | None = None
+        self._last_result: ExportResult | None = None
+        self._period_chosen = False
+        """Whether the user picked a period; until then it follows the year of ctx.today()."""
+        self.export_buttons: dict[str, QPushButton] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("report_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
 
-        cli_box = QGroupBox(self.tr("命令行工具"), self)
-        cli_layout = QVBoxLayout(cli_box)
+        top = QHBoxLayout()
+        layout.addLayout(top)
+        top.addWidget(self._build_period_box(content), 1)
+        top.addWidget(self._build_summary_box(content), 2)
+        for group in dict.fromkeys(spec.group for spec in EXPORTS):
+            layout.addWidget(self._build_group(group, content))
+        layout.addWidget(self._build_result_bar(content))
+        layout.addWidget(self._build_cli_box(content))
+        layout.addStretch(1)
+        self._sync_period_widgets()
+        self._show_range()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_period_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("统计期"), parent)
+        form = QFormLayout(box)
+        today = self.ctx.today()
+        self.kind_combo = QComboBox(box)
+        self.kind_combo.setObjectName("kind_combo")
+        for kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR, PeriodKind.CUSTOM):
+            self.kind_combo.addItem(self.tr(kind.label), kind.value)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(PeriodKind.YEAR.value))
+        form.addRow(self.tr("类型"), self.kind_combo)
+        self.year_spin = QSpinBox(box)
+        self.year_spin.setObjectName("year_spin")
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(today.year)
+        self.year_spin.setSuffix(self.tr(" 年"))
+        form.addRow(self.tr("年度"), self.year_spin)
+        self.part_combo = QComboBox(box)
+        self.part_combo.setObjectName("part_combo")
+        self.part_label = QLabel(self.tr("月份"), box)
+        form.addRow(self.part_label, self.part_combo)
+        self.from_edit = QDateEdit(QDate(today.year, 1, 1), box)
+        self.from_edit.setObjectName("from_edit")
+        self.to_edit = QDateEdit(QDate(today.year, today.month, today.day), box)
+        self.to_edit.setObjectName("to_edit")
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.from_label = QLabel(self.tr("起始日期"), box)
+        self.to_label = QLabel(self.tr("截止日期"), box)
+        form.addRow(self.from_label, self.from_edit)
+        form.addRow(self.to_label, self.to_edit)
+        self.range_label = QLabel(box)
+        self.range_label.setObjectName("range_label")
+        self.range_label.setWordWrap(True)
+        form.addRow(self.range_label)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        for signal in (
+            self.year_spin.valueChanged,
+            self.part_combo.currentIndexChanged,
+            self.from_edit.dateChanged,
+            self.to_edit.dateChanged,
+        ):
+            signal.connect(self._on_period_changed)
+        return box
+
+    def _build_summary_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("本期隐患排查治理情况"), parent)
+        grid = QGridLayout(box)
+        self.value_labels: dict[str, QLabel] = {}
+        items = (
+            ("enterprise", "企业名称"), ("uscc", "统一社会信用代码"),
+            ("period", "统计期"), ("as_of", "统计截至"),
+            ("check_records", "排查次数"), ("found", "本期发现隐患"),
+            ("major", "其中重大隐患"), ("closed", "已整改销号"),
+            ("rate", "整改率"), ("on_time_rate", "按期整改率"),
+            ("open", "期末未销号（含以前各期）"), ("overdue", "其中逾期"),
+        )  # fmt: skip
+        for index, (key, text) in enumerate(items):
+            row, col = divmod(index, 2)
+            caption = QLabel(self.tr(text) + "：", box)
+            label = QLabel(box)
+            label.setObjectName(f"{key}_value_label")
+            label.setWordWrap(True)
+            grid.addWidget(caption, row, col * 2)
+            grid.addWidget(label, row, col * 2 + 1)
+            self.value_labels[key] = label
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        note = QLabel(
+            self.tr("整改率 = 已整改销号 ÷ 本期发现隐患（不含已作废）；按期整改率 = 按期整改 ÷ 已整改销号。"),
+            box,
+        )
+        note.setObjectName("definition_label")
+        note.setWordWrap(True)
+        grid.addWidget(note, len(items) // 2, 0, 1, 4)
+        return box
+
+    def _build_group(self, group: str, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr(group), parent)
+        grid = QGridLayout(box)
+        row = 0
+        if group == HIDDEN_DANGER_GROUP:
+            row = self._build_ledger_options(box, grid)
+        for spec in (s for s in EXPORTS if s.group == group):
+            button = QPushButton(self.tr(spec.label) + "…", box)
+            button.setObjectName(f"{spec.key}_btn")
+            button.setMinimumWidth(180)
+            formats = " / ".join(f.value.upper() for f in spec.formats)
+            hint = QLabel(f"{self.tr(spec.hint)}（{formats}）", box)
+            hint.setWordWrap(True)
+            grid.addWidget(button, row, 0)
+            grid.addWidget(hint, row, 1)
+            button.clicked.connect(lambda _checked=False, s=spec: self._on_export(s))
+            self.export_buttons[spec.key] = button
+            row += 1
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def _build_ledger_options(self, box: QGroupBox, grid: QGridLayout) -> int:
+        line = QHBoxLayout()
+        line.addWidget(QLabel(self.tr("台账列配置："), box))
+        self.profile_combo = QComboBox(box)
+        self.profile_combo.setObjectName("profile_combo")
+        self.profile_combo.setMinimumWidth(200)
+        line.addWidget(self.profile_combo)
+        self.edit_profiles_btn = QPushButton(self.tr("管理列配置…"), box)
+        self.edit_profiles_btn.setObjectName("edit_profiles_btn")
+        line.addWidget(self.edit_profiles_btn)
+        self.photos_check = QCheckBox(self.tr("附整改前后照片缩略图"), box)
+        self.photos_check.setObjectName("photos_check")
+        line.addWidget(self.photos_check)
+        line.addStretch(1)
+        grid.addLayout(line, 0, 0, 1, 2)
+        self.edit_profiles_btn.clicked.connect(self._on_edit_profiles)
+        return 1
+
+    def _build_result_bar(self, parent: QWidget) -> QFrame:
+        self.result_frame = QFrame(parent)
+        self.result_frame.setObjectName("result_frame")
+        self.result_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        line = QHBoxLayout(self.result_frame)
+        self.result_label = QLabel(self.result_frame)
+        self.result_label.setObjectName("result_label")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        line.addWidget(self.result_label, 1)
+        self.open_file_btn = QPushButton(self.tr("打开文件"), self.result_frame)
+        self.open_file_btn.setObjectName("open_file_btn")
+        self.open_folder_btn = QPushButton(self.tr("打开所在文件夹"), self.result_frame)
+        self.open_folder_btn.setObjectName("open_folder_btn")
+        line.addWidget(self.open_file_btn)
+        line.addWidget(self.open_folder_btn)
+        self.open_file_btn.clicked.connect(self._on_open_file)
+        self.open_folder_btn.clicked.connect(self._on_open_folder)
+        self.result_frame.setVisible(False)
+        return self.result_frame
+
+    def _build_cli_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("命令行工具"), parent)
+        layout = QVBoxLayout(box)
         intro = QLabel(
-            self.tr("以下命令可在“命令提示符”中运行，不需要打开本窗口（例如用计划任务定时导出概况）："),
-            cli_box,
+            self.tr("以下命令可在“命令提示符”中运行，不需要打开本窗口（例如用计划任务定时导出台账）："), box
         )
         intro.setWordWrap(True)
-        cli_layout.addWidget(intro)
-        self.commands_edit = QPlainTextEdit(cli_box)
+        layout.addWidget(intro)
+        self.commands_edit = QPlainTextEdit(box)
         self.commands_edit.setObjectName("commands_edit")
         self.commands_edit.setReadOnly(True)
         self.commands_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        cli_layout.addWidget(self.commands_edit)
-        layout.addWidget(cli_box, 1)
+        self.commands_edit.setMinimumHeight(160)
+        layout.addWidget(self.commands_edit)
+        return box
+
+    # --- period -------------------------------------------------------------------------------
+
+    def kind(self) -> PeriodKind:
+        return PeriodKind(self.kind_combo.currentData())
+
+    def period(self) -> ReportPeriod:
+        """The period the widgets describe (a custom range with its dates swapped into order)."""
+        year = self.year_spin.value()
+        match self.kind():
+            case PeriodKind.MONTH:
+                return ReportPeriod.month(year, self.part_combo.currentIndex() + 1)
+            case PeriodKind.QUARTER:
+                return ReportPeriod.quarter(year, self.part_combo.currentIndex() + 1)
+            case PeriodKind.YEAR:
+                return ReportPeriod.year(year)
+            case _:
+                start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+                return ReportPeriod.custom(min(start, end), max(start, end))
+
+    def set_period(self, period: ReportPeriod) -> None:
+        """Show ``period`` in the widgets and its figures, as if the user had picked it."""
+        self._apply_period(period)
+        self._on_period_changed()
+
+    def _apply_period(self, period: ReportPeriod) -> None:
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(period.kind.value))
+        self.kind_combo.blockSignals(False)
+        self._sync_period_widgets()
+        for widget in (self.year_spin, self.part_combo, self.from_edit, self.to_edit):
+            widget.blockSignals(True)
+        self.year_spin.setValue(period.start.year)
+        if period.kind is PeriodKind.MONTH:
+            self.part_combo.setCurrentIndex(period.start.month - 1)
+        elif period.kind is PeriodKind.QUARTER:
+            self.part_combo.setCurrentIndex(period.quarter_number - 1)
+        self.from_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
+        self.to_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
+        for widget in (self.year_spin, self.part_combo, self.from_edit, self.to_edit):
+            widget.blockSignals(False)
+        self._show_range()
+
+    def _sync_period_widgets(self) -> None:
+        kind = self.kind()
+        custom = kind is PeriodKind.CUSTOM
+        self.year_spin.setEnabled(not custom)
+        for widget in (self.from_edit, self.to_edit, self.from_label, self.to_label):
+            widget.setVisible(custom)
+        has_part = kind in (PeriodKind.MONTH, PeriodKind.QUARTER)
+        self.part_combo.setVisible(has_part)
+        self.part_label.setVisible(has_part)
+        self.part_combo.blockSignals(True)
+        current = self.part_combo.currentIndex()
+        self.part_combo.clear()
+        today = self.ctx.today()
+        if kind is PeriodKind.MONTH:
+            self.part_label.setText(self.tr("月份"))
+            self.part_combo.addItems([self.tr("{m} 月").format(m=m) for m in range(1, 13)])
+            self.part_combo.setCurrentIndex(current if 0 <= current < 12 else today.month - 1)
+        elif kind is PeriodKind.QUARTER:
+            self.part_label.setText(self.tr("季度"))
+            self.part_combo.addItems([self.tr(name) for name in QUARTER_NAMES])
+            quarter = (today.month - 1) // 3
+            self.part_combo.setCurrentIndex(current if 0 <= current < 4 else quarter)
+        self.part_combo.blockSignals(False)
+
+    def _on_kind_changed(self) -> None:
+        self._sync_period_widgets()
+        self._on_period_changed()
+
+    def _on_period_changed(self) -> None:
+        self._period_chosen = True
+        self._show_range()
+        if not self._stale:
+            self._reload_summary()
+
+    def _show_range(self) -> None:
+        period = self.period()
+        self.range_label.setText(
+            self.tr("{label}：{start} 至 {end}").format(
+                label=period.label, start=period.start.isoformat(), end=period.end.isoformat()
+            )
+        )
+
+    # --- reloading ----------------------------------------------------------------------------
 
     def commands_text(self, db_path: Path) -> str:
         program = cli_program()
+        db = f'--db "{db_path}"'
+        period = self.period()
+        year = period.start.year
+        stats_period = period.code if period.is_statutory else str(year)
         return "\n".join(
             (
                 self.tr("# 以 JSON 输出本数据库概况（数量、风险点等级、隐患状态）"),
-                f'{program} info --db "{db_path}"',
+                f"{program} info {db}",
                 "",
-                self.tr("# 创建一个含示例企业的新数据库（用于培训或试用）"),
-                f'{program} demo --db "{db_path.with_name("示例企业.sqlite")}"',
+                self.tr("# 导出本统计期的隐患排查治理台账（xlsx 或 pdf；加 --regulator 为报送版）"),
+                f'{program} export ledger {db} --out "台账.xlsx" --from {period.start.isoformat()} '
+                f"--to {period.end.isoformat()}",
+                "",
+                self.tr("# 季度、年度隐患排查治理统计表"),
+                f'{program} export ledger-stats {db} --period {stats_period} --out "统计表.pdf"',
+                "",
+                self.tr("# 隐患整改通知单、验收单、重大隐患报告"),
+                f'{program} export notices {db} --out "整改通知单.pdf"',
+                f'{program} export acceptance {db} --number YH-{year}-0001 --out "验收单.pdf"',
+                "",
+                self.tr("# 风险分级管控清单"),
+                f'{program} export risk-list {db} --out "风险分级管控清单.xlsx"',
                 "",
                 self.tr("# 按 LEC 法计算风险等级：D = L × E × C（例：L=3 E=6 C=15）"),
                 f"{program} grade lec 3 6 15",
-                "",
-                self.tr("# 按风险矩阵法计算风险等级：R = L × S（例：L=4 S=4）"),
-                f"{program} grade ls 4 4",
             )
         )
 
     def reload(self) -> None:
-        today = self.ctx.today()
-        summary = overview_service.period_summary(self.ctx.db, today=today)
+        if not self._period_chosen:
+            self._apply_period(ReportPeriod.year(self.ctx.today().year))
+        self._reload_profiles()
+        self._reload_summary()
+
+    def _reload_profiles(self) -> None:
+        current = self.profile_combo.currentData()
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItem(self.tr("标准列（台账全部 22 列）"), None)
+        for profile in export_profile_service.list_profiles(self.ctx.db):  # type: ignore[arg-type]
+            self.profile_combo.addItem(profile.name, profile.name)
+        index = self.profile_combo.findData(current)
+        self.profile_combo.setCurrentIndex(max(index, 0))
+        self.profile_combo.blockSignals(False)
+
+    def _reload_summary(self) -> None:
+        db = self.ctx.db
+        period = self.period()
+        self.commands_edit.setPlainText(self.commands_text(db.path))
+        profile = organisation_service.get_enterprise(db)  # type: ignore[arg-type]
         values = {
-            "enterprise": summary.enterprise,
-            "uscc": summary.uscc or self.tr("（未填写）"),
-            "period": self.tr("{y} 年（{start} 至 {end}）").format(
-                y=summary.year, start=summary.period_start.isoformat(), end=summary.period_end.isoformat()
+            "enterprise": profile.name if profile else self.tr("（未填写）"),
+            "uscc": (profile.uscc if profile else "") or self.tr("（未填写）"),
+            "period": self.tr("{label}（{start} 至 {end}）").format(
+                label=period.label, start=period.start.isoformat(), end=period.end.isoformat()
             ),
-            "check_records": self.tr("{n} 次").format(n=summary.check_records),
-            "found": self.tr("{n} 条").format(n=summary.hidden_dangers_found),
-            "major": self.tr("{n} 条").format(n=summary.major_hidden_dangers_found),
-            "closed": self.tr("{n} 条").format(n=summary.hidden_dangers_closed),
-            "open": self.tr("{n} 条").format(n=summary.hidden_dangers_open),
         }
+        figures = (
+            "as_of",
+            "check_records",
+            "found",
+            "major",
+            "closed",
+            "rate",
+            "on_time_rate",
+            "open",
+            "overdue",
+        )
+        if profile is None:  # nothing can be counted before the enterprise profile exists
+            values |= dict.fromkeys(figures, "—")
+        else:
+            stats = ledger_report_service.period_statistics(db, period, today=self.ctx.today())  # type: ignore[arg-type]
+            values |= {
+                "as_of": stats.as_of.isoformat(),
+                "check_records": self.tr("{n} 次").format(n=stats.check_count),
+                "found": self.tr("{n} 条").format(n=stats.found.total),
+                "major": self.tr("{n} 条").format(n=stats.found.major),
+                "closed": self.tr("{n} 条").format(n=stats.closed.total),
+                "rate": format_rate(stats.rectification_rate()),
+                "on_time_rate": format_rate(stats.on_time_rate()),
+                "open": self.tr("{n} 条").format(n=stats.open_at_end.total),
+                "overdue": self.tr("{n} 条").format(n=stats.overdue_at_end.total),
+            }
         for key, value in values.items():
             self.value_labels[key].setText(value)
-        self.commands_edit.setPlainText(self.commands_text(self.ctx.db.path))
+
+    # --- exporting ----------------------------------------------------------------------------
+
+    def _suggested(self, spec: HubExport, period: ReportPeriod, picked: str | None) -> Path:
+        profile = organisation_service.get_enterprise(self.ctx.db)  # type: ignore[arg-type]
+        parts = [profile.name if profile else "", spec.label]
+        if spec.uses_period:
+            parts.append(period.code)
+        if picked and picked != ALL_DEPARTMENTS:
+            parts.append(picked)
+        stem = safe_file_name("-".join(p for p in parts if p))
+        folder = self._last_dir or Path.home()
+        return folder / f"{stem}.{spec.formats[0].value}"
+
+    def _pick(self, spec: HubExport) -> tuple[bool, str | None]:
+        """Ask for what ``spec`` needs; (False, None) when there is nothing to pick or the user
+        cancelled."""
+        db = self.ctx.db
+        if spec.pick is None:
+            return True, None
+        if spec.pick is Pick.DEPARTMENT:
+            names = ledger_report_service.notice_departments(db)  # type: ignore[arg-type]
+            if not names:
+                messages.show_info(self, self.tr("目前没有待整改或整改中的隐患，无需下发整改通知单。"))
+                return False, None
+            shown = [n or "未指定整改责任单位" for n in names]
+            items = [self.tr(ALL_DEPARTMENTS), *shown] if len(names) > 1 else shown
+            index = choose_item(self, self.tr(spec.label), self.tr("整改责任单位："), items)
+            if index is None:
+                return False, None
+            if len(names) > 1 and index == 0:
+                return True, ALL_DEPARTMENTS
+            return True, names[index - 1 if len(names) > 1 else index]
+        major = spec.pick is Pick.MAJOR_HIDDEN_DANGER
+        refs = ledger_report_service.hidden_danger_refs(db, major_only=major)  # type: ignore[arg-type]
+        if not refs:
+            text = self.tr("没有重大隐患记录。") if major else self.tr("还没有登记隐患。")
+            messages.show_info(self, text)
+            return False, None
+        index = choose_item(self, self.tr(spec.label), self.tr("选择隐患："), [r.text for r in refs])
+        return (True, refs[index].number) if index is not None else (False, None)
+
+    def _on_export(self, spec: HubExport) -> None:
+        period = self.period()
+        if spec.statutory and not period.is_statutory:
+            messages.show_error(self, self.tr("统计表按季度或年度编制：请在“统计期”中选择季度或年度。"))
+            return
+        ok, picked = self._pick(spec)
+        if not ok:
+            return
+        chosen = choose_output_file(self, self.tr("导出{label}").format(label=spec.label),
+                                    self._suggested(spec, period, picked), spec.formats)  # fmt: skip
+        if chosen is None:
+            return
+        out, fmt = chosen
+        request = ExportRequest(
+            out=out,
+            fmt=fmt,
+            period=period,
+            today=self.ctx.today(),
+            picked=picked,
+            profile=self.profile_combo.currentData(),
+            photos=self.photos_check.isChecked(),
+        )
+        db = self.ctx.db
+        try:
+            result = run_task(
+                self, self.tr("正在导出{label}…").format(label=spec.label), lambda: spec.run(db, request)
+            )
+        except UserError as error:
+            messages.show_user_error(self, error)
+            return
+        self._last_dir = out.parent
+        self._show_result(result)
+
+    def _show_result(self, result: ExportResult) -> None:
+        self._last_result = result
+        pages = self.tr("，{n} 页").format(n=result.pages) if result.pages is not None else ""
+        self.result_label.setText(
+            self.tr("已导出{title}（{n} 项{pages}）：\n{path}").format(
+                title=result.title, n=result.items, pages=pages, path=result.path
+            )
+        )
+        self.result_frame.setVisible(True)
+
+    def _on_open_file(self) -> None:
+        if self._last_result is not None and not open_file(self._last_result.path):
+            messages.show_error(self, self.tr("无法打开文件：{path}").format(path=self._last_result.path))
+
+    def _on_open_folder(self) -> None:
+        if self._last_result is not None and not desktop.open_folder(self._last_result.path.parent):
+            messages.show_error(
+                self, self.tr("无法打开文件夹：{path}").format(path=self._last_result.path.parent)
+            )
+
+    # --- profiles -----------------------------------------------------------------------------
+
+    def _on_edit_profiles(self) -> None:
+        db = self.ctx.db
+        profiles = export_profile_service.list_profiles(db)  # type: ignore[arg-type]
+        current = next((p.id for p in profiles if p.name == self.profile_combo.currentData()), None)
+        edit = ExportProfileDialog.edit(self, export_profile_service.column_options(), profiles, current)
+        if edit is None:
+            return
+        try:
+            if edit.action is ProfileAction.DELETE and edit.draft.id is not None:
+                export_profile_service.delete_profile(db, edit.draft.id, actor=self.ctx.actor())  # type: ignore[arg-type]
+                chosen = None
+            else:
+                saved = export_profile_service.save_profile(db, edit.draft, actor=self.ctx.actor())  # type: ignore[arg-type]
+                chosen = saved.name
+        except UserError as error:
+            messages.show_user_error(self, error)
+            return
+        self.ctx.events.emit_changed("export_profile")
+        self._reload_profiles()
+        self.profile_combo.setCurrentIndex(max(self.profile_combo.findData(chosen), 0))

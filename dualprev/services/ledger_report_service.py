@@ -1,0 +1,454 @@
+"""The hidden-danger exports of issue 6: the 隐患排查治理台账 of a period (full, regulator version or
+a saved column profile) with its summary, the statutory 统计表, 隐患整改通知单, 隐患整改验收单 and the
+重大隐患 report.
+
+Each ``export_*`` reads what it prints in one read session (a few bulk queries, never one per row),
+builds the document with :mod:`dualprev.reports`, and writes the file atomically. The GUI and
+``dualprev export …`` call the same functions; each raises a UserError with one Chinese line for
+what the user can fix (no enterprise profile, nothing to export, an unknown number or profile, a
+file that cannot be written).
+
+Which hidden dangers a period holds, and how each figure is counted, is defined in
+:mod:`dualprev.reports.ledger_statistics`.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, SQLModel, col, select
+
+from dualprev.domain.checks import CheckType
+from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
+from dualprev.errors import NotFoundError, ValidationError
+from dualprev.reports.hidden_danger_acceptance import acceptance_story_pdf
+from dualprev.reports.hidden_danger_major_report import write_major_report_pdf
+from dualprev.reports.hidden_danger_notice import NoticeGroup, write_notices_pdf
+from dualprev.reports.hidden_danger_stats import statistics_document
+from dualprev.reports.ledger import ledger_document
+from dualprev.reports.ledger_columns import ColumnChoice, Redactor, split_names
+from dualprev.reports.ledger_data import (
+    LedgerData,
+    LedgerEnterprise,
+    LedgerEntry,
+    LedgerPhoto,
+    RemediationPlanData,
+)
+from dualprev.reports.ledger_period import ReportPeriod
+from dualprev.reports.ledger_statistics import LedgerStatistics, compute_statistics
+from dualprev.reports.output import ExportFormat, ExportResult, write_atomically
+from dualprev.reports.page import PaperSize
+from dualprev.reports.pdf_table import write_table_pdf
+from dualprev.reports.tables import TableDocument
+from dualprev.reports.xlsx_table import write_table_xlsx
+from dualprev.services import export_profile_service
+from dualprev.storage.db import Database
+from dualprev.storage.models import CheckRecord, Enterprise, Person
+
+__all__ = [
+    "ExportFormat",
+    "ExportResult",
+    "HiddenDangerRef",
+    "ReportPeriod",
+    "export_acceptance_form",
+    "export_ledger",
+    "export_ledger_statistics",
+    "export_major_report",
+    "export_notices",
+    "hidden_danger_refs",
+    "load_ledger",
+    "notice_departments",
+    "period_statistics",
+]
+
+_S = HiddenDangerStatus
+_HD = SQLModel.metadata.tables["hidden_danger"]
+_AREA = SQLModel.metadata.tables["area"]
+_RP = SQLModel.metadata.tables["risk_point"]
+_DEPT = SQLModel.metadata.tables["department"]
+_RECTIFIER = SQLModel.metadata.tables["person"].alias("rectifier")
+_ACCEPTOR = SQLModel.metadata.tables["person"].alias("acceptor")
+_PLAN = SQLModel.metadata.tables["remediation_plan"]
+_EVENT = SQLModel.metadata.tables["hidden_danger_event"]
+_PHOTO = SQLModel.metadata.tables["photo"]
+_LINK = SQLModel.metadata.tables["hidden_danger_accident_type"]
+_TYPE = SQLModel.metadata.tables["accident_type"]
+
+NOTICE_STATUSES = (_S.PENDING, _S.RECTIFYING)
+"""A 整改通知单 lists what still has to be put right: 待整改 and 整改中 (待验收 is already done)."""
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _enterprise(session: Session) -> LedgerEnterprise:
+    row = session.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
+    if row is None:
+        raise NotFoundError("数据库中还没有企业档案，请先填写企业信息")
+    return LedgerEnterprise(
+        name=row.name,
+        uscc=row.uscc,
+        industry=row.industry,
+        address=row.address,
+        principal_name=row.principal_name,
+        principal_phone=row.principal_phone,
+        safety_manager_name=row.safety_manager_name,
+        safety_manager_phone=row.safety_manager_phone,
+        phone=row.phone,
+    )
+
+
+def _local_day(at: datetime) -> date:
+    """The local calendar day of a timestamp stored in UTC."""
+    aware = at.replace(tzinfo=UTC) if at.tzinfo is None else at
+    return aware.astimezone().date()
+
+
+_ENTRY_COLUMNS = (
+    _HD.c.id, _HD.c.number, _HD.c.found_on, _HD.c.description, _HD.c.level, _HD.c.category, _HD.c.status,
+    _HD.c.source, _HD.c.source_detail, _HD.c.check_type, _HD.c.finder_names, _AREA.c.name, _RP.c.name,
+    _HD.c.location, _HD.c.owner_tier, _HD.c.basis, _HD.c.rectification_measures, _DEPT.c.name,
+    _RECTIFIER.c.name, _RECTIFIER.c.phone, _HD.c.deadline, _HD.c.funds_fen, _HD.c.interim_measures,
+    _HD.c.is_immediate, _HD.c.completed_on, _ACCEPTOR.c.name, _HD.c.accepted_on,
+    _HD.c.acceptance_conclusion, _HD.c.void_reason, _HD.c.reported_to, _HD.c.reported_on, _HD.c.note,
+)  # fmt: skip
+
+
+def _entries(
+    session: Session, where: Sequence[ColumnElement[bool]], files_dir: Path, *, photos: bool
+) -> list[LedgerEntry]:
+    """The hidden dangers matching ``where``, by 排查日期 and number, with everything printed."""
+    source = (
+        _HD.outerjoin(_AREA, _AREA.c.id == _HD.c.area_id)
+        .outerjoin(_RP, _RP.c.id == _HD.c.risk_point_id)
+        .outerjoin(_DEPT, _DEPT.c.id == _HD.c.responsible_department_id)
+        .outerjoin(_RECTIFIER, _RECTIFIER.c.id == _HD.c.rectifier_id)
+        .outerjoin(_ACCEPTOR, _ACCEPTOR.c.id == _HD.c.acceptor_id)
+    )
+    conn = session.connection()
+    rows = conn.execute(
+        sa_select(*_ENTRY_COLUMNS).select_from(source).where(*where).order_by(_HD.c.found_on, _HD.c.number)
+    ).all()
+    if not rows:
+        return []
+    ids = sa_select(_HD.c.id).where(*where).scalar_subquery()
+    types: dict[int, list[str]] = defaultdict(list)
+    for hd_id, name in conn.execute(
+        sa_select(_LINK.c.hidden_danger_id, _TYPE.c.name)
+        .join(_TYPE, _TYPE.c.id == _LINK.c.accident_type_id)
+        .where(_LINK.c.hidden_danger_id.in_(ids))
+        .order_by(_LINK.c.hidden_danger_id, _TYPE.c.sort_order, _TYPE.c.code)
+    ):
+        types[hd_id].append(name)
+    changes: dict[int, list[tuple[date, HiddenDangerStatus]]] = defaultdict(list)
+    for hd_id, at, status in conn.execute(
+        sa_select(_EVENT.c.hidden_danger_id, _EVENT.c.at, _EVENT.c.to_status)
+        .where(_EVENT.c.hidden_danger_id.in_(ids), _EVENT.c.to_status.is_not(None))
+        .order_by(_EVENT.c.hidden_danger_id, _EVENT.c.at, _EVENT.c.id)
+    ):
+        changes[hd_id].append((_local_day(at), status))
+    plans: dict[int, RemediationPlanData] = {}
+    plan_fields = (
+        "goal_and_tasks", "methods_and_measures", "funds_and_materials", "organisation_and_people",
+        "timeline_and_requirements", "safety_and_emergency", "post_evaluation", "post_evaluated_on",
+    )  # fmt: skip
+    for plan in conn.execute(
+        sa_select(_PLAN.c.hidden_danger_id, *(_PLAN.c[f] for f in plan_fields)).where(
+            _PLAN.c.hidden_danger_id.in_(ids)
+        )
+    ):
+        plans[plan[0]] = RemediationPlanData(**dict(zip(plan_fields, plan[1:], strict=True)))
+    pictures: dict[int, list[LedgerPhoto]] = defaultdict(list)
+    if photos:
+        for hd_id, stage, file_name, thumb_name, original in conn.execute(
+            sa_select(
+                _PHOTO.c.hidden_danger_id, _PHOTO.c.stage, _PHOTO.c.file_name, _PHOTO.c.thumb_name,
+                _PHOTO.c.original_name,
+            )
+            .where(_PHOTO.c.hidden_danger_id.in_(ids))
+            .order_by(_PHOTO.c.id)
+        ):  # fmt: skip
+            pictures[hd_id].append(
+                LedgerPhoto(stage, files_dir / file_name, files_dir / (thumb_name or file_name), original)
+            )
+    entries: list[LedgerEntry] = []
+    for (hd_id, number, found_on, description, level, category, status, source, source_detail, check_type,
+         finder_names, area, risk_point, location, owner_tier, basis, measures, department, rectifier,
+         rectifier_phone, deadline, funds_fen, interim, is_immediate, completed_on, acceptor, accepted_on,
+         conclusion, void_reason, reported_to, reported_on, note) in rows:  # fmt: skip
+        entries.append(
+            LedgerEntry(
+                id=hd_id, number=number, found_on=found_on, description=description, level=level,
+                category=category, status=status, source=source, source_detail=source_detail,
+                check_type=check_type, finder_names=finder_names, area_name=area or "",
+                risk_point_name=risk_point or "", location=location, owner_tier=owner_tier, basis=basis,
+                accident_types=tuple(types.get(hd_id, ())), rectification_measures=measures,
+                department_name=department or "", rectifier_name=rectifier or "",
+                rectifier_phone=rectifier_phone or "", deadline=deadline, funds_fen=funds_fen,
+                interim_measures=interim, is_immediate=bool(is_immediate), completed_on=completed_on,
+                acceptor_name=acceptor or "", accepted_on=accepted_on, acceptance_conclusion=conclusion,
+                void_reason=void_reason, reported_to=reported_to, reported_on=reported_on, note=note,
+                photos=tuple(pictures.get(hd_id, ())), plan=plans.get(hd_id),
+                status_changes=tuple(changes.get(hd_id, ())),
+            )
+        )  # fmt: skip
+    return entries
+
+
+def _check_counts(session: Session, start: date, end: date) -> tuple[tuple[CheckType, int], ...]:
+    rows = session.exec(
+        select(CheckRecord.check_type, func.count())
+        .where(col(CheckRecord.checked_on) >= start, col(CheckRecord.checked_on) <= end)
+        .group_by(col(CheckRecord.check_type))
+    ).all()
+    counts = dict(rows)
+    return tuple((kind, int(counts[kind])) for kind in CheckType if counts.get(kind))
+
+
+def load_ledger(
+    db: Database, period: ReportPeriod, *, today: date | None = None, photos: bool = False
+) -> LedgerData:
+    """Every hidden danger found in ``period`` (voided ones too), those found earlier and still
+    open at its end, and its check records, for printing. ``photos`` also reads the photo files'
+    places (for thumbnails). NotFoundError when there is no enterprise profile yet."""
+    today = today or date.today()
+    as_of = period.as_of(today)
+    with db.read_session() as session:
+        enterprise = _enterprise(session)
+        in_period = [_HD.c.found_on >= period.start, _HD.c.found_on <= period.end]
+        entries = _entries(session, in_period, db.files_dir, photos=photos)
+        still_open = or_(
+            _HD.c.status != _S.CLOSED.value, _HD.c.accepted_on.is_(None), _HD.c.accepted_on > as_of
+        )
+        earlier = [_HD.c.found_on < period.start, _HD.c.status != _S.VOID.value, still_open]
+        earlier_entries = _entries(session, earlier, db.files_dir, photos=False)
+        checks = _check_counts(session, period.start, as_of)
+    return LedgerData(
+        enterprise=enterprise,
+        period=period,
+        printed_on=today,
+        entries=tuple(entries),
+        earlier_open=tuple(e for e in earlier_entries if e.open_at(as_of)),
+        check_counts=checks,
+    )
+
+
+def period_statistics(db: Database, period: ReportPeriod, *, today: date | None = None) -> LedgerStatistics:
+    """The figures of ``period`` (see :mod:`dualprev.reports.ledger_statistics` for each one)."""
+    return compute_statistics(load_ledger(db, period, today=today))
+
+
+def redactor(db: Database) -> Redactor:
+    """Masks every name the database knows (people, the enterprise's principal and safety manager,
+    排查人 and external checkers typed as free text) and phone numbers."""
+    with db.read_session() as session:
+        names = list(session.exec(select(Person.name)).all())
+        enterprise = session.exec(select(Enterprise)).first()
+        if enterprise is not None:
+            names += [enterprise.principal_name, enterprise.safety_manager_name]
+        for (finders,) in session.connection().execute(sa_select(_HD.c.finder_names).distinct()):
+            names += split_names(finders or "")
+        names += split_names(" ".join(session.exec(select(CheckRecord.checker_names).distinct()).all()))
+    return Redactor(names)
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+def _check_format(fmt: ExportFormat, allowed: tuple[ExportFormat, ...], what: str) -> None:
+    if fmt not in allowed:
+        names = "、".join(f.value for f in allowed)
+        raise ValidationError(f"{what}只能导出为 {names} 格式", "format")
+
+
+def _table_writer(document: TableDocument, fmt: ExportFormat) -> Callable[[BinaryIO], int | None]:
+    if fmt is ExportFormat.PDF:
+        return lambda stream: write_table_pdf(document, stream)
+
+    def write_xlsx(stream: BinaryIO) -> None:
+        write_table_xlsx(document, stream)
+
+    return write_xlsx
+
+
+def export_ledger(
+    db: Database,
+    out: Path,
+    fmt: ExportFormat,
+    *,
+    period: ReportPeriod | None = None,
+    profile: str | None = None,
+    regulator: bool = False,
+    photos: bool = False,
+    paper: PaperSize | None = None,
+    today: date | None = None,
+) -> ExportResult:
+    """隐患排查治理台账 of ``period`` (default: this year to date) with its summary, as xlsx or PDF
+    (landscape; unless ``paper`` says otherwise A3 for the full 22 columns, A4 for a narrow one).
+
+    ``profile`` names a saved column profile; ``regulator`` makes the desensitised 报送版 (no names,
+    phones or photos, no voided records); ``photos`` adds 整改前/整改后 thumbnails to the standard
+    columns. ``items`` of the result is the number of ledger rows.
+    """
+    title = "隐患排查治理台账"
+    _check_format(fmt, (ExportFormat.XLSX, ExportFormat.PDF), title)
+    today = today or date.today()
+    period = period or ReportPeriod.year_to_date(today)
+    choices: tuple[ColumnChoice, ...] | None = None
+    if profile:
+        choices = export_profile_service.get_profile(db, profile).columns
+    wants_photos = not regulator and (photos or any(c.key.startswith("photos_") for c in choices or ()))
+    data = load_ledger(db, period, today=today, photos=wants_photos)
+    document = ledger_document(
+        data,
+        choices=choices,
+        regulator=regulator,
+        photos=photos,
+        redactor=redactor(db) if regulator else None,
+        paper=paper,
+    )
+    pages = write_atomically(out, _table_writer(document, fmt))
+    rows = document.parts[-1].row_count
+    return ExportResult(Path(out), document.parts[-1].title, rows, pages)
+
+
+def export_ledger_statistics(
+    db: Database, out: Path, fmt: ExportFormat, *, period: ReportPeriod, today: date | None = None
+) -> ExportResult:
+    """隐患排查治理统计表 of a quarter or a year (domain.md §8.3), as PDF (A4) or xlsx."""
+    title = "隐患排查治理统计表"
+    _check_format(fmt, (ExportFormat.XLSX, ExportFormat.PDF), title)
+    if not period.is_statutory:
+        raise ValidationError("统计表按季度或年度编制，请选择季度或年度", "period")
+    data = load_ledger(db, period, today=today)
+    document = statistics_document(data, compute_statistics(data))
+    pages = write_atomically(out, _table_writer(document, fmt))
+    return ExportResult(Path(out), title, len(data.counted), pages)
+
+
+@dataclass(frozen=True)
+class HiddenDangerRef:
+    """A hidden danger as offered for picking (验收单, 重大隐患报告)."""
+
+    id: int
+    number: str
+    found_on: date
+    description: str
+    level: HiddenDangerLevel
+    status: HiddenDangerStatus
+
+    @property
+    def text(self) -> str:
+        description = self.description if len(self.description) <= 36 else self.description[:35] + "…"
+        return f"{self.number}　{self.level.label}　{self.status.label}　{description}"
+
+
+def hidden_danger_refs(
+    db: Database, *, major_only: bool = False, include_void: bool = False
+) -> list[HiddenDangerRef]:
+    """Hidden dangers to pick from, newest first."""
+    where: list[ColumnElement[bool]] = []
+    if major_only:
+        where.append(_HD.c.level == HiddenDangerLevel.MAJOR.value)
+    if not include_void:
+        where.append(_HD.c.status != _S.VOID.value)
+    query = (
+        sa_select(_HD.c.id, _HD.c.number, _HD.c.found_on, _HD.c.description, _HD.c.level, _HD.c.status)
+        .where(and_(*where) if where else _HD.c.id.is_not(None))
+        .order_by(_HD.c.found_on.desc(), _HD.c.number.desc())
+    )
+    with db.read_session() as session:
+        return [HiddenDangerRef(*row) for row in session.connection().execute(query)]
+
+
+def _one(db: Database, number: str, *, photos: bool) -> tuple[LedgerEnterprise, LedgerEntry]:
+    number = number.strip()
+    with db.read_session() as session:
+        enterprise = _enterprise(session)
+        found = _entries(session, [_HD.c.number == number], db.files_dir, photos=photos)
+    if not found:
+        raise NotFoundError(f"没有编号为 {number} 的隐患")
+    return enterprise, found[0]
+
+
+def export_acceptance_form(
+    db: Database, out: Path, number: str, *, today: date | None = None
+) -> ExportResult:
+    """隐患整改验收单 of one hidden danger (PDF, A4) with its photos. A hidden danger not yet closed
+    gets the form with the acceptance part blank, to be filled in by hand."""
+    title = "隐患整改验收单"
+    enterprise, entry = _one(db, number, photos=True)
+    if entry.is_void:
+        raise ValidationError(f"隐患 {entry.number} 已作废，不能出具验收单", "number")
+    printed_on = today or date.today()
+    pages = write_atomically(out, lambda stream: acceptance_story_pdf(enterprise, entry, printed_on, stream))
+    return ExportResult(Path(out), title, 1, pages)
+
+
+def export_major_report(db: Database, out: Path, number: str, *, today: date | None = None) -> ExportResult:
+    """重大事故隐患报告 of one 重大隐患 (PDF, A4): current state and cause, harm and difficulty, the
+    remediation plan, interim measures and progress, for the authority."""
+    title = "重大事故隐患报告"
+    enterprise, entry = _one(db, number, photos=True)
+    if not entry.is_major:
+        raise ValidationError(f"隐患 {entry.number} 是一般隐患；重大隐患报告只针对重大隐患", "number")
+    if entry.is_void:
+        raise ValidationError(f"隐患 {entry.number} 已作废，不能出具重大隐患报告", "number")
+    printed_on = today or date.today()
+    pages = write_atomically(
+        out, lambda stream: write_major_report_pdf(enterprise, entry, printed_on, stream)
+    )
+    return ExportResult(Path(out), title, 1, pages)
+
+
+def _notice_where() -> list[ColumnElement[bool]]:
+    return [_HD.c.status.in_([s.value for s in NOTICE_STATUSES])]
+
+
+def notice_departments(db: Database) -> list[str]:
+    """Departments responsible for hidden dangers still to be rectified (a notice each), by name;
+    "" stands for those without a responsible department."""
+    with db.read_session() as session:
+        rows = session.connection().execute(
+            sa_select(_DEPT.c.name)
+            .select_from(_HD.outerjoin(_DEPT, _DEPT.c.id == _HD.c.responsible_department_id))
+            .where(*_notice_where())
+            .distinct()
+        )
+        names = {name or "" for (name,) in rows}
+    return sorted(names, key=lambda n: (n == "", n))
+
+
+def export_notices(
+    db: Database, out: Path, *, department: str | None = None, today: date | None = None
+) -> ExportResult:
+    """隐患整改通知单 (PDF, A4): one notice per responsible department listing its hidden dangers
+    still to be rectified (待整改, 整改中); only ``department``'s when given. ``items`` is the
+    number of notices."""
+    title = "隐患整改通知单"
+    printed_on = today or date.today()
+    with db.read_session() as session:
+        enterprise = _enterprise(session)
+        entries = _entries(session, _notice_where(), db.files_dir, photos=False)
+    groups: dict[str, list[LedgerEntry]] = defaultdict(list)
+    for entry in entries:
+        groups[entry.department_name].append(entry)
+    if department is not None:
+        wanted = department.strip()
+        if wanted not in groups:
+            raise NotFoundError(f"“{wanted}”目前没有待整改的隐患，无需下发整改通知单")
+        groups = {wanted: groups[wanted]}
+    if not groups:
+        raise NotFoundError("目前没有待整改或整改中的隐患，无需下发整改通知单")
+    ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
+    notices = tuple(
+        NoticeGroup(serial=index, department=name, entries=tuple(items))
+        for index, (name, items) in enumerate(ordered, start=1)
+    )
+    pages = write_atomically(out, lambda stream: write_notices_pdf(enterprise, notices, printed_on, stream))
+    return ExportResult(Path(out), title, len(notices), pages)
