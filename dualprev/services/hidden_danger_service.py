@@ -1023,6 +1023,64 @@ def _audit(
     )
 
 
+def register_in(
+    session: Session,
+    draft: HiddenDangerDraft,
+    *,
+    actor: str,
+    today: date,
+    immediate: bool = False,
+) -> HiddenDanger:
+    """登记 a hidden danger inside the caller's transaction (e.g. a check record whose failed item it
+    is) and return its row, flushed so it has its id and number. Same rules, timeline and audit as
+    :func:`register`; photos are the caller's to attach.
+    """
+    draft = _clean(draft)
+    _raise(draft_problem(draft, today))
+    if immediate:
+        _raise(immediate_problem(draft))
+    _check_references(session, draft)
+    values = {
+        f.name: getattr(draft, f.name) for f in fields(HiddenDangerDraft) if f.name != "accident_type_ids"
+    }
+    row = HiddenDanger(**values, number=_next_number(session, draft.found_on.year), is_immediate=immediate)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    _set_accident_types(session, row.id, draft.accident_type_ids)
+    source = draft.source.label + (f"（{draft.source_detail}）" if draft.source_detail else "")
+    session.add(
+        HiddenDangerEvent(
+            hidden_danger_id=row.id,
+            actor=actor,
+            action=EventAction.REGISTER.value,
+            to_status=_S.PENDING,
+            remark=f"来源：{source}",
+        )
+    )
+    if immediate:
+        row.completed_on = draft.found_on
+        _event(
+            session,
+            row,
+            EventAction.IMMEDIATE,
+            actor,
+            to=_S.AWAITING_ACCEPTANCE,
+            remark=draft.rectification_measures,
+        )
+    kind = "（立即整改）" if immediate else ""
+    _audit(
+        session,
+        row,
+        actor,
+        "create",
+        f"登记{draft.level.label}{kind}：{draft.description[:40]}",
+        audit.diff({}, values),
+    )
+    session.flush()
+    return row
+
+
 def register(
     db: Database,
     draft: HiddenDangerDraft,
@@ -1038,51 +1096,15 @@ def register(
     straight to 待验收, where an acceptor other than the rectifier still has to accept it.
     """
     today = today or date.today()
-    draft = _clean(draft)
-    _raise(draft_problem(draft, today))
+    cleaned = _clean(draft)
+    _raise(draft_problem(cleaned, today))
     if immediate:
-        _raise(immediate_problem(draft))
+        _raise(immediate_problem(cleaned))
     with photo_service.staged_files(db) as files, db.session() as s:
-        _check_references(s, draft)
-        values = {
-            f.name: getattr(draft, f.name) for f in fields(HiddenDangerDraft) if f.name != "accident_type_ids"
-        }
-        row = HiddenDanger(**values, number=_next_number(s, draft.found_on.year), is_immediate=immediate)
-        s.add(row)
-        s.flush()
+        row = register_in(s, draft, actor=actor, today=today, immediate=immediate)
         assert row.id is not None
-        _set_accident_types(s, row.id, draft.accident_type_ids)
-        source = draft.source.label + (f"（{draft.source_detail}）" if draft.source_detail else "")
-        s.add(
-            HiddenDangerEvent(
-                hidden_danger_id=row.id,
-                actor=actor,
-                action=EventAction.REGISTER.value,
-                to_status=_S.PENDING,
-                remark=f"来源：{source}",
-            )
-        )
         if photos:
             photo_service.attach(s, files, row.id, PhotoStage.BEFORE, photos)
-        if immediate:
-            row.completed_on = draft.found_on
-            _event(
-                s,
-                row,
-                EventAction.IMMEDIATE,
-                actor,
-                to=_S.AWAITING_ACCEPTANCE,
-                remark=draft.rectification_measures,
-            )
-        kind = "（立即整改）" if immediate else ""
-        _audit(
-            s,
-            row,
-            actor,
-            "create",
-            f"登记{draft.level.label}{kind}：{draft.description[:40]}",
-            audit.diff({}, values),
-        )
         new_id = row.id
     return get_detail(db, new_id, today=today)
 

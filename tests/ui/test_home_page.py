@@ -1,18 +1,26 @@
-"""首页's deadline reminders: overdue and due within three days, each a click away in the ledger."""
+"""首页: deadline reminders (overdue and due within three days), checks due, 整改率, the trend, cards
+to reprint and recent activity — each a click away in the filtered list it counts."""
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from dualprev.domain.hidden_danger import HiddenDangerDraft
+from dualprev.domain.checks import CheckResult
+from dualprev.domain.hidden_danger import HiddenDangerDraft, HiddenDangerStatus
+from dualprev.domain.risk import RiskLevel
+from dualprev.services import check_service as cs
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
+from dualprev.services import post_card_service
+from dualprev.services.check_service import ActivityKind, TaskScope
 from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
-from dualprev.ui.pages.home_page import HomePage
+from dualprev.ui.pages.check_page import CheckPage
+from dualprev.ui.pages.home_page import ID_ROLE, KIND_ROLE, HomePage
 from dualprev.ui.pages.ledger_page import LedgerPage
 from dualprev.ui.prefs import Prefs
 
@@ -114,3 +122,92 @@ def test_an_empty_ledger_says_so(window: MainWindow) -> None:
     assert home.overdue_tree.topLevelItem(0).text(1) == "没有逾期未整改的隐患"
     assert home.due_soon_tree.topLevelItem(0).text(1) == "近3日没有到期的隐患"
     assert not home.all_overdue_btn.isEnabled() and not home.all_due_soon_btn.isEnabled()
+
+
+# --- the dashboard -----------------------------------------------------------------------------------
+
+
+def test_dashboard_figures_match_the_services(home: HomePage) -> None:
+    db = home.ctx.db
+    figures = cs.dashboard(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    assert home.due_today_tile.number_label.text() == "2"
+    assert home.overdue_checks_tile.number_label.text() == "1"
+    assert home.rate_tile.number_label.text() == figures.month_rate_text != "—"
+    assert home.rate_label.text() == (
+        f"本月（11月）发现隐患 {figures.month_found} 条，已整改销号 {figures.month_closed} 条"
+    )
+    tasks = [home.tasks_tree.topLevelItem(i).text(2) for i in range(home.tasks_tree.topLevelItemCount())]
+    assert tasks == ["冲压车间班组周检", "机加工车间岗位每班检查", "喷涂车间岗位每班检查"]  # overdue first
+    assert home.tasks_tree.topLevelItem(0).text(1) == "逾期 1 天"
+    assert [(b.label, b.found, b.closed) for b in home.trend_chart.bars()] == [
+        (m.label, m.found, m.closed) for m in figures.months
+    ]
+    assert home.activity_tree.topLevelItemCount() == len(figures.recent) > 0
+    assert home.reprint_tree.topLevelItem(0).text(3) == "没有需要重新打印的告知卡"
+
+
+def test_dashboard_clicks_open_the_filtered_lists(demo_window: MainWindow, home: HomePage) -> None:
+    home.overdue_checks_tile.click()
+    checks = demo_window.current_page()
+    assert isinstance(checks, CheckPage)
+    assert checks.scope_combo.currentData() == TaskScope.OVERDUE.value
+    assert [checks.task_model.record(r).plan_name for r in range(checks.task_model.rowCount())] == [
+        "冲压车间班组周检"
+    ]
+    demo_window.show_page("home")
+    item = home.tasks_tree.topLevelItem(1)
+    home.tasks_tree.itemClicked.emit(item, 0)
+    selected = checks.selected_task()
+    assert demo_window.current_page() is checks and selected is not None
+    assert selected.plan_name == "机加工车间岗位每班检查" and selected.id == item.data(0, ID_ROLE)
+    demo_window.show_page("home")
+    home.status_tiles[HiddenDangerStatus.RECTIFYING].click()
+    ledger = demo_window.current_page()
+    assert (
+        isinstance(ledger, LedgerPage)
+        and ledger.scope_combo.currentData() == HiddenDangerStatus.RECTIFYING.value
+    )
+    assert ledger.model.rowCount() == int(home.status_labels[HiddenDangerStatus.RECTIFYING].text())
+    demo_window.show_page("home")
+    home.level_labels[RiskLevel.MAJOR].click()
+    risk = demo_window.current_page()
+    assert risk.key == "risk" and risk.level_filter.currentData() == int(RiskLevel.MAJOR)  # type: ignore[attr-defined]
+    demo_window.show_page("home")
+    record_item = next(
+        home.activity_tree.topLevelItem(i)
+        for i in range(home.activity_tree.topLevelItemCount())
+        if home.activity_tree.topLevelItem(i).data(0, KIND_ROLE) == ActivityKind.CHECK_RECORD.value
+    )
+    home.activity_tree.itemClicked.emit(record_item, 0)
+    assert demo_window.current_page() is checks and checks.tabs.currentIndex() == checks.RECORDS_TAB
+    shown = checks.record_model.record(checks.records_table.selectionModel().selectedRows()[0].row())
+    assert shown.id == record_item.data(0, ID_ROLE)
+
+
+def test_stale_post_cards_are_listed_for_reprinting(demo_window: MainWindow, home: HomePage) -> None:
+    db = demo_window.ctx.db
+    card = post_card_service.list_cards(db, today=DEMO_TODAY)[0]  # type: ignore[arg-type]
+    post_card_service.record_print(db, [card], actor="测试")  # type: ignore[arg-type]
+    post = next(p for p in org.list_posts(db) if p.id == card.post_id)  # type: ignore[arg-type]
+    org.save_post(db, replace(post, work_content=post.work_content + "；兼管砂轮机"), actor="测试")  # type: ignore[arg-type]
+    demo_window.ctx.events.emit_changed("post")
+    item = home.reprint_tree.topLevelItem(0)
+    assert item.text(0) == card.computed.post and item.text(2).startswith("第 1 版")
+    assert "1 张已张贴的告知卡" in home.reprint_label.text()
+    home.reprint_tree.itemClicked.emit(item, 0)
+    cards = demo_window.current_page()
+    assert cards.key == "post_cards" and cards.current_card().post_id == card.post_id  # type: ignore[attr-defined]
+
+
+def test_a_recorded_check_updates_home(demo_window: MainWindow, home: HomePage) -> None:
+    db = demo_window.ctx.db
+    task = next(t for t in cs.list_tasks(db, today=DEMO_TODAY, scope=TaskScope.TODAY))  # type: ignore[arg-type]
+    checklist = cs.checklist(db, task_id=task.id)  # type: ignore[arg-type]
+    results = tuple(cs.ResultInput(i.content, CheckResult.PASS, i.item_id) for i in checklist.items)
+    before = int(home.month_checks_tile.number_label.text())
+    cs.record_check(db, cs.CheckInput(DEMO_TODAY, task.assignee_name, results, task_id=task.id),  # type: ignore[arg-type]
+                    actor="测试", today=DEMO_TODAY)  # fmt: skip
+    demo_window.ctx.events.emit_changed("check_record", "check_task")
+    assert home.due_today_tile.number_label.text() == "1"
+    assert int(home.month_checks_tile.number_label.text()) == before + 1
+    assert home.activity_tree.topLevelItem(0).data(0, KIND_ROLE) == ActivityKind.CHECK_RECORD.value

@@ -1,10 +1,19 @@
-"""隐患排查 page: the check plans."""
+"""隐患排查 page: the check plans (from ``check_service.list_plans``; the older overview rows, which
+lack the schedule, show the same columns with those left empty)."""
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from dualprev.services.check_service import PlanRow
 from dualprev.services.overview_service import CheckPlanOverview
 from dualprev.ui.models.record_table_model import HeadedColumn, RecordTableModel
+
+OVERDUE_TEXT_COLOUR = QColor(192, 0, 0)
+INACTIVE_COLOUR = QColor(128, 128, 128)
+
+Plan = PlanRow | CheckPlanOverview
 
 
 class CheckPlanColumn(HeadedColumn):
@@ -19,12 +28,27 @@ class CheckPlanColumn(HeadedColumn):
     ITEMS = 8, "排查项数"
     RECORDS = 9, "已排查次数"
     ACTIVE = 10, "状态"
+    NEXT_DUE = 11, "待查任务到期"
+    LAST_CHECKED = 12, "最近排查"
+    HINT = 13, "提示"
 
 
-class CheckPlanTableModel(RecordTableModel[CheckPlanOverview]):
+def plan_hint(record: Plan) -> str:
+    """Overdue tasks and items checked less often than the frequency table asks."""
+    parts: list[str] = []
+    overdue = getattr(record, "overdue_tasks", 0)
+    gaps = getattr(record, "frequency_gaps", 0)
+    if overdue:
+        parts.append(f"逾期未查 {overdue} 次")
+    if gaps:
+        parts.append(f"{gaps} 项频次低于频次表")
+    return "；".join(parts)
+
+
+class CheckPlanTableModel(RecordTableModel[Plan]):
     Column = CheckPlanColumn
 
-    def display(self, record: CheckPlanOverview, column: HeadedColumn) -> str:
+    def display(self, record: Plan, column: HeadedColumn) -> str:
         match column:
             case CheckPlanColumn.NAME:
                 return record.name
@@ -49,17 +73,29 @@ class CheckPlanTableModel(RecordTableModel[CheckPlanOverview]):
                 return str(record.record_count)
             case CheckPlanColumn.ACTIVE:
                 return "执行中" if record.is_active else "已停用"
+            case CheckPlanColumn.NEXT_DUE:
+                due: date | None = getattr(record, "next_due", None)
+                return due.isoformat() if due else ""
+            case CheckPlanColumn.LAST_CHECKED:
+                last: date | None = getattr(record, "last_checked_on", None)
+                return last.isoformat() if last else ""
+            case CheckPlanColumn.HINT:
+                return plan_hint(record)
         return ""
 
-    def sort_key(self, record: CheckPlanOverview, column: HeadedColumn) -> str | int:
+    def sort_key(self, record: Plan, column: HeadedColumn) -> str | int:
         if column == CheckPlanColumn.ITEMS:
             return record.item_count
         if column == CheckPlanColumn.RECORDS:
             return record.record_count
         return self.display(record, column)
 
-    def foreground(self, record: CheckPlanOverview, column: HeadedColumn) -> QColor | None:
-        return None if record.is_active else QColor(128, 128, 128)
+    def foreground(self, record: Plan, column: HeadedColumn) -> QColor | None:
+        if not record.is_active:
+            return INACTIVE_COLOUR
+        if column == CheckPlanColumn.HINT and getattr(record, "overdue_tasks", 0):
+            return OVERDUE_TEXT_COLOUR
+        return None
 
     def alignment(self, column: HeadedColumn) -> Qt.AlignmentFlag | None:
         if column in (CheckPlanColumn.ITEMS, CheckPlanColumn.RECORDS):
