@@ -401,6 +401,43 @@ def _export_major_report(
 
 
 _XLSX, _PDF, _PNG = ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.PNG
+
+
+def _checks_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="from_", metavar="YYYY-MM-DD", help="起始日期（默认最早的排查记录）")
+    parser.add_argument("--to", metavar="YYYY-MM-DD", help="截止日期（默认今天）")
+
+
+def _export_checks(
+    db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None, args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.check_service import export_checks
+
+    start, end = _day_option(args.from_, "--from"), _day_option(args.to, "--to")
+    if start is not None and end is not None and start > end:
+        raise _UsageError(f"--from（{start.isoformat()}）不能晚于 --to（{end.isoformat()}）")
+    return export_checks(db, out, fmt, date_from=start, date_to=end, paper=paper)
+
+
+def _checklist_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--plan", metavar="NAME", help="只打印这个排查计划的清单（默认每个在用计划一份）")
+
+
+def _export_checklist(
+    db: Database, out: Path, _fmt: ExportFormat, paper: PaperSize | None, args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.check_service import export_checklist, list_plans
+
+    plan_id = None
+    if args.plan:
+        plans = list_plans(db, today=date.today())
+        plan_id = next((p.id for p in plans if p.name == args.plan), None)
+        if plan_id is None:
+            names = "、".join(p.name for p in plans) or "（无）"
+            raise UserError(f"没有名为“{args.plan}”的排查计划。现有计划：{names}")
+    return export_checklist(db, out, plan_id=plan_id, paper=paper)
+
+
 EXPORTS: tuple[ExportSpec, ...] = (
     ExportSpec("risk-list", "风险分级管控清单", (_XLSX, _PDF), _export_risk_list, default_paper=PaperSize.A3),
     ExportSpec("risk-chart", "作业安全风险比较图", (_PDF, _PNG), _export_risk_chart),
@@ -438,6 +475,14 @@ EXPORTS: tuple[ExportSpec, ...] = (
     ExportSpec(
         "major-report", "重大事故隐患报告（PDF）", (_PDF,), _export_major_report, paper=False,
         options=_number_options,
+    ),
+    ExportSpec(
+        "checks", "隐患排查记录（--from/--to 期间；xlsx 汇总+明细，PDF 汇总+逐份记录）", (_XLSX, _PDF),
+        _export_checks, options=_checks_options,
+    ),
+    ExportSpec(
+        "checklist", "隐患排查清单（空白表，现场排查用，PDF）", (_PDF,), _export_checklist,
+        options=_checklist_options,
     ),
 )  # fmt: skip
 

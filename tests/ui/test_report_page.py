@@ -258,3 +258,18 @@ def test_a_database_without_enterprise_profile_shows_no_figures(
     page.reload()
     assert page.value_labels["enterprise"].text() == "（未填写）"
     assert page.value_labels["found"].text() == "—"
+
+
+def test_check_records_and_blank_checklist_from_the_hub(
+    page: ReportPage, save_as: SaveAs, message_log: MessageLog
+) -> None:
+    page.set_period(ReportPeriod.quarter(2026, 4))
+    save_as.name = "排查记录.xlsx"
+    page.export_buttons["checks"].click()
+    workbook = load_workbook(save_as.folder / "排查记录.xlsx")
+    assert workbook.sheetnames == ["汇总", "明细"]
+    save_as.name = "清单.pdf"
+    page.export_buttons["checklist"].click()
+    text = _pdf_text(save_as.folder / "清单.pdf")
+    assert "隐患排查清单" in text and "公司季度综合检查" in text
+    assert message_log.errors == []

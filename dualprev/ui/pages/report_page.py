@@ -41,6 +41,7 @@ from dualprev.reports.ledger_period import QUARTER_NAMES, PeriodKind, ReportPeri
 from dualprev.reports.ledger_statistics import format_rate
 from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.services import (
+    check_service,
     export_profile_service,
     ledger_report_service,
     organisation_service,
@@ -148,6 +149,7 @@ class HubExport:
 
 RISK_GROUP = "安全风险分级管控"
 HIDDEN_DANGER_GROUP = "隐患排查治理"
+CHECK_GROUP = "隐患排查"
 _X, _P, _G = ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.PNG
 
 EXPORTS: tuple[HubExport, ...] = (
@@ -210,6 +212,18 @@ EXPORTS: tuple[HubExport, ...] = (
         (_P,),
         lambda db, r: ledger_report_service.export_major_report(db, r.out, r.picked or "", today=r.today),
         pick=Pick.MAJOR_HIDDEN_DANGER,
+    ),
+    HubExport(
+        "checks", CHECK_GROUP, "隐患排查记录", "统计期内的排查记录：汇总及逐份记录（含检查人签字栏）",
+        (_X, _P),
+        lambda db, r: check_service.export_checks(
+            db, r.out, r.fmt, date_from=r.period.start, date_to=min(r.period.end, r.today), today=r.today
+        ),
+        uses_period=True,
+    ),
+    HubExport(
+        "checklist", CHECK_GROUP, "隐患排查清单（空白）", "每个在用排查计划一份空白清单，现场排查时填写",
+        (_P,), lambda db, r: check_service.export_checklist(db, r.out, today=r.today),
     ),
 )  # fmt: skip
 
