@@ -17,7 +17,13 @@ from dualprev.domain.hidden_danger import (
     OwnerTier,
 )
 from dualprev.domain.organisation import DepartmentKind
-from dualprev.domain.risk import ControlMeasureCategory, ControlTier, EvaluationMethod, RiskPointKind
+from dualprev.domain.risk import (
+    ControlMeasureCategory,
+    ControlTier,
+    EvaluationMethod,
+    RiskLevel,
+    RiskPointKind,
+)
 from dualprev.domain.validation import uscc_check_char
 
 # --- specs -------------------------------------------------------------------------------------
@@ -208,6 +214,7 @@ class CheckPlanSpec:
     item_risk_points: tuple[str, ...] = ()  # () = every risk point of item_areas
     item_categories: tuple[ControlMeasureCategory, ...] = tuple(ControlMeasureCategory)
     company_tier_only: bool = False
+    item_levels: tuple[RiskLevel, ...] = ()  # () = hazards of any current level
     per_risk_point: int = 99
     max_items: int = 99
     free_items: tuple[str, ...] = ()
@@ -225,6 +232,31 @@ class SceneKind(StrEnum):
     CRANE_HOOK = "crane_hook"
     AISLE = "aisle"
     SPRAY_BOOTH = "spray_booth"
+
+
+@dataclass(frozen=True)
+class ReevaluationSpec:
+    """A hazard re-evaluated after the post risk cards were printed.
+
+    Until then its current risk was ``before``; the re-evaluation, ``days_ago`` before today, gives
+    the hazard spec's own current rating.
+    """
+
+    risk_point: str  # risk point code
+    step_or_item: str
+    before: Rating
+    days_ago: int
+    note: str
+
+
+@dataclass(frozen=True)
+class AddedMeasureSpec:
+    """A control measure of a hazard spec that was put in place after the cards were printed."""
+
+    risk_point: str  # risk point code
+    step_or_item: str
+    content: str  # the text of one of the hazard spec's measures
+    days_ago: int
 
 
 @dataclass(frozen=True)
@@ -1173,9 +1205,9 @@ CHECK_PLANS: tuple[CheckPlanSpec, ...] = (
                   max_items=16),
     CheckPlanSpec("company_quarter", "公司季度综合检查", CheckType.COMPREHENSIVE, ControlTier.COMPANY, _Q,
                   "安全环保部", "", "沈立明", ("严志明", "沈立明", "陆婷", "周海涛", "曹建国"), -150,
-                  (-112, -22, 69), company_tier_only=True, per_risk_point=2, max_items=24,
-                  free_items=("duty", "certificates", "contractors", "drills"),
-                  note="由分管安全副总经理带队，各部门负责人参加"),
+                  (-112, -22, 69), company_tier_only=True, item_levels=(RiskLevel.SIGNIFICANT,),
+                  per_risk_point=2, max_items=24, free_items=("duty", "certificates", "contractors", "drills"),
+                  note="由分管安全副总经理带队，各部门负责人参加；重大风险另按月检查（公司级重大风险月度检查）"),
     CheckPlanSpec("seasonal", "", CheckType.SEASONAL, ControlTier.COMPANY, _Q,
                   "安全环保部", "", "陆婷", ("陆婷", "曹建国"), -20, (-12, 78),
                   item_areas=("WH", "GY"), item_categories=(_E,), per_risk_point=1, max_items=6,
@@ -1184,7 +1216,11 @@ CHECK_PLANS: tuple[CheckPlanSpec, ...] = (
                   CheckFrequency.HALF_YEARLY, "设备部", "", "曹建国", ("曹建国", "许文军"), -150, (-88, 95),
                   item_areas=("GY", "ZP", "CK"), item_risk_points=("FX-GY-001", "FX-GY-002", "FX-GY-003",
                   "FX-ZP-001", "FX-CK-001", "FX-ZP-004"), item_categories=(_E, _M), per_risk_point=3, max_items=16,
-                  free_items=("certificates",)),
+                  note="特种作业人员持证情况由公司季度综合检查按季度核查"),
+    CheckPlanSpec("major_month", "公司级重大风险月度检查", CheckType.COMPREHENSIVE, ControlTier.COMPANY, _MONTHLY,
+                  "安全环保部", "", "沈立明", ("沈立明", "曹建国"), -140, (-110, -80, -50, -20, 10),
+                  company_tier_only=True, item_levels=(RiskLevel.MAJOR,), per_risk_point=4, max_items=20,
+                  note="按排查频次表，重大风险的管控措施由公司每月检查一次；安全环保部牵头，设备部参加"),
 )  # fmt: skip
 
 # --- hidden dangers ----------------------------------------------------------------------------
@@ -1375,5 +1411,23 @@ HIDDEN_DANGERS: tuple[HiddenDangerSpec, ...] = (
                      "数控班", "马俊", 1, 0, _ST.CLOSED, check_plan="jj_shift", immediate=True, completed_after=0,
                      acceptor="朱文斌", accepted_after=0),
 )  # fmt: skip
+
+# --- post risk cards ---------------------------------------------------------------------------
+
+PRINTED_CARD_POSTS: tuple[str, ...] = ("冲压工", "电焊工", "喷漆工", "叉车司机")
+"""Posts whose cards were printed and put up (the posts facing 较大 or 重大 risks)."""
+CARDS_PRINTED_DAYS_AGO = 30
+
+REEVALUATIONS: tuple[ReevaluationSpec, ...] = (
+    ReevaluationSpec("FX-HJ-005", "除尘系统设置", ls("3", "5"), 12,
+                     "专项复评：铝件打磨量增加，铝、钢粉尘仍共用一套除尘系统，可能性由3调为4，升为重大风险"),
+)  # fmt: skip
+"""Hazards re-evaluated after the cards were printed: 电焊工's card is out of date (风险等级)."""
+
+ADDED_MEASURES: tuple[AddedMeasureSpec, ...] = (
+    AddedMeasureSpec("FX-CY-004", "脚踏开关", "不用时脚踏开关拆除或锁定", 27),
+)
+"""Measures put in place after the cards were printed (after the 2号压力机 脚踏开关 hidden danger):
+冲压工's card is out of date (管控措施)."""
 
 FLOOR_PLAN_NAME = "厂区平面布置图"

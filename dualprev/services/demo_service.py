@@ -1,10 +1,11 @@
 """The demo factory: fills an empty database with a realistic small machining plant.
 
 :func:`build_demo` writes the enterprise, organisation, risk inventory with evaluations and control
-measures, check items, plans, tasks and records, a ledger of hidden dangers with their timelines and
-photos, and a floor plan with map zones — all in one transaction, dated relative to ``today`` so the
-demo looks current whenever it is built. The content is in :mod:`demo_content`, the pictures in
-:mod:`demo_plan`.
+measures, post risk cards printed a month ago (two of them since outdated by a re-evaluation and a
+new measure), check items, plans, tasks and records, a ledger of hidden dangers with their
+timelines and photos, and a floor plan with map zones — all in one transaction, dated relative to
+``today`` so the demo looks current whenever it is built. The content is in :mod:`demo_content`,
+the pictures in :mod:`demo_plan`.
 """
 
 import json
@@ -45,12 +46,15 @@ from dualprev.domain.risk_map import ZoneShape
 from dualprev.domain.vocabularies import GB6441_1986
 from dualprev.errors import ConflictError
 from dualprev.services import demo_content as content
+from dualprev.services import post_card_service
 from dualprev.services.demo_content import (
+    AddedMeasureSpec,
     CheckPlanSpec,
     HazardSpec,
     HiddenDangerSpec,
     MeasureSpec,
     Rating,
+    ReevaluationSpec,
     RiskPointSpec,
 )
 from dualprev.services.demo_plan import (
@@ -127,6 +131,7 @@ class DemoSummary:
     photos: int
     floor_plans: int
     map_zones: int
+    card_prints: int
 
 
 def build_demo(db: Database, *, today: date, actor: str = "系统") -> DemoSummary:
@@ -176,6 +181,26 @@ def _id(row: _HasId) -> int:
 
 def _optional(mapping: Mapping[str, int], key: str, what: str) -> int | None:
     return _lookup(mapping, key, what) if key else None
+
+
+def _reevaluation(risk_point: str, step_or_item: str) -> ReevaluationSpec | None:
+    """The re-evaluation after the print of a hazard spec, if it has one."""
+    return next(
+        (r for r in content.REEVALUATIONS if (r.risk_point, r.step_or_item) == (risk_point, step_or_item)),
+        None,
+    )
+
+
+def _added_measure(risk_point: str, step_or_item: str, text: str) -> AddedMeasureSpec | None:
+    """The spec of a measure put in place after the print, if ``text`` is one."""
+    return next(
+        (
+            a
+            for a in content.ADDED_MEASURES
+            if (a.risk_point, a.step_or_item, a.content) == (risk_point, step_or_item, text)
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -309,6 +334,8 @@ class _DemoBuilder:
         enterprise = self._enterprise()
         self._organisation()
         hazards = self._risk_inventory()
+        self._print_cards()
+        hazards = self._changes_after_print(hazards)
         plan_items = self._check_items_and_plans(hazards)
         records = self._tasks_and_records()
         failures = self._hidden_dangers(records)
@@ -330,7 +357,8 @@ class _DemoBuilder:
             entity="demo",
             entity_id=None,
             summary=f"写入演示数据：区域{summary.areas}个、岗位{summary.posts}个、风险点{summary.risk_points}个、"
-            f"危险源{summary.hazards}条、隐患{summary.hidden_dangers}条（基准日期 {self.today.isoformat()}）",
+            f"危险源{summary.hazards}条、隐患{summary.hidden_dangers}条、已打印告知卡{summary.card_prints}张"
+            f"（基准日期 {self.today.isoformat()}）",
             changes=asdict(summary),
         )
         return summary
@@ -452,9 +480,12 @@ class _DemoBuilder:
         planned: list[tuple[RiskPointSpec, HazardSpec, RiskPoint, Hazard, list[_Graded]]] = []
         for spec, point in zip(content.RISK_POINTS, points, strict=True):
             for seq, hz in enumerate(spec.hazards, start=1):
-                inherent, current = _grade(hz.inherent), _grade(hz.current)
+                inherent, final = _grade(hz.inherent), _grade(hz.current)
                 history = [_grade(hz.previous)] if hz.previous else []
-                if any(g.level < inherent.level for g in (*history, current)):
+                later = _reevaluation(spec.code, hz.step_or_item)
+                # A hazard re-evaluated after the cards were printed starts at its earlier rating.
+                current = _grade(later.before) if later else final
+                if any(g.level < inherent.level for g in (*history, current, final)):
                     raise ValueError(f"{spec.code} #{seq}: current risk is more severe than inherent risk")
                 tier = DEFAULT_TIER_BY_LEVEL[current.level]
                 row = Hazard(
@@ -482,13 +513,17 @@ class _DemoBuilder:
         links: list[HazardAccidentType] = []
         evaluations: list[Evaluation] = []
         measures: list[tuple[int, ControlMeasure]] = []
-        for index, (_spec, hz, point, row, graded) in enumerate(planned):
+        for index, (point_spec, hz, point, row, graded) in enumerate(planned):
             links.extend(
                 HazardAccidentType(hazard_id=_id(row), accident_type_id=t)
                 for t in self._accident_type_ids(hz.accident_types)
             )
             evaluations.extend(self._evaluations(row, point, hz, graded))
-            measures.extend((index, self._measure(row, m, i)) for i, m in enumerate(hz.measures))
+            measures.extend(
+                (index, self._measure(row, m, i))
+                for i, m in enumerate(hz.measures)
+                if _added_measure(point_spec.code, hz.step_or_item, m.content) is None
+            )
         self._add("hazard_accident_types", links)
         self._add("evaluations", evaluations)
         self._add("control_measures", [m for _i, m in measures])
@@ -514,31 +549,35 @@ class _DemoBuilder:
                 (RiskStage.INHERENT, self.ident_on, "年度风险辨识评价"),
                 (RiskStage.CURRENT, self.ident_on, "年度风险辨识评价"),
             ]
-        rows = []
-        for (stage, on, note), g in zip(stages, graded, strict=True):
-            rows.append(
-                Evaluation(
-                    hazard_id=_id(row),
-                    stage=stage,
-                    method=g.method,
-                    scheme_code=g.scheme_code,
-                    l_value=g.factors.get("L"),
-                    e_value=g.factors.get("E"),
-                    c_value=g.factors.get("C"),
-                    s_value=g.factors.get("S"),
-                    score=g.score,
-                    band=g.band,
-                    band_label=g.band_label,
-                    level=g.level,
-                    direct_reasons=g.direct_reasons,
-                    assessor_name=assessor,
-                    assessor_id=point.responsible_person_id,
-                    evaluated_on=on,
-                    note=note,
-                    created_at=_at(on, 15),
-                )
-            )
-        return rows
+        return [
+            self._evaluation(row, stage, g, assessor, point.responsible_person_id, on, note)
+            for (stage, on, note), g in zip(stages, graded, strict=True)
+        ]
+
+    @staticmethod
+    def _evaluation(
+        row: Hazard, stage: RiskStage, g: _Graded, assessor: str, assessor_id: int | None, on: date, note: str
+    ) -> Evaluation:
+        return Evaluation(
+            hazard_id=_id(row),
+            stage=stage,
+            method=g.method,
+            scheme_code=g.scheme_code,
+            l_value=g.factors.get("L"),
+            e_value=g.factors.get("E"),
+            c_value=g.factors.get("C"),
+            s_value=g.factors.get("S"),
+            score=g.score,
+            band=g.band,
+            band_label=g.band_label,
+            level=g.level,
+            direct_reasons=g.direct_reasons,
+            assessor_name=assessor,
+            assessor_id=assessor_id,
+            evaluated_on=on,
+            note=note,
+            created_at=_at(on, 15),
+        )
 
     @staticmethod
     def _measure(row: Hazard, spec: MeasureSpec, order: int) -> ControlMeasure:
@@ -552,6 +591,93 @@ class _DemoBuilder:
             responsible_person_id=row.responsible_person_id,
             sort_order=order,
         )
+
+    # --- post risk cards -------------------------------------------------------------------
+
+    def _print_cards(self) -> None:
+        """The cards of the posts facing the larger risks, printed and put up a month ago."""
+        printed_on = self.today - timedelta(days=content.CARDS_PRINTED_DAYS_AGO)
+        post_ids = [_lookup(self.posts, name, "post") for name in content.PRINTED_CARD_POSTS]
+        cards = post_card_service.cards_in(self.s, today=printed_on, post_ids=post_ids)
+        post_card_service.record_print_in(self.s, cards, page_size="A4", printed_at=_at(printed_on, 16))
+        self.counts["card_prints"] = len(cards)
+
+    def _changes_after_print(
+        self, hazards: list[tuple[RiskPointSpec, HazardSpec, Hazard, list[ControlMeasure]]]
+    ) -> list[tuple[RiskPointSpec, HazardSpec, Hazard, list[ControlMeasure]]]:
+        """Re-evaluations and new measures after the print, which leave those posts' cards out of date.
+
+        Returns ``hazards`` with the new measures in their place, so that check items are generated
+        from the inventory as it is now.
+        """
+        by_key = {(spec.code, hz.step_or_item): (spec, hz, row, ms) for spec, hz, row, ms in hazards}
+
+        def find(
+            risk_point: str, step_or_item: str
+        ) -> tuple[RiskPointSpec, HazardSpec, Hazard, list[ControlMeasure]]:
+            try:
+                return by_key[(risk_point, step_or_item)]
+            except KeyError:
+                raise ValueError(
+                    f"demo content refers to an unknown hazard: {risk_point} {step_or_item}"
+                ) from None
+
+        changed: dict[int, list[ControlMeasure]] = {}
+        for later in content.REEVALUATIONS:
+            self._reevaluate(*find(later.risk_point, later.step_or_item), later)
+        for added in content.ADDED_MEASURES:
+            _spec, hz, row, _measures = find(added.risk_point, added.step_or_item)
+            found = next(((i, m) for i, m in enumerate(hz.measures) if m.content == added.content), None)
+            if found is None or not found[1].is_existing:
+                raise ValueError(
+                    f"{added.content!r}: not an existing measure of {added.risk_point} {hz.step_or_item}"
+                )
+            order, measure = found
+            self._check_after_print(added.days_ago, added.content)
+            row.updated_at = _at(self.today - timedelta(days=added.days_ago), 10)
+            new = self._measure(row, measure, order)
+            self._add("control_measures", [new])
+            changed.setdefault(_id(row), []).append(new)
+        self.s.flush()
+        result = []
+        for spec, hz, row, measures in hazards:
+            extra = changed.get(_id(row), [])
+            result.append((spec, hz, row, sorted([*measures, *extra], key=lambda m: m.sort_order)))
+        return result
+
+    def _reevaluate(
+        self,
+        spec: RiskPointSpec,
+        hz: HazardSpec,
+        row: Hazard,
+        measures: list[ControlMeasure],
+        later: ReevaluationSpec,
+    ) -> None:
+        self._check_after_print(later.days_ago, later.step_or_item)
+        graded = _grade(hz.current)
+        if graded.level is _grade(later.before).level:
+            raise ValueError(f"{spec.code} {later.step_or_item}: a re-evaluation must change the level")
+        on = self.today - timedelta(days=later.days_ago)
+        assessor = next(p.name for p in content.PEOPLE if self.people[p.name] == row.responsible_person_id)
+        self._add(
+            "evaluations",
+            [
+                self._evaluation(
+                    row, RiskStage.CURRENT, graded, assessor, row.responsible_person_id, on, later.note
+                )
+            ],
+        )
+        row.current_level = graded.level
+        row.current_score = graded.score or ""
+        row.current_method = graded.method
+        row.control_tier = DEFAULT_TIER_BY_LEVEL[graded.level]
+        row.updated_at = _at(on, 15)
+        for measure in measures:
+            measure.control_tier = row.control_tier
+
+    def _check_after_print(self, days_ago: int, what: str) -> None:
+        if not 0 < days_ago < content.CARDS_PRINTED_DAYS_AGO:
+            raise ValueError(f"{what!r}: a change after the print must fall between the print and today")
 
     # --- check items and plans -------------------------------------------------------------
 
@@ -652,6 +778,8 @@ class _DemoBuilder:
             if spec.item_risk_points and point.code not in spec.item_risk_points:
                 continue
             if spec.company_tier_only and hazard.control_tier is not ControlTier.COMPANY:
+                continue
+            if spec.item_levels and hazard.current_level not in spec.item_levels:
                 continue
             if candidate.category not in spec.item_categories:
                 continue

@@ -362,6 +362,12 @@ def list_cards(db: Database, *, today: date | None = None) -> list[PostCard]:
         return _cards(s, None, today or date.today())
 
 
+def cards_in(session: Session, *, today: date, post_ids: Sequence[int] | None = None) -> list[PostCard]:
+    """The cards of all posts (or ``post_ids``) as they would print ``today``, read through the
+    caller's session: for a use case that prints inside a larger transaction."""
+    return _cards(session, post_ids, today)
+
+
 def cards_needing_reprint(db: Database) -> list[ReprintNeed]:
     """Printed cards whose content has changed since their last print (需重新打印), in post order.
 
@@ -483,23 +489,42 @@ def record_print(db: Database, cards: Sequence[PostCard], *, page_size: str = "A
         if card.problem:
             raise ValidationError(card.problem)
     with db.session() as s:
-        for card in cards:
-            if s.get(Post, card.post_id) is None:
-                raise NotFoundError(f"岗位不存在（编号 {card.post_id}），可能已被删除")
-            snap = snapshot(card.sheet, card.computed, card.qr_url_template)
-            s.add(
-                PostCardPrint(
-                    post_id=card.post_id,
-                    revision=card.sheet.revision,
-                    content_hash=card.content_hash,
-                    snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True),
-                    page_size=page_size[:8],
-                )
-            )
+        record_print_in(s, cards, page_size=page_size)
         names = "、".join(f"{c.content.post} r{c.sheet.revision}" for c in cards)
         audit.record(s, actor=actor, action="print", entity="post_card", entity_id=cards[0].post_id if len(cards) == 1 else None,
                      summary=f"打印岗位告知卡（{page_size}）：{names}",
                      changes={"post_ids": [c.post_id for c in cards], "page_size": page_size})  # fmt: skip
+
+
+def record_print_in(
+    session: Session,
+    cards: Sequence[PostCard],
+    *,
+    page_size: str = "A4",
+    printed_at: datetime | None = None,
+) -> None:
+    """:func:`record_print` inside the caller's transaction, without an audit entry (the caller
+    audits its own use case). ``printed_at`` (aware) dates the prints; default: now.
+
+    Refuses cards that cannot be printed and posts that no longer exist.
+    """
+    for card in cards:
+        if card.problem:
+            raise ValidationError(card.problem)
+        if session.get(Post, card.post_id) is None:
+            raise NotFoundError(f"岗位不存在（编号 {card.post_id}），可能已被删除")
+        snap = snapshot(card.sheet, card.computed, card.qr_url_template)
+        row = PostCardPrint(
+            post_id=card.post_id,
+            revision=card.sheet.revision,
+            content_hash=card.content_hash,
+            snapshot=json.dumps(snap, ensure_ascii=False, sort_keys=True),
+            page_size=page_size[:8],
+        )
+        if printed_at is not None:
+            row.printed_at = printed_at.astimezone(UTC)
+        session.add(row)
+    session.flush()
 
 
 # --- rendering and export ------------------------------------------------------------------------

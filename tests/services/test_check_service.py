@@ -205,7 +205,11 @@ def test_demo_plans_and_tasks_on_its_day(demo_db: Database) -> None:
     weekly = plans["冲压车间班组周检"]
     assert weekly.overdue_tasks == 1 and weekly.next_due == TODAY - timedelta(days=1)
     assert plans["机加工车间岗位每班检查"].next_due == TODAY
-    assert plans["公司季度综合检查"].frequency_gaps > 0  # its 重大风险 items need a monthly check
+    # The 重大风险 items are checked monthly by their own company plan, so no plan falls behind the table.
+    assert {name: p.frequency_gaps for name, p in plans.items() if p.frequency_gaps} == {}
+    monthly = plans["公司级重大风险月度检查"]
+    assert monthly.frequency is CheckFrequency.MONTHLY and monthly.control_tier is ControlTier.COMPANY
+    assert monthly.item_count >= 5 and monthly.next_due is not None and monthly.next_due > TODAY
     assert cs.generate_tasks(demo_db, today=TODAY, actor=ACTOR) == cs.TaskGeneration(0, 0)
     counts = cs.task_counts(demo_db, today=TODAY)
     assert (counts.due_today, counts.overdue) == (2, 1)

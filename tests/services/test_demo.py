@@ -29,7 +29,14 @@ from dualprev.domain.hidden_danger import (
     missing_plan_items,
 )
 from dualprev.domain.organisation import DepartmentKind
-from dualprev.domain.risk import ControlMeasureCategory, EvaluationMethod, RiskLevel, RiskPointKind, RiskStage
+from dualprev.domain.risk import (
+    ControlMeasureCategory,
+    ControlTier,
+    EvaluationMethod,
+    RiskLevel,
+    RiskPointKind,
+    RiskStage,
+)
 from dualprev.domain.validation import phone_problem, uscc_problem
 from dualprev.domain.vocabularies import GB6441_1986, hazard_factor_category
 from dualprev.errors import ConflictError
@@ -61,6 +68,7 @@ from dualprev.storage.models import (
     Person,
     Photo,
     Post,
+    PostCardPrint,
     PostRiskPoint,
     RemediationPlan,
     RiskPoint,
@@ -130,6 +138,7 @@ def test_summary_matches_what_was_written(built: Built, s: Session) -> None:
         "check_plans": CheckPlan, "check_tasks": CheckTask, "check_records": CheckRecord,
         "check_results": CheckRecordResult, "hidden_dangers": HiddenDanger,
         "hidden_danger_events": HiddenDangerEvent, "photos": Photo, "floor_plans": FloorPlan, "map_zones": MapZone,
+        "card_prints": PostCardPrint,
     }  # fmt: skip
     assert set(models) == {f.name for f in fields(DemoSummary)}
     for name, model in models.items():
@@ -312,6 +321,85 @@ def test_failed_results_are_linked_to_hidden_dangers(s: Session) -> None:
         assert len(linked) == 1 and linked[0].result is CheckResult.FAIL
         assert linked[0].record_id == h.check_record_id
         assert h.number in records[h.check_record_id].summary
+
+
+def test_no_plan_checks_less_often_than_the_frequency_table(built: Built, s: Session) -> None:
+    from dualprev.services import check_service
+
+    plans = {p.name: p for p in check_service.list_plans(built.db, today=built.today)}
+    assert {name: p.frequency_gaps for name, p in plans.items() if p.frequency_gaps} == {}
+    monthly, quarterly = plans["公司级重大风险月度检查"], plans["公司季度综合检查"]
+    assert (monthly.frequency, monthly.control_tier) == (CheckFrequency.MONTHLY, ControlTier.COMPANY)
+    assert monthly.record_count >= 3 and monthly.next_due is not None and monthly.next_due > built.today
+
+    hazards = {h.id: h for h in _all(s, Hazard)}
+    items = {i.id: i for i in _all(s, CheckItem)}
+
+    def levels_in(plan_id: int) -> set[RiskLevel | None]:
+        links = s.exec(select(CheckPlanItem).where(CheckPlanItem.plan_id == plan_id)).all()
+        hazard_ids = [items[link.check_item_id].hazard_id for link in links]
+        return {hazards[h].current_level for h in hazard_ids if h is not None}
+
+    assert levels_in(monthly.id) == {RiskLevel.MAJOR}
+    assert RiskLevel.MAJOR not in levels_in(quarterly.id)
+    # Every 重大风险 whose measures are in place is watched by the monthly plan.
+    monthly_items = s.exec(select(CheckPlanItem).where(CheckPlanItem.plan_id == monthly.id)).all()
+    watched = {items[link.check_item_id].hazard_id for link in monthly_items}
+    checked = {i.hazard_id for i in items.values() if i.hazard_id is not None}
+    majors = {h.id for h in hazards.values() if h.current_level is RiskLevel.MAJOR and h.id in checked}
+    assert majors and majors <= watched
+
+
+# --- post risk cards ---------------------------------------------------------------------------
+
+
+def test_four_cards_were_printed_a_month_ago_and_two_are_out_of_date(built: Built, s: Session) -> None:
+    from dualprev.domain.post_card import CardStatus
+    from dualprev.services import post_card_service
+
+    posts = {p.id: p.name for p in _all(s, Post)}
+    printed_on = built.today - timedelta(days=demo_content.CARDS_PRINTED_DAYS_AGO)
+    prints = _all(s, PostCardPrint)
+    assert sorted(posts[p.post_id] for p in prints) == sorted(("冲压工", "电焊工", "喷漆工", "叉车司机"))
+    assert all(p.revision == 1 and _local_date(p.printed_at) == printed_on for p in prints)
+
+    needs = post_card_service.cards_needing_reprint(built.db)
+    assert [(n.post_name, n.printed_revision) for n in needs] == [("冲压工", 1), ("电焊工", 1)]
+    changed = {n.post_name: n.changed for n in needs}
+    assert "管控措施" in changed["冲压工"] and "风险等级" in changed["电焊工"]
+    cards = {c.computed.post: c for c in post_card_service.list_cards(built.db, today=built.today)}
+    assert cards["喷漆工"].status_text == cards["叉车司机"].status_text == "已打印 r1"
+    assert cards["冲压工"].status is CardStatus.STALE and cards["冲压工"].sheet.revision == 2
+    assert sum(1 for c in cards.values() if c.status is CardStatus.UNPRINTED) == 8
+
+    # What changed: 电焊工's card went up 较大 → 重大 after a re-evaluation dated after the print …
+    snapshots = {posts[p.post_id]: json.loads(p.snapshot) for p in prints}
+    assert snapshots["电焊工"]["fields"]["level"] == int(RiskLevel.SIGNIFICANT)
+    assert cards["电焊工"].content.level is RiskLevel.MAJOR
+    (dust,) = [h for h in _all(s, Hazard) if h.step_or_item == "除尘系统设置"]
+    history = s.exec(
+        select(Evaluation)
+        .where(Evaluation.hazard_id == dust.id, Evaluation.stage == RiskStage.CURRENT)
+        .order_by(col(Evaluation.id))
+    ).all()
+    assert [e.level for e in history] == [RiskLevel.SIGNIFICANT, RiskLevel.MAJOR]
+    assert history[0].evaluated_on < printed_on < history[1].evaluated_on < built.today
+    assert dust.current_level is RiskLevel.MAJOR
+    # … and 冲压工's card gained a measure put in place after the print.
+    added = "不用时脚踏开关拆除或锁定"
+    old_measures = [text for _label, texts in snapshots["冲压工"]["fields"]["measures"] for text in texts]
+    assert added not in old_measures
+    assert any(added in group.items for group in cards["冲压工"].content.measures)
+    added_on = built.today - timedelta(days=demo_content.ADDED_MEASURES[0].days_ago)
+    assert printed_on < added_on
+    (measure,) = [m for m in _all(s, ControlMeasure) if m.content == added]
+    (item,) = [i for i in _all(s, CheckItem) if i.control_measure_id == measure.id]
+    records = {r.id: r for r in _all(s, CheckRecord)}
+    assert not [
+        r
+        for r in _all(s, CheckRecordResult)
+        if r.check_item_id == item.id and records[r.record_id].checked_on < added_on
+    ]
 
 
 # --- hidden dangers ----------------------------------------------------------------------------

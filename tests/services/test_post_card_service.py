@@ -3,7 +3,7 @@
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -23,6 +23,15 @@ from dualprev.storage.models import AuditLog, PostCardOverride, PostCardPrint
 
 TODAY = date(2026, 11, 20)
 LATER = date(2026, 12, 3)
+
+
+@pytest.fixture
+def demo_db(demo_db: Database) -> Database:
+    """The demo factory without the cards it printed a month ago: these tests print their own."""
+    with demo_db.session() as s:
+        for row in s.exec(select(PostCardPrint)).all():
+            s.delete(row)
+    return demo_db
 
 
 def _post_id(db: Database, name: str) -> int:
@@ -221,6 +230,26 @@ def test_cancelled_export_writes_and_records_nothing(demo_db: Database, tmp_path
     assert not (tmp_path / "c.pdf").exists()
     with demo_db.read_session() as s:
         assert s.exec(select(PostCardPrint)).all() == []
+
+
+def test_printing_inside_a_larger_transaction(demo_db: Database) -> None:
+    welder = _post_id(demo_db, "电焊工")
+    printed_at = datetime(2026, 10, 21, 16, 0, tzinfo=timezone(timedelta(hours=8)))
+    with demo_db.session() as s:
+        (card,) = cards.cards_in(s, today=date(2026, 10, 21), post_ids=[welder])
+        cards.record_print_in(s, [card], page_size="A3", printed_at=printed_at)
+    again = cards.get_card(demo_db, welder, today=TODAY)
+    assert again.status is CardStatus.PRINTED and again.sheet.revision_date == date(2026, 10, 21)
+    assert again.printed_on == printed_at.astimezone().date()
+    with demo_db.read_session() as s:
+        (row,) = s.exec(select(PostCardPrint)).all()
+        assert row.page_size == "A3"
+        assert s.exec(select(AuditLog).where(AuditLog.entity == "post_card")).all() == []  # the caller audits
+    cleaner = org.save_post(demo_db, org.PostInfo(name="保洁员"), actor="测试")
+    with demo_db.session() as s:
+        (blank,) = cards.cards_in(s, today=TODAY, post_ids=[cleaner.id or 0])
+        with pytest.raises(ValidationError, match="尚未关联风险点"):
+            cards.record_print_in(s, [blank])
 
 
 def test_bundled_sign_library_loads() -> None:

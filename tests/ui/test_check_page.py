@@ -315,9 +315,12 @@ def test_checklist_tab_groups_and_edits_items(
 
 def test_plans_tab_new_plan_gets_its_task(page: CheckPage, monkeypatch: pytest.MonkeyPatch) -> None:
     page.tabs.setCurrentIndex(page.PLANS_TAB)
-    assert page.model.rowCount() == 7
-    weekly = next(r for r in range(7) if page.model.record(r).name == "冲压车间班组周检")
+    assert page.model.rowCount() == 8
+    weekly = next(r for r in range(8) if page.model.record(r).name == "冲压车间班组周检")
     assert page.model.index(weekly, CheckPlanColumn.HINT).data() == "逾期未查 1 次"
+    hints = {page.model.record(r).name: page.model.index(r, CheckPlanColumn.HINT).data() for r in range(8)}
+    assert not any("频次低于频次表" in hint for hint in hints.values())  # 重大风险 have their monthly plan
+    assert hints["公司季度综合检查"] == "" and "公司级重大风险月度检查" in hints
     people = {p.name: p.id for p in org.list_people(page.ctx.db)}  # type: ignore[arg-type]
     item_ids = tuple(i.id for i in page._items if i.area_id == 2)[:4]
     draft = CheckPlanDraft("冲压车间交接班检查", CheckType.DAILY, CheckFrequency.DAILY, TODAY, control_tier=ControlTier.POST,

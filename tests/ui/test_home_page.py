@@ -3,7 +3,7 @@ to reprint and recent activity — each a click away in the filtered list it cou
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
 from dualprev.services import post_card_service
 from dualprev.services.check_service import ActivityKind, TaskScope
+from dualprev.services.hidden_danger_service import LedgerFilter, LedgerRow
 from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.check_page import CheckPage
@@ -143,7 +144,14 @@ def test_dashboard_figures_match_the_services(home: HomePage) -> None:
         (m.label, m.found, m.closed) for m in figures.months
     ]
     assert home.activity_tree.topLevelItemCount() == len(figures.recent) > 0
-    assert home.reprint_tree.topLevelItem(0).text(3) == "没有需要重新打印的告知卡"
+    # The demo's cards printed a month ago: two of them no longer match the risks.
+    printed_on = (DEMO_TODAY - timedelta(days=30)).isoformat()
+    reprints = [home.reprint_tree.topLevelItem(i) for i in range(home.reprint_tree.topLevelItemCount())]
+    assert [(i.text(0), i.text(2), i.text(3)) for i in reprints] == [
+        ("冲压工", f"第 1 版 {printed_on}", "管控措施"),
+        ("电焊工", f"第 1 版 {printed_on}", "风险等级"),
+    ]
+    assert "2 张已张贴的告知卡" in home.reprint_label.text()
 
 
 def test_dashboard_clicks_open_the_filtered_lists(demo_window: MainWindow, home: HomePage) -> None:
@@ -184,6 +192,44 @@ def test_dashboard_clicks_open_the_filtered_lists(demo_window: MainWindow, home:
     assert shown.id == record_item.data(0, ID_ROLE)
 
 
+def _shown(ledger: LedgerPage) -> list[LedgerRow]:
+    records = (ledger.model.row_record(r) for r in range(ledger.model.rowCount()))
+    return [r for r in records if r is not None]
+
+
+def test_this_months_rate_and_a_month_bar_open_the_ledger_for_that_period(
+    demo_window: MainWindow, home: HomePage
+) -> None:
+    db = home.ctx.db
+    figures = cs.dashboard(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    home.rate_tile.click()
+    ledger = demo_window.current_page()
+    assert isinstance(ledger, LedgerPage)
+    month_start = DEMO_TODAY.replace(day=1)
+    assert ledger.date_check.isChecked() and ledger.from_date_edit.isEnabled()
+    assert ledger.from_date_edit.date().toPython() == month_start
+    assert ledger.to_date_edit.date().toPython() == DEMO_TODAY
+    rows = _shown(ledger)
+    assert rows and all(month_start <= r.found_on <= DEMO_TODAY for r in rows)
+    assert sum(1 for r in rows if r.status is not HiddenDangerStatus.VOID) == figures.month_found
+    in_month = hs.query(db, LedgerFilter(found_from=month_start, found_to=DEMO_TODAY), today=DEMO_TODAY)  # type: ignore[arg-type]
+    assert ledger.model.rowCount() == in_month.total < hs.query(db, today=DEMO_TODAY).total  # type: ignore[arg-type]
+
+    demo_window.show_page("home")
+    september = next(i for i, m in enumerate(figures.months) if (m.year, m.month) == (2026, 9))
+    home.trend_chart.month_clicked.emit(september)
+    assert demo_window.current_page() is ledger
+    assert ledger.from_date_edit.date().toPython() == date(2026, 9, 1)
+    assert ledger.to_date_edit.date().toPython() == date(2026, 9, 30)
+    rows = _shown(ledger)
+    assert rows and all(r.found_on.month == 9 for r in rows)
+    assert sum(1 for r in rows if r.status is not HiddenDangerStatus.VOID) == figures.months[september].found
+
+    demo_window.show_page("home")
+    home.all_overdue_btn.click()  # a focus without dates clears the period again
+    assert not ledger.date_check.isChecked() and ledger.scope_combo.currentData() == "overdue"
+
+
 def test_stale_post_cards_are_listed_for_reprinting(demo_window: MainWindow, home: HomePage) -> None:
     db = demo_window.ctx.db
     card = post_card_service.list_cards(db, today=DEMO_TODAY)[0]  # type: ignore[arg-type]
@@ -193,7 +239,7 @@ def test_stale_post_cards_are_listed_for_reprinting(demo_window: MainWindow, hom
     demo_window.ctx.events.emit_changed("post")
     item = home.reprint_tree.topLevelItem(0)
     assert item.text(0) == card.computed.post and item.text(2).startswith("第 1 版")
-    assert "1 张已张贴的告知卡" in home.reprint_label.text()
+    assert "3 张已张贴的告知卡" in home.reprint_label.text()  # with the demo's two
     home.reprint_tree.itemClicked.emit(item, 0)
     cards = demo_window.current_page()
     assert cards.key == "post_cards" and cards.current_card().post_id == card.post_id  # type: ignore[attr-defined]

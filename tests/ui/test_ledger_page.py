@@ -47,7 +47,7 @@ from dualprev.ui.models.hidden_danger_table_model import (
     HiddenDangerTableModel,
 )
 from dualprev.ui.pages import ledger_page
-from dualprev.ui.pages.ledger_page import LedgerPage
+from dualprev.ui.pages.ledger_page import LedgerFocus, LedgerPage
 from dualprev.ui.prefs import Prefs
 
 from ..conftest import DEMO_TODAY
@@ -210,6 +210,34 @@ def test_filters_narrow_the_ledger(ledger: LedgerPage, qtbot: QtBot) -> None:
     area = ledger.place_combo.findText("喷涂车间")
     ledger.place_combo.setCurrentIndex(area)
     assert rows(ledger) and all(r.area_name == "喷涂车间" or r.risk_point_name for r in rows(ledger))
+
+
+def test_a_focus_with_a_period_ticks_the_date_filter(ledger: LedgerPage) -> None:
+    db = ledger.ctx.db
+    october = LedgerFilter(statuses=(S.CLOSED,), found_from=date(2026, 10, 1), found_to=date(2026, 10, 31))
+    ledger.apply_focus(LedgerFocus(october))
+    assert ledger.date_check.isChecked() and ledger.to_date_edit.isEnabled()
+    assert ledger.from_date_edit.date().toPython() == date(2026, 10, 1)
+    assert ledger.to_date_edit.date().toPython() == date(2026, 10, 31)
+    assert ledger.scope_combo.currentData() == S.CLOSED.value
+    expected = hs.query(db, october, today=DEMO_TODAY)  # type: ignore[arg-type]
+    assert [r.number for r in rows(ledger)] == [r.number for r in expected.rows] != []
+    assert all(r.status is S.CLOSED and r.found_on.month == 10 for r in rows(ledger))
+
+    # An open end: everything found since 11月1日, up to today.
+    ledger.apply_focus(LedgerFocus(LedgerFilter(found_from=date(2026, 11, 1))))
+    assert ledger.to_date_edit.date().toPython() == DEMO_TODAY
+    since = hs.query(db, LedgerFilter(found_from=date(2026, 11, 1)), today=DEMO_TODAY)  # type: ignore[arg-type]
+    assert ledger.model.rowCount() == since.total > 0
+
+    ledger.apply_focus(LedgerFocus(LedgerFilter(found_to=date(2026, 8, 31))))
+    before = hs.query(db, LedgerFilter(found_to=date(2026, 8, 31)), today=DEMO_TODAY)  # type: ignore[arg-type]
+    assert ledger.model.rowCount() == before.total > 0
+    assert all(r.found_on <= date(2026, 8, 31) for r in rows(ledger))
+
+    ledger.apply_focus(LedgerFocus(LedgerFilter()))
+    assert not ledger.date_check.isChecked() and not ledger.from_date_edit.isEnabled()
+    assert ledger.model.rowCount() == 36
 
 
 def test_header_click_sorts_in_the_database(ledger: LedgerPage) -> None:

@@ -69,10 +69,14 @@ def test_lists_every_post_with_level_status_and_previews_the_exact_page(
 ) -> None:
     page = _page(demo_window, qtbot)
     assert page.model.rowCount() == 12
-    assert "共 12 个岗位" in page.summary_label.text() and "12 张未打印" in page.summary_label.text()
+    # The demo printed four cards a month ago; the risks behind two of them have changed since.
+    assert "共 12 个岗位" in page.summary_label.text() and "8 张未打印" in page.summary_label.text()
+    assert "2 张需重新打印" in page.summary_label.text()
     assert _cell(page, "喷漆工", PostCardColumn.LEVEL) == "重大风险"
     assert _cell(page, "装配工", PostCardColumn.LEVEL) == "低风险"
-    assert _cell(page, "喷漆工", PostCardColumn.STATUS) == "未打印"
+    assert _cell(page, "喷漆工", PostCardColumn.STATUS) == "已打印 r1"
+    assert _cell(page, "电焊工", PostCardColumn.STATUS) == "需重新打印（已打印 r1）"
+    assert _cell(page, "装配工", PostCardColumn.STATUS) == "未打印"
     _select(page, qtbot, "喷漆工")
     assert page.preview_pdf is not None
     text = PdfReader(BytesIO(page.preview_pdf)).pages[0].extract_text()
@@ -160,8 +164,9 @@ def test_print_records_a_snapshot_and_a_change_asks_for_reprint(
     _select(page, qtbot, "冲压工")
     out = tmp_path / "printed.pdf"
     monkeypatch.setattr(page, "_ask_printer", lambda _size, _two_up: _pdf_printer(out))
+    assert _cell(page, "冲压工", PostCardColumn.STATUS) == "需重新打印（已打印 r1）"  # as the demo left it
     qtbot.mouseClick(page.print_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _cell(page, "冲压工", PostCardColumn.STATUS) == "已打印 r1")
+    qtbot.waitUntil(lambda: _cell(page, "冲压工", PostCardColumn.STATUS) == "已打印 r2")
     printed = PdfReader(str(out))
     assert len(printed.pages) == 1
     box = printed.pages[0].mediabox
@@ -173,13 +178,13 @@ def test_print_records_a_snapshot_and_a_change_asks_for_reprint(
     detail = risk_service.get_hazard(db, hazard.id)  # type: ignore[arg-type]
     risk_service.save_hazard(db, replace(detail.info, description="压力机光电保护失效"), actor="测试")  # type: ignore[arg-type]
     page.ctx.events.emit_changed("hazard")
-    qtbot.waitUntil(lambda: _cell(page, "冲压工", PostCardColumn.STATUS) == "需重新打印（已打印 r1）")
+    qtbot.waitUntil(lambda: _cell(page, "冲压工", PostCardColumn.STATUS) == "需重新打印（已打印 r2）")
     index = page.cards_table.model().index(_row(page, "冲压工"), PostCardColumn.STATUS)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == STALE_BACKGROUND
-    assert "1 张需重新打印" in page.summary_label.text()
+    assert "2 张需重新打印" in page.summary_label.text()  # and the demo's 电焊工
     qtbot.waitUntil(lambda: "上次打印后已变化：主要危险有害因素" in page.card_label.text())
-    assert "第 2 版" in page.card_label.text()
-    assert [n.post_name for n in post_card_service.cards_needing_reprint(db)] == ["冲压工"]  # type: ignore[arg-type]
+    assert "第 3 版" in page.card_label.text()
+    assert [n.post_name for n in post_card_service.cards_needing_reprint(db)] == ["冲压工", "电焊工"]  # type: ignore[arg-type]
 
 
 def test_batch_export_of_selected_cards_with_progress(
@@ -198,9 +203,11 @@ def test_batch_export_of_selected_cards_with_progress(
     qtbot.waitUntil(lambda: bool(message_log.infos))
     assert "已生成 12 张告知卡（12 页）" in message_log.infos[0]
     assert len(PdfReader(str(out)).pages) == 12
-    qtbot.waitUntil(lambda: "12 张未打印" not in page.summary_label.text())
-    statuses = {page.model.index(r, PostCardColumn.STATUS).data() for r in range(12)}
-    assert statuses == {"已打印 r1"}
+    qtbot.waitUntil(lambda: "8 张未打印" not in page.summary_label.text())
+    statuses = {_cell(page, name, PostCardColumn.STATUS) for name in ("车工", "喷漆工", "冲压工", "电焊工")}
+    assert statuses == {"已打印 r1", "已打印 r2"}  # the demo's two outdated cards are in their second edition
+    assert _cell(page, "电焊工", PostCardColumn.STATUS) == "已打印 r2"
+    assert not post_card_service.cards_needing_reprint(page.ctx.db)  # type: ignore[arg-type]
     ids = [page.model.index(r, 0).data(Roles.ID) for r in range(12)]
     assert all(post_card_service.get_card(page.ctx.db, i).status is CardStatus.PRINTED for i in ids)  # type: ignore[arg-type]
 

@@ -90,6 +90,28 @@ def test_hazard_list_filters_in_sql(demo_window: MainWindow) -> None:
     assert "符合条件的危险源" in page.count_label.text()
 
 
+def test_focus_level_shows_the_hazard_list_of_that_level_only(demo_window: MainWindow) -> None:
+    page = _risk_page(demo_window)
+    page.tabs.setCurrentIndex(page.AREAS_TAB)
+    page.keyword_edit.setText("叉车")
+    page.method_filter.setCurrentIndex(page.method_filter.findData(EvaluationMethod.LS.value))
+    page.area_filter.setCurrentIndex(1)
+    model = page.hazards_model
+    majors = risk_service.query_hazards(demo_window.ctx.db, HazardFilter(level=RiskLevel.MAJOR)).total  # type: ignore[arg-type]
+
+    page.focus_level(RiskLevel.MAJOR)
+    assert page.tabs.currentIndex() == page.HAZARD_LIST_TAB
+    assert page.level_filter.currentText() == "重大风险"
+    assert page.keyword_edit.text() == "" and page.method_filter.currentIndex() == 0
+    assert page.area_filter.currentIndex() == 0 and page.accident_filter.currentIndex() == 0
+    assert model.total == majors > 0
+    assert {model.record(r).current_level for r in range(model.rowCount())} == {RiskLevel.MAJOR}
+    assert page.count_label.text() == f"符合条件的危险源 {majors} 条"
+
+    page.focus_level(None)
+    assert page.level_filter.currentData() is None and model.total == 141
+
+
 def test_hazard_model_passes_modeltester(qtmodeltester, demo_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     model = HazardTableModel(
         lambda f, s, d, o, n: risk_service.query_hazards(

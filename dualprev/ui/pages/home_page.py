@@ -613,11 +613,4 @@ class HomePage(Page):
 
     def open_risk_level(self, level: RiskLevel) -> None:
         """Switch to 风险辨识评估 showing the hazards of ``level``."""
-        page = self._go("risk", "focus_level", level)
-        if page is None or hasattr(page, "focus_level"):
-            return
-        # Until the risk page offers a focus method: its hazard list and level filter by name.
-        tabs, combo = getattr(page, "tabs", None), getattr(page, "level_filter", None)
-        if tabs is not None and combo is not None:
-            tabs.setCurrentIndex(tabs.count() - 1)
-            combo.setCurrentIndex(max(combo.findData(int(level)), 0))
+        self._go("risk", "focus_level", level)

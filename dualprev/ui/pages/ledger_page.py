@@ -457,10 +457,29 @@ class LedgerPage(Page):
         self.place_combo.setCurrentIndex(max(self.place_combo.findData(place), 0))
         for widget in widgets:
             widget.blockSignals(False)
+        self._focus_dates(flt.found_from, flt.found_to)
         self.keyword_edit.blockSignals(True)
         self.keyword_edit.setText(flt.keyword)
         self.keyword_edit.blockSignals(False)
         self._refresh(focus.select_id)
+
+    def _focus_dates(self, found_from: date | None, found_to: date | None) -> None:
+        """Tick 排查日期 and show the asked period; an open end shows as the widest the edits allow."""
+        if found_from is None and found_to is None:
+            return
+        edits = (self.date_check, self.from_date_edit, self.to_date_edit)
+        for widget in edits:
+            widget.blockSignals(True)
+        start = to_qdate(found_from) if found_from is not None else self.from_date_edit.minimumDate()
+        # Nothing is found in the future, so "up to today" is as open as no end at all.
+        end = found_to if found_to is not None else max(self.ctx.today(), found_from or self.ctx.today())
+        self.from_date_edit.setDate(start)
+        self.to_date_edit.setDate(to_qdate(end))
+        self.date_check.setChecked(True)
+        self.from_date_edit.setEnabled(True)
+        self.to_date_edit.setEnabled(True)
+        for widget in edits:
+            widget.blockSignals(False)
 
     def _on_fetch_failed(self, message: str) -> None:
         messages.show_error(self, message)

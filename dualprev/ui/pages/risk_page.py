@@ -86,6 +86,8 @@ class RiskPage(Page):
     key = "risk"
     title = "风险辨识评估"
 
+    AREAS_TAB, HAZARD_LIST_TAB = range(2)
+
     class Col:
         NAME, CODE, KIND, DEPARTMENT, HAZARDS, LEVEL = range(6)
 
@@ -316,6 +318,23 @@ class RiskPage(Page):
 
     def _apply_filter(self) -> None:
         self.hazards_model.set_filter(self.current_filter())
+
+    def focus_level(self, level: RiskLevel | None) -> None:
+        """Show the 危险源清单 with only the hazards of ``level`` (None: all levels); the other
+        filters are cleared, so the list shows exactly what the asking page counted."""
+        self.refresh_if_stale()
+        combos = (self.area_filter, self.level_filter, self.method_filter, self.accident_filter)
+        for widget in (*combos, self.keyword_edit):
+            widget.blockSignals(True)
+        for combo in combos:
+            combo.setCurrentIndex(0)
+        if level is not None:
+            self.level_filter.setCurrentIndex(max(self.level_filter.findData(int(level)), 0))
+        self.keyword_edit.clear()
+        for widget in (*combos, self.keyword_edit):
+            widget.blockSignals(False)
+        self.tabs.setCurrentIndex(self.HAZARD_LIST_TAB)
+        self._apply_filter()
 
     def _update_count(self) -> None:
         self.count_label.setText(
