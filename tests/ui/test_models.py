@@ -1,26 +1,19 @@
 """Every table model passes pytest-qt's model tester and exposes the custom roles."""
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
 from pytestqt.modeltest import ModelTester
 
-from dualprev.domain.checks import CheckFrequency, CheckType
-from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
-from dualprev.domain.risk import ControlTier, RiskLevel
 from dualprev.services.backup_service import BackupFileInfo
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
-from dualprev.services.overview_service import CheckPlanOverview, HiddenDangerOverview, PostOverview
 from dualprev.ui.models.area_table_model import AreaColumn, AreaTableModel
 from dualprev.ui.models.backup_table_model import BackupColumn, BackupTableModel
-from dualprev.ui.models.check_plan_table_model import CheckPlanColumn, CheckPlanTableModel
 from dualprev.ui.models.hidden_danger_table_model import (
     HiddenDangerTableModel,
 )
 from dualprev.ui.models.person_table_model import PersonColumn, PersonTableModel
-from dualprev.ui.models.post_overview_table_model import PostOverviewColumn, PostOverviewTableModel
 from dualprev.ui.models.post_table_model import PostColumn, PostTableModel
 from dualprev.ui.models.record_table_model import Roles
 
@@ -31,15 +24,6 @@ PEOPLE = [
     PersonInfo(name="李四", is_active=False, id=8),
 ]
 AREAS = [AreaInfo(name="机加工区", code="A01", department_id=1, id=3), AreaInfo(name="仓库", id=4)]
-
-
-def _hidden_danger(number: str, *, overdue: bool, level: HiddenDangerLevel) -> HiddenDangerOverview:
-    return HiddenDangerOverview(
-        id=int(number[-1]), number=number, found_on=date(2026, 3, 1), description="防护罩缺失",
-        level=level, status=HiddenDangerStatus.RECTIFYING, area_name="机加工区", location="1号车床",
-        department_name="机加工车间", rectifier_name="张三", deadline=date(2026, 3, 8), completed_on=None,
-        is_overdue=overdue,
-    )  # fmt: skip
 
 
 def test_person_model(qtmodeltester: ModelTester) -> None:
@@ -71,32 +55,6 @@ def test_area_model(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(model)
     assert model.index(0, AreaColumn.DEPARTMENT).data() == "机加工车间"
     assert model.index(1, AreaColumn.DEPARTMENT).data() == ""
-
-
-def test_post_overview_model_paints_the_level_colour(qtmodeltester: ModelTester) -> None:
-    model = PostOverviewTableModel()
-    model.set_records([
-        PostOverview(1, "车工", "机加工车间", "机加工区", 3, 2, RiskLevel.LOW),
-        PostOverview(2, "仓管员", "", "", None, 0, None),
-    ])  # fmt: skip
-    qtmodeltester.check(model)
-    level = model.index(0, PostOverviewColumn.LEVEL)
-    assert level.data() == "低风险"
-    brush = level.data(Qt.ItemDataRole.BackgroundRole)
-    assert isinstance(brush, QBrush) and brush.color().name().upper() == "#0070C0"  # blue, never green
-    assert model.index(1, PostOverviewColumn.LEVEL).data() == "未关联风险点"
-    assert model.index(1, PostOverviewColumn.LEVEL).data(Qt.ItemDataRole.BackgroundRole) is None
-
-
-def test_check_plan_model(qtmodeltester: ModelTester) -> None:
-    model = CheckPlanTableModel()
-    model.set_records([
-        CheckPlanOverview(1, "车间月度综合排查", CheckType.COMPREHENSIVE, CheckFrequency.MONTHLY,
-                          ControlTier.WORKSHOP, "机加工车间", "机加工区", "张三", date(2026, 1, 1), None, True, 12, 3),
-    ])  # fmt: skip
-    qtmodeltester.check(model)
-    assert model.index(0, CheckPlanColumn.PERIOD).data() == "2026-01-01 至 长期"
-    assert model.index(0, CheckPlanColumn.FREQUENCY).data() == "每月"
 
 
 def test_backup_model(qtmodeltester: ModelTester) -> None:

@@ -1,19 +1,16 @@
 """隐患排查 page: the check plans (from ``check_service.list_plans``; the older overview rows, which
 lack the schedule, show the same columns with those left empty)."""
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualprev.services.check_service import PlanRow
-from dualprev.services.overview_service import CheckPlanOverview
 from dualprev.ui.models.record_table_model import HeadedColumn, RecordTableModel
 
 OVERDUE_TEXT_COLOUR = QColor(192, 0, 0)
 INACTIVE_COLOUR = QColor(128, 128, 128)
 
-Plan = PlanRow | CheckPlanOverview
+Plan = PlanRow
 
 
 class CheckPlanColumn(HeadedColumn):
@@ -36,8 +33,7 @@ class CheckPlanColumn(HeadedColumn):
 def plan_hint(record: Plan) -> str:
     """Overdue tasks and items checked less often than the frequency table asks."""
     parts: list[str] = []
-    overdue = getattr(record, "overdue_tasks", 0)
-    gaps = getattr(record, "frequency_gaps", 0)
+    overdue, gaps = record.overdue_tasks, record.frequency_gaps
     if overdue:
         parts.append(f"逾期未查 {overdue} 次")
     if gaps:
@@ -74,10 +70,9 @@ class CheckPlanTableModel(RecordTableModel[Plan]):
             case CheckPlanColumn.ACTIVE:
                 return "执行中" if record.is_active else "已停用"
             case CheckPlanColumn.NEXT_DUE:
-                due: date | None = getattr(record, "next_due", None)
-                return due.isoformat() if due else ""
+                return record.next_due.isoformat() if record.next_due else ""
             case CheckPlanColumn.LAST_CHECKED:
-                last: date | None = getattr(record, "last_checked_on", None)
+                last = record.last_checked_on
                 return last.isoformat() if last else ""
             case CheckPlanColumn.HINT:
                 return plan_hint(record)
@@ -93,7 +88,7 @@ class CheckPlanTableModel(RecordTableModel[Plan]):
     def foreground(self, record: Plan, column: HeadedColumn) -> QColor | None:
         if not record.is_active:
             return INACTIVE_COLOUR
-        if column == CheckPlanColumn.HINT and getattr(record, "overdue_tasks", 0):
+        if column == CheckPlanColumn.HINT and record.overdue_tasks:
             return OVERDUE_TEXT_COLOUR
         return None
 
