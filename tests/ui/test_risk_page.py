@@ -285,3 +285,33 @@ def test_scheme_dialog_refuses_a_gap_between_bands(qtbot: QtBot, demo_window: Ma
     scheme_service.save_custom_scheme(demo_window.ctx.db, dialog.value(), actor="测试")
     saved = scheme_service.get_scheme(demo_window.ctx.db, "LS-QY")
     assert [str(b.low) for b in saved.bands][:3] == ["20", "16", "9"]
+
+
+def test_lec_consequence_helper_takes_the_most_severe_dimension(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dualprev.ui.dialogs.lec_consequence_dialog import LecConsequenceDialog
+
+    scheme = scheme_service.active_schemes(demo_window.ctx.db)[EvaluationMethod.LEC]
+    dialog = LecConsequenceDialog(scheme.factor("C"))
+    qtbot.addWidget(dialog)
+    assert dialog.value() is None
+    combos = list(dialog.dimension_combos.values())
+    combos[0].setCurrentIndex(combos[0].findData("7"))
+    combos[2].setCurrentIndex(combos[2].findData("15"))
+    combos[4].setCurrentIndex(combos[4].findData("3"))
+    assert dialog.value() == "15" and "C = 15" in dialog.result_label.text()
+    # The editor puts the helper's result into its C picker.
+    page = _risk_page(demo_window)
+    editor = HazardDialog(
+        _first_point_with_hazards(page), RiskPointKind.ACTIVITY, None, _choices(demo_window)
+    )
+    qtbot.addWidget(editor)
+    current = editor.current_editor
+    current.method_combo.setCurrentIndex(current.method_combo.findData("LEC"))
+    assert not current.consequence_btn.isHidden()
+    monkeypatch.setattr(LecConsequenceDialog, "choose", classmethod(lambda *a, **k: "40"))
+    current.consequence_btn.click()
+    assert current.factor_combos["C"].currentData() == "40"
+    current.method_combo.setCurrentIndex(current.method_combo.findData("LS"))
+    assert current.consequence_btn.isHidden()

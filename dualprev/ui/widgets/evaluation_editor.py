@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from dualprev.domain import grading
 from dualprev.domain.grading import DirectJudgementItem, GradingScheme, format_decimal
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.services.risk_service import EvaluationInput, EvaluationRecord
+from dualprev.ui.dialogs.lec_consequence_dialog import LecConsequenceDialog
 
 _METHODS = (EvaluationMethod.LEC, EvaluationMethod.LS, EvaluationMethod.DIRECT)
 
@@ -91,6 +93,10 @@ class EvaluationEditor(QGroupBox):
             self.factor_combos[key] = combo
             self._factor_rows[key] = (label, combo)
             combo.currentIndexChanged.connect(self._on_input_changed)
+        self.consequence_btn = QPushButton(self.tr("C 按五个维度评分取最大值…"), self)
+        self.consequence_btn.setObjectName("consequence_btn")
+        self.consequence_btn.clicked.connect(self._on_consequence_helper)
+        form.addRow("", self.consequence_btn)
 
         self.direct_box = QWidget(self)
         direct_layout = QVBoxLayout(self.direct_box)
@@ -254,7 +260,17 @@ class EvaluationEditor(QGroupBox):
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
         self._form.setRowVisible(self.direct_box, method is EvaluationMethod.DIRECT)
+        self._form.setRowVisible(self.consequence_btn, method is EvaluationMethod.LEC and "C" in shown)
         self._on_input_changed()
+
+    def _on_consequence_helper(self) -> None:
+        scheme = self._schemes.get(EvaluationMethod.LEC)
+        if scheme is None:
+            return
+        value = LecConsequenceDialog.choose(self, scheme.factor("C"))
+        if value is not None:
+            combo = self.factor_combos["C"]
+            combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def _on_input_changed(self) -> None:
         method = self.method()
