@@ -128,3 +128,17 @@ def test_grade_off_scale_exits_2_naming_allowed_values(capsys: pytest.CaptureFix
     assert main(["grade", "lec", "0.3", "6", "15"]) == 2
     err = capsys.readouterr().err
     assert "0.3" in err and "10、6、3、1、0.5、0.2、0.1" in err
+
+
+def test_a_closed_pipe_is_not_a_crash(tmp_path: Path) -> None:
+    db = tmp_path / "pipe.sqlite"
+    assert main(["demo", "--db", str(db)]) == 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dualprev", "info", "--db", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `| head -0`: nobody reads what info prints
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in stderr
