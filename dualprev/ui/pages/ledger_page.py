@@ -503,6 +503,20 @@ class LedgerPage(Page):
         self._status(done.format(number=detail.number))
         return detail
 
+    def _apply_step(
+        self,
+        detail: HiddenDangerDetail,
+        data: object | None,
+        step: Callable[..., HiddenDangerDetail],
+        done: str,
+    ) -> None:
+        """Hand what a step's dialog returned (None: cancelled) to its service function."""
+        if data is not None:
+            self._write(
+                lambda: step(self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()),
+                done,
+            )
+
     def _load_choices(self) -> hs.HiddenDangerChoices | None:
         try:
             self._choices = hs.choices(self.ctx.db)
@@ -575,13 +589,7 @@ class LedgerPage(Page):
         if choices is None:
             return
         draft = HiddenDangerDialog.edit(self, detail, choices, self.ctx.today())
-        if draft is not None:
-            self._write(
-                lambda: hs.update(
-                    self.ctx.db, detail.id, draft, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("已保存 {number}"),
-            )
+        self._apply_step(detail, draft, hs.update, self.tr("已保存 {number}"))
 
     def _start(self, detail: HiddenDangerDetail) -> None:
         problem = start_precondition_problem(detail.facts())
@@ -589,23 +597,11 @@ class LedgerPage(Page):
             messages.show_error(self, problem, title=self.tr("不能开始整改"))
             return
         data = HiddenDangerStepDialog.start(self, detail)
-        if data is not None:
-            self._write(
-                lambda: hs.start_rectification(
-                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 已开始整改"),
-            )
+        self._apply_step(detail, data, hs.start_rectification, self.tr("{number} 已开始整改"))
 
     def _submit(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerCompletionDialog.ask(self, detail, self.ctx.today())
-        if data is not None:
-            self._write(
-                lambda: hs.submit_for_acceptance(
-                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 已报请验收"),
-            )
+        self._apply_step(detail, data, hs.submit_for_acceptance, self.tr("{number} 已报请验收"))
 
     def _accept(self, detail: HiddenDangerDetail) -> None:
         problem = acceptance_precondition_problem(detail.facts())
@@ -616,53 +612,23 @@ class LedgerPage(Page):
         if choices is None:
             return
         data = HiddenDangerAcceptanceDialog.ask(self, detail, choices, self.ctx.today())
-        if data is not None:
-            self._write(
-                lambda: hs.accept(
-                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 已验收销号"),
-            )
+        self._apply_step(detail, data, hs.accept, self.tr("{number} 已验收销号"))
 
     def _reject(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerStepDialog.reject_acceptance(self, detail)
-        if data is not None:
-            self._write(
-                lambda: hs.reject(
-                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 验收不通过，已退回整改"),
-            )
+        self._apply_step(detail, data, hs.reject, self.tr("{number} 验收不通过，已退回整改"))
 
     def _plan(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerPlanDialog.edit(self, detail)
-        if data is not None:
-            self._write(
-                lambda: hs.save_remediation_plan(
-                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 治理方案已保存"),
-            )
+        self._apply_step(detail, data, hs.save_remediation_plan, self.tr("{number} 治理方案已保存"))
 
     def _report(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerStepDialog.report(self, detail, self.ctx.today())
-        if data is not None:
-            self._write(
-                lambda: hs.record_report_to_authority(
-                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 已记录上报"),
-            )
+        self._apply_step(detail, data, hs.record_report_to_authority, self.tr("{number} 已记录上报"))
 
     def _evaluate(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerStepDialog.post_evaluation(self, detail, self.ctx.today())
-        if data is not None:
-            self._write(
-                lambda: hs.record_post_evaluation(
-                    self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 治理后评估已保存"),
-            )
+        self._apply_step(detail, data, hs.record_post_evaluation, self.tr("{number} 治理后评估已保存"))
 
     def _add_photos(self, detail: HiddenDangerDetail) -> None:
         stage = PhotoStage.BEFORE if detail.status is S.PENDING else PhotoStage.AFTER
