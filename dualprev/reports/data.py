@@ -122,6 +122,12 @@ class RiskPointData:
     activity_frequency: str = ""
     posts: tuple[str, ...] = ()
     note: str = ""
+    reviewer_name: str = ""
+    """审核人 of its JHA/SCL record; "" when it is to be signed by hand."""
+    reviewed_on: date | None = None
+    approver_name: str = ""
+    """审定人 of its JHA/SCL record."""
+    approved_on: date | None = None
     id: int = 0
 
     @property

@@ -3,8 +3,11 @@
 equipment or place) and 风险点登记台账.
 
 A JHA/SCL record is a form of its own, filed per risk point: it starts on a new page with its header
-block, whose 审核人/审定人 boxes are left blank to be signed by hand.
+block. Its 审核人/审定人 boxes carry the recorded sign-off; where there is none they stay blank, to be
+signed by hand.
 """
+
+from datetime import date
 
 from dualprev.domain.risk import ControlMeasureCategory, RiskPointKind
 from dualprev.reports.data import EvaluationData, HazardData, RiskPointData, RiskReportData
@@ -171,6 +174,10 @@ def _analysed_by(evaluations: tuple[EvaluationData, ...]) -> str:
     return f"{names}　{format_date(latest)}".strip()
 
 
+def _signed_by(name: str, on: date | None) -> str:
+    return f"{name}　{format_date(on)}" if on is not None else name
+
+
 def _record_fields(
     point: RiskPointData, subject_label: str, subject: str, enterprise: str
 ) -> tuple[HeaderField, ...]:
@@ -183,8 +190,8 @@ def _record_fields(
         HeaderField("区域位置", point.place),
         HeaderField("评价方法", _methods(evaluations)),
         HeaderField("分析人/日期", _analysed_by(evaluations)),
-        HeaderField("审核人/日期"),
-        HeaderField("审定人/日期"),
+        HeaderField("审核人/日期", _signed_by(point.reviewer_name, point.reviewed_on)),
+        HeaderField("审定人/日期", _signed_by(point.approver_name, point.approved_on)),
     )
 
 

@@ -1140,6 +1140,17 @@ _GY: tuple[RiskPointSpec, ...] = (
 
 RISK_POINTS: tuple[RiskPointSpec, ...] = _JJ + _CY + _HJ + _PT + _ZP + _CK + _WH + _GY
 
+RECORD_REVIEWER = "周海涛"
+"""审核人 of the JHA/SCL records: the 生产部部长, who runs the workshops the risk points are in."""
+RECORD_APPROVER = "顾建华"
+"""审定人: the 主要负责人, who answers for the 双重预防机制 (安全生产法 2021)."""
+REVIEWED_DAYS_AFTER = 3
+APPROVED_DAYS_AFTER = 5
+"""Days after the annual identification on which the records were reviewed and approved."""
+REEVALUATION_REVIEWED_DAYS_AFTER = 2
+"""A record changed by a later re-evaluation is reviewed again this many days after it and waits
+for its new 审定 (so the demo shows a record half signed off)."""
+
 # --- checks ------------------------------------------------------------------------------------
 
 _C, _S = CheckType.COMPREHENSIVE, CheckType.SEASONAL

@@ -442,6 +442,10 @@ class _DemoBuilder:
 
     def _risk_inventory(self) -> list[tuple[RiskPointSpec, HazardSpec, Hazard, list[ControlMeasure]]]:
         area_specs = {a.code: a for a in content.AREAS}
+        for name in (content.RECORD_REVIEWER, content.RECORD_APPROVER):
+            self._person(name)  # refuses a sign-off by someone the demo does not employ
+        reviewed_on = self.ident_on + timedelta(days=content.REVIEWED_DAYS_AFTER)
+        approved_on = self.ident_on + timedelta(days=content.APPROVED_DAYS_AFTER)
         points: list[RiskPoint] = []
         for i, spec in enumerate(content.RISK_POINTS):
             area = area_specs[spec.area]
@@ -459,6 +463,10 @@ class _DemoBuilder:
                     activity_content=spec.activity_content,
                     activity_frequency=spec.activity_frequency,
                     sort_order=i,
+                    reviewer_name=content.RECORD_REVIEWER,
+                    reviewed_on=reviewed_on,
+                    approver_name=content.RECORD_APPROVER,
+                    approved_on=approved_on,
                     created_at=_at(self.first_ident_on, 9),
                     updated_at=_at(self.ident_on, 17),
                 )
@@ -674,6 +682,17 @@ class _DemoBuilder:
         row.updated_at = _at(on, 15)
         for measure in measures:
             measure.control_tier = row.control_tier
+        # The changed record needs signing off again: reviewed since, the new 审定 still to come.
+        point: RiskPoint = self.s.get_one(RiskPoint, row.risk_point_id)
+        point.approver_name, point.approved_on = "", None
+        reviewed_on = on + timedelta(days=content.REEVALUATION_REVIEWED_DAYS_AFTER)
+        if reviewed_on <= self.today:
+            point.reviewer_name, point.reviewed_on = content.RECORD_REVIEWER, reviewed_on
+            point.updated_at = _at(reviewed_on, 10)
+        else:
+            point.reviewer_name, point.reviewed_on = "", None
+            point.updated_at = _at(on, 15)
+        self.s.add(point)
 
     def _check_after_print(self, days_ago: int, what: str) -> None:
         if not 0 < days_ago < content.CARDS_PRINTED_DAYS_AGO:

@@ -291,6 +291,10 @@ def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportDa
             activity_frequency=point.activity_frequency,
             posts=tuple(posts.get(point.id, ())),
             note=point.note,
+            reviewer_name=point.reviewer_name,
+            reviewed_on=point.reviewed_on,
+            approver_name=point.approver_name,
+            approved_on=point.approved_on,
         )
         # Points without an area go last; within an area by code (uncoded last), then as sorted.
         key = (point.area_id is None, area_order, point.area_id or 0, not point.code, point.code,

@@ -84,6 +84,12 @@ class RiskPointInfo:
     note: str = ""
     post_ids: tuple[int, ...] = ()
     """Posts that face this risk point."""
+    reviewer_name: str = ""
+    """审核人 of the JHA/SCL record; "" leaves the box blank to be signed by hand."""
+    reviewed_on: date | None = None
+    approver_name: str = ""
+    """审定人 of the JHA/SCL record."""
+    approved_on: date | None = None
     id: int | None = None
 
 
@@ -361,10 +367,40 @@ def _risk_point_info(row: RiskPoint, post_ids: tuple[int, ...]) -> RiskPointInfo
         activity_frequency=row.activity_frequency,
         note=row.note,
         post_ids=post_ids,
+        reviewer_name=row.reviewer_name,
+        reviewed_on=row.reviewed_on,
+        approver_name=row.approver_name,
+        approved_on=row.approved_on,
     )
 
 
-def _validate_risk_point(info: RiskPointInfo) -> None:
+SIGN_OFF_NAME_LIMIT = 50
+
+
+def sign_off_problem(info: RiskPointInfo, *, today: date | None = None) -> tuple[str, str] | None:
+    """What is wrong with the record's 审核/审定 sign-off, as (message, field); None when it is fine.
+
+    A date needs its name; a name may stand alone (the date is then written by hand). 审定 follows
+    审核, so it may not be dated earlier; with ``today`` neither date may lie in the future.
+    """
+    for name_field, date_field, role in (
+        ("reviewer_name", "reviewed_on", "审核"),
+        ("approver_name", "approved_on", "审定"),
+    ):
+        name: str = getattr(info, name_field).strip()
+        on: date | None = getattr(info, date_field)
+        if len(name) > SIGN_OFF_NAME_LIMIT:
+            return f"{role}人不能超过{SIGN_OFF_NAME_LIMIT}个字符", name_field
+        if on is not None and not name:
+            return f"填写了{role}日期，请同时填写{role}人", name_field
+        if on is not None and today is not None and on > today:
+            return f"{role}日期不能晚于今天（{today.isoformat()}）", date_field
+    if info.reviewed_on is not None and info.approved_on is not None and info.approved_on < info.reviewed_on:
+        return "审定日期不能早于审核日期", "approved_on"
+    return None
+
+
+def _validate_risk_point(info: RiskPointInfo, today: date | None = None) -> None:
     _check(required_problem(info.name, "风险点名称", 200), "name")
     try:
         RiskPointKind(info.kind)
@@ -378,6 +414,9 @@ def _validate_risk_point(info: RiskPointInfo) -> None:
         ("activity_frequency", "活动频率", 50),
     ):
         _max_length(getattr(info, field), label, limit, field)
+    problem = sign_off_problem(info, today=today)
+    if problem is not None:
+        raise ValidationError(*problem)
 
 
 def _set_posts(session: Session, risk_point_id: int, post_ids: Iterable[int]) -> tuple[list[int], list[int]]:
@@ -399,14 +438,15 @@ def _set_posts(session: Session, risk_point_id: int, post_ids: Iterable[int]) ->
     return sorted(existing), sorted(wanted)
 
 
-def save_risk_point(db: Database, info: RiskPointInfo, *, actor: str) -> int:
+def save_risk_point(db: Database, info: RiskPointInfo, *, actor: str, today: date | None = None) -> int:
     """Create or update a risk point and the posts facing it; returns its id.
 
-    Refuses an empty name, too long texts, a code another risk point has, and references to
-    departments, people, areas or posts that do not exist.
+    Refuses an empty name, too long texts, a code another risk point has, references to
+    departments, people, areas or posts that do not exist, and a sign-off ``sign_off_problem``
+    finds wrong (dates after ``today`` only when it is given).
     """
     info = _strip_text(info)
-    _validate_risk_point(info)
+    _validate_risk_point(info, today)
     with db.session() as s:
         _refs(s, department_id=info.department_id, person_id=info.responsible_person_id, area_id=info.area_id)
         if info.code:
@@ -737,6 +777,7 @@ def delete_hazard(db: Database, hazard_id: int, *, actor: str) -> None:
 
 # --- copying -----------------------------------------------------------------------------------
 
+# The sign-off (reviewer_name … approved_on) is deliberately not copied: nobody has reviewed the copy.
 _COPIED_POINT_FIELDS = (
     "name", "kind", "location", "department_id", "responsible_person_id", "asset_no", "model_spec",
     "activity_content", "activity_frequency", "library_key", "sort_order", "note",
@@ -773,7 +814,7 @@ def copy_risk_point(
     measures and the latest evaluation of each stage; returns the new risk point's id.
 
     The copied evaluations are new rows noted “复制自 <原风险点>”; the copy gets an unused code
-    (``FX-001`` → ``FX-001-2``) and ``name`` if given.
+    (``FX-001`` → ``FX-001-2``) and ``name`` if given. Its record has no 审核/审定 sign-off yet.
     """
     new_name = (name or "").strip()
     if name is not None:

@@ -215,6 +215,12 @@ class RiskPoint(SQLModel, table=True):
     library_key: str = Field(default="", max_length=64)  # built-in library entry it was copied from
     sort_order: int = 0
     note: str = ""
+    # The JHA/SCL record's sign-off (审核人/日期, 审定人/日期); the analyst is the evaluations' assessor.
+    # Server defaults fill rows that existed before schema version 3.
+    reviewer_name: str = Field(default="", max_length=50, sa_column_kwargs={"server_default": ""})
+    reviewed_on: date | None = None
+    approver_name: str = Field(default="", max_length=50, sa_column_kwargs={"server_default": ""})
+    approved_on: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

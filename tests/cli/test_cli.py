@@ -8,6 +8,7 @@ import pytest
 
 from dualprev import __version__
 from dualprev.app import main
+from dualprev.storage import migrate
 
 
 def _run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -32,7 +33,7 @@ def test_demo_then_info_from_another_folder(tmp_path: Path) -> None:
     assert info.returncode == 0, info.stderr
     data = json.loads(info.stdout)
     assert set(data) == {"schema_version", "enterprise", "counts", "risk_levels", "hidden_danger_status"}
-    assert isinstance(data["schema_version"], int) and data["schema_version"] >= 2
+    assert data["schema_version"] == migrate.head_version() >= 3
     assert data["enterprise"]
     counts = data["counts"]
     assert set(counts) == {

@@ -1,5 +1,6 @@
 """The identification records (domain.md §5) in one workbook and one PDF."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -7,6 +8,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from dualprev.domain.risk import RiskPointKind
+from dualprev.services import risk_service
 from dualprev.services.risk_report_service import ExportFormat, export_risk_records, load_risk_report
 
 TODAY = date(2026, 11, 20)
@@ -16,6 +18,10 @@ EVALUATION = ["L", "E", "S/C", "D/R", "评价级别", "风险分级"]
 
 def _header(sheet: Any, row: int) -> list[Any]:
     return [c.value for c in sheet[row]]
+
+
+def _chinese(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def test_workbook_has_one_sheet_per_record_with_the_domain_columns(demo_db: Any, tmp_path: Path) -> None:
@@ -69,7 +75,12 @@ def test_jha_and_scl_sheets_hold_a_header_block_per_risk_point(demo_db: Any, tmp
     activities = [p for p in data.of_kind(RiskPointKind.ACTIVITY) if p.hazards]
     for point in activities:
         assert f"风险点：{point.code} {point.name}" in values
-    assert values.count("审核人/日期：") == values.count("审定人/日期：") == len(activities)
+    for point in activities:
+        assert point.reviewed_on is not None and point.approved_on is not None
+        assert f"审核人/日期：{point.reviewer_name}　{_chinese(point.reviewed_on)}" in values
+        assert f"审定人/日期：{point.approver_name}　{_chinese(point.approved_on)}" in values
+    assert sum(1 for v in values if v.startswith("审核人/日期：")) == len(activities)
+    assert sum(1 for v in values if v.startswith("审定人/日期：")) == len(activities)
     assert sum(1 for v in values if v.startswith("分析人/日期：") and len(v) > 7) == len(activities)
     header_rows = [i for i, row in enumerate(jha.iter_rows(values_only=True), 1) if row[1] == "作业步骤"]
     assert len(header_rows) == len(activities) and len(jha.row_breaks.brk) == len(activities) - 1
@@ -110,3 +121,38 @@ def test_pdf_holds_every_record(demo_db: Any, tmp_path: Path, read_pdf: Any) -> 
         assert title.replace("(", "（").replace(")", "）") in everything or title in everything, title
     assert everything.count("审定人/日期：") == records
     assert all(embedded for _name, embedded in pdf.fonts())
+
+
+def _record_page(pdf: Any, code: str) -> str:
+    """The compacted text of the page on which the JHA/SCL record of risk point ``code`` begins."""
+    pages: list[str] = [pdf.compact(i) for i in range(len(pdf.pages))]
+    return next(p for p in pages if f"风险点：{code}" in p and "审定人/日期：" in p)
+
+
+def test_pdf_record_headers_print_the_recorded_sign_off(demo_db: Any, tmp_path: Path, read_pdf: Any) -> None:
+    """What is recorded in the risk point is printed; an unsigned record keeps blank boxes for a pen."""
+    signed, unsigned = "FX-JJ-006", "FX-CY-004"
+    ids = {p.code: p.id for p in load_risk_report(demo_db, today=TODAY).risk_points}
+    point = risk_service.get_risk_point(demo_db, ids[signed])
+    risk_service.save_risk_point(
+        demo_db,
+        replace(point, reviewer_name="沈立明", reviewed_on=date(2026, 6, 2), approver_name="严志明",
+                approved_on=date(2026, 6, 15)),
+        actor="t", today=TODAY,
+    )  # fmt: skip
+    other = risk_service.get_risk_point(demo_db, ids[unsigned])
+    risk_service.save_risk_point(
+        demo_db,
+        replace(other, reviewer_name="", reviewed_on=None, approver_name="", approved_on=None),
+        actor="t",
+    )
+    out = tmp_path / "记录.pdf"
+    export_risk_records(demo_db, out, ExportFormat.PDF, today=TODAY)
+    pdf = read_pdf(out)
+
+    page = _record_page(pdf, signed)
+    assert "审核人/日期：沈立明2026年6月2日" in page and "审定人/日期：严志明2026年6月15日" in page
+    assert "周海涛" not in page and "顾建华" not in page
+    blank = _record_page(pdf, unsigned)
+    assert "审核人/日期：审定人/日期：" in blank  # nothing between the two labels
+    assert blank.index("审定人/日期：") + len("审定人/日期：") == blank.index("序号")

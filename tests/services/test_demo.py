@@ -238,6 +238,37 @@ def test_every_evaluation_regrades_to_its_stored_level(s: Session) -> None:
         assert (e.band, e.band_label, e.level) == (result.band, result.band_label, result.level)
 
 
+def test_records_are_signed_off_after_their_analysis_by_managers(built: Built, s: Session) -> None:
+    """JHA/SCL sign-off: the 生产部部长 reviews, the 主要负责人 approves, after the evaluation they
+    sign; the record changed by a later re-evaluation has been reviewed again and awaits 审定."""
+    people = {p.name: p.role for p in _all(s, Person)}
+    assert "部长" in people[demo_content.RECORD_REVIEWER]
+    enterprise = s.exec(select(Enterprise)).one()
+    assert enterprise.principal_name == demo_content.RECORD_APPROVER
+    assert "主要负责人" in people[enterprise.principal_name]
+    latest: dict[int, date] = {}
+    for hazard, evaluation in s.exec(
+        select(Hazard, Evaluation).where(
+            Evaluation.hazard_id == Hazard.id, Evaluation.stage == RiskStage.CURRENT
+        )
+    ).all():
+        known = latest.get(hazard.risk_point_id, evaluation.evaluated_on)
+        latest[hazard.risk_point_id] = max(known, evaluation.evaluated_on)
+    points = _all(s, RiskPoint)
+    approved = [p for p in points if p.approved_on is not None]
+    assert len(approved) >= len(points) - len(demo_content.REEVALUATIONS) and len(approved) < len(points)
+    for p in points:
+        assert p.reviewer_name == demo_content.RECORD_REVIEWER and p.reviewed_on is not None, p.code
+        assert latest[p.id or 0] < p.reviewed_on <= built.today, p.code
+        if p.approved_on is not None:
+            assert p.approver_name == demo_content.RECORD_APPROVER, p.code
+            assert p.reviewed_on < p.approved_on <= built.today, p.code
+        else:
+            assert p.approver_name == "", p.code
+    awaiting = {p.code for p in points if p.approved_on is None}
+    assert awaiting == {r.risk_point for r in demo_content.REEVALUATIONS}
+
+
 def test_some_hazards_have_an_evaluation_history(s: Session) -> None:
     current = [e for e in _all(s, Evaluation) if e.stage is RiskStage.CURRENT]
     by_hazard: dict[int, list[Evaluation]] = {}

@@ -22,7 +22,6 @@ from dualprev.domain.risk import (
 )
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.services import organisation_service as org
-from dualprev.services import overview_service as ov
 from dualprev.services import risk_service as rs
 from dualprev.services.risk_service import (
     EvaluationInput,
@@ -150,6 +149,83 @@ def test_risk_point_validation(empty_db: Database, plant: dict[str, int]) -> Non
     assert _count(empty_db, RiskPoint) == 1
     with pytest.raises(NotFoundError):
         rs.get_risk_point(empty_db, 9999)
+
+
+def _sign_off(info: RiskPointInfo) -> tuple[str, date | None, str, date | None]:
+    return info.reviewer_name, info.reviewed_on, info.approver_name, info.approved_on
+
+
+def test_risk_point_sign_off_round_trip_and_audit(empty_db: Database, plant: dict[str, int]) -> None:
+    rp_id = rs.save_risk_point(empty_db, _lathe(plant), actor="李安全")
+    assert rs.get_risk_point(empty_db, rp_id).reviewer_name == ""
+    signed = replace(
+        rs.get_risk_point(empty_db, rp_id),
+        reviewer_name=" 周海涛 ",
+        reviewed_on=date(2026, 5, 7),
+        approver_name="顾建华",
+        approved_on=date(2026, 5, 9),
+    )
+    rs.save_risk_point(empty_db, signed, actor="李安全", today=ON)
+    path = empty_db.path
+    empty_db.close()
+    reopened = open_database(path)
+    try:
+        again = rs.get_risk_point(reopened, rp_id)
+        assert _sign_off(again) == ("周海涛", date(2026, 5, 7), "顾建华", date(2026, 5, 9))
+        changes = json.loads(_audit(reopened, "risk_point")[-1].changes)
+        assert changes == {
+            "reviewer_name": ["", "周海涛"],
+            "reviewed_on": [None, "2026-05-07"],
+            "approver_name": ["", "顾建华"],
+            "approved_on": [None, "2026-05-09"],
+        }
+        # A name alone is a valid sign-off (the date is written by hand); clearing it clears the record.
+        rs.save_risk_point(reopened, replace(again, reviewed_on=None, approver_name="", approved_on=None),
+                           actor="李安全")  # fmt: skip
+        assert _sign_off(rs.get_risk_point(reopened, rp_id)) == ("周海涛", None, "", None)
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize(
+    ("changes", "today", "message", "field"),
+    [
+        ({"reviewed_on": date(2026, 5, 7)}, None, "填写了审核日期，请同时填写审核人", "reviewer_name"),
+        ({"approver_name": " ", "approved_on": date(2026, 5, 9)}, None, "请同时填写审定人", "approver_name"),
+        ({"reviewer_name": "周" * 51}, None, "审核人不能超过50个字符", "reviewer_name"),
+        ({"approver_name": "顾" * 51}, None, "审定人不能超过50个字符", "approver_name"),
+        ({"reviewer_name": "周海涛", "reviewed_on": date(2026, 11, 21)}, ON, "审核日期不能晚于今天", "reviewed_on"),
+        ({"approver_name": "顾建华", "approved_on": date(2026, 11, 21)}, ON, "审定日期不能晚于今天", "approved_on"),
+        (
+            {"reviewer_name": "周海涛", "reviewed_on": date(2026, 5, 9), "approver_name": "顾建华",
+             "approved_on": date(2026, 5, 7)},
+            None, "审定日期不能早于审核日期", "approved_on",
+        ),
+    ],
+)  # fmt: skip
+def test_risk_point_sign_off_validation(
+    empty_db: Database,
+    plant: dict[str, int],
+    changes: dict[str, Any],
+    today: date | None,
+    message: str,
+    field: str,
+) -> None:
+    with pytest.raises(ValidationError, match=message) as info:
+        rs.save_risk_point(empty_db, _lathe(plant, **changes), actor="t", today=today)
+    assert info.value.field == field
+    assert _count(empty_db, RiskPoint) == 0
+
+
+def test_sign_off_dates_are_checked_against_today_only_when_given(
+    empty_db: Database, plant: dict[str, int]
+) -> None:
+    later = _lathe(plant, reviewer_name="周海涛", reviewed_on=date(2027, 1, 4))
+    assert rs.sign_off_problem(later, today=ON) == ("审核日期不能晚于今天（2026-11-20）", "reviewed_on")
+    assert rs.sign_off_problem(later) is None
+    rp_id = rs.save_risk_point(empty_db, later, actor="t")
+    assert rs.get_risk_point(empty_db, rp_id).reviewed_on == date(2027, 1, 4)
+    assert rs.sign_off_problem(replace(later, reviewed_on=ON), today=ON) is None
 
 
 def test_accident_type_options_are_the_non_mining_gb6441_types(empty_db: Database) -> None:
@@ -462,8 +538,19 @@ def test_copy_risk_point_to_another_area_and_post(demo_db: Database) -> None:
     copy = rs.get_risk_point(demo_db, copy_id)
     assert copy.code == f"{source.code}-2" and copy.name == source.name
     assert copy.area_id == target_area and copy.post_ids == (target_post,)
+    # The demo record is signed off; the copy's is not, since nobody has reviewed the copy.
+    assert source.reviewer_name and source.reviewed_on and source.approver_name and source.approved_on
+    assert _sign_off(copy) == ("", None, "", None)
     assert replace(copy, id=None, code="", area_id=None, post_ids=()) == replace(
-        source, id=None, code="", area_id=None, post_ids=()
+        source,
+        id=None,
+        code="",
+        area_id=None,
+        post_ids=(),
+        reviewer_name="",
+        reviewed_on=None,
+        approver_name="",
+        approved_on=None,
     )
     assert _inventory(demo_db, copy_id) == _inventory(demo_db, source_id)
     for row in rs.list_hazards_of(demo_db, copy_id):
@@ -588,10 +675,14 @@ def test_levels_follow_the_most_severe(demo_db: Database) -> None:
     for rp_id, level in point_levels.items():
         known = [r.current_level for r in rows if r.risk_point_id == rp_id and r.current_level is not None]
         assert level == (min(known) if known else None)
-    posts = {p.id: p for p in ov.list_posts(demo_db)}
-    assert {pid: lv for pid, lv in rs.post_levels(demo_db).items()} == {
-        pid: p.level for pid, p in posts.items()
-    }
+    with demo_db.read_session() as s:
+        links = s.exec(select(PostRiskPoint)).all()
+    faced: dict[int, list[RiskLevel]] = {p.id or 0: [] for p in org.list_posts(demo_db)}
+    for link in links:
+        level = point_levels[link.risk_point_id]
+        if level is not None:
+            faced[link.post_id].append(level)
+    assert rs.post_levels(demo_db) == {pid: min(levels) if levels else None for pid, levels in faced.items()}
     area_levels = rs.area_levels(demo_db)
     assert len(area_levels) == 8
     for area in org.list_areas(demo_db):

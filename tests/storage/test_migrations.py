@@ -13,7 +13,15 @@ from sqlmodel import SQLModel, select
 from dualprev.errors import StorageError
 from dualprev.storage import migrate
 from dualprev.storage.db import open_database
-from dualprev.storage.models import AccidentTypeRecord, Enterprise, Evaluation, Hazard, Person, Setting
+from dualprev.storage.models import (
+    AccidentTypeRecord,
+    Enterprise,
+    Evaluation,
+    Hazard,
+    Person,
+    RiskPoint,
+    Setting,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -24,7 +32,7 @@ def _digest(path: Path) -> str:
 
 def test_new_database_reaches_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.sqlite")
-    assert db.schema_version == migrate.head_version() >= 2
+    assert db.schema_version == migrate.head_version() >= 3
     assert db.backup_path is None
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -62,7 +70,7 @@ def test_reference_data_is_seeded(tmp_path: Path) -> None:
     assert {"scheme.LEC", "scheme.LS", "tier_by_level", "accident_vocabulary"} <= settings
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
 def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: str) -> None:
     """Every released schema keeps a fixture; an older one is backed up, then upgraded."""
     fixture = FIXTURES / f"schema_{revision}.sqlite"
@@ -86,6 +94,7 @@ def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: st
         person = s.exec(select(Person)).one()
         hazard = s.exec(select(Hazard)).one()
         evaluation = s.exec(select(Evaluation)).one()
+        point = s.exec(select(RiskPoint)).one()
         types = s.exec(select(AccidentTypeRecord)).all()
     reopened.close()
     assert enterprise.name == "旧版测试机械厂" and enterprise.uscc == "91350100M000100Y43"
@@ -93,6 +102,10 @@ def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: st
     assert hazard.description.startswith("卡盘无防护罩") and int(hazard.current_level or 0) == 3
     assert evaluation.score == "126"
     assert len(types) == 20
+    # Schema 3 added the record's sign-off: an older risk point has none yet, and keeps its data.
+    assert (point.code, point.name, point.asset_no) == ("FX-001", "普通车床", "CA6140-01")
+    sign_off = (point.reviewer_name, point.reviewed_on, point.approver_name, point.approved_on)
+    assert sign_off == ("", None, "", None)
     assert original == _digest(fixture)  # the fixture itself is untouched
 
 

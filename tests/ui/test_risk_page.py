@@ -4,7 +4,7 @@ live grading, adding from the library, copying, and regrading from 设置."""
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from dualprev.domain.risk import (
@@ -16,12 +16,19 @@ from dualprev.domain.risk import (
 )
 from dualprev.services import organisation_service as org
 from dualprev.services import risk_service, scheme_service
-from dualprev.services.risk_service import EvaluationInput, HazardFilter, HazardInfo, MeasureInfo
+from dualprev.services.risk_service import (
+    EvaluationInput,
+    HazardFilter,
+    HazardInfo,
+    MeasureInfo,
+    RiskPointInfo,
+)
 from dualprev.storage.db import open_database
 from dualprev.ui.dialogs import copy_risk_point_dialog
 from dualprev.ui.dialogs.copy_risk_point_dialog import CopyTarget
 from dualprev.ui.dialogs.hazard_dialog import HazardChoices, HazardDialog, HazardEdit
 from dualprev.ui.dialogs.library_dialog import LibraryChoice, LibraryDialog
+from dualprev.ui.dialogs.risk_point_dialog import RiskPointDialog
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
 from dualprev.ui.pages.risk_page import RiskPage
@@ -248,6 +255,67 @@ def test_copy_risk_point_to_another_area(demo_window: MainWindow, monkeypatch: p
     copy = risk_service.get_risk_point(db, new_id)
     assert copy.area_id == target_area.id and copy.name.endswith("（二号）")
     assert len(risk_service.list_hazards_of(db, new_id)) == len(risk_service.list_hazards_of(db, point_id))
+
+
+def _sign_off(info: RiskPointInfo) -> tuple[str, date | None, str, date | None]:
+    return info.reviewer_name, info.reviewed_on, info.approver_name, info.approved_on
+
+
+def test_risk_point_dialog_edits_the_record_sign_off_and_the_page_saves_it(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _risk_page(demo_window)
+    db = demo_window.ctx.db
+    point_id = _first_point_with_hazards(page)
+    point = risk_service.get_risk_point(db, point_id)
+    assert point.reviewer_name == "周海涛" and point.approver_name == "顾建华"
+    assert point.reviewed_on is not None and point.approved_on is not None
+    organisation = (org.list_areas(db), org.list_departments(db), org.list_people(db), org.list_posts(db))
+
+    # A new risk point: both dates 未填, and they stay None until ticked.
+    blank = RiskPointDialog(RiskPointInfo(name="", kind=RiskPointKind.PLACE), *organisation, today=TODAY)
+    qtbot.addWidget(blank)
+    assert blank.sign_off_group.title() == "审核与审定"
+    for check, edit in ((blank.reviewed_on_check, blank.reviewed_on_edit),
+                        (blank.approved_on_check, blank.approved_on_edit)):  # fmt: skip
+        assert not check.isChecked() and not edit.isEnabled() and edit.text() == "未填"
+    blank.name_edit.setText("成品堆放区")
+    assert _sign_off(blank.value()) == ("", None, "", None)
+
+    dialog = RiskPointDialog(point, *organisation, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.reviewer_edit.text() == "周海涛" and dialog.approver_edit.text() == "顾建华"
+    assert dialog.reviewed_on_check.isChecked()
+    assert dialog.reviewed_on_edit.text() == point.reviewed_on.isoformat()
+    # Un-ticking a date empties it; ticking one starts at today and cannot go past it.
+    dialog.approved_on_check.setChecked(False)
+    assert dialog.approved_on_edit.text() == "未填" and dialog.value().approved_on is None
+    dialog.approved_on_check.setChecked(True)
+    assert dialog.value().approved_on == TODAY
+    dialog.approved_on_edit.setDate(QDate(2027, 3, 1))
+    assert dialog.value().approved_on == TODAY
+    # A date without its name is refused, with the name field marked.
+    dialog.reviewer_edit.clear()
+    dialog._on_accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "请同时填写审核人" in dialog.error_label.text() and dialog.errors.is_marked("reviewer_name")
+    dialog.reviewer_edit.setText("沈立明")
+    dialog.approved_on_edit.setDate(QDate(2026, 11, 18))
+    dialog.approver_edit.setText("严志明")
+    dialog._on_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    edited = dialog.value()
+    assert _sign_off(edited) == ("沈立明", point.reviewed_on, "严志明", date(2026, 11, 18))
+
+    monkeypatch.setattr(RiskPointDialog, "edit", classmethod(lambda *a, **k: edited))
+    page.select_risk_point(point_id)
+    page._on_edit_point()
+    reopened = open_database(db.path, create=False)
+    try:
+        saved = risk_service.get_risk_point(reopened, point_id)
+    finally:
+        reopened.close()
+    assert _sign_off(saved) == _sign_off(edited)
 
 
 def test_regrade_from_settings_asks_with_counts_then_applies(

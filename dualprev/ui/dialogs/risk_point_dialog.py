@@ -1,13 +1,23 @@
 """风险点 editor. Which fields show depends on the kind (设备设施: 编号/规格; 作业活动: 内容/频率), so the
-form is built in code rather than in Designer."""
+form is built in code rather than in Designer.
+
+The 审核与审定 group records who signed the risk point's JHA/SCL record off and when. Either date may
+stay 未填 (None): the printout then leaves that part blank for a pen."""
 
 from dataclasses import replace
+from datetime import date
 
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QCompleter,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -19,9 +29,16 @@ from PySide6.QtWidgets import (
 from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
-from dualprev.services.risk_service import RiskPointInfo
+from dualprev.services.risk_service import SIGN_OFF_NAME_LIMIT, RiskPointInfo, sign_off_problem
 from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.field_errors import FieldErrors
+
+_UNSET_DATE = QDate(1999, 12, 31)
+"""A date edit's minimum, shown as “未填”: an unticked sign-off date."""
+
+
+def _to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
 
 
 class RiskPointDialog(QDialog):
@@ -33,12 +50,15 @@ class RiskPointDialog(QDialog):
         people: list[PersonInfo],
         posts: list[PostInfo],
         parent: QWidget | None = None,
+        *,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("risk_point_dialog")
         self.setWindowTitle(self.tr("新增风险点") if point.id is None else self.tr("编辑风险点"))
         self.resize(640, 680)
         self._point = point
+        self._today = today
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -112,11 +132,23 @@ class RiskPointDialog(QDialog):
         self.note_edit.setObjectName("note_edit")
         self.note_edit.setMaximumHeight(50)
         form.addRow(self.tr("备注"), self.note_edit)
+        self.sign_off_group = self._sign_off_group(point, people)
+        layout.addWidget(self.sign_off_group)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error_label")
         self.error_label.setStyleSheet("color: #C00000;")
         layout.addWidget(self.error_label)
-        self.errors = FieldErrors(self.error_label, {"name": self.name_edit, "code": self.code_edit})
+        self.errors = FieldErrors(
+            self.error_label,
+            {
+                "name": self.name_edit,
+                "code": self.code_edit,
+                "reviewer_name": self.reviewer_edit,
+                "reviewed_on": self.reviewed_on_edit,
+                "approver_name": self.approver_edit,
+                "approved_on": self.approved_on_edit,
+            },
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -128,6 +160,86 @@ class RiskPointDialog(QDialog):
         layout.addWidget(buttons)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
+
+    def _sign_off_group(self, point: RiskPointInfo, people: list[PersonInfo]) -> QGroupBox:
+        group = QGroupBox(self.tr("审核与审定"), self)
+        group.setObjectName("sign_off_group")
+        form = QFormLayout(group)
+        hint = QLabel(self.tr("打印在 JHA/SCL 评价记录表头；留空则打印空白，由人工签字。"), group)
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        names = sorted({p.name for p in people if p.is_active})
+        self.reviewer_edit, self.reviewed_on_check, self.reviewed_on_edit = self._sign_off_row(
+            group, form, self.tr("审核人/日期"), ("reviewer", "reviewed_on"), point.reviewer_name,
+            point.reviewed_on, names,
+        )  # fmt: skip
+        self.approver_edit, self.approved_on_check, self.approved_on_edit = self._sign_off_row(
+            group, form, self.tr("审定人/日期"), ("approver", "approved_on"), point.approver_name,
+            point.approved_on, names,
+        )  # fmt: skip
+        self.reviewed_on_check.toggled.connect(self._on_reviewed_on_ticked)
+        self.approved_on_check.toggled.connect(self._on_approved_on_ticked)
+        return group
+
+    def _sign_off_row(
+        self,
+        group: QGroupBox,
+        form: QFormLayout,
+        label: str,
+        object_names: tuple[str, str],
+        name: str,
+        on: date | None,
+        names: list[str],
+    ) -> tuple[QLineEdit, QCheckBox, QDateEdit]:
+        name_edit = QLineEdit(name, group)
+        name_edit.setObjectName(f"{object_names[0]}_edit")
+        name_edit.setMaxLength(SIGN_OFF_NAME_LIMIT)
+        name_edit.setPlaceholderText(self.tr("姓名"))
+        completer = QCompleter(names, name_edit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        name_edit.setCompleter(completer)
+        check = QCheckBox(self.tr("日期"), group)
+        check.setObjectName(f"{object_names[1]}_check")
+        edit = QDateEdit(group)
+        edit.setObjectName(f"{object_names[1]}_edit")
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setSpecialValueText(self.tr("未填"))
+        edit.setMinimumDate(_UNSET_DATE)
+        if self._today is not None:
+            edit.setMaximumDate(_to_qdate(max(self._today, on or self._today)))
+        row = QHBoxLayout()
+        row.addWidget(name_edit, 1)
+        row.addWidget(check)
+        row.addWidget(edit)
+        form.addRow(label, row)
+        self._set_optional_date(check, edit, on)
+        return name_edit, check, edit
+
+    def _set_optional_date(self, check: QCheckBox, edit: QDateEdit, value: date | None) -> None:
+        check.blockSignals(True)
+        check.setChecked(value is not None)
+        check.blockSignals(False)
+        edit.setEnabled(value is not None)
+        edit.setDate(_UNSET_DATE if value is None else _to_qdate(value))
+
+    def _on_reviewed_on_ticked(self, ticked: bool) -> None:
+        self._tick_date(self.reviewed_on_check, self.reviewed_on_edit, ticked)
+
+    def _on_approved_on_ticked(self, ticked: bool) -> None:
+        self._tick_date(self.approved_on_check, self.approved_on_edit, ticked)
+
+    def _tick_date(self, check: QCheckBox, edit: QDateEdit, ticked: bool) -> None:
+        self._set_optional_date(check, edit, (self._today or date.today()) if ticked else None)
+        if ticked:
+            edit.setFocus()
+
+    @staticmethod
+    def _optional_date(check: QCheckBox, edit: QDateEdit) -> date | None:
+        if not check.isChecked() or edit.date() <= _UNSET_DATE:
+            return None
+        value = edit.date()
+        return date(value.year(), value.month(), value.day())
 
     def kind(self) -> RiskPointKind:
         return RiskPointKind(self.kind_combo.currentData())
@@ -153,6 +265,10 @@ class RiskPointDialog(QDialog):
             activity_frequency=self.activity_frequency_edit.text().strip() if activity else "",
             note=self.note_edit.toPlainText().strip(),
             post_ids=self.chosen_post_ids(),
+            reviewer_name=self.reviewer_edit.text().strip(),
+            reviewed_on=self._optional_date(self.reviewed_on_check, self.reviewed_on_edit),
+            approver_name=self.approver_edit.text().strip(),
+            approved_on=self._optional_date(self.approved_on_check, self.approved_on_edit),
         )
 
     def _on_kind_changed(self) -> None:
@@ -166,6 +282,10 @@ class RiskPointDialog(QDialog):
         if problem:
             self.errors.show(problem, "name")
             return
+        sign_off = sign_off_problem(self.value(), today=self._today)
+        if sign_off is not None:
+            self.errors.show(*sign_off)
+            return
         self.accept()
 
     @classmethod
@@ -177,9 +297,14 @@ class RiskPointDialog(QDialog):
         departments: list[DepartmentInfo],
         people: list[PersonInfo],
         posts: list[PostInfo],
+        *,
+        today: date | None = None,
     ) -> RiskPointInfo | None:
-        """Show the dialog; the edited risk point, or None when cancelled."""
-        dialog = cls(point, areas, departments, people, posts, parent)
+        """Show the dialog; the edited risk point, or None when cancelled.
+
+        With ``today`` the sign-off dates cannot be set later than it, and a newly ticked date starts there.
+        """
+        dialog = cls(point, areas, departments, people, posts, parent, today=today)
         try:
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -434,10 +434,14 @@ class RiskPage(Page):
             area_id=area_id,
             department_id=area.department_id if area else None,
         )
-        info = RiskPointDialog.edit(self, draft, areas, departments, people, posts)
+        info = RiskPointDialog.edit(self, draft, areas, departments, people, posts, today=self.ctx.today())
         if info is None:
             return
-        new_id = self._write(lambda: risk_service.save_risk_point(self.ctx.db, info, actor=self.ctx.actor()))
+        new_id = self._write(
+            lambda: risk_service.save_risk_point(
+                self.ctx.db, info, actor=self.ctx.actor(), today=self.ctx.today()
+            )
+        )
         if isinstance(new_id, int):
             self.refresh_if_stale()
             self.select_risk_point(new_id)
@@ -453,9 +457,11 @@ class RiskPage(Page):
             messages.show_user_error(self, exc)
             return
         areas, departments, people, posts = self._organisation()
-        info = RiskPointDialog.edit(self, current, areas, departments, people, posts)
+        info = RiskPointDialog.edit(self, current, areas, departments, people, posts, today=self.ctx.today())
         if info is not None and self._write(
-            lambda: risk_service.save_risk_point(self.ctx.db, info, actor=self.ctx.actor())
+            lambda: risk_service.save_risk_point(
+                self.ctx.db, info, actor=self.ctx.actor(), today=self.ctx.today()
+            )
         ):
             self._status(self.tr("风险点已保存"))
 
