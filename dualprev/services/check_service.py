@@ -102,6 +102,7 @@ from dualprev.storage.models import (
     PostRiskPoint,
     RiskPoint,
 )
+from dualprev.storage.repos import get_or_raise, names_by_id
 
 FREQUENCY_SETTING = "check_frequency_by_level_tier"
 GENERAL_ITEMS_TEXT = "通用检查项"
@@ -490,10 +491,6 @@ def _raise(problem: tuple[str, str] | str | None) -> None:
     raise ValidationError(problem)
 
 
-def _names(session: Session, model: type[Department] | type[Area] | type[Person]) -> dict[int, str]:
-    return {i: n for i, n in session.exec(select(model.id, model.name)).all() if i is not None}
-
-
 def place_text(area: str, location: str) -> str:
     """Area and location as one text, without repeating the area the location already names."""
     if not location or location == area:
@@ -532,13 +529,6 @@ def _department_subtree(session: Session, root: int) -> set[int]:
 def _enterprise_name(session: Session) -> str:
     row = session.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
     return row.name if row else ""
-
-
-def _get(session: Session, model: Any, row_id: int, what: str) -> Any:
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFoundError(f"{what}不存在（编号 {row_id}），可能已被删除")
-    return row
 
 
 # --- frequency table -------------------------------------------------------------------------------
@@ -586,7 +576,7 @@ def save_frequency_table(db: Database, table: FrequencyTable, *, actor: str) -> 
 
 def _item_rows(session: Session, items: Sequence[CheckItem]) -> list[CheckItemRow]:
     points = {p.id: p for p in session.exec(select(RiskPoint)).all()}
-    areas = _names(session, Area)
+    areas = names_by_id(session, Area)
     point_levels = _point_levels(session)
     hazard_ids = {i.hazard_id for i in items if i.hazard_id is not None}
     hazards = {
@@ -685,7 +675,7 @@ def list_items(db: Database, *, include_inactive: bool = True) -> list[CheckItem
 
 def get_item(db: Database, item_id: int) -> CheckItemRow:
     with db.read_session() as s:
-        return _item_rows(s, [_get(s, CheckItem, item_id, "排查项")])[0]
+        return _item_rows(s, [get_or_raise(s, CheckItem, item_id, "排查项")])[0]
 
 
 def generate_items(db: Database, *, actor: str) -> ItemGeneration:
@@ -797,7 +787,7 @@ def save_item(db: Database, item_id: int | None, draft: CheckItemDraft, *, actor
             audit.record(s, actor=actor, action="create", entity="check_item", entity_id=row.id,
                          summary=f"新增排查项：{draft.content[:40]}", changes=audit.diff({}, values))  # fmt: skip
         else:
-            row = _get(s, CheckItem, item_id, "排查项")
+            row = get_or_raise(s, CheckItem, item_id, "排查项")
             if row.is_custom:
                 values["risk_point_id"] = draft.risk_point_id
             changes = audit.diff({k: getattr(row, k) for k in values}, values)
@@ -815,7 +805,7 @@ def save_item(db: Database, item_id: int | None, draft: CheckItemDraft, *, actor
 def set_item_active(db: Database, item_id: int, active: bool, *, actor: str) -> CheckItemRow:
     """停用 an item (it leaves the forms but stays in past records) or 启用 it again."""
     with db.session() as s:
-        row = _get(s, CheckItem, item_id, "排查项")
+        row = get_or_raise(s, CheckItem, item_id, "排查项")
         if row.is_active != active:
             row.is_active = active
             s.add(row)
@@ -829,7 +819,7 @@ def delete_item(db: Database, item_id: int, *, actor: str) -> None:
     """Delete a free item never used in a record; anything else can only be switched off (an item
     made from a measure would otherwise come back at the next generation)."""
     with db.session() as s:
-        row = _get(s, CheckItem, item_id, "排查项")
+        row = get_or_raise(s, CheckItem, item_id, "排查项")
         if not row.is_custom:
             raise ConflictError("由管控措施生成的排查项不能删除（重新生成时会再次出现），可以停用")
         used = int(
@@ -882,7 +872,7 @@ def _required(
 def list_plans(db: Database, *, today: date) -> list[PlanRow]:
     """Every plan, active first, with its next due task, overdue tasks and last check."""
     with db.read_session() as s:
-        departments, areas, people = _names(s, Department), _names(s, Area), _names(s, Person)
+        departments, areas, people = names_by_id(s, Department), names_by_id(s, Area), names_by_id(s, Person)
         items: dict[int, list[int]] = defaultdict(list)
         for plan_id, item_id in s.exec(
             select(CheckPlanItem.plan_id, CheckPlanItem.check_item_id)
@@ -955,7 +945,7 @@ def list_plans(db: Database, *, today: date) -> list[PlanRow]:
 def get_plan(db: Database, plan_id: int) -> CheckPlanDraft:
     """The plan as its editor shows it, with the ids of its items (active or not)."""
     with db.read_session() as s:
-        plan = _get(s, CheckPlan, plan_id, "排查计划")
+        plan = get_or_raise(s, CheckPlan, plan_id, "排查计划")
         item_ids = s.exec(select(CheckPlanItem.check_item_id).where(CheckPlanItem.plan_id == plan_id)).all()
         return CheckPlanDraft(
             name=plan.name,
@@ -1010,7 +1000,7 @@ def save_plan(db: Database, plan_id: int | None, draft: CheckPlanDraft, *, actor
             changes = audit.diff({}, values)
             old_values: dict[str, Any] = {}
         else:
-            plan = _get(s, CheckPlan, plan_id, "排查计划")
+            plan = get_or_raise(s, CheckPlan, plan_id, "排查计划")
             old_values = {key: getattr(plan, key) for key in _PLAN_FIELDS}
             changes = audit.diff(old_values, values)
             for key, value in values.items():
@@ -1055,7 +1045,7 @@ def save_plan(db: Database, plan_id: int | None, draft: CheckPlanDraft, *, actor
 def delete_plan(db: Database, plan_id: int, *, actor: str) -> None:
     """Delete a plan never carried out (its tasks go with it); one with records can only be stopped."""
     with db.session() as s:
-        plan = _get(s, CheckPlan, plan_id, "排查计划")
+        plan = get_or_raise(s, CheckPlan, plan_id, "排查计划")
         used = int(
             s.exec(select(func.count()).select_from(CheckRecord).where(CheckRecord.plan_id == plan_id)).one()
         )
@@ -1147,7 +1137,11 @@ def generate_tasks(db: Database, *, today: date, actor: str) -> TaskGeneration:
 def _task_rows(session: Session, tasks: Sequence[CheckTask], today: date) -> list[TaskRow]:
     plan_ids = {t.plan_id for t in tasks}
     plans = {p.id: p for p in session.exec(select(CheckPlan).where(col(CheckPlan.id).in_(plan_ids))).all()}
-    people, departments, areas = _names(session, Person), _names(session, Department), _names(session, Area)
+    people, departments, areas = (
+        names_by_id(session, Person),
+        names_by_id(session, Department),
+        names_by_id(session, Area),
+    )
     counts = dict(
         session.exec(
             select(CheckPlanItem.plan_id, func.count())
@@ -1215,7 +1209,7 @@ def list_tasks(
 
 def get_task(db: Database, task_id: int, *, today: date) -> TaskRow:
     with db.read_session() as s:
-        return _task_rows(s, [_get(s, CheckTask, task_id, "排查任务")], today)[0]
+        return _task_rows(s, [get_or_raise(s, CheckTask, task_id, "排查任务")], today)[0]
 
 
 def task_counts(db: Database, *, today: date, upcoming_days: int = 31) -> TaskCounts:
@@ -1291,7 +1285,7 @@ def checklist(
     """The checklist of a task (its plan's items and due date), of a plan, or of chosen items."""
     general, team = hidden_danger_service.deadline_days(db)
     with db.read_session() as s:
-        task = _get(s, CheckTask, task_id, "排查任务") if task_id is not None else None
+        task = get_or_raise(s, CheckTask, task_id, "排查任务") if task_id is not None else None
         if task is not None:
             plan_id = task.plan_id
         if plan_id is None:
@@ -1301,11 +1295,11 @@ def checklist(
                 deadline_days_general=general,
                 deadline_days_team=team,
             )
-        plan = _get(s, CheckPlan, plan_id, "排查计划")
+        plan = get_or_raise(s, CheckPlan, plan_id, "排查计划")
         ids = item_ids if item_ids is not None else s.exec(
             select(CheckPlanItem.check_item_id).where(CheckPlanItem.plan_id == plan_id)
         ).all()  # fmt: skip
-        people, departments, areas = _names(s, Person), _names(s, Department), _names(s, Area)
+        people, departments, areas = names_by_id(s, Person), names_by_id(s, Department), names_by_id(s, Area)
         assignee = task.assignee_id if task is not None and task.assignee_id else plan.assignee_id
         return Checklist(
             title=plan.name,
@@ -1429,11 +1423,11 @@ def record_check(db: Database, data: CheckInput, *, actor: str, today: date) -> 
     danger (with the item's photos as its 整改前 photos) for each 不合格 item linked both ways, and
     the task it completes. Nothing is saved when any part is refused."""
     with photo_service.staged_files(db) as files, db.session() as s:
-        task = _get(s, CheckTask, data.task_id, "排查任务") if data.task_id is not None else None
+        task = get_or_raise(s, CheckTask, data.task_id, "排查任务") if data.task_id is not None else None
         if task is not None and task.status is CheckTaskStatus.DONE:
             raise ConflictError("该排查任务已经完成，不能重复记录")
         plan_id = task.plan_id if task is not None else data.plan_id
-        plan = _get(s, CheckPlan, plan_id, "排查计划") if plan_id is not None else None
+        plan = get_or_raise(s, CheckPlan, plan_id, "排查计划") if plan_id is not None else None
         check_type = data.check_type or (plan.check_type if plan is not None else None)
         if check_type is None:
             raise ValidationError("请选择排查类型", "check_type")
@@ -1521,7 +1515,7 @@ def _record_details(
         return []
     ids = [r.id for r in records]
     plans = dict(session.exec(select(CheckPlan.id, CheckPlan.name)).all())
-    departments, areas = _names(session, Department), _names(session, Area)
+    departments, areas = names_by_id(session, Department), names_by_id(session, Area)
     tasks = {
         t.record_id: t for t in session.exec(select(CheckTask).where(col(CheckTask.record_id).in_(ids))).all()
     }
@@ -1601,7 +1595,7 @@ def _record_details(
 def get_record(db: Database, record_id: int) -> CheckRecordDetail:
     """A check record with its results, photos and the hidden dangers it opened."""
     with db.read_session() as s:
-        return _record_details(db, s, [_get(s, CheckRecord, record_id, "排查记录")])[0]
+        return _record_details(db, s, [get_or_raise(s, CheckRecord, record_id, "排查记录")])[0]
 
 
 def _records_in(session: Session, date_from: date | None, date_to: date | None, plan_id: int | None) -> Any:
@@ -1650,7 +1644,7 @@ def query_records(
         ).all():
             numbers[record_id].append(number)
         plans = dict(s.exec(select(CheckPlan.id, CheckPlan.name)).all())
-        departments, areas = _names(s, Department), _names(s, Area)
+        departments, areas = names_by_id(s, Department), names_by_id(s, Area)
         return [
             CheckRecordRow(
                 id=r.id or 0,
@@ -1964,7 +1958,7 @@ def _danger_facts(
     ids = {r.hidden_danger_id for d in details for r in d.results if r.hidden_danger_id is not None}
     if not ids:
         return {}
-    people = _names(session, Person)
+    people = names_by_id(session, Person)
     return {
         h.id or 0: (people.get(h.rectifier_id or 0, ""), _short(h.description, 40), h.deadline)
         for h in session.exec(select(HiddenDanger).where(col(HiddenDanger.id).in_(ids))).all()
@@ -1976,7 +1970,7 @@ def _sheets(
 ) -> tuple[str, list[CheckRecordSheet]]:
     with db.read_session() as s:
         if record_ids is not None:
-            records = [_get(s, CheckRecord, i, "排查记录") for i in record_ids]
+            records = [get_or_raise(s, CheckRecord, i, "排查记录") for i in record_ids]
         else:
             records = list(
                 s.exec(

@@ -44,6 +44,7 @@ from dualprev.storage.models import (
     Photo,
     RiskPoint,
 )
+from dualprev.storage.repos import get_or_raise
 
 PLAN_NAME_MAX = 100
 
@@ -137,13 +138,6 @@ class ZoneChoices:
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def _get(session: Session, model: Any, row_id: int, what: str) -> Any:
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFoundError(f"{what}不存在（编号 {row_id}），可能已被删除")
-    return row
 
 
 def _store(db: Database) -> FileStore:
@@ -240,7 +234,7 @@ def list_plans(db: Database) -> list[FloorPlanInfo]:
 
 def get_plan(db: Database, plan_id: int) -> FloorPlanInfo:
     with db.read_session() as s:
-        row: FloorPlan = _get(s, FloorPlan, plan_id, "平面图")
+        row: FloorPlan = get_or_raise(s, FloorPlan, plan_id, "平面图")
         return _plan_info(db, row, _zone_count(s, plan_id))
 
 
@@ -288,7 +282,7 @@ def replace_plan_image(db: Database, plan_id: int, path: Path, *, actor: str) ->
     """
     image = prepare_plan_image(Path(path))
     with _staged(db, image) as staged, db.session() as s:
-        row: FloorPlan = _get(s, FloorPlan, plan_id, "平面图")
+        row: FloorPlan = get_or_raise(s, FloorPlan, plan_id, "平面图")
         old_file, old_size = row.file_name, (row.width, row.height)
         sx, sy = image.width / max(row.width, 1), image.height / max(row.height, 1)
         if (sx, sy) != (1.0, 1.0):
@@ -320,7 +314,7 @@ def replace_plan_image(db: Database, plan_id: int, path: Path, *, actor: str) ->
 
 def rename_plan(db: Database, plan_id: int, name: str, *, actor: str) -> FloorPlanInfo:
     with db.session() as s:
-        row: FloorPlan = _get(s, FloorPlan, plan_id, "平面图")
+        row: FloorPlan = get_or_raise(s, FloorPlan, plan_id, "平面图")
         clean = _check_plan_name(s, name, plan_id)
         old = row.name
         row.name = clean
@@ -341,7 +335,7 @@ def delete_plan(db: Database, plan_id: int, *, actor: str) -> None:
     """Delete a plan with its zones (the areas and risk points stay); its image file goes too
     unless another record uses the same picture."""
     with db.session() as s:
-        row: FloorPlan = _get(s, FloorPlan, plan_id, "平面图")
+        row: FloorPlan = get_or_raise(s, FloorPlan, plan_id, "平面图")
         zones = _zone_count(s, plan_id)
         file_name = row.file_name
         s.delete(row)
@@ -449,15 +443,15 @@ def save_zone(db: Database, info: ZoneInfo, *, actor: str) -> int:
     neither an area nor a linked risk point, and references to records that do not exist.
     """
     with db.session() as s:
-        plan: FloorPlan = _get(s, FloorPlan, info.floor_plan_id, "平面图")
+        plan: FloorPlan = get_or_raise(s, FloorPlan, info.floor_plan_id, "平面图")
         clean = _validated(info, plan)
         if clean.area_id is not None:
-            _get(s, Area, clean.area_id, "区域")
+            get_or_raise(s, Area, clean.area_id, "区域")
         created = clean.id is None
         if clean.id is None:
             row = MapZone(floor_plan_id=plan.id or 0, name=clean.name)
         else:
-            row = _get(s, MapZone, clean.id, "区块")
+            row = get_or_raise(s, MapZone, clean.id, "区块")
             if row.floor_plan_id != clean.floor_plan_id:
                 raise ValidationError("区块不属于该平面图，请重新打开后再保存", "floor_plan_id")
         if clean.sort_order is not None:
@@ -504,8 +498,8 @@ def move_zone(
 ) -> None:
     """Change only a zone's outline and label position (a drag on the map)."""
     with db.session() as s:
-        row: MapZone = _get(s, MapZone, zone_id, "区块")
-        plan: FloorPlan = _get(s, FloorPlan, row.floor_plan_id, "平面图")
+        row: MapZone = get_or_raise(s, MapZone, zone_id, "区块")
+        plan: FloorPlan = get_or_raise(s, FloorPlan, row.floor_plan_id, "平面图")
         shape = ZoneShape(row.shape)
         pts = risk_map.normalise_points(shape, points)
         problem = risk_map.zone_shape_problem(shape, pts, plan.width, plan.height)
@@ -532,7 +526,7 @@ def move_zone(
 
 def get_zone(db: Database, zone_id: int) -> ZoneInfo:
     with db.read_session() as s:
-        row: MapZone = _get(s, MapZone, zone_id, "区块")
+        row: MapZone = get_or_raise(s, MapZone, zone_id, "区块")
         links = s.exec(
             select(MapZoneRiskPoint.risk_point_id).where(MapZoneRiskPoint.zone_id == zone_id)
         ).all()
@@ -543,7 +537,7 @@ def delete_zone(db: Database, zone_id: int, *, actor: str) -> ZoneInfo:
     """Delete a zone (its area and risk points stay); returns it as it was, so it can be restored
     with :func:`save_zone` (with ``id`` None)."""
     with db.session() as s:
-        row: MapZone = _get(s, MapZone, zone_id, "区块")
+        row: MapZone = get_or_raise(s, MapZone, zone_id, "区块")
         links = s.exec(
             select(MapZoneRiskPoint.risk_point_id).where(MapZoneRiskPoint.zone_id == zone_id)
         ).all()
@@ -600,7 +594,7 @@ def list_zones(db: Database, plan_id: int) -> list[ZoneView]:
     counts by level and its label."""
     levels = risk_point_levels(db)
     with db.read_session() as s:
-        _get(s, FloorPlan, plan_id, "平面图")
+        get_or_raise(s, FloorPlan, plan_id, "平面图")
         by_area, linked = _covered(s)
         areas = {a.id: a.name for a in s.exec(select(Area)).all()}
         rows = s.exec(

@@ -53,7 +53,7 @@ from dualprev.domain.hidden_danger import (
     update_problem,
     void_problem,
 )
-from dualprev.errors import ConflictError, NotFoundError, ValidationError
+from dualprev.errors import ConflictError, ValidationError
 from dualprev.services import organisation_service as org
 from dualprev.services import photo_service
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, RiskPointRef
@@ -75,6 +75,7 @@ from dualprev.storage.models import (
     Setting,
     utcnow,
 )
+from dualprev.storage.repos import get_or_raise
 
 _S = HiddenDangerStatus
 _OPEN = tuple(s.value for s in HiddenDangerStatus if s.is_open)
@@ -761,9 +762,7 @@ def choices(db: Database) -> HiddenDangerChoices:
 
 
 def _get(session: Session, hidden_danger_id: int) -> HiddenDanger:
-    row = session.get(HiddenDanger, hidden_danger_id)
-    if row is None:
-        raise NotFoundError(f"隐患不存在（编号 {hidden_danger_id}），可能已被删除")
+    row: HiddenDanger = get_or_raise(session, HiddenDanger, hidden_danger_id, "隐患")
     return row
 
 

@@ -11,7 +11,7 @@ from sqlmodel import Session, SQLModel, col, func, select
 
 from dualprev.domain.organisation import DepartmentKind
 from dualprev.domain.validation import phone_problem, required_problem, uscc_problem
-from dualprev.errors import ConflictError, NotFoundError, ValidationError
+from dualprev.errors import ConflictError, ValidationError
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
@@ -30,6 +30,7 @@ from dualprev.storage.models import (
     RiskPoint,
     utcnow,
 )
+from dualprev.storage.repos import get_or_raise
 
 
 @dataclass(frozen=True)
@@ -126,13 +127,6 @@ def _check(problem: str | None, field: str) -> None:
         raise ValidationError(problem, field)
 
 
-def _get(session: Session, model: type[SQLModel], row_id: int, what: str) -> Any:
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFoundError(f"{what}不存在（编号 {row_id}），可能已被删除")
-    return row
-
-
 def _count(session: Session, model: type[SQLModel], *where: Any) -> int:
     return int(session.exec(select(func.count()).select_from(model).where(*where)).one())
 
@@ -204,7 +198,7 @@ def save_department(db: Database, dept: DepartmentInfo, *, actor: str) -> Depart
     _check(required_problem(dept.name, "部门名称", 100), "name")
     with db.session() as s:
         if dept.parent_id is not None:
-            _get(s, Department, dept.parent_id, "上级部门")
+            get_or_raise(s, Department, dept.parent_id, "上级部门")
             if dept.id is not None and _is_descendant(s, dept.parent_id, dept.id):
                 raise ValidationError("上级部门不能是本部门或其下级部门", "parent_id")
         clash = s.exec(
@@ -218,7 +212,7 @@ def save_department(db: Database, dept: DepartmentInfo, *, actor: str) -> Depart
         ).first()
         if clash:
             raise ConflictError(f"同一上级下已有名为“{dept.name}”的部门")
-        row = Department(name=dept.name) if dept.id is None else _get(s, Department, dept.id, "部门")
+        row = Department(name=dept.name) if dept.id is None else get_or_raise(s, Department, dept.id, "部门")
         changes = _apply(row, dept)
         s.add(row)
         s.flush()
@@ -242,7 +236,7 @@ def _is_descendant(session: Session, candidate_id: int, ancestor_id: int) -> boo
 def delete_department(db: Database, dept_id: int, *, actor: str) -> None:
     """Delete a department nobody refers to; otherwise say what still uses it."""
     with db.session() as s:
-        row = _get(s, Department, dept_id, "部门")
+        row = get_or_raise(s, Department, dept_id, "部门")
         uses = {
             "下级部门": _count(s, Department, Department.parent_id == dept_id),
             "人员": _count(s, Person, Person.department_id == dept_id),
@@ -284,10 +278,10 @@ def save_person(db: Database, person: PersonInfo, *, actor: str) -> PersonInfo:
     _check(phone_problem(person.phone), "phone")
     with db.session() as s:
         if person.department_id is not None:
-            _get(s, Department, person.department_id, "所属部门")
+            get_or_raise(s, Department, person.department_id, "所属部门")
         if person.post_id is not None:
-            _get(s, Post, person.post_id, "岗位")
-        row = Person(name=person.name) if person.id is None else _get(s, Person, person.id, "人员")
+            get_or_raise(s, Post, person.post_id, "岗位")
+        row = Person(name=person.name) if person.id is None else get_or_raise(s, Person, person.id, "人员")
         changes = _apply(row, person)
         s.add(row)
         s.flush()
@@ -299,7 +293,7 @@ def save_person(db: Database, person: PersonInfo, *, actor: str) -> PersonInfo:
 def delete_person(db: Database, person_id: int, *, actor: str) -> None:
     """Delete a person no record refers to; someone who appears in records is set inactive instead."""
     with db.session() as s:
-        row = _get(s, Person, person_id, "人员")
+        row = get_or_raise(s, Person, person_id, "人员")
         uses = {
             "岗位负责人": _count(s, Post, Post.responsible_person_id == person_id),
             "风险点责任人": _count(s, RiskPoint, RiskPoint.responsible_person_id == person_id),
@@ -328,11 +322,11 @@ def save_area(db: Database, area: AreaInfo, *, actor: str) -> AreaInfo:
     _check(required_problem(area.name, "区域名称", 100), "name")
     with db.session() as s:
         if area.department_id is not None:
-            _get(s, Department, area.department_id, "责任部门")
+            get_or_raise(s, Department, area.department_id, "责任部门")
         clash = s.exec(select(Area).where(Area.name == area.name, Area.id != (area.id or -1))).first()
         if clash:
             raise ConflictError(f"已有名为“{area.name}”的区域")
-        row = Area(name=area.name) if area.id is None else _get(s, Area, area.id, "区域")
+        row = Area(name=area.name) if area.id is None else get_or_raise(s, Area, area.id, "区域")
         changes = _apply(row, area)
         s.add(row)
         s.flush()
@@ -343,7 +337,7 @@ def save_area(db: Database, area: AreaInfo, *, actor: str) -> AreaInfo:
 
 def delete_area(db: Database, area_id: int, *, actor: str) -> None:
     with db.session() as s:
-        row = _get(s, Area, area_id, "区域")
+        row = get_or_raise(s, Area, area_id, "区域")
         uses = {
             "风险点": _count(s, RiskPoint, RiskPoint.area_id == area_id),
             "岗位": _count(s, Post, Post.area_id == area_id),
@@ -376,11 +370,11 @@ def save_post(db: Database, post: PostInfo, *, actor: str) -> PostInfo:
         raise ValidationError("岗位人数应为 0 到 9999 之间的整数", "headcount")
     with db.session() as s:
         if post.department_id is not None:
-            _get(s, Department, post.department_id, "所属部门")
+            get_or_raise(s, Department, post.department_id, "所属部门")
         if post.area_id is not None:
-            _get(s, Area, post.area_id, "工作区域")
+            get_or_raise(s, Area, post.area_id, "工作区域")
         if post.responsible_person_id is not None:
-            _get(s, Person, post.responsible_person_id, "责任人")
+            get_or_raise(s, Person, post.responsible_person_id, "责任人")
         clash = s.exec(
             select(Post).where(
                 Post.name == post.name, Post.department_id == post.department_id, Post.id != (post.id or -1)
@@ -388,14 +382,14 @@ def save_post(db: Database, post: PostInfo, *, actor: str) -> PostInfo:
         ).first()
         if clash:
             raise ConflictError(f"同一部门下已有名为“{post.name}”的岗位")
-        row = Post(name=post.name) if post.id is None else _get(s, Post, post.id, "岗位")
+        row = Post(name=post.name) if post.id is None else get_or_raise(s, Post, post.id, "岗位")
         changes = _apply(row, post, skip=("id", "risk_point_ids"))
         s.add(row)
         s.flush()
         assert row.id is not None
         wanted = set(post.risk_point_ids)
         for rp_id in wanted:
-            _get(s, RiskPoint, rp_id, "风险点")
+            get_or_raise(s, RiskPoint, rp_id, "风险点")
         existing = {link.risk_point_id: link for link in s.exec(
             select(PostRiskPoint).where(PostRiskPoint.post_id == row.id)).all()}  # fmt: skip
         for rp_id, link in existing.items():
@@ -412,7 +406,7 @@ def save_post(db: Database, post: PostInfo, *, actor: str) -> PostInfo:
 
 def delete_post(db: Database, post_id: int, *, actor: str) -> None:
     with db.session() as s:
-        row = _get(s, Post, post_id, "岗位")
+        row = get_or_raise(s, Post, post_id, "岗位")
         uses = {"人员": _count(s, Person, Person.post_id == post_id)}
         _refuse_if_used(f"岗位“{row.name}”", uses)
         s.delete(row)

@@ -15,18 +15,14 @@ from dualprev.storage.models import (
     Area,
     Department,
     Hazard,
-    Person,
     RiskPoint,
 )
+from dualprev.storage.repos import names_by_id
 
 
 def _most_severe(levels: Iterable[RiskLevel | None]) -> RiskLevel | None:
     known = [level for level in levels if level is not None]
     return min(known) if known else None
-
-
-def _names(session: Session, model: type[Department] | type[Area] | type[Person]) -> dict[int, str]:
-    return {row_id: name for row_id, name in session.exec(select(model.id, model.name)).all() if row_id}
 
 
 def _risk_point_levels(session: Session) -> tuple[dict[int, RiskLevel | None], dict[int, int]]:
@@ -62,8 +58,8 @@ def list_risk_points(db: Database) -> list[RiskPointOverview]:
     """Every risk point with its area, responsible department, hazard count and level."""
     with db.read_session() as s:
         levels, counts = _risk_point_levels(s)
-        areas = _names(s, Area)
-        departments = _names(s, Department)
+        areas = names_by_id(s, Area)
+        departments = names_by_id(s, Department)
         rows = s.exec(
             select(RiskPoint).order_by(col(RiskPoint.sort_order), col(RiskPoint.code), col(RiskPoint.id))
         )

@@ -41,7 +41,7 @@ from dualprev.domain.risk import (
 )
 from dualprev.domain.validation import required_problem
 from dualprev.domain.vocabularies import DEFAULT_ACCIDENT_VOCABULARY, HAZARD_FACTOR_CATEGORIES
-from dualprev.errors import ConflictError, NotFoundError, ValidationError
+from dualprev.errors import ConflictError, ValidationError
 from dualprev.services.scheme_service import active_schemes_in, direct_items_in, read_setting, tier_table_in
 from dualprev.storage import audit
 from dualprev.storage.db import Database
@@ -59,6 +59,7 @@ from dualprev.storage.models import (
     RiskPoint,
     utcnow,
 )
+from dualprev.storage.repos import get_or_raise
 
 ACCIDENT_VOCABULARY_SETTING = "accident_vocabulary"
 _FACTOR_CODES = {c.code for c in HAZARD_FACTOR_CATEGORIES}
@@ -236,13 +237,6 @@ class HazardPage:
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def _get(session: Session, model: type[SQLModel], row_id: int, what: str) -> Any:
-    row = session.get(model, row_id)
-    if row is None:
-        raise NotFoundError(f"{what}不存在（编号 {row_id}），可能已被删除")
-    return row
-
-
 def _check(problem: str | None, field: str) -> None:
     if problem:
         raise ValidationError(problem, field)
@@ -261,11 +255,11 @@ def _refs(
     area_id: int | None = None,
 ) -> None:
     if department_id is not None:
-        _get(session, Department, department_id, "责任单位")
+        get_or_raise(session, Department, department_id, "责任单位")
     if person_id is not None:
-        _get(session, Person, person_id, "责任人")
+        get_or_raise(session, Person, person_id, "责任人")
     if area_id is not None:
-        _get(session, Area, area_id, "区域")
+        get_or_raise(session, Area, area_id, "区域")
 
 
 class _HasId(Protocol):
@@ -342,7 +336,7 @@ def accident_type_options(db: Database) -> list[AccidentTypeOption]:
 
 def get_risk_point(db: Database, risk_point_id: int) -> RiskPointInfo:
     with db.read_session() as s:
-        row: RiskPoint = _get(s, RiskPoint, risk_point_id, "风险点")
+        row: RiskPoint = get_or_raise(s, RiskPoint, risk_point_id, "风险点")
         posts = s.exec(
             select(PostRiskPoint.post_id)
             .where(PostRiskPoint.risk_point_id == risk_point_id)
@@ -423,7 +417,7 @@ def _set_posts(session: Session, risk_point_id: int, post_ids: Iterable[int]) ->
     """Make exactly ``post_ids`` face the risk point; returns (before, after) for the audit."""
     wanted = set(post_ids)
     for post_id in wanted:
-        _get(session, Post, post_id, "岗位")
+        get_or_raise(session, Post, post_id, "岗位")
     existing = {
         link.post_id: link
         for link in session.exec(
@@ -460,7 +454,7 @@ def save_risk_point(db: Database, info: RiskPointInfo, *, actor: str, today: dat
             row = RiskPoint(name=info.name, kind=info.kind)
             row.sort_order = int(s.exec(select(func.coalesce(func.max(RiskPoint.sort_order), -1))).one()) + 1
         else:
-            row = _get(s, RiskPoint, info.id, "风险点")
+            row = get_or_raise(s, RiskPoint, info.id, "风险点")
         fields = {k: v for k, v in asdict(info).items() if k not in ("id", "post_ids")}
         changes = audit.diff({k: getattr(row, k) for k in fields}, fields)
         for key, value in fields.items():
@@ -485,7 +479,7 @@ def delete_risk_point(db: Database, risk_point_id: int, *, actor: str) -> None:
     Hidden dangers registered against it keep their record and lose only the link.
     """
     with db.session() as s:
-        row: RiskPoint = _get(s, RiskPoint, risk_point_id, "风险点")
+        row: RiskPoint = get_or_raise(s, RiskPoint, risk_point_id, "风险点")
         hazards = int(
             s.exec(
                 select(func.count()).select_from(Hazard).where(Hazard.risk_point_id == risk_point_id)
@@ -546,7 +540,7 @@ def _hazard_info(session: Session, row: Hazard) -> HazardInfo:
 def get_hazard(db: Database, hazard_id: int) -> HazardDetail:
     """A hazard with its measures, its latest evaluation of each stage and its whole history."""
     with db.read_session() as s:
-        row: Hazard = _get(s, Hazard, hazard_id, "危险源")
+        row: Hazard = get_or_raise(s, Hazard, hazard_id, "危险源")
         history = s.exec(
             select(Evaluation).where(Evaluation.hazard_id == hazard_id).order_by(col(Evaluation.id).desc())
         ).all()
@@ -710,7 +704,7 @@ def save_hazard(
     info = _strip_text(info)
     _validate_hazard(info, evaluations)
     with db.session() as s:
-        point: RiskPoint = _get(s, RiskPoint, info.risk_point_id, "风险点")
+        point: RiskPoint = get_or_raise(s, RiskPoint, info.risk_point_id, "风险点")
         _refs(s, department_id=info.responsible_department_id, person_id=info.responsible_person_id)
         type_ids = _check_accident_types(s, info.accident_type_ids)
         graded = _grade_inputs(s, evaluations)
@@ -718,7 +712,7 @@ def save_hazard(
         row: Hazard = (
             Hazard(risk_point_id=info.risk_point_id, description=info.description)
             if info.id is None
-            else _get(s, Hazard, info.id, "危险源")
+            else get_or_raise(s, Hazard, info.id, "危险源")
         )
         latest_levels = {st: e.level for st, e in (_latest_by_stage(s, info.id) if info.id else {}).items()}
         for ev, g in zip(evaluations, graded, strict=True):
@@ -768,7 +762,7 @@ def save_hazard(
 def delete_hazard(db: Database, hazard_id: int, *, actor: str) -> None:
     """Delete a hazard with its evaluations, measures and the check items generated from it."""
     with db.session() as s:
-        row: Hazard = _get(s, Hazard, hazard_id, "危险源")
+        row: Hazard = get_or_raise(s, Hazard, hazard_id, "危险源")
         point = s.get(RiskPoint, row.risk_point_id)
         s.delete(row)
         audit.record(s, actor=actor, action="delete", entity="hazard", entity_id=hazard_id,
@@ -820,7 +814,7 @@ def copy_risk_point(
     if name is not None:
         _check(required_problem(new_name, "风险点名称", 200), "name")
     with db.session() as s:
-        source: RiskPoint = _get(s, RiskPoint, risk_point_id, "风险点")
+        source: RiskPoint = get_or_raise(s, RiskPoint, risk_point_id, "风险点")
         _refs(s, area_id=area_id)
         taken = set(s.exec(select(RiskPoint.code)).all())
         copy = RiskPoint(**_copy_fields(source, _COPIED_POINT_FIELDS))
