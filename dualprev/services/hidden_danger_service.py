@@ -10,7 +10,6 @@ The ledger itself is read page by page (:func:`query`), filtered and sorted in S
 hundred thousand rows stays fast.
 """
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
@@ -58,6 +57,8 @@ from dualprev.services import organisation_service as org
 from dualprev.services import photo_service
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, RiskPointRef
 from dualprev.services.photo_service import PhotoInfo, PreparedPhoto
+from dualprev.services.risk_service import AccidentTypeOption, accident_type_options
+from dualprev.services.scheme_service import read_setting
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
@@ -72,7 +73,6 @@ from dualprev.storage.models import (
     Photo,
     RemediationPlan,
     RiskPoint,
-    Setting,
     utcnow,
 )
 from dualprev.storage.repos import get_or_raise
@@ -241,13 +241,6 @@ class RemediationPlanInput:
 
 
 @dataclass(frozen=True)
-class AccidentTypeRef:
-    id: int
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
 class CheckRecordRef:
     """A check record as offered when a hidden danger was found in a check."""
 
@@ -272,7 +265,7 @@ class HiddenDangerChoices:
     people: list[PersonInfo]
     areas: list[AreaInfo]
     risk_points: list[RiskPointRef]
-    accident_types: list[AccidentTypeRef]
+    accident_types: list[AccidentTypeOption]
     check_records: list[CheckRecordRef]
     deadline_days_general: int
     deadline_days_team: int
@@ -676,13 +669,8 @@ def overdue(db: Database, *, today: date, limit: int = 50) -> LedgerResult:
 
 
 def _setting(session: Session, key: str, default: Any) -> Any:
-    row = session.get(Setting, key)
-    if row is None:
-        return default
-    try:
-        return json.loads(row.value)
-    except ValueError:
-        return default
+    value = read_setting(session, key)
+    return default if value is None else value
 
 
 def _int_setting(session: Session, key: str, default: int) -> int:
@@ -707,18 +695,9 @@ def suggested_deadline(
     return suggest_deadline(found_on, level, owner_tier, general_days=general, team_days=team)
 
 
-def list_accident_types(db: Database) -> list[AccidentTypeRef]:
+def list_accident_types(db: Database) -> list[AccidentTypeOption]:
     """Accident types of the enterprise's vocabulary, without the mining-only ones."""
-    with db.read_session() as s:
-        vocabulary = _setting(s, "accident_vocabulary", "GB6441-1986")
-        rows = s.exec(
-            select(AccidentTypeRecord)
-            .where(
-                AccidentTypeRecord.vocabulary == vocabulary, col(AccidentTypeRecord.mining_only).is_(False)
-            )
-            .order_by(col(AccidentTypeRecord.sort_order), col(AccidentTypeRecord.code))
-        ).all()
-        return [AccidentTypeRef(r.id or 0, r.code, r.name) for r in rows]
+    return accident_type_options(db)
 
 
 def list_check_records(db: Database, *, limit: int = 300) -> list[CheckRecordRef]:

@@ -18,10 +18,8 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, func, select
 
 from dualprev.domain.risk import (
-    DEFAULT_TIER_BY_LEVEL,
     ControlMeasureCategory,
     ControlTier,
-    RiskLevel,
     RiskStage,
 )
 from dualprev.errors import NotFoundError, ValidationError
@@ -43,6 +41,7 @@ from dualprev.reports.risk_list import risk_list_document
 from dualprev.reports.risk_records import risk_records_document
 from dualprev.reports.tables import TableDocument
 from dualprev.reports.xlsx_table import write_table_xlsx
+from dualprev.services.scheme_service import tier_table_in
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
     AccidentTypeRecord,
@@ -57,10 +56,7 @@ from dualprev.storage.models import (
     Post,
     PostRiskPoint,
     RiskPoint,
-    Setting,
 )
-
-TIER_SETTING = "tier_by_level"
 
 __all__ = [
     "ExportFormat",
@@ -97,21 +93,6 @@ def _direct_reasons(raw: str) -> tuple[str, ...]:
         return ()
     texts = [str(i.get("text") or i.get("key") or "") if isinstance(i, dict) else str(i) for i in items]
     return tuple(t for t in texts if t)
-
-
-def _tier_table(session: Session) -> dict[RiskLevel, ControlTier]:
-    """The enterprise's level → control tier table (domain.md §3.5), the default where unset."""
-    table = dict(DEFAULT_TIER_BY_LEVEL)
-    raw = session.get(Setting, TIER_SETTING)
-    if raw is None:
-        return table
-    try:
-        stored = json.loads(raw.value)
-        for key, value in stored.items():
-            table[RiskLevel(int(key))] = ControlTier(value)
-    except (ValueError, TypeError, AttributeError):
-        pass  # a damaged setting must not stop printing; the defaults are the documented ones
-    return table
 
 
 def _bulk(session: Session, query: Any) -> Sequence[Any]:
@@ -220,7 +201,7 @@ def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportDa
         areas = {
             i: (n, order) for i, n, order in session.exec(select(Area.id, Area.name, Area.sort_order)).all()
         }
-        tiers = _tier_table(session)
+        tiers = tier_table_in(session)
         evaluations = _latest_current_evaluations(session)
         measures = _measures(session)
         accident_types = _accident_types(session)
