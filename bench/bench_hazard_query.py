@@ -9,13 +9,13 @@ the accident-type aggregation, the sort and the count cost over the cheapest pos
 
 import argparse
 import sqlite3
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlmodel import select
+from timing import median_seconds
 
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind
 from dualprev.services import risk_service
@@ -94,15 +94,6 @@ def _populate(path: Path, hazards: int) -> None:
     db.close()
 
 
-def _time(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--hazards", type=int, default=20000)
@@ -146,8 +137,8 @@ def main() -> None:
             "area_levels": lambda: risk_service.area_levels(db),
             "post_levels": lambda: risk_service.post_levels(db),
         }
-        base = _time(baseline, args.repeat)
-        results = {name: _time(fn, args.repeat) for name, fn in cases.items()}
+        base = median_seconds(baseline, args.repeat)
+        results = {name: median_seconds(fn, args.repeat) for name, fn in cases.items()}
         db.close()
     print(f"baseline (raw sqlite3 SELECT count(*) FROM hazard): {base * 1000:.2f} ms")
     for name, seconds in results.items():

@@ -12,7 +12,6 @@ scrolls; the summary and the 首页 lists run on every reload.
 import argparse
 import random
 import sqlite3
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlmodel import SQLModel
+from timing import median_seconds
 
 from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerSource, HiddenDangerStatus
 from dualprev.services import hidden_danger_service as hs
@@ -107,15 +107,6 @@ def _populate(path: Path, rows: int) -> None:
     db.close()
 
 
-def _time(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=100_000)
@@ -158,8 +149,8 @@ def main() -> None:
             ),
             "row position (select by id)": lambda: hs.row_position(db, args.rows // 2, today=TODAY),
         }
-        base = _time(baseline, args.repeat)
-        results = {name: _time(fn, args.repeat) for name, fn in cases.items()}
+        base = median_seconds(baseline, args.repeat)
+        results = {name: median_seconds(fn, args.repeat) for name, fn in cases.items()}
         db.close()
     print(f"baseline (raw sqlite3 count(*)): {base * 1000:.1f} ms")
     for name, seconds in results.items():

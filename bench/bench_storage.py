@@ -9,12 +9,12 @@ the status grouping cost over the cheapest possible counting.
 
 import argparse
 import sqlite3
-import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+
+from timing import median_seconds
 
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel, RiskPointKind
@@ -54,15 +54,6 @@ def _populate(path: Path, hazards: int) -> None:
     db.close()
 
 
-def _time(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--hazards", type=int, default=20000)
@@ -87,10 +78,10 @@ def main() -> None:
         def info() -> None:
             database_info(db)
 
-        base = _time(baseline, args.repeat)
+        base = median_seconds(baseline, args.repeat)
         results = {
-            "open (version check + engine)": _time(open_close, args.repeat),
-            "info": _time(info, args.repeat),
+            "open (version check + engine)": median_seconds(open_close, args.repeat),
+            "info": median_seconds(info, args.repeat),
         }
         db.close()
     print(f"baseline (raw sqlite3 counts): {base * 1000:.1f} ms")
