@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -81,6 +80,7 @@ ITEM_HEADINGS = (
 class CheckPage(Page):
     key = "checks"
     title = "隐患排查"
+    status_timeout_ms = 6000
 
     TASKS_TAB, PLANS_TAB, ITEMS_TAB, RECORDS_TAB = range(4)
 
@@ -474,11 +474,6 @@ class CheckPage(Page):
 
     # --- writes -------------------------------------------------------------------------------------
 
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 6000)
-
     def _write(self, action: Callable[[], Any], done: str = "") -> Any:
         try:
             result = action()
@@ -487,7 +482,7 @@ class CheckPage(Page):
             return None
         self.ctx.events.emit_changed(*CHANGED)
         if done:
-            self._status(done)
+            self.show_status(done)
         return result
 
     # --- tasks and records --------------------------------------------------------------------------
@@ -544,7 +539,7 @@ class CheckPage(Page):
         if detail is None:
             return
         numbers = detail.danger_numbers
-        self._status(self.tr("已保存排查记录：{summary}").format(summary=detail.summary))
+        self.show_status(self.tr("已保存排查记录：{summary}").format(summary=detail.summary))
         self.show_record(detail.id)
         if numbers:
             ask = self.tr(

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QMainWindow,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -178,11 +177,6 @@ class EnterprisePage(Page):
         self.ctx.events.emit_changed(*entities)
         return True
 
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 5000)
-
     def _on_profile_save_requested(self, profile: EnterpriseProfile) -> None:
         try:
             org.save_enterprise(self.ctx.db, profile, actor=self.ctx.actor())
@@ -193,7 +187,7 @@ class EnterprisePage(Page):
             messages.show_user_error(self, exc)
             return
         self.ctx.events.emit_changed("enterprise")
-        self._status(self.tr("企业档案已保存"))
+        self.show_status(self.tr("企业档案已保存"))
 
     # departments
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -486,11 +485,6 @@ class LedgerPage(Page):
 
     # --- actions ----------------------------------------------------------------------------------
 
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 5000)
-
     def _write(self, action: Callable[[], HiddenDangerDetail], done: str) -> HiddenDangerDetail | None:
         """Run one service write; show a refusal, or announce the change and keep the row selected."""
         try:
@@ -500,7 +494,7 @@ class LedgerPage(Page):
             return None
         self._selected_id = detail.id
         self.ctx.events.emit_changed("hidden_danger")
-        self._status(done.format(number=detail.number))
+        self.show_status(done.format(number=detail.number))
         return detail
 
     def _apply_step(

@@ -3,7 +3,7 @@
 from typing import ClassVar
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from dualprev.ui.context import AppContext
 from dualprev.ui.events import ChangeSet
@@ -14,6 +14,7 @@ class Page(QWidget):
 
     key: ClassVar[str]
     title: ClassVar[str]
+    status_timeout_ms: ClassVar[int] = 5000
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +26,12 @@ class Page(QWidget):
     def reload(self) -> None:
         """Read everything the page shows from the services again."""
         raise NotImplementedError
+
+    def show_status(self, text: str) -> None:
+        """A short notice in the main window's status bar (nothing when the page stands alone)."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, self.status_timeout_ms)
 
     def refresh_if_stale(self) -> None:
         if self._stale:

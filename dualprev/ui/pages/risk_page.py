@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QSplitter,
     QTableView,
@@ -413,11 +412,6 @@ class RiskPage(Page):
         self.ctx.events.emit_changed(*RISK_ENTITIES)
         return result if result is not None else True
 
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 5000)
-
     def _organisation(
         self,
     ) -> tuple[list[org.AreaInfo], list[org.DepartmentInfo], list[org.PersonInfo], list[org.PostInfo]]:
@@ -445,7 +439,7 @@ class RiskPage(Page):
         if isinstance(new_id, int):
             self.refresh_if_stale()
             self.select_risk_point(new_id)
-            self._status(self.tr("已新增风险点“{name}”，请继续辨识其危险源").format(name=info.name))
+            self.show_status(self.tr("已新增风险点“{name}”，请继续辨识其危险源").format(name=info.name))
 
     def _on_edit_point(self) -> None:
         point_id = self.selected_risk_point_id()
@@ -463,7 +457,7 @@ class RiskPage(Page):
                 self.ctx.db, info, actor=self.ctx.actor(), today=self.ctx.today()
             )
         ):
-            self._status(self.tr("风险点已保存"))
+            self.show_status(self.tr("风险点已保存"))
 
     def _on_copy_point(self) -> None:
         point_id = self.selected_risk_point_id()
@@ -483,7 +477,7 @@ class RiskPage(Page):
         if isinstance(new_id, int):
             self.refresh_if_stale()
             self.select_risk_point(new_id)
-            self._status(self.tr("已复制为“{name}”，请按新位置调整").format(name=target.name))
+            self.show_status(self.tr("已复制为“{name}”，请按新位置调整").format(name=target.name))
 
     def _on_delete_point(self) -> None:
         point_id = self.selected_risk_point_id()
@@ -500,7 +494,7 @@ class RiskPage(Page):
         ):  # fmt: skip
             return
         if self._write(lambda: risk_service.delete_risk_point(self.ctx.db, point.id, actor=self.ctx.actor())):
-            self._status(self.tr("风险点已删除"))
+            self.show_status(self.tr("风险点已删除"))
 
     def _on_library(self) -> None:
         areas, _departments, _people, posts = self._organisation()
@@ -521,7 +515,7 @@ class RiskPage(Page):
         if isinstance(ids, list) and ids:
             self.refresh_if_stale()
             self.select_risk_point(ids[0])
-            self._status(self.tr("已从辨识库添加 {n} 个风险点，请结合现场复核评价").format(n=len(ids)))
+            self.show_status(self.tr("已从辨识库添加 {n} 个风险点，请结合现场复核评价").format(n=len(ids)))
 
     def _hazard_choices(self) -> HazardChoices:
         db = self.ctx.db
@@ -549,7 +543,7 @@ class RiskPage(Page):
                 self.ctx.db, edit.info, actor=self.ctx.actor(), evaluations=edit.evaluations
             )
         ):
-            self._status(self.tr("危险源已保存"))
+            self.show_status(self.tr("危险源已保存"))
 
     def _selected_hazard(self, view: QTableView) -> tuple[int, int] | None:
         rows = view.selectionModel().selectedRows()
@@ -580,7 +574,7 @@ class RiskPage(Page):
                 self.ctx.db, edit.info, actor=self.ctx.actor(), evaluations=edit.evaluations
             )
         ):
-            self._status(self.tr("危险源已保存"))
+            self.show_status(self.tr("危险源已保存"))
 
     def _on_delete_hazard(self) -> None:
         chosen = self._selected_hazard(self.point_hazards_view)
@@ -595,4 +589,4 @@ class RiskPage(Page):
         ):
             return
         if self._write(lambda: risk_service.delete_hazard(self.ctx.db, hazard_id, actor=self.ctx.actor())):
-            self._status(self.tr("危险源已删除"))
+            self.show_status(self.tr("危险源已删除"))

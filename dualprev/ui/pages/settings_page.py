@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -109,9 +108,7 @@ class SettingsPage(Page):
         self.ctx.prefs.actor = "" if name == default else name
         self.ctx.prefs.sync()
         self.actor_edit.setText(name or default)
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(self.tr("当前操作人：{name}").format(name=self.ctx.actor()), 5000)
+        self.show_status(self.tr("当前操作人：{name}").format(name=self.ctx.actor()))
 
     def _on_open_db_folder_clicked(self) -> None:
         folder: Path = self.ctx.db.path.parent
