@@ -3,7 +3,6 @@ checklist, recording a check with one failed item (which opens a hidden danger t
 linked to the check), plans, the checklist made from measures, and the records."""
 
 import io
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -39,7 +38,6 @@ from dualprev.ui.dialogs.check_item_dialog import CheckItemDialog
 from dualprev.ui.dialogs.check_plan_dialog import CheckPlanDialog
 from dualprev.ui.dialogs.check_print_dialog import CheckPrintDialog
 from dualprev.ui.dialogs.check_record_dialog import CheckRecordDialog
-from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.check_plan_table_model import CheckPlanColumn, CheckPlanTableModel
 from dualprev.ui.models.check_record_table_model import CheckRecordTableModel
@@ -47,27 +45,12 @@ from dualprev.ui.models.check_result_table_model import CheckResultColumn, Check
 from dualprev.ui.models.check_task_table_model import OVERDUE_BACKGROUND, CheckTaskColumn, CheckTaskTableModel
 from dualprev.ui.pages.check_page import CheckPage
 from dualprev.ui.pages.ledger_page import LedgerPage
-from dualprev.ui.prefs import Prefs
 
 from ..conftest import DEMO_TODAY
 from .conftest import MessageLog
 
 TODAY = DEMO_TODAY
 PROBLEM = "3号数控车床防护门联锁开关被短接"
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
-    create_application([])
-    main = start_main_window(demo_path, prefs, today=lambda: TODAY)
-    assert main is not None
-    qtbot.addWidget(main)
-    main.resize(1400, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    main.shutdown()
 
 
 @pytest.fixture

@@ -1,13 +1,10 @@
 """首页: deadline reminders (overdue and due within three days), checks due, 整改率, the trend, cards
 to reprint and recent activity — each a click away in the filtered list it counts."""
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from dualprev.domain.checks import CheckResult
 from dualprev.domain.hidden_danger import HiddenDangerDraft, HiddenDangerStatus
@@ -18,27 +15,12 @@ from dualprev.services import organisation_service as org
 from dualprev.services import post_card_service
 from dualprev.services.check_service import ActivityKind, TaskScope
 from dualprev.services.hidden_danger_service import LedgerFilter, LedgerRow
-from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.check_page import CheckPage
 from dualprev.ui.pages.home_page import ID_ROLE, KIND_ROLE, HomePage
 from dualprev.ui.pages.ledger_page import LedgerPage
-from dualprev.ui.prefs import Prefs
 
 from ..conftest import DEMO_TODAY
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
-    create_application([])
-    main = start_main_window(demo_path, prefs, today=lambda: DEMO_TODAY)
-    assert main is not None
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    main.shutdown()
 
 
 @pytest.fixture

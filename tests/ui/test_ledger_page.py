@@ -2,7 +2,7 @@
 including the refusals (closing without acceptance, moving a 重大隐患 without its plan)."""
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -39,7 +39,6 @@ from dualprev.ui.dialogs.hidden_danger_completion_dialog import HiddenDangerComp
 from dualprev.ui.dialogs.hidden_danger_dialog import HiddenDangerDialog, HiddenDangerRegistration
 from dualprev.ui.dialogs.hidden_danger_plan_dialog import HiddenDangerPlanDialog
 from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
-from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.hidden_danger_table_model import (
     OVERDUE_BACKGROUND,
@@ -48,26 +47,12 @@ from dualprev.ui.models.hidden_danger_table_model import (
 )
 from dualprev.ui.pages import ledger_page
 from dualprev.ui.pages.ledger_page import LedgerFocus, LedgerPage
-from dualprev.ui.prefs import Prefs
 
 from ..conftest import DEMO_TODAY
 from .conftest import MessageLog
 
 S = HiddenDangerStatus
 BG = Qt.ItemDataRole.BackgroundRole
-
-
-@pytest.fixture
-def demo_window(qtbot: QtBot, demo_path: Path, prefs: Prefs) -> Iterator[MainWindow]:
-    create_application([])
-    main = start_main_window(demo_path, prefs, today=lambda: DEMO_TODAY)
-    assert main is not None
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.close()
-    main.shutdown()
 
 
 @pytest.fixture
