@@ -1,79 +1,29 @@
-"""Headless commands over the same services as the GUI.
-
-Exit codes: 0 success, 2 bad arguments (argparse), 1 an expected failure reported as one Chinese
-line on stderr. Anything else is a bug and keeps its traceback.
-"""
+"""``dualprev export WHAT``: every list, record, card and map the GUI exports, headless."""
 
 import argparse
-import json
-import logging
-import shutil
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, is_dataclass
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from dualprev import __version__
-from dualprev.domain import grading
-from dualprev.domain.risk import EvaluationMethod
+from dualprev.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, add_db_option, require_db
 from dualprev.errors import UserError
-from dualprev.paths import db_path_from, files_dir_for
 from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.reports.page import PaperSize
-from dualprev.storage.db import Database, is_empty, open_database
+from dualprev.storage.db import Database, open_database
 
 if TYPE_CHECKING:
     from dualprev.reports.ledger_period import ReportPeriod
 
-log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese-friendly errors; still exits 2 on bad arguments."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"参数错误：{message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="dualprev", description="双重预防机制管理（安全风险分级管控 + 隐患排查治理）")
-    parser.add_argument("--version", action="version", version=f"dualprev {__version__}")
-    parser.add_argument(
-        "--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹；也可用环境变量 DUALPREV_DB）"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    demo = sub.add_parser("demo", help="创建含示例企业数据的数据库")
-    demo.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="要创建的数据库文件")
-    demo.add_argument("--force", action="store_true", help="覆盖已有的非空数据库文件")
-
-    info = sub.add_parser("info", help="以 JSON 输出数据库概况")
-    info.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
-
-    grade = sub.add_parser("grade", help="按评价方法计算风险等级，输出 JSON")
-    grade_sub = grade.add_subparsers(dest="method", metavar="METHOD", required=True, parser_class=_Parser)
-    lec = grade_sub.add_parser("lec", help="LEC：D = L × E × C")
-    for name in ("L", "E", "C"):
-        lec.add_argument(name)
-    lec.add_argument("--scheme", default=grading.DEFAULT_SCHEME_CODES[EvaluationMethod.LEC])
-    ls = grade_sub.add_parser("ls", help="风险矩阵：R = L × S")
-    for name in ("L", "S"):
-        ls.add_argument(name)
-    ls.add_argument("--scheme", default=grading.DEFAULT_SCHEME_CODES[EvaluationMethod.LS])
-
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     export = sub.add_parser("export", help="导出清单、记录和图表（xlsx / PDF / PNG）")
-    export_sub = export.add_subparsers(dest="export", metavar="WHAT", required=True, parser_class=_Parser)
+    export_sub = export.add_subparsers(dest="export", metavar="WHAT", required=True, parser_class=Parser)
     for spec in EXPORTS:
         command = export_sub.add_parser(spec.name, help=spec.help)
-        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
+        add_db_option(command)
         command.add_argument("--out", metavar="FILE", required=True, help="输出文件")
         formats = [f.value for f in spec.formats]
         command.add_argument(
@@ -92,162 +42,27 @@ def build_parser() -> argparse.ArgumentParser:
         if spec.options is not None:
             spec.options(command)
     cards = export_sub.add_parser("cards", help="岗位安全风险告知卡（PDF，每岗位一页）")
-    cards.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
+    add_db_option(cards)
     cards.add_argument("--out", metavar="FILE.pdf", required=True, help="输出 PDF 文件")
     cards.add_argument("--size", choices=("A4", "A3", "A5"), default="A4", help="纸张（默认 A4）")
     cards.add_argument("--post", metavar="NAME", action="append", help="只导出这个岗位（可重复）")
     cards.add_argument("--two-up", action="store_true", help="两张拼一页（A5 拼 A4，A4 拼 A3）")
     risk_map = export_sub.add_parser("map", help="安全风险四色分布图（PDF / 300 dpi PNG）")
-    risk_map.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="数据库文件")
+    add_db_option(risk_map)
     risk_map.add_argument("--out", metavar="FILE", required=True, help="输出文件")
     risk_map.add_argument("--format", choices=("pdf", "png"), default=None, help="pdf|png（默认按扩展名）")
     risk_map.add_argument("--plan", metavar="NAME", default=None, help="平面图名称（默认全部；PNG 须指定）")
     risk_map.add_argument("--size", choices=("A4", "A3", "A2"), default="A3", help="纸张（默认 A3 横向）")
     risk_map.add_argument("--drawn-by", default="", help="绘制人")
     risk_map.add_argument("--checked-by", default="", help="审核人")
-    return parser
+    export.set_defaults(handler=_export)
 
-
-def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """Parse ``argv``; unknown options are passed on to Qt when no command is given."""
-    parser = build_parser()
-    parsed, unknown = parser.parse_known_args(list(argv))
-    if unknown and parsed.command is not None:
-        parser.error("无法识别的参数：" + " ".join(unknown))
-    parsed.qt_args = unknown
-    return parsed
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run the headless command in ``args``; returns the exit code."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8")
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        match args.command:
-            case "demo":
-                return _demo(_require_db(args), force=args.force)
-            case "info":
-                return _info(_require_db(args))
-            case "grade":
-                return _grade(args)
-            case "export":
-                return _export(args)
-            case _:
-                raise AssertionError(f"unhandled command {args.command}")
-    except UserError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
-        return EXIT_FAILURE
-
-
-def _require_db(args: argparse.Namespace) -> Path:
-    try:
-        return db_path_from(args.db, None)
-    except ValueError:
-        raise UserError("请用 --db 指定数据库文件，或设置环境变量 DUALPREV_DB") from None
-
-
-def _demo(path: Path, *, force: bool) -> int:
-    from dualprev.services.demo_service import build_demo
-
-    if not is_empty(path):
-        if not force:
-            raise UserError(f"数据库文件已存在且不为空：{path}。如要覆盖，请加 --force")
-        _remove_database(path)
-    db = open_database(path)
-    try:
-        summary = build_demo(db, today=date.today())
-    except BaseException:
-        db.close()
-        _remove_database(path)
-        raise
-    db.close()
-    print(f"已创建示例企业数据库：{path}")
-    print(json.dumps(summary_to_json(summary), ensure_ascii=False))
-    return EXIT_OK
-
-
-def summary_to_json(summary: object) -> dict[str, object]:
-    if is_dataclass(summary) and not isinstance(summary, type):
-        return asdict(summary)
-    return {}
-
-
-def _remove_database(path: Path) -> None:
-    try:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        files = files_dir_for(path)
-        if files.is_dir():
-            shutil.rmtree(files)
-    except OSError as exc:
-        raise UserError(f"无法删除旧的数据库文件：{path}（{exc.strerror or exc}）") from exc
-
-
-def _info(path: Path) -> int:
-    from dualprev.services.info_service import database_info
-
-    db: Database = open_database(path, create=False)
-    try:
-        info = database_info(db)
-    finally:
-        db.close()
-    print(json.dumps(info.to_json(), ensure_ascii=False, indent=2))
-    return EXIT_OK
-
-
-def _grade(args: argparse.Namespace) -> int:
-    try:
-        scheme = grading.preset(args.scheme)
-    except KeyError:
-        known = "、".join(s.code for s in grading.PRESET_SCHEMES)
-        print(f"错误：未知的分级方案 {args.scheme}，可用：{known}", file=sys.stderr)
-        return EXIT_USAGE
-    method = EvaluationMethod.LEC if args.method == "lec" else EvaluationMethod.LS
-    if scheme.method is not method:
-        print(f"错误：分级方案 {scheme.code} 不适用于 {method.value} 方法", file=sys.stderr)
-        return EXIT_USAGE
-    values = {f.key: getattr(args, f.key) for f in scheme.factors}
-    try:
-        result = grading.grade(scheme, values)
-    except grading.FactorOutOfScale as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(json.dumps(grade_to_json(result), ensure_ascii=False))
-    return EXIT_OK
-
-
-def grade_to_json(result: grading.Grade) -> dict[str, object]:
-    score: int | float = (
-        int(result.score) if result.score == result.score.to_integral() else float(result.score)
-    )
-    if isinstance(score, float) and Decimal(repr(score)) != result.score:
-        raise AssertionError("score not representable exactly")
-    return {
-        "method": result.method.value,
-        "scheme": result.scheme,
-        "score": score,
-        "band": result.band,
-        "band_label": result.band_label,
-        "level": int(result.level),
-        "level_name": result.level.label,
-        "colour": result.level.colour.key,
-    }
-
-
-# --- export ------------------------------------------------------------------------------------
 
 # A handler gets the opened database, the output file, the format, the paper size (None: the
 # export's default) and the parsed arguments (for its own options) and returns what it wrote.
 # Services are imported inside the handlers so that other commands start without loading
 # reportlab and openpyxl.
 ExportHandler = Callable[[Database, Path, ExportFormat, PaperSize | None, argparse.Namespace], ExportResult]
-
-
-class _UsageError(Exception):
-    """An option value the command cannot use (an impossible date…): exit 2 with this message."""
 
 
 @dataclass(frozen=True)
@@ -307,7 +122,7 @@ def _day_option(text: str | None, option: str) -> date | None:
     try:
         return parse_day(text)
     except UserError as exc:
-        raise _UsageError(f"{option}：{exc.message}") from None
+        raise UsageError(f"{option}：{exc.message}") from None
 
 
 def _ledger_period(args: argparse.Namespace) -> "ReportPeriod":
@@ -319,7 +134,7 @@ def _ledger_period(args: argparse.Namespace) -> "ReportPeriod":
     end = end or date.today()
     start = start or date(end.year, 1, 1)
     if start > end:
-        raise _UsageError(f"--from（{start.isoformat()}）不能晚于 --to（{end.isoformat()}）")
+        raise UsageError(f"--from（{start.isoformat()}）不能晚于 --to（{end.isoformat()}）")
     return ReportPeriod.custom(start, end)
 
 
@@ -360,9 +175,9 @@ def _export_ledger_stats(
     try:
         period = parse_period(args.period)
     except UserError as exc:
-        raise _UsageError(exc.message) from None
+        raise UsageError(exc.message) from None
     if not period.is_statutory:
-        raise _UsageError(f"统计表按季度或年度编制：{args.period}（应写作 2026Q3 或 2026）")
+        raise UsageError(f"统计表按季度或年度编制：{args.period}（应写作 2026Q3 或 2026）")
     return export_ledger_statistics(db, out, fmt, period=period)
 
 
@@ -415,7 +230,7 @@ def _export_checks(
 
     start, end = _day_option(args.from_, "--from"), _day_option(args.to, "--to")
     if start is not None and end is not None and start > end:
-        raise _UsageError(f"--from（{start.isoformat()}）不能晚于 --to（{end.isoformat()}）")
+        raise UsageError(f"--from（{start.isoformat()}）不能晚于 --to（{end.isoformat()}）")
     return export_checks(db, out, fmt, date_from=start, date_to=end, paper=paper)
 
 
@@ -500,10 +315,10 @@ def _export(args: argparse.Namespace) -> int:
         print(f"参数错误：无法从文件名判断导出格式，请用 --format 指定（{formats}）", file=sys.stderr)
         return EXIT_USAGE
     size = getattr(args, "size", None)
-    db = open_database(_require_db(args), create=False)
+    db = open_database(require_db(args), create=False)
     try:
         result = spec.handler(db, out, fmt, PaperSize(size) if size else None, args)
-    except _UsageError as exc:
+    except UsageError as exc:
         print(f"参数错误：{exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:
@@ -525,7 +340,7 @@ def _export_cards(args: argparse.Namespace) -> int:
     from dualprev.services.post_card_service import export_cards
 
     out = Path(args.out).expanduser().resolve()
-    db = open_database(_require_db(args), create=False)
+    db = open_database(require_db(args), create=False)
     try:
         result = export_cards(
             db, out, size=args.size, post_names=args.post, two_up=args.two_up, actor="命令行"
@@ -549,7 +364,7 @@ def _export_map(args: argparse.Namespace) -> int:
     if fmt not in ("pdf", "png"):
         print("参数错误：无法从文件名判断导出格式，请用 --format 指定（pdf、png）", file=sys.stderr)
         return EXIT_USAGE
-    db = open_database(_require_db(args), create=False)
+    db = open_database(require_db(args), create=False)
     try:
         path = export_map(
             db, out, fmt=fmt, plan_name=args.plan, paper=args.size,
