@@ -9,7 +9,7 @@ reshaped, a zone double-clicked — through signals; the page turns them into un
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QKeyEvent, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
@@ -130,14 +130,14 @@ class MapScene(QGraphicsScene):
         wanted = {v.id for v in views}
         for zone_id in list(self._items):
             if zone_id not in wanted:
-                item = self._items.pop(zone_id)
-                item.setSelected(False)
-                self.removeItem(item)
+                gone = self._items.pop(zone_id)
+                gone.setSelected(False)
+                self.removeItem(gone)
         boxes: list[tuple[float, float, float, float]] = []
         for order, view in enumerate(views):
             item = self._items.get(view.id)
             if item is None:
-                item = ZoneItem(view)
+                item = ZoneItem(view, host=self)
                 self._items[view.id] = item
                 self.addItem(item)
             else:
@@ -207,6 +207,12 @@ class MapScene(QGraphicsScene):
         self.geometry_edited.emit(
             (GeometryEdit(item.zone_id, item.committed_points, tuple(points), item.label_at, label),)
         )
+
+    def activate_zone(self, zone_id: int) -> None:
+        self.zone_activated.emit(zone_id)
+
+    def request_context(self, zone_id: int, scene_pos: QPointF, screen_pos: QPoint, vertex: int) -> None:
+        self.context_requested.emit(zone_id, scene_pos, screen_pos, vertex)
 
     def finish_moves(self) -> None:
         """After a drag of selected zones: one edit for all of them."""

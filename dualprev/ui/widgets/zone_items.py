@@ -1,13 +1,13 @@
 """The items a zone is drawn with on the map: the coloured shape, its label, and the handles that
 edit its vertices. Coordinates are floor-plan pixels (the scene's units).
 
-Items only show and report: a finished drag is handed to the scene (``MapScene``), which turns it
-into one undoable edit; the data itself changes only through the services.
+Items only show and report: a finished drag is handed to their host (``ZoneHost``, implemented by
+``MapScene``), which turns it into one undoable edit; the data itself changes only through the services.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
     QPolygonF,
 )
 from PySide6.QtWidgets import (
@@ -32,9 +33,6 @@ from dualprev.domain import risk_map
 from dualprev.domain.risk import RiskLevel
 from dualprev.domain.risk_map import ZONE_FILL_ALPHA, Point, ZoneShape
 from dualprev.services.floor_plan_service import ZoneView
-
-if TYPE_CHECKING:
-    from dualprev.ui.widgets.map_scene import MapScene
 
 UNGRADED_RGB = (150, 150, 150)
 HANDLE_PX = 9
@@ -55,6 +53,29 @@ def fill_colour(level: RiskLevel | None) -> QColor:
 
 def _polygon(points: tuple[Point, ...]) -> QPolygonF:
     return QPolygonF([QPointF(x, y) for x, y in points])
+
+
+class ZoneHost(Protocol):
+    """What zone items need of the scene that shows them: snapping, the plan beneath, and where to
+    report drags, double-clicks and right-clicks."""
+
+    def clearSelection(self) -> None: ...
+
+    def plan_pixmap(self) -> QPixmap | None: ...
+
+    def snap(self, point: Point, exclude: int | None = None) -> Point: ...
+
+    def snap_offset(
+        self, points: tuple[Point, ...], dx: float, dy: float, exclude: int | None = None
+    ) -> Point: ...
+
+    def report_geometry(self, item: "ZoneItem", points: tuple[Point, ...], label: Point | None) -> None: ...
+
+    def finish_moves(self) -> None: ...
+
+    def activate_zone(self, zone_id: int) -> None: ...
+
+    def request_context(self, zone_id: int, scene_pos: QPointF, screen_pos: QPoint, vertex: int) -> None: ...
 
 
 class ZoneLabelItem(QGraphicsItem):
@@ -156,9 +177,9 @@ class ZoneLabelItem(QGraphicsItem):
         if start is None:
             return
         if self._moves_zone:
-            scene = self._zone.map_scene()
-            if scene is not None:
-                scene.finish_moves()
+            host = self._zone.host()
+            if host is not None:
+                host.finish_moves()
         elif start != self.pos():
             self._zone.label_dragged((self.pos().x(), self.pos().y()))
 
@@ -204,9 +225,9 @@ class VertexHandle(QGraphicsRectItem):
             self._zone.finish_vertex_drag()
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        scene = self._zone.map_scene()
-        if scene is not None:
-            scene.context_requested.emit(self._zone.zone_id, self.scenePos(), event.screenPos(), self.index)
+        host = self._zone.host()
+        if host is not None:
+            host.request_context(self._zone.zone_id, self.scenePos(), event.screenPos(), self.index)
         event.accept()
 
 
@@ -214,8 +235,9 @@ class ZoneItem(QGraphicsPolygonItem):
     """One zone: a semi-transparent fill in its level's colour, a solid outline, its label, and
     vertex handles while selected."""
 
-    def __init__(self, view: ZoneView) -> None:
+    def __init__(self, view: ZoneView, host: ZoneHost | None = None) -> None:
         super().__init__()
+        self._host = host
         self.zone_id = view.id
         self.shape_kind = ZoneShape(view.info.shape)
         self.level: RiskLevel | None = None
@@ -281,11 +303,9 @@ class ZoneItem(QGraphicsPolygonItem):
             if handle.index < len(self._live):
                 handle.place(self._live[handle.index])
 
-    def map_scene(self) -> "MapScene | None":
-        from dualprev.ui.widgets.map_scene import MapScene
-
-        scene = self.scene()
-        return scene if isinstance(scene, MapScene) else None
+    def host(self) -> ZoneHost | None:
+        """The scene showing this zone, while it does."""
+        return self._host if self.scene() is not None else None
 
     def points(self) -> tuple[Point, ...]:
         """The outline as shown now (including a drag in progress), in plan pixels."""
@@ -304,7 +324,8 @@ class ZoneItem(QGraphicsPolygonItem):
 
     def _show_handles(self, show: bool) -> None:
         for handle in self._handles:
-            handle.setParentItem(None)
+            # Qt takes nullptr to detach; the PySide6 stubs type the parameter as not optional.
+            handle.setParentItem(None)  # type: ignore[arg-type]
             if handle.scene() is not None:
                 handle.scene().removeItem(handle)
         self._handles = []
@@ -322,9 +343,9 @@ class ZoneItem(QGraphicsPolygonItem):
             self._show_handles(bool(value))
             self.setZValue(self._base_z + (10 if value else 0))
         elif change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and self._press_pos is not None:
-            scene = self.map_scene()
-            if scene is not None:
-                dx, dy = scene.snap_offset(self._live, value.x(), value.y(), exclude=self.zone_id)
+            host = self.host()
+            if host is not None:
+                dx, dy = host.snap_offset(self._live, value.x(), value.y(), exclude=self.zone_id)
                 return QPointF(dx, dy)
         return super().itemChange(change, value)
 
@@ -332,8 +353,8 @@ class ZoneItem(QGraphicsPolygonItem):
 
     def drag_vertex(self, index: int, target: Point) -> Point:
         """Move vertex ``index`` live while its handle is dragged; returns where it went (snapped)."""
-        scene = self.map_scene()
-        snapped = scene.snap(target, exclude=self.zone_id) if scene is not None else target
+        host = self.host()
+        snapped = host.snap(target, exclude=self.zone_id) if host is not None else target
         if self.shape_kind is ZoneShape.RECT and len(self._live) == 4:
             live = risk_map.move_rect_corner(self._live, index, snapped)
         else:
@@ -347,21 +368,21 @@ class ZoneItem(QGraphicsPolygonItem):
 
     def drag_by(self, dx: float, dy: float) -> None:
         """Show the zone moved by (dx, dy) from where it was (snapped, kept on the plan)."""
-        scene = self.map_scene()
-        if scene is not None:
-            dx, dy = scene.snap_offset(self._live, dx, dy, exclude=self.zone_id)
+        host = self.host()
+        if host is not None:
+            dx, dy = host.snap_offset(self._live, dx, dy, exclude=self.zone_id)
         self.setPos(dx, dy)
 
     def finish_vertex_drag(self) -> None:
         if self._live != self._committed:
-            scene = self.map_scene()
-            if scene is not None:
-                scene.report_geometry(self, self._live, self._label_at)
+            host = self.host()
+            if host is not None:
+                host.report_geometry(self, self._live, self._label_at)
 
     def label_dragged(self, point: Point) -> None:
-        scene = self.map_scene()
-        if scene is not None:
-            scene.report_geometry(self, self._committed, point)
+        host = self.host()
+        if host is not None:
+            host.report_geometry(self, self._committed, point)
 
     def finish_move(self) -> tuple[Point, ...] | None:
         """After a drag of the whole zone: bake the offset into the outline and return the moved
@@ -389,30 +410,30 @@ class ZoneItem(QGraphicsPolygonItem):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self._press_pos = None
-        scene = self.map_scene()
-        if scene is not None:
-            scene.finish_moves()
+        host = self.host()
+        if host is not None:
+            host.finish_moves()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        scene = self.map_scene()
-        if scene is not None:
-            scene.zone_activated.emit(self.zone_id)
+        host = self.host()
+        if host is not None:
+            host.activate_zone(self.zone_id)
         event.accept()
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        scene = self.map_scene()
-        if scene is not None:
+        host = self.host()
+        if host is not None:
             if not self.isSelected():
-                scene.clearSelection()
+                host.clearSelection()
                 self.setSelected(True)
-            scene.context_requested.emit(self.zone_id, event.scenePos(), event.screenPos(), -1)
+            host.request_context(self.zone_id, event.scenePos(), event.screenPos(), -1)
         event.accept()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        scene = self.map_scene()
-        pixmap = scene.plan_pixmap() if scene is not None and self.knockout else None
+        host = self.host()
+        pixmap = host.plan_pixmap() if host is not None and self.knockout else None
         if pixmap is not None:
             painter.save()
             painter.setClipPath(self.shape(), Qt.ClipOperation.IntersectClip)
