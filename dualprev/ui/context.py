@@ -4,25 +4,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from dualprev.services import organisation_service
+from dualprev.services.database import Database
 from dualprev.ui.events import DataEvents
 from dualprev.ui.prefs import Prefs
-
-
-class DatabaseHandle(Protocol):
-    """What the UI itself uses of an open ``storage.db.Database``; everything else about it is
-    opaque here and only handed back to the services (the UI may not import storage)."""
-
-    @property
-    def path(self) -> Path: ...
-
-    @property
-    def files_dir(self) -> Path: ...
-
-    def close(self) -> None: ...
-
 
 DEFAULT_ACTOR = "安全员"
 
@@ -31,7 +17,7 @@ DEFAULT_ACTOR = "安全员"
 class AppContext:
     """Passed to the main window and its pages (no global singletons)."""
 
-    db: DatabaseHandle
+    db: Database
     prefs: Prefs
     events: DataEvents = field(default_factory=DataEvents)
     today: Callable[[], date] = date.today

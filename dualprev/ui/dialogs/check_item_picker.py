@@ -73,18 +73,19 @@ class CheckItemTree(QTreeWidget):
             parent = group
             if row.risk_point_id:
                 key = (area_text, row.risk_point_id)
-                parent = points.get(key)  # type: ignore[assignment]
-                if parent is None:
-                    parent = QTreeWidgetItem(group, [row.risk_point_text])
-                    parent.setFlags(
-                        parent.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
+                point = points.get(key)
+                if point is None:
+                    point = QTreeWidgetItem(group, [row.risk_point_text])
+                    point.setFlags(
+                        point.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
                     )
-                    parent.setCheckState(0, Qt.CheckState.Unchecked)
+                    point.setCheckState(0, Qt.CheckState.Unchecked)
                     if row.level is not None:
-                        parent.setText(3, row.level.label)
-                        parent.setBackground(3, QBrush(QColor(row.level.colour.hex)))
-                        parent.setForeground(3, QBrush(QColor(*row.level.colour.text_rgb)))
-                    points[key] = parent
+                        point.setText(3, row.level.label)
+                        point.setBackground(3, QBrush(QColor(row.level.colour.hex)))
+                        point.setForeground(3, QBrush(QColor(*row.level.colour.text_rgb)))
+                    points[key] = point
+                parent = point
             node = QTreeWidgetItem(
                 parent,
                 [
@@ -105,7 +106,9 @@ class CheckItemTree(QTreeWidget):
             self._order.append(row.id)
         self._filling = False
         for index in range(self.topLevelItemCount()):
-            self.topLevelItem(index).setExpanded(True)
+            top = self.topLevelItem(index)
+            if top is not None:
+                top.setExpanded(True)
         self.changed.emit()
 
     def checked_ids(self) -> tuple[int, ...]:
@@ -134,12 +137,16 @@ class CheckItemTree(QTreeWidget):
             else:
                 shown = False
                 for index in range(node.childCount()):
-                    shown = visit(node.child(index), own) or shown
+                    child = node.child(index)
+                    if child is not None:
+                        shown = visit(child, own) or shown
             node.setHidden(not shown)
             return shown
 
         for index in range(self.topLevelItemCount()):
-            visit(self.topLevelItem(index), "")
+            top = self.topLevelItem(index)
+            if top is not None:
+                visit(top, "")
 
     def _on_item_changed(self, _item: QTreeWidgetItem, column: int) -> None:
         if column == 0 and not self._filling:

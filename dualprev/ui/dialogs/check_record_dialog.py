@@ -306,13 +306,16 @@ class CheckRecordDialog(QDialog):
         return CheckType(value) if value else None
 
     def value(self) -> CheckInput:
+        """The record as filled in; an item without a result is left out (accepting needs them all)."""
         c = self._checklist
         results: list[ResultInput] = []
         for row in self._rows:
+            if row.result is None:
+                continue
             results.append(
                 ResultInput(
                     item_text=row.text(),
-                    result=row.result,  # checked before accepting
+                    result=row.result,
                     check_item_id=row.item.item_id,
                     standard_text=row.item.standard,
                     remark=row.remark_edit.text().strip() if row.remark_edit else "",

@@ -210,11 +210,11 @@ class ExportProfileDialog(QDialog):
         table = self.columns_table
         result: list[ColumnChoice] = []
         for row in range(table.rowCount()):
-            show = table.item(row, self.Col.SHOW)
-            if show.checkState() != Qt.CheckState.Checked:
+            show, heading_item = table.item(row, self.Col.SHOW), table.item(row, self.Col.HEADING)
+            if show is None or heading_item is None or show.checkState() != Qt.CheckState.Checked:
                 continue
             key = str(show.data(KEY_ROLE))
-            heading = table.item(row, self.Col.HEADING).text().strip()
+            heading = heading_item.text().strip()
             result.append(ColumnChoice(key, "" if heading == self._options[key].heading else heading))
         return tuple(result)
 

@@ -1,6 +1,7 @@
 """首次使用: create the enterprise profile (short form) or choose to load the demo enterprise."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
@@ -45,7 +46,8 @@ class FirstRunDialog(QDialog):
         self.ui.quit_btn.clicked.connect(self.reject)
 
     def profile(self) -> EnterpriseProfile:
-        values = {field: edit.text().strip() for field, edit in self._edits.items()}
+        # The edits are keyed by profile field name, so the values can only be typed as a mapping.
+        values: dict[str, Any] = {field: edit.text().strip() for field, edit in self._edits.items()}
         values["uscc"] = values["uscc"].upper()
         return EnterpriseProfile(**values)
 

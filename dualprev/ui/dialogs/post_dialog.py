@@ -45,15 +45,11 @@ class PostDialog(QDialog):
         combos.fill(self.ui.department_combo, combos.department_choices(departments), p.department_id)
         combos.fill(self.ui.area_combo, [(a.name, a.id) for a in areas if a.id is not None], p.area_id)
         active = [
-            person
+            (person.name, person.id)
             for person in people
             if person.id is not None and (person.is_active or person.id == p.responsible_person_id)
         ]
-        combos.fill(
-            self.ui.responsible_combo,
-            [(person.name, person.id) for person in active],
-            p.responsible_person_id,
-        )  # type: ignore[misc]
+        combos.fill(self.ui.responsible_combo, active, p.responsible_person_id)
         self.ui.workplace_edit.setText(p.workplace)
         self.ui.headcount_spin.setValue(p.headcount or 0)
         self.ui.work_content_edit.setPlainText(p.work_content)

@@ -408,19 +408,18 @@ class LedgerPage(Page):
         self._on_filter_changed()
 
     def clear_filters(self) -> None:
-        widgets = (
+        filter_combos = (
             self.scope_combo,
             self.level_combo,
             self.source_combo,
             self.department_combo,
             self.place_combo,
-            self.date_check,
-            self.keyword_edit,
         )
+        widgets = (*filter_combos, self.date_check, self.keyword_edit)
         for widget in widgets:
             widget.blockSignals(True)
-        for combo in widgets[:5]:
-            combo.setCurrentIndex(0)  # type: ignore[attr-defined]
+        for combo in filter_combos:
+            combo.setCurrentIndex(0)
         self.date_check.setChecked(False)
         self.from_date_edit.setEnabled(False)
         self.to_date_edit.setEnabled(False)

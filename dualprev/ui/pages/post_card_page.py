@@ -116,7 +116,7 @@ class PostCardPage(Page):
         layout.addWidget(splitter, 1)
 
         settings = ctx.prefs.settings
-        size = settings.value(SIZE_PREF, "A4")
+        size = str(settings.value(SIZE_PREF, "A4"))
         self.size_combo.setCurrentIndex(max(self.size_combo.findData(size), 0))
         self.two_up_check.setChecked(str(settings.value(TWO_UP_PREF, "false")).lower() == "true")
         self._update_two_up()
@@ -145,14 +145,14 @@ class PostCardPage(Page):
 
     # --- state ------------------------------------------------------------------------------------
 
-    def size(self) -> str:
+    def paper_size(self) -> str:
         return str(self.size_combo.currentData())
 
     def two_up(self) -> bool:
         return self.two_up_check.isEnabled() and self.two_up_check.isChecked()
 
     def _page_size_label(self) -> str:
-        return post_card_service.page_size_label(self.size(), self.two_up())
+        return post_card_service.page_size_label(self.paper_size(), self.two_up())
 
     @property
     def preview_pdf(self) -> bytes | None:
@@ -219,7 +219,7 @@ class PostCardPage(Page):
         self._show_preview()
 
     def _update_two_up(self) -> None:
-        self.two_up_check.setEnabled(self.size() != "A5")
+        self.two_up_check.setEnabled(self.paper_size() != "A5")
 
     def _update_buttons(self) -> None:
         card = self.current_card()
@@ -237,7 +237,7 @@ class PostCardPage(Page):
     def _on_layout_changed(self) -> None:
         self._update_two_up()
         settings = self.ctx.prefs.settings
-        settings.setValue(SIZE_PREF, self.size())
+        settings.setValue(SIZE_PREF, self.paper_size())
         settings.setValue(TWO_UP_PREF, "true" if self.two_up_check.isChecked() else "false")
         self._preview_timer.start()
 
@@ -259,7 +259,7 @@ class PostCardPage(Page):
             rendered = post_card_service.render_cards(
                 self.ctx.db,
                 post_ids=[card.post_id],
-                size=self.size(),
+                size=self.paper_size(),
                 two_up=self.two_up(),
                 today=self.ctx.today(),
             )
@@ -356,7 +356,11 @@ class PostCardPage(Page):
     def _render(self, post_ids: list[int]) -> RenderedCards | None:
         try:
             return post_card_service.render_cards(
-                self.ctx.db, post_ids=post_ids, size=self.size(), two_up=self.two_up(), today=self.ctx.today()
+                self.ctx.db,
+                post_ids=post_ids,
+                size=self.paper_size(),
+                two_up=self.two_up(),
+                today=self.ctx.today(),
             )
         except UserError as error:
             messages.show_user_error(self, error)
@@ -369,7 +373,7 @@ class PostCardPage(Page):
         rendered = self._render(post_ids)
         if rendered is None:
             return
-        printer = self._ask_printer(self.size(), self.two_up())
+        printer = self._ask_printer(self.paper_size(), self.two_up())
         if printer is None:
             return
         try:
@@ -432,8 +436,8 @@ class PostCardPage(Page):
         path = self._ask_save_path(suggested)
         if path is None:
             return None
-        size = size or self.size()
-        two_up = self.two_up() if size == self.size() else False
+        size = size or self.paper_size()
+        two_up = self.two_up() if size == self.paper_size() else False
 
         def work(progress: ProgressFn, cancelled: CancelledFn) -> ExportResult:
             return post_card_service.export_cards(

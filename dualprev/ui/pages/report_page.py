@@ -47,9 +47,11 @@ from dualprev.services import (
     organisation_service,
     risk_report_service,
 )
+from dualprev.services.database import Database
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.export_profile_dialog import ExportProfileDialog, ProfileAction
+from dualprev.ui.dialogs.hidden_danger_fields import get_date
 from dualprev.ui.pages.page import Page
 from dualprev.ui.tasks import run_task
 from dualprev.ui.widgets import desktop
@@ -126,7 +128,7 @@ class ExportRequest:
     photos: bool = False
 
 
-ExportRunner = Callable[[object, ExportRequest], ExportResult]
+ExportRunner = Callable[[Database, ExportRequest], ExportResult]
 """Writes the file: gets the open database (opaque to the UI) and the request."""
 
 
@@ -437,7 +439,7 @@ class ReportPage(Page):
             case PeriodKind.YEAR:
                 return ReportPeriod.year(year)
             case _:
-                start, end = self.from_edit.date().toPython(), self.to_edit.date().toPython()
+                start, end = get_date(self.from_edit), get_date(self.to_edit)
                 return ReportPeriod.custom(min(start, end), max(start, end))
 
     def set_period(self, period: ReportPeriod) -> None:
@@ -548,7 +550,7 @@ class ReportPage(Page):
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
         self.profile_combo.addItem(self.tr("标准列（台账全部 22 列）"), None)
-        for profile in export_profile_service.list_profiles(self.ctx.db):  # type: ignore[arg-type]
+        for profile in export_profile_service.list_profiles(self.ctx.db):
             self.profile_combo.addItem(profile.name, profile.name)
         index = self.profile_combo.findData(current)
         self.profile_combo.setCurrentIndex(max(index, 0))
@@ -558,7 +560,7 @@ class ReportPage(Page):
         db = self.ctx.db
         period = self.period()
         self.commands_edit.setPlainText(self.commands_text(db.path))
-        profile = organisation_service.get_enterprise(db)  # type: ignore[arg-type]
+        profile = organisation_service.get_enterprise(db)
         values = {
             "enterprise": profile.name if profile else self.tr("（未填写）"),
             "uscc": (profile.uscc if profile else "") or self.tr("（未填写）"),
@@ -580,7 +582,7 @@ class ReportPage(Page):
         if profile is None:  # nothing can be counted before the enterprise profile exists
             values |= dict.fromkeys(figures, "—")
         else:
-            stats = ledger_report_service.period_statistics(db, period, today=self.ctx.today())  # type: ignore[arg-type]
+            stats = ledger_report_service.period_statistics(db, period, today=self.ctx.today())
             values |= {
                 "as_of": stats.as_of.isoformat(),
                 "check_records": self.tr("{n} 次").format(n=stats.check_count),
@@ -598,7 +600,7 @@ class ReportPage(Page):
     # --- exporting ----------------------------------------------------------------------------
 
     def _suggested(self, spec: HubExport, period: ReportPeriod, picked: str | None) -> Path:
-        profile = organisation_service.get_enterprise(self.ctx.db)  # type: ignore[arg-type]
+        profile = organisation_service.get_enterprise(self.ctx.db)
         parts = [profile.name if profile else "", spec.label]
         if spec.uses_period:
             parts.append(period.code)
@@ -615,7 +617,7 @@ class ReportPage(Page):
         if spec.pick is None:
             return True, None
         if spec.pick is Pick.DEPARTMENT:
-            names = ledger_report_service.notice_departments(db)  # type: ignore[arg-type]
+            names = ledger_report_service.notice_departments(db)
             if not names:
                 messages.show_info(self, self.tr("目前没有待整改或整改中的隐患，无需下发整改通知单。"))
                 return False, None
@@ -628,7 +630,7 @@ class ReportPage(Page):
                 return True, ALL_DEPARTMENTS
             return True, names[index - 1 if len(names) > 1 else index]
         major = spec.pick is Pick.MAJOR_HIDDEN_DANGER
-        refs = ledger_report_service.hidden_danger_refs(db, major_only=major)  # type: ignore[arg-type]
+        refs = ledger_report_service.hidden_danger_refs(db, major_only=major)
         if not refs:
             text = self.tr("没有重大隐患记录。") if major else self.tr("还没有登记隐患。")
             messages.show_info(self, text)
@@ -693,17 +695,17 @@ class ReportPage(Page):
 
     def _on_edit_profiles(self) -> None:
         db = self.ctx.db
-        profiles = export_profile_service.list_profiles(db)  # type: ignore[arg-type]
+        profiles = export_profile_service.list_profiles(db)
         current = next((p.id for p in profiles if p.name == self.profile_combo.currentData()), None)
         edit = ExportProfileDialog.edit(self, export_profile_service.column_options(), profiles, current)
         if edit is None:
             return
         try:
             if edit.action is ProfileAction.DELETE and edit.draft.id is not None:
-                export_profile_service.delete_profile(db, edit.draft.id, actor=self.ctx.actor())  # type: ignore[arg-type]
+                export_profile_service.delete_profile(db, edit.draft.id, actor=self.ctx.actor())
                 chosen = None
             else:
-                saved = export_profile_service.save_profile(db, edit.draft, actor=self.ctx.actor())  # type: ignore[arg-type]
+                saved = export_profile_service.save_profile(db, edit.draft, actor=self.ctx.actor())
                 chosen = saved.name
         except UserError as error:
             messages.show_user_error(self, error)

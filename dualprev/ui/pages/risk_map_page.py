@@ -8,8 +8,8 @@ another area) reloads the zones' levels, so the colours are never out of date.
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -212,7 +212,13 @@ class RiskMapPage(Page):
 
     # --- building ---------------------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, tip: str, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(
+        self,
+        name: str,
+        text: str,
+        tip: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.setToolTip(tip)
@@ -381,7 +387,8 @@ class RiskMapPage(Page):
                 self._shown_key = key
                 self.view.fit_plan()
             self._views = {}
-            self.undo_group.setActiveStack(None)
+            # Qt takes nullptr for "no active stack"; the PySide6 stubs type the parameter as not optional.
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
             return
         mtime = plan.image_path.stat().st_mtime_ns if plan.image_exists else 0
         key = (plan.id, str(plan.image_path), plan.width, plan.height, mtime)
@@ -511,7 +518,7 @@ class RiskMapPage(Page):
         self._push(AddZoneCommand(self, info))
         self.set_mode(DrawMode.SELECT)
 
-    def _push(self, command: object) -> None:
+    def _push(self, command: QUndoCommand) -> None:
         stack = self.undo_stack()
         if stack is not None:
             stack.push(command)
@@ -592,10 +599,10 @@ class RiskMapPage(Page):
         return menu
 
     def _on_context_requested(
-        self, zone_id: int, scene_pos: QPointF, screen_pos: object, vertex: int
+        self, zone_id: int, scene_pos: QPointF, screen_pos: QPoint, vertex: int
     ) -> None:
         menu = self.context_menu(zone_id, (scene_pos.x(), scene_pos.y()), vertex)
-        menu.exec(screen_pos)  # type: ignore[call-overload]
+        menu.exec(screen_pos)
         menu.deleteLater()
 
     def _edit_points(self, zone_id: int, points: tuple[Point, ...]) -> None:
@@ -652,12 +659,13 @@ class RiskMapPage(Page):
         root = self.plans_tree.invisibleRootItem()
         for i in range(root.childCount()):
             plan_item = root.child(i)
-            if plan_item.data(0, PLAN_ID_ROLE) != self._plan_id:
+            if plan_item is None or plan_item.data(0, PLAN_ID_ROLE) != self._plan_id:
                 continue
             target = plan_item
             for j in range(plan_item.childCount()):
-                if plan_item.child(j).data(0, ZONE_ID_ROLE) == zone_id:
-                    target = plan_item.child(j)
+                zone_item = plan_item.child(j)
+                if zone_item is not None and zone_item.data(0, ZONE_ID_ROLE) == zone_id:
+                    target = zone_item
             self._syncing = True
             try:
                 self.plans_tree.setCurrentItem(target)

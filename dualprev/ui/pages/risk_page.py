@@ -352,9 +352,11 @@ class RiskPage(Page):
     def select_risk_point(self, risk_point_id: int) -> bool:
         for i in range(self.risk_tree.topLevelItemCount()):
             area_item = self.risk_tree.topLevelItem(i)
+            if area_item is None:
+                continue
             for j in range(area_item.childCount()):
                 child = area_item.child(j)
-                if child.data(0, RISK_POINT_ID_ROLE) == risk_point_id:
+                if child is not None and child.data(0, RISK_POINT_ID_ROLE) == risk_point_id:
                     self.risk_tree.setCurrentItem(child)
                     return True
         return False

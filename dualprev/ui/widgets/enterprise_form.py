@@ -1,6 +1,7 @@
 """企业档案 form: every field of the enterprise profile, with inline validation messages."""
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -50,7 +51,8 @@ class EnterpriseForm(QWidget):
         self.ui.employee_count_spin.setValue(profile.employee_count or 0)
 
     def profile(self) -> EnterpriseProfile:
-        values = {name: edit.text().strip() for name, edit in self._edits.items()}
+        # The edits are keyed by profile field name, so the values can only be typed as a mapping.
+        values: dict[str, Any] = {name: edit.text().strip() for name, edit in self._edits.items()}
         values["uscc"] = values["uscc"].upper()
         count = self.ui.employee_count_spin.value()
         return replace(self._profile, **values, employee_count=count or None)

@@ -47,7 +47,7 @@ class HiddenDangerTimeline(QScrollArea):
         self._events = list(events)
         while self._layout.count():
             item = self._layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)  # off screen now; deleteLater alone waits for the event loop
                 widget.deleteLater()

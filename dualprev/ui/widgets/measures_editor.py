@@ -72,8 +72,8 @@ class MeasuresEditor(QWidget):
         state.addItem(self.tr("建议新增"), _PLANNED)
         tier = QComboBox(self.measures_table)
         tier.addItem(self.tr("（同危险源）"), None)
-        for option in ControlTier:
-            tier.addItem(option.label, option.value)
+        for tier_option in ControlTier:
+            tier.addItem(tier_option.label, tier_option.value)
         if measure is not None:
             category.setCurrentIndex(category.findData(measure.category.value))
             state.setCurrentIndex(0 if measure.is_existing else 1)
@@ -114,7 +114,9 @@ class MeasuresEditor(QWidget):
     def _on_add(self) -> None:
         row = self.add_row()
         self.measures_table.setCurrentCell(row, self.CONTENT)
-        self.measures_table.editItem(self.measures_table.item(row, self.CONTENT))
+        item = self.measures_table.item(row, self.CONTENT)
+        if item is not None:
+            self.measures_table.editItem(item)
 
     def _on_remove(self) -> None:
         rows = sorted({index.row() for index in self.measures_table.selectedIndexes()}, reverse=True)

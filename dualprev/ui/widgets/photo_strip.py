@@ -3,6 +3,7 @@ photos (checked and normalised at once, a broken file refused with a message) an
 again before anything is saved."""
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
@@ -52,7 +53,7 @@ def prepare_photos(parent: QWidget | None, paths: Sequence[Path]) -> list[Prepar
                 tasks.run_task(
                     parent,
                     parent.tr("正在处理照片…") if parent else "正在处理照片…",
-                    lambda p=path: photo_service.prepare(p),
+                    partial(photo_service.prepare, path),
                 )
             )
         except UserError as exc:
@@ -72,20 +73,22 @@ class PhotoStrip(QWidget):
         self._editable = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("photos_scroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFixedHeight(THUMB_SIZE + 40)
-        self.scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
-        self._row = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("photos_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFixedHeight(THUMB_SIZE + 40)
+        self.scroll_area.setStyleSheet(
+            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
+        )
+        self._row = QWidget(self.scroll_area)
         self._row.setAutoFillBackground(False)
         self._row_layout = QHBoxLayout(self._row)
         self._row_layout.setContentsMargins(0, 0, 0, 0)
         self._row_layout.setSpacing(8)
-        self.scroll.setWidget(self._row)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self._row)
+        layout.addWidget(self.scroll_area, 1)
         self.add_btn = QPushButton(self.tr("添加照片…"), self)
         self.add_btn.setObjectName("add_photos_btn")
         self.add_btn.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -133,7 +136,7 @@ class PhotoStrip(QWidget):
     def _rebuild(self) -> None:
         while self._row_layout.count():
             item = self._row_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)  # off screen now; deleteLater alone waits for the event loop
                 widget.deleteLater()

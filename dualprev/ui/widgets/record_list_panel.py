@@ -82,7 +82,9 @@ class RecordListPanel(QWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
         self.table = make_table_view(model, f"{prefix}_table", self)
-        self.proxy: QSortFilterProxyModel = self.table.model()  # type: ignore[assignment]
+        proxy = self.table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)  # make_table_view always puts a proxy in between
+        self.proxy = proxy
         layout.addWidget(self.table)
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.add_btn.clicked.connect(self.add_requested.emit)
