@@ -226,7 +226,7 @@ def _checks_options(parser: argparse.ArgumentParser) -> None:
 def _export_checks(
     db: Database, out: Path, fmt: ExportFormat, paper: PaperSize | None, args: argparse.Namespace
 ) -> ExportResult:
-    from dualprev.services.check_service import export_checks
+    from dualprev.services.checks.printouts import export_checks
 
     start, end = _day_option(args.from_, "--from"), _day_option(args.to, "--to")
     if start is not None and end is not None and start > end:
@@ -241,7 +241,8 @@ def _checklist_options(parser: argparse.ArgumentParser) -> None:
 def _export_checklist(
     db: Database, out: Path, _fmt: ExportFormat, paper: PaperSize | None, args: argparse.Namespace
 ) -> ExportResult:
-    from dualprev.services.check_service import export_checklist, list_plans
+    from dualprev.services.checks.plans import list_plans
+    from dualprev.services.checks.printouts import export_checklist
 
     plan_id = None
     if args.plan:

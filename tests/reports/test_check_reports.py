@@ -12,8 +12,13 @@ from dualprev.domain.checks import CheckResult
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.reports.checklist_pdf import wrap_text
 from dualprev.reports.fonts import text_width_pt
-from dualprev.services import check_service as cs
-from dualprev.services.check_service import CheckInput, ExportFormat, ResultInput, TaskScope
+from dualprev.reports.output import ExportFormat
+from dualprev.services.checks import checklists, printouts, recording
+from dualprev.services.checks import plans as check_plans
+from dualprev.services.checks import records as check_records
+from dualprev.services.checks import tasks as check_tasks
+from dualprev.services.checks.recording import CheckInput, ResultInput
+from dualprev.services.checks.tasks import TaskScope
 from dualprev.storage.db import Database
 
 from ..conftest import DEMO_TODAY
@@ -22,35 +27,35 @@ TODAY = DEMO_TODAY
 A4_PORTRAIT = (595.3, 841.9)
 
 
-def _task(db: Database) -> cs.TaskRow:
+def _task(db: Database) -> check_tasks.TaskRow:
     return next(
         t
-        for t in cs.list_tasks(db, today=TODAY, scope=TaskScope.TODAY)
+        for t in check_tasks.list_tasks(db, today=TODAY, scope=TaskScope.TODAY)
         if t.plan_name == "机加工车间岗位每班检查"
     )
 
 
-def _record_with_failure(db: Database) -> cs.CheckRecordDetail:
+def _record_with_failure(db: Database) -> check_records.CheckRecordDetail:
     task = _task(db)
-    checklist = cs.checklist(db, task_id=task.id)
+    checklist = checklists.checklist(db, task_id=task.id)
     results = []
     for index, item in enumerate(checklist.items):
         if index == 1:
-            danger = cs.failed_item_draft(item, checked_on=TODAY, check_type=checklist.check_type,
+            danger = checklists.failed_item_draft(item, checked_on=TODAY, check_type=checklist.check_type,
                                           checker_names="吴志强", remark="操作工未戴护目镜")  # fmt: skip
             results.append(ResultInput(item.content, CheckResult.FAIL, item.item_id, item.standard, "操作工未戴护目镜",
                                        hidden_danger=danger))  # fmt: skip
         else:
             results.append(ResultInput(item.content, CheckResult.PASS, item.item_id, item.standard))
     data = CheckInput(checked_on=TODAY, checker_names="吴志强", results=tuple(results), task_id=task.id)
-    return cs.record_check(db, data, actor="沈立明", today=TODAY)
+    return recording.record_check(db, data, actor="沈立明", today=TODAY)
 
 
 def test_blank_checklist_of_todays_task(demo_db: Database, tmp_path: Path, read_pdf: Any) -> None:
     task = _task(demo_db)
     out = tmp_path / "清单.pdf"
-    result = cs.export_checklist(demo_db, out, task_id=task.id, today=TODAY)
-    checklist = cs.checklist(demo_db, task_id=task.id)
+    result = printouts.export_checklist(demo_db, out, task_id=task.id, today=TODAY)
+    checklist = checklists.checklist(demo_db, task_id=task.id)
     assert result.items == len(checklist.items) == 10 and result.pages == 1
     pdf = read_pdf(out)
     assert pdf.page_size() == pytest.approx(A4_PORTRAIT, abs=0.5)
@@ -70,8 +75,8 @@ def test_checklist_of_every_plan_starts_each_on_a_new_page(
     demo_db: Database, tmp_path: Path, read_pdf: Any
 ) -> None:
     out = tmp_path / "全部清单.pdf"
-    result = cs.export_checklist(demo_db, out, today=TODAY)
-    plans = [p for p in cs.list_plans(demo_db, today=TODAY) if p.is_active]
+    result = printouts.export_checklist(demo_db, out, today=TODAY)
+    plans = [p for p in check_plans.list_plans(demo_db, today=TODAY) if p.is_active]
     assert result.items == sum(p.item_count for p in plans)
     pdf = read_pdf(out)
     assert result.pages == len(pdf.pages) >= len(plans)
@@ -83,7 +88,7 @@ def test_checklist_of_every_plan_starts_each_on_a_new_page(
 
 def test_nothing_to_print_is_said_plainly(empty_db: Database, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="没有可打印的排查项"):
-        cs.export_checklist(empty_db, tmp_path / "x.pdf", today=TODAY)
+        printouts.export_checklist(empty_db, tmp_path / "x.pdf", today=TODAY)
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -92,7 +97,7 @@ def test_filled_record_shows_results_danger_and_signature_lines(
 ) -> None:
     detail = _record_with_failure(demo_db)
     out = tmp_path / "记录.pdf"
-    out.write_bytes(cs.render_record_pdf(demo_db, detail.id, today=TODAY))
+    out.write_bytes(printouts.render_record_pdf(demo_db, detail.id, today=TODAY))
     pdf = read_pdf(out)
     text = pdf.compact()
     number = detail.danger_numbers[0]
@@ -108,8 +113,10 @@ def test_period_workbook_has_summary_and_every_result(demo_db: Database, tmp_pat
     detail = _record_with_failure(demo_db)
     start = TODAY - timedelta(days=6)
     out = tmp_path / "排查记录.xlsx"
-    result = cs.export_checks(demo_db, out, ExportFormat.XLSX, date_from=start, date_to=TODAY, today=TODAY)
-    rows = cs.query_records(demo_db, date_from=start, date_to=TODAY)
+    result = printouts.export_checks(
+        demo_db, out, ExportFormat.XLSX, date_from=start, date_to=TODAY, today=TODAY
+    )
+    rows = check_records.query_records(demo_db, date_from=start, date_to=TODAY)
     assert result.items == len(rows) and result.pages is None
     book = load_workbook(out)
     assert book.sheetnames == ["汇总", "明细"]
@@ -135,8 +142,10 @@ def test_period_pdf_files_every_record_after_the_summary(
 ) -> None:
     start = TODAY - timedelta(days=2)
     out = tmp_path / "排查记录.pdf"
-    result = cs.export_checks(demo_db, out, ExportFormat.PDF, date_from=start, date_to=TODAY, today=TODAY)
-    rows = cs.query_records(demo_db, date_from=start, date_to=TODAY)
+    result = printouts.export_checks(
+        demo_db, out, ExportFormat.PDF, date_from=start, date_to=TODAY, today=TODAY
+    )
+    rows = check_records.query_records(demo_db, date_from=start, date_to=TODAY)
     pdf = read_pdf(out)
     assert result.items == len(rows) and result.pages == len(pdf.pages) > len(rows)
     first = pdf.compact(0)
@@ -150,14 +159,14 @@ def test_period_pdf_files_every_record_after_the_summary(
 
 def test_export_refusals(demo_db: Database, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="没有排查记录"):
-        cs.export_checks(demo_db, tmp_path / "x.xlsx", ExportFormat.XLSX, date_from=date(2020, 1, 1),
+        printouts.export_checks(demo_db, tmp_path / "x.xlsx", ExportFormat.XLSX, date_from=date(2020, 1, 1),
                          date_to=date(2020, 12, 31), today=TODAY)  # fmt: skip
     with pytest.raises(ValidationError, match="开始日期不能晚于结束日期"):
-        cs.export_checks(
+        printouts.export_checks(
             demo_db, tmp_path / "x.xlsx", ExportFormat.XLSX, date_from=TODAY, date_to=date(2026, 1, 1)
         )
     with pytest.raises(ValidationError, match="xlsx、pdf"):
-        cs.export_checks(demo_db, tmp_path / "x.png", ExportFormat.PNG, today=TODAY)
+        printouts.export_checks(demo_db, tmp_path / "x.png", ExportFormat.PNG, today=TODAY)
     assert not list(tmp_path.glob("x.*"))
 
 

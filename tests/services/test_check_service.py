@@ -31,11 +31,17 @@ from dualprev.domain.hidden_danger import (
 )
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskLevel
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
-from dualprev.services import check_service as cs
+from dualprev.services import dashboard_service, photo_service
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
-from dualprev.services import photo_service
-from dualprev.services.check_service import CheckInput, ResultInput, TaskScope
+from dualprev.services.checks import checklists, recording
+from dualprev.services.checks import frequency as check_frequency
+from dualprev.services.checks import items as check_items
+from dualprev.services.checks import plans as check_plans
+from dualprev.services.checks import records as check_records
+from dualprev.services.checks import tasks as check_tasks
+from dualprev.services.checks.recording import CheckInput, ResultInput
+from dualprev.services.checks.tasks import TaskScope
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
     AuditLog,
@@ -71,24 +77,26 @@ def photo(colour: tuple[int, int, int] = (30, 120, 200)) -> photo_service.Prepar
     return photo_service.prepare_bytes(buffer.getvalue(), "IMG_2031.jpg")
 
 
-def todays_task(db: Database, name: str = "机加工车间岗位每班检查") -> cs.TaskRow:
-    return next(t for t in cs.list_tasks(db, today=TODAY, scope=TaskScope.TODAY) if t.plan_name == name)
+def todays_task(db: Database, name: str = "机加工车间岗位每班检查") -> check_tasks.TaskRow:
+    return next(
+        t for t in check_tasks.list_tasks(db, today=TODAY, scope=TaskScope.TODAY) if t.plan_name == name
+    )
 
 
 def check_with_one_failure(
     db: Database,
-    task: cs.TaskRow,
+    task: check_tasks.TaskRow,
     *,
     failed_index: int = 2,
     remark: str = "卡盘防护罩拆下未装回",
     **draft_changes: Any,
 ) -> CheckInput:
     """Every item of the task's checklist passed except one, which opens a pre-filled hidden danger."""
-    checklist = cs.checklist(db, task_id=task.id)
+    checklist = checklists.checklist(db, task_id=task.id)
     results = []
     for index, item in enumerate(checklist.items):
         if index == failed_index:
-            danger = cs.failed_item_draft(
+            danger = checklists.failed_item_draft(
                 item, checked_on=TODAY, check_type=checklist.check_type, checker_names="吴志强", remark=remark,
                 general_days=checklist.deadline_days_general, team_days=checklist.deadline_days_team,
             )  # fmt: skip
@@ -114,27 +122,27 @@ def check_with_one_failure(
 
 def test_generation_covers_every_existing_measure_once_and_keeps_edits(demo_db: Database) -> None:
     db = demo_db
-    first = cs.generate_items(db, actor=ACTOR)
+    first = check_items.generate_items(db, actor=ACTOR)
     assert first.created == 0 and first.already_covered == 372 and first.planned_measures == 9
     with db.session() as s:
         s.exec(delete(CheckItem).where(col(CheckItem.is_custom).is_(False)))  # type: ignore[call-overload]
-    again = cs.generate_items(db, actor=ACTOR)
+    again = check_items.generate_items(db, actor=ACTOR)
     assert again.created == 372 and again.already_covered == 0
-    items = [i for i in cs.list_items(db) if not i.is_custom]
+    items = [i for i in check_items.list_items(db) if not i.is_custom]
     assert len({i.measure_id for i in items}) == 372
     edited, switched_off = items[0], items[1]
-    cs.save_item(db, edited.id, CheckItemDraft(content="卡盘防护罩在位、联锁有效（班前试验）", standard="打开防护罩主轴不能启动",
+    check_items.save_item(db, edited.id, CheckItemDraft(content="卡盘防护罩在位、联锁有效（班前试验）", standard="打开防护罩主轴不能启动",
                                                 method="试验", frequency=CheckFrequency.DAILY), actor=ACTOR)  # fmt: skip
-    cs.set_item_active(db, switched_off.id, False, actor=ACTOR)
-    assert cs.generate_items(db, actor=ACTOR).created == 0
-    kept = cs.get_item(db, edited.id)
+    check_items.set_item_active(db, switched_off.id, False, actor=ACTOR)
+    assert check_items.generate_items(db, actor=ACTOR).created == 0
+    kept = check_items.get_item(db, edited.id)
     assert (kept.content, kept.method, kept.frequency) == (
         "卡盘防护罩在位、联锁有效（班前试验）",
         "试验",
         CheckFrequency.DAILY,
     )
     assert kept.risk_point_id == edited.risk_point_id  # a generated item follows its hazard
-    assert not cs.get_item(db, switched_off.id).is_active
+    assert not check_items.get_item(db, switched_off.id).is_active
     assert count(db, CheckItem, col(CheckItem.is_custom).is_(False)) == 372
     with db.read_session() as s:
         summaries = s.exec(select(AuditLog.summary).where(AuditLog.entity == "check_item")).all()
@@ -151,9 +159,9 @@ def test_a_new_measure_becomes_an_item_with_the_table_frequency(demo_db: Databas
         s.add(ControlMeasure(hazard_id=hazard.id, category=ControlMeasureCategory.ENGINEERING,
                              content="加装自动灭火装置", is_existing=False))  # fmt: skip
         hazard_id, point_id = hazard.id, hazard.risk_point_id
-    result = cs.generate_items(db, actor=ACTOR)
+    result = check_items.generate_items(db, actor=ACTOR)
     assert result.created == 1 and result.planned_measures == 10
-    [item] = [i for i in cs.list_items(db) if i.content == "喷漆作业前检测可燃气体浓度并记录"]
+    [item] = [i for i in check_items.list_items(db) if i.content == "喷漆作业前检测可燃气体浓度并记录"]
     assert (item.hazard_id, item.risk_point_id, item.level) == (hazard_id, point_id, RiskLevel.MAJOR)
     assert item.control_tier is ControlTier.COMPANY and item.frequency is CheckFrequency.MONTHLY
     assert item.check_type is CheckType.COMPREHENSIVE and item.method == "查阅记录、现场核实"
@@ -163,35 +171,40 @@ def test_a_new_measure_becomes_an_item_with_the_table_frequency(demo_db: Databas
 def test_free_items_are_added_edited_and_deleted_only_while_unused(demo_db: Database) -> None:
     db = demo_db
     with pytest.raises(ValidationError, match="请填写排查内容"):
-        cs.save_item(db, None, CheckItemDraft(content=" "), actor=ACTOR)
-    row = cs.save_item(db, None, CheckItemDraft(content=" 消防通道畅通 ", standard="宽度不小于1.4m", method="现场查看",
+        check_items.save_item(db, None, CheckItemDraft(content=" "), actor=ACTOR)
+    row = check_items.save_item(db, None, CheckItemDraft(content=" 消防通道畅通 ", standard="宽度不小于1.4m", method="现场查看",
                                                 check_type=CheckType.DAILY), actor=ACTOR)  # fmt: skip
     assert row.is_custom and row.content == "消防通道畅通" and row.risk_point_id is None
-    cs.delete_item(db, row.id, actor=ACTOR)
+    check_items.delete_item(db, row.id, actor=ACTOR)
     with pytest.raises(NotFoundError):
-        cs.get_item(db, row.id)
-    generated = next(i for i in cs.list_items(db) if not i.is_custom)
+        check_items.get_item(db, row.id)
+    generated = next(i for i in check_items.list_items(db) if not i.is_custom)
     with pytest.raises(ConflictError, match="可以停用"):
-        cs.delete_item(db, generated.id, actor=ACTOR)
-    used = next(i for i in cs.list_items(db) if i.content == "全员安全生产责任制建立、逐级签订并公示")
+        check_items.delete_item(db, generated.id, actor=ACTOR)
+    used = next(
+        i for i in check_items.list_items(db) if i.content == "全员安全生产责任制建立、逐级签订并公示"
+    )
     with pytest.raises(ConflictError, match="已在 2 次排查记录中使用"):
-        cs.delete_item(db, used.id, actor=ACTOR)
-    off = cs.set_item_active(db, used.id, False, actor=ACTOR)
-    assert not off.is_active and used.id not in {i.id for i in cs.list_items(db, include_inactive=False)}
+        check_items.delete_item(db, used.id, actor=ACTOR)
+    off = check_items.set_item_active(db, used.id, False, actor=ACTOR)
+    assert not off.is_active and used.id not in {
+        i.id for i in check_items.list_items(db, include_inactive=False)
+    }
 
 
 def test_frequency_table_is_a_setting(demo_db: Database) -> None:
     db = demo_db
-    assert cs.frequency_table(db) == FrequencyTable()
+    assert check_frequency.frequency_table(db) == FrequencyTable()
     changed = FrequencyTable().with_frequency(
         RiskLevel.SIGNIFICANT, ControlTier.COMPANY, CheckFrequency.MONTHLY
     )
-    cs.save_frequency_table(db, changed, actor=ACTOR)
+    check_frequency.save_frequency_table(db, changed, actor=ACTOR)
     assert (
-        cs.frequency_table(db).frequency(RiskLevel.SIGNIFICANT, ControlTier.COMPANY) is CheckFrequency.MONTHLY
+        check_frequency.frequency_table(db).frequency(RiskLevel.SIGNIFICANT, ControlTier.COMPANY)
+        is CheckFrequency.MONTHLY
     )
     with db.read_session() as s:
-        stored = json.loads(s.get(Setting, cs.FREQUENCY_SETTING).value)  # type: ignore[union-attr]
+        stored = json.loads(s.get(Setting, check_frequency.FREQUENCY_SETTING).value)  # type: ignore[union-attr]
         log = s.exec(select(AuditLog).where(AuditLog.summary == "修改排查频次表")).one()
     assert stored["2"]["company"] == "monthly"
     assert json.loads(log.changes) == {"较大/公司级": ["每季度", "每月"]}
@@ -201,7 +214,7 @@ def test_frequency_table_is_a_setting(demo_db: Database) -> None:
 
 
 def test_demo_plans_and_tasks_on_its_day(demo_db: Database) -> None:
-    plans = {p.name: p for p in cs.list_plans(demo_db, today=TODAY)}
+    plans = {p.name: p for p in check_plans.list_plans(demo_db, today=TODAY)}
     weekly = plans["冲压车间班组周检"]
     assert weekly.overdue_tasks == 1 and weekly.next_due == TODAY - timedelta(days=1)
     assert plans["机加工车间岗位每班检查"].next_due == TODAY
@@ -210,10 +223,10 @@ def test_demo_plans_and_tasks_on_its_day(demo_db: Database) -> None:
     monthly = plans["公司级重大风险月度检查"]
     assert monthly.frequency is CheckFrequency.MONTHLY and monthly.control_tier is ControlTier.COMPANY
     assert monthly.item_count >= 5 and monthly.next_due is not None and monthly.next_due > TODAY
-    assert cs.generate_tasks(demo_db, today=TODAY, actor=ACTOR) == cs.TaskGeneration(0, 0)
-    counts = cs.task_counts(demo_db, today=TODAY)
+    assert check_tasks.generate_tasks(demo_db, today=TODAY, actor=ACTOR) == check_tasks.TaskGeneration(0, 0)
+    counts = check_tasks.task_counts(demo_db, today=TODAY)
     assert (counts.due_today, counts.overdue) == (2, 1)
-    overdue = cs.list_tasks(demo_db, today=TODAY, scope=TaskScope.OVERDUE)
+    overdue = check_tasks.list_tasks(demo_db, today=TODAY, scope=TaskScope.OVERDUE)
     assert [(t.plan_name, t.state_text, t.assignee_name) for t in overdue] == [
         ("冲压车间班组周检", "逾期 1 天", "刘建军")
     ]
@@ -221,19 +234,19 @@ def test_demo_plans_and_tasks_on_its_day(demo_db: Database) -> None:
 
 def test_days_later_the_daily_plans_catch_up_and_yesterdays_checks_are_missed(demo_db: Database) -> None:
     later = TODAY + timedelta(days=3)
-    result = cs.generate_tasks(demo_db, today=later, actor=ACTOR)
+    result = check_tasks.generate_tasks(demo_db, today=later, actor=ACTOR)
     # Two daily plans: days +1..+3 each; today's and the two after it are missed on each plan.
-    assert result == cs.TaskGeneration(created=6, missed=6)
-    assert cs.generate_tasks(demo_db, today=later, actor=ACTOR) == cs.TaskGeneration(0, 0)
-    today_tasks = cs.list_tasks(demo_db, today=later, scope=TaskScope.TODAY)
+    assert result == check_tasks.TaskGeneration(created=6, missed=6)
+    assert check_tasks.generate_tasks(demo_db, today=later, actor=ACTOR) == check_tasks.TaskGeneration(0, 0)
+    today_tasks = check_tasks.list_tasks(demo_db, today=later, scope=TaskScope.TODAY)
     assert sorted(t.plan_name for t in today_tasks) == ["喷涂车间岗位每班检查", "机加工车间岗位每班检查"]
-    missed = cs.list_tasks(demo_db, today=later, scope=TaskScope.MISSED)
+    missed = check_tasks.list_tasks(demo_db, today=later, scope=TaskScope.MISSED)
     assert {t.due_on for t in missed if t.plan_name == "机加工车间岗位每班检查"} >= {
         TODAY,
         TODAY + timedelta(days=2),
     }
     # The weekly check overdue by a day is still doable: not missed until next week's is due.
-    assert [t.plan_name for t in cs.list_tasks(demo_db, today=later, scope=TaskScope.OVERDUE)] == [
+    assert [t.plan_name for t in check_tasks.list_tasks(demo_db, today=later, scope=TaskScope.OVERDUE)] == [
         "冲压车间班组周检"
     ]
 
@@ -241,47 +254,49 @@ def test_days_later_the_daily_plans_catch_up_and_yesterdays_checks_are_missed(de
 def test_a_new_plan_gets_its_current_task_and_follows_edits(demo_db: Database) -> None:
     db = demo_db
     people = {p.name: p.id for p in org.list_people(db)}
-    items = cs.suggest_plan_items(
+    items = check_plans.suggest_plan_items(
         db, control_tier=ControlTier.POST, frequency=CheckFrequency.PER_SHIFT, area_id=1
     )
-    assert items and all(cs.get_item(db, i).area_id == 1 for i in items)
-    company = cs.suggest_plan_items(db, control_tier=ControlTier.COMPANY, frequency=CheckFrequency.MONTHLY)
-    assert company and all(cs.get_item(db, i).level is RiskLevel.MAJOR for i in company)
+    assert items and all(check_items.get_item(db, i).area_id == 1 for i in items)
+    company = check_plans.suggest_plan_items(
+        db, control_tier=ControlTier.COMPANY, frequency=CheckFrequency.MONTHLY
+    )
+    assert company and all(check_items.get_item(db, i).level is RiskLevel.MAJOR for i in company)
     draft = CheckPlanDraft("机加工车间交接班检查", CheckType.DAILY, CheckFrequency.DAILY, date(2026, 11, 1),
                            control_tier=ControlTier.POST, area_id=1, assignee_id=people["吴志强"], item_ids=items)  # fmt: skip
-    plan_id = cs.save_plan(db, None, draft, actor=ACTOR, today=TODAY)
-    tasks = [t for t in cs.list_tasks(db, today=TODAY, scope=TaskScope.ALL) if t.plan_id == plan_id]
+    plan_id = check_plans.save_plan(db, None, draft, actor=ACTOR, today=TODAY)
+    tasks = [t for t in check_tasks.list_tasks(db, today=TODAY, scope=TaskScope.ALL) if t.plan_id == plan_id]
     assert [(t.due_on, t.status, t.assignee_name, t.item_count) for t in tasks] == [
         (TODAY, CheckTaskStatus.DUE, "吴志强", len(items))
     ]
-    assert cs.get_plan(db, plan_id).item_ids == tuple(sorted(items))
+    assert check_plans.get_plan(db, plan_id).item_ids == tuple(sorted(items))
     # Weekly from next Monday: today's task is dropped, the new schedule's first one made.
     weekly = CheckPlanDraft(**{**draft.__dict__, "frequency": CheckFrequency.WEEKLY, "start_on": date(2026, 11, 23),
                                "assignee_id": people["钱国平"]})  # fmt: skip
-    cs.save_plan(db, plan_id, weekly, actor=ACTOR, today=TODAY)
-    tasks = [t for t in cs.list_tasks(db, today=TODAY, scope=TaskScope.ALL) if t.plan_id == plan_id]
+    check_plans.save_plan(db, plan_id, weekly, actor=ACTOR, today=TODAY)
+    tasks = [t for t in check_tasks.list_tasks(db, today=TODAY, scope=TaskScope.ALL) if t.plan_id == plan_id]
     assert [(t.due_on, t.assignee_name) for t in tasks] == [(date(2026, 11, 23), "钱国平")]
     with pytest.raises(ValidationError, match="请至少选择一个排查项"):
-        cs.save_plan(
+        check_plans.save_plan(
             db, plan_id, CheckPlanDraft(**{**weekly.__dict__, "item_ids": ()}), actor=ACTOR, today=TODAY
         )
-    cs.delete_plan(db, plan_id, actor=ACTOR)
+    check_plans.delete_plan(db, plan_id, actor=ACTOR)
     assert count(db, CheckTask, CheckTask.plan_id == plan_id) == 0
-    used = next(p for p in cs.list_plans(db, today=TODAY) if p.record_count)
+    used = next(p for p in check_plans.list_plans(db, today=TODAY) if p.record_count)
     with pytest.raises(ConflictError, match="请停用"):
-        cs.delete_plan(db, used.id, actor=ACTOR)
+        check_plans.delete_plan(db, used.id, actor=ACTOR)
 
 
 def test_stopping_a_plan_drops_its_coming_tasks(demo_db: Database) -> None:
     db = demo_db
-    plan = next(p for p in cs.list_plans(db, today=TODAY) if p.name == "冲压车间班组周检")
-    stopped = CheckPlanDraft(**{**cs.get_plan(db, plan.id).__dict__, "is_active": False})
-    cs.save_plan(db, plan.id, stopped, actor=ACTOR, today=TODAY)
-    assert [t for t in cs.list_tasks(db, today=TODAY) if t.plan_id == plan.id] == []
-    mine = [t for t in cs.list_tasks(db, today=TODAY, scope=TaskScope.ALL) if t.plan_id == plan.id]
+    plan = next(p for p in check_plans.list_plans(db, today=TODAY) if p.name == "冲压车间班组周检")
+    stopped = CheckPlanDraft(**{**check_plans.get_plan(db, plan.id).__dict__, "is_active": False})
+    check_plans.save_plan(db, plan.id, stopped, actor=ACTOR, today=TODAY)
+    assert [t for t in check_tasks.list_tasks(db, today=TODAY) if t.plan_id == plan.id] == []
+    mine = [t for t in check_tasks.list_tasks(db, today=TODAY, scope=TaskScope.ALL) if t.plan_id == plan.id]
     assert next(t for t in mine if t.due_on == TODAY - timedelta(days=1)).status is CheckTaskStatus.MISSED
     assert all(t.due_on < TODAY for t in mine)  # next week's task is gone
-    cs.generate_tasks(db, today=TODAY + timedelta(days=30), actor=ACTOR)
+    check_tasks.generate_tasks(db, today=TODAY + timedelta(days=30), actor=ACTOR)
     assert count(db, CheckTask, CheckTask.plan_id == plan.id) == len(mine)
 
 
@@ -292,7 +307,7 @@ def test_a_failed_item_opens_a_linked_hidden_danger_in_the_same_check(demo_db: D
     db = demo_db
     task = todays_task(db)
     before = files_in(db)
-    detail = cs.record_check(db, check_with_one_failure(db, task), actor=ACTOR, today=TODAY)
+    detail = recording.record_check(db, check_with_one_failure(db, task), actor=ACTOR, today=TODAY)
     assert detail.count(CheckResult.PASS) == 9 and detail.count(CheckResult.FAIL) == 1
     [number] = detail.danger_numbers
     assert number == "YH-2026-0037"  # continues the demo ledger
@@ -319,7 +334,7 @@ def test_a_failed_item_opens_a_linked_hidden_danger_in_the_same_check(demo_db: D
     # The ledger shows it, found in this check; the task is done.
     ledger = hs.query(db, hs.LedgerFilter(keyword=number), today=TODAY)
     assert [r.number for r in ledger.rows] == [number] and ledger.rows[0].source is HiddenDangerSource.CHECK
-    done = cs.get_task(db, task.id, today=TODAY)
+    done = check_tasks.get_task(db, task.id, today=TODAY)
     assert (done.status, done.record_id, done.checked_on) == (CheckTaskStatus.DONE, detail.id, TODAY)
     with db.read_session() as s:
         log = s.exec(
@@ -327,7 +342,7 @@ def test_a_failed_item_opens_a_linked_hidden_danger_in_the_same_check(demo_db: D
         ).one()
     assert json.loads(log.changes)["hidden_dangers"] == [None, [number]]
     with pytest.raises(ConflictError, match="已经完成"):
-        cs.record_check(db, check_with_one_failure(db, task), actor=ACTOR, today=TODAY)
+        recording.record_check(db, check_with_one_failure(db, task), actor=ACTOR, today=TODAY)
 
 
 def test_a_refused_check_writes_nothing(demo_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -336,21 +351,23 @@ def test_a_refused_check_writes_nothing(demo_db: Database, monkeypatch: pytest.M
     counts = (count(db, CheckRecord), count(db, HiddenDanger), count(db, Photo), count(db, CheckRecordResult))
     before = files_in(db)
     with pytest.raises(ValidationError, match=r"第 3 项.*不合格，登记隐患时：请指定整改责任人"):
-        cs.record_check(db, check_with_one_failure(db, task, rectifier_id=None), actor=ACTOR, today=TODAY)
+        recording.record_check(
+            db, check_with_one_failure(db, task, rectifier_id=None), actor=ACTOR, today=TODAY
+        )
     data = check_with_one_failure(db, task)
     unticked = CheckInput(**{**data.__dict__, "results": (*data.results[:-1], ResultInput("灭火器", None))})  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="还没有填写结果"):
-        cs.record_check(db, unticked, actor=ACTOR, today=TODAY)
+        recording.record_check(db, unticked, actor=ACTOR, today=TODAY)
     no_danger = CheckInput(**{**data.__dict__, "results": (ResultInput("防护罩", CheckResult.FAIL),)})
     with pytest.raises(ValidationError, match="请登记隐患"):
-        cs.record_check(db, no_danger, actor=ACTOR, today=TODAY)
+        recording.record_check(db, no_danger, actor=ACTOR, today=TODAY)
 
     def broken(*_args: object, **_kw: object) -> None:
         raise OSError("disk gone")
 
     monkeypatch.setattr(hs, "_audit", broken)  # fails inside the hidden danger's registration
     with pytest.raises(OSError):
-        cs.record_check(db, data, actor=ACTOR, today=TODAY)
+        recording.record_check(db, data, actor=ACTOR, today=TODAY)
     assert (
         count(db, CheckRecord),
         count(db, HiddenDanger),
@@ -358,35 +375,41 @@ def test_a_refused_check_writes_nothing(demo_db: Database, monkeypatch: pytest.M
         count(db, CheckRecordResult),
     ) == counts
     assert files_in(db) == before
-    assert cs.get_task(db, task.id, today=TODAY).status is CheckTaskStatus.DUE
+    assert check_tasks.get_task(db, task.id, today=TODAY).status is CheckTaskStatus.DUE
 
 
 def test_an_unplanned_check_with_a_free_line(demo_db: Database) -> None:
     db = demo_db
-    items = cs.checklist(db, item_ids=[i.id for i in cs.list_items(db) if i.area_id == 3][:2]).items
+    items = checklists.checklist(
+        db, item_ids=[i.id for i in check_items.list_items(db) if i.area_id == 3][:2]
+    ).items
     results = (
         *(ResultInput(i.content, CheckResult.PASS, i.item_id, i.standard) for i in items),
         ResultInput("叉车充电区通风", CheckResult.NOT_APPLICABLE, remark="今日停用"),
     )
     with pytest.raises(ValidationError, match="请选择排查类型"):
-        cs.record_check(
+        recording.record_check(
             db, CheckInput(checked_on=TODAY, checker_names="陆婷", results=results), actor=ACTOR, today=TODAY
         )
-    detail = cs.record_check(
+    detail = recording.record_check(
         db, CheckInput(checked_on=TODAY - timedelta(days=1), checker_names="陆婷、曹建国", results=results,
                        check_type=CheckType.HOLIDAY, area_id=3), actor=ACTOR, today=TODAY,
     )  # fmt: skip
     assert detail.plan_id is None and detail.check_type is CheckType.HOLIDAY and detail.area_name
     assert detail.results[-1].check_item_id is None and detail.results[-1].remark == "今日停用"
-    rows = cs.query_records(db, date_from=TODAY - timedelta(days=1), date_to=TODAY - timedelta(days=1))
+    rows = check_records.query_records(
+        db, date_from=TODAY - timedelta(days=1), date_to=TODAY - timedelta(days=1)
+    )
     mine = next(r for r in rows if r.id == detail.id)
     assert (mine.item_count, mine.passed, mine.not_applicable, mine.plan_name) == (3, 2, 1, "")
 
 
 def test_failed_item_draft_prefills_where_what_and_when(demo_db: Database) -> None:
-    checklist = cs.checklist(demo_db, task_id=todays_task(demo_db).id)
+    checklist = checklists.checklist(demo_db, task_id=todays_task(demo_db).id)
     item = checklist.items[0]
-    draft = cs.failed_item_draft(item, checked_on=TODAY, check_type=CheckType.DAILY, checker_names=" 吴志强 ")
+    draft = checklists.failed_item_draft(
+        item, checked_on=TODAY, check_type=CheckType.DAILY, checker_names=" 吴志强 "
+    )
     assert draft.description == f"{item.content}——排查不符合要求"
     assert (draft.risk_point_id, draft.area_id, draft.location) == (
         item.risk_point_id,
@@ -395,9 +418,9 @@ def test_failed_item_draft_prefills_where_what_and_when(demo_db: Database) -> No
     )
     assert draft.basis == item.standard and draft.finder_names == "吴志强"
     assert draft.category is HiddenDangerCategory.SITE and draft.source is HiddenDangerSource.CHECK
-    company = cs.ChecklistItem(item_id=None, content="安全生产责任制考核记录齐全", control_tier=ControlTier.COMPANY,
+    company = checklists.ChecklistItem(item_id=None, content="安全生产责任制考核记录齐全", control_tier=ControlTier.COMPANY,
                                measure_category=ControlMeasureCategory.MANAGEMENT)  # fmt: skip
-    other = cs.failed_item_draft(
+    other = checklists.failed_item_draft(
         company, checked_on=TODAY, check_type=None, checker_names="x", place="安全环保部"
     )
     assert other.owner_tier is OwnerTier.COMPANY and other.deadline == TODAY + timedelta(days=7)
@@ -408,7 +431,7 @@ def test_failed_item_draft_prefills_where_what_and_when(demo_db: Database) -> No
 
 
 def test_dashboard_figures(demo_db: Database) -> None:
-    figures = cs.dashboard(demo_db, today=TODAY)
+    figures = dashboard_service.dashboard(demo_db, today=TODAY)
     assert figures.month_start == date(2026, 11, 1)
     with demo_db.read_session() as s:
         found = s.exec(select(HiddenDanger).where(col(HiddenDanger.found_on) >= date(2026, 11, 1))).all()
@@ -423,13 +446,18 @@ def test_dashboard_figures(demo_db: Database) -> None:
         sorted(figures.recent, key=lambda a: a.at, reverse=True)
     )
     task = todays_task(demo_db)
-    detail = cs.record_check(demo_db, check_with_one_failure(demo_db, task), actor=ACTOR, today=TODAY)
-    after = cs.dashboard(demo_db, today=TODAY)
+    detail = recording.record_check(demo_db, check_with_one_failure(demo_db, task), actor=ACTOR, today=TODAY)
+    after = dashboard_service.dashboard(demo_db, today=TODAY)
     assert after.month_found == figures.month_found + 1 and after.tasks.due_today == 1
-    assert {(a.kind, a.target_id) for a in after.recent[:3]} >= {(cs.ActivityKind.CHECK_RECORD, detail.id)}
+    assert {(a.kind, a.target_id) for a in after.recent[:3]} >= {
+        (dashboard_service.ActivityKind.CHECK_RECORD, detail.id)
+    }
 
 
 def test_no_hidden_danger_this_month_has_no_rate(empty_db: Database) -> None:
-    figures = cs.dashboard(empty_db, today=TODAY)
+    figures = dashboard_service.dashboard(empty_db, today=TODAY)
     assert figures.month_rate is None and figures.month_rate_text == "—" and figures.recent == ()
-    assert cs.list_items(empty_db) == [] and cs.generate_items(empty_db, actor=ACTOR).created == 0
+    assert (
+        check_items.list_items(empty_db) == []
+        and check_items.generate_items(empty_db, actor=ACTOR).created == 0
+    )

@@ -355,9 +355,9 @@ def test_failed_results_are_linked_to_hidden_dangers(s: Session) -> None:
 
 
 def test_no_plan_checks_less_often_than_the_frequency_table(built: Built, s: Session) -> None:
-    from dualprev.services import check_service
+    from dualprev.services.checks import plans as check_plans
 
-    plans = {p.name: p for p in check_service.list_plans(built.db, today=built.today)}
+    plans = {p.name: p for p in check_plans.list_plans(built.db, today=built.today)}
     assert {name: p.frequency_gaps for name, p in plans.items() if p.frequency_gaps} == {}
     monthly, quarterly = plans["公司级重大风险月度检查"], plans["公司季度综合检查"]
     assert (monthly.frequency, monthly.control_tier) == (CheckFrequency.MONTHLY, ControlTier.COMPANY)

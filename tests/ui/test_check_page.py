@@ -26,11 +26,15 @@ from dualprev.domain.checks import (
 )
 from dualprev.domain.hidden_danger import HiddenDangerSource, HiddenDangerStatus, OwnerTier
 from dualprev.domain.risk import ControlTier, RiskLevel
-from dualprev.services import check_service as cs
+from dualprev.services import dashboard_service, photo_service
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
-from dualprev.services import photo_service
-from dualprev.services.check_service import TaskScope
+from dualprev.services.checks import checklists, printouts
+from dualprev.services.checks import items as check_items
+from dualprev.services.checks import plans as check_plans
+from dualprev.services.checks import records as check_records
+from dualprev.services.checks import tasks as check_tasks
+from dualprev.services.checks.tasks import TaskScope
 from dualprev.ui.dialogs import check_record_dialog as record_dialog_module
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
 from dualprev.ui.dialogs.check_frequency_dialog import CheckFrequencyDialog
@@ -60,7 +64,7 @@ def page(demo_window: MainWindow) -> CheckPage:
     return checks
 
 
-def task_rows(page: CheckPage) -> list[cs.TaskRow]:
+def task_rows(page: CheckPage) -> list[check_tasks.TaskRow]:
     return [page.task_model.record(r) for r in range(page.task_model.rowCount())]
 
 
@@ -74,9 +78,11 @@ def pdf_text(data: bytes) -> str:
     return "".join("".join((p.extract_text() or "").split()) for p in PdfReader(io.BytesIO(data)).pages)
 
 
-def select_today(page: CheckPage, plan: str = "机加工车间岗位每班检查") -> cs.TaskRow:
+def select_today(page: CheckPage, plan: str = "机加工车间岗位每班检查") -> check_tasks.TaskRow:
     task = next(
-        t for t in cs.list_tasks(page.ctx.db, today=TODAY, scope=TaskScope.TODAY) if t.plan_name == plan
+        t
+        for t in check_tasks.list_tasks(page.ctx.db, today=TODAY, scope=TaskScope.TODAY)
+        if t.plan_name == plan
     )  # type: ignore[arg-type]
     page.show_tasks(TaskScope.TODAY, task.id)
     assert page.selected_task() == task
@@ -121,7 +127,7 @@ def test_printing_todays_checklist(page: CheckPage, monkeypatch: pytest.MonkeyPa
 
 
 def test_print_dialog_saves_the_pdf(qtbot: QtBot, page: CheckPage, tmp_path: Path) -> None:
-    data = cs.render_checklist_pdf(page.ctx.db, task_id=select_today(page).id, today=TODAY)[0]  # type: ignore[arg-type]
+    data = printouts.render_checklist_pdf(page.ctx.db, task_id=select_today(page).id, today=TODAY)[0]  # type: ignore[arg-type]
     dialog = CheckPrintDialog(data, "打印排查清单", "x.pdf")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -146,10 +152,16 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
     demo_window: MainWindow, page: CheckPage, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
 ) -> None:
     task = select_today(page)
-    home_status_before = cs.dashboard(page.ctx.db, today=TODAY)  # type: ignore[arg-type]
+    home_status_before = dashboard_service.dashboard(page.ctx.db, today=TODAY)  # type: ignore[arg-type]
 
     def record(
-        cls: Any, parent: Any, checklist: cs.Checklist, choices: Any, today: date, *, checker_names: str = ""
+        cls: Any,
+        parent: Any,
+        checklist: checklists.Checklist,
+        choices: Any,
+        today: date,
+        *,
+        checker_names: str = "",
     ) -> Any:
         dialog = CheckRecordDialog(checklist, choices, today, checker_names=checker_names, parent=parent)
         assert dialog.checker_edit.text() == "吴志强" and not dialog.check_type_combo.isEnabled()
@@ -175,7 +187,7 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
     assert detail is not None and detail.number == "YH-2026-0037" and detail.draft.description == PROBLEM
     assert detail.draft.source is HiddenDangerSource.CHECK and detail.status is HiddenDangerStatus.PENDING
     assert detail.check_record_text == f"{TODAY.isoformat()} 日常排查 机加工车间（吴志强）"
-    assert cs.get_task(page.ctx.db, task.id, today=TODAY).status is CheckTaskStatus.DONE  # type: ignore[arg-type]
+    assert check_tasks.get_task(page.ctx.db, task.id, today=TODAY).status is CheckTaskStatus.DONE  # type: ignore[arg-type]
     # The record, from the checks page, leads back to the same hidden danger.
     demo_window.show_page("checks")
     assert page.tabs.currentIndex() == page.RECORDS_TAB
@@ -196,7 +208,7 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
 def test_record_dialog_refuses_until_every_item_has_a_result(
     qtbot: QtBot, page: CheckPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    checklist = cs.checklist(page.ctx.db, task_id=select_today(page).id)  # type: ignore[arg-type]
+    checklist = checklists.checklist(page.ctx.db, task_id=select_today(page).id)  # type: ignore[arg-type]
     dialog = CheckRecordDialog(checklist, hs.choices(page.ctx.db), TODAY, checker_names="吴志强")  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     monkeypatch.setattr(CheckDangerDialog, "ask", classmethod(lambda cls, *a, **k: None))
@@ -233,9 +245,11 @@ def test_unplanned_check_picks_items(page: CheckPage, monkeypatch: pytest.Monkey
 
     chosen = tuple(i.id for i in page._items if i.area_id == 3)[:3]
     monkeypatch.setattr(CheckItemPickerDialog, "choose", classmethod(lambda cls, parent, rows: chosen))
-    seen: list[cs.Checklist] = []
+    seen: list[checklists.Checklist] = []
 
-    def record(cls: Any, parent: Any, checklist: cs.Checklist, choices: Any, today: date, **kw: Any) -> Any:
+    def record(
+        cls: Any, parent: Any, checklist: checklists.Checklist, choices: Any, today: date, **kw: Any
+    ) -> Any:
         seen.append(checklist)
         dialog = CheckRecordDialog(checklist, choices, today, parent=parent, **kw)
         assert dialog.check_type_combo.isEnabled()
@@ -319,12 +333,12 @@ def test_plans_tab_new_plan_gets_its_task(page: CheckPage, monkeypatch: pytest.M
 
 def test_plan_dialog_suggests_items_and_warns_about_rare_checks(qtbot: QtBot, page: CheckPage) -> None:
     db = page.ctx.db
-    items = cs.list_items(db)  # type: ignore[arg-type]
+    items = check_items.list_items(db)  # type: ignore[arg-type]
     asked: list[tuple[Any, ...]] = []
 
     def suggest(*args: Any) -> tuple[int, ...]:
         asked.append(args)
-        return cs.suggest_plan_items(
+        return check_plans.suggest_plan_items(
             db, control_tier=args[0], frequency=args[1], area_id=args[2], department_id=args[3]
         )  # type: ignore[arg-type]
 
@@ -361,16 +375,16 @@ def test_frequency_dialog_round_trip(qtbot: QtBot) -> None:
 
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester, demo_db: Any) -> None:
     tasks = CheckTaskTableModel()
-    tasks.set_records(cs.list_tasks(demo_db, today=TODAY, scope=TaskScope.ALL, limit=20))
+    tasks.set_records(check_tasks.list_tasks(demo_db, today=TODAY, scope=TaskScope.ALL, limit=20))
     qtmodeltester.check(tasks)
     plans = CheckPlanTableModel()
-    plans.set_records(cs.list_plans(demo_db, today=TODAY))
+    plans.set_records(check_plans.list_plans(demo_db, today=TODAY))
     qtmodeltester.check(plans)
     records = CheckRecordTableModel()
-    records.set_records(cs.query_records(demo_db, limit=20))
+    records.set_records(check_records.query_records(demo_db, limit=20))
     qtmodeltester.check(records)
     results = CheckResultTableModel()
-    detail = cs.get_record(demo_db, records.record(0).id)
+    detail = check_records.get_record(demo_db, records.record(0).id)
     results.set_records(list(detail.results))
     qtmodeltester.check(results)
     assert results.index(0, CheckResultColumn.NUMBER).data() == "1"

@@ -9,11 +9,13 @@ import pytest
 from dualprev.domain.checks import CheckResult
 from dualprev.domain.hidden_danger import HiddenDangerDraft, HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
-from dualprev.services import check_service as cs
+from dualprev.services import dashboard_service, post_card_service
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
-from dualprev.services import post_card_service
-from dualprev.services.check_service import ActivityKind, TaskScope
+from dualprev.services.checks import checklists, recording
+from dualprev.services.checks import tasks as check_tasks
+from dualprev.services.checks.tasks import TaskScope
+from dualprev.services.dashboard_service import ActivityKind
 from dualprev.services.hidden_danger_service import LedgerFilter, LedgerRow
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.check_page import CheckPage
@@ -112,7 +114,7 @@ def test_an_empty_ledger_says_so(window: MainWindow) -> None:
 
 def test_dashboard_figures_match_the_services(home: HomePage) -> None:
     db = home.ctx.db
-    figures = cs.dashboard(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    figures = dashboard_service.dashboard(db, today=DEMO_TODAY)  # type: ignore[arg-type]
     assert home.due_today_tile.number_label.text() == "2"
     assert home.overdue_checks_tile.number_label.text() == "1"
     assert home.rate_tile.number_label.text() == figures.month_rate_text != "—"
@@ -183,7 +185,7 @@ def test_this_months_rate_and_a_month_bar_open_the_ledger_for_that_period(
     demo_window: MainWindow, home: HomePage
 ) -> None:
     db = home.ctx.db
-    figures = cs.dashboard(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    figures = dashboard_service.dashboard(db, today=DEMO_TODAY)  # type: ignore[arg-type]
     home.rate_tile.click()
     ledger = demo_window.current_page()
     assert isinstance(ledger, LedgerPage)
@@ -229,11 +231,11 @@ def test_stale_post_cards_are_listed_for_reprinting(demo_window: MainWindow, hom
 
 def test_a_recorded_check_updates_home(demo_window: MainWindow, home: HomePage) -> None:
     db = demo_window.ctx.db
-    task = next(t for t in cs.list_tasks(db, today=DEMO_TODAY, scope=TaskScope.TODAY))  # type: ignore[arg-type]
-    checklist = cs.checklist(db, task_id=task.id)  # type: ignore[arg-type]
-    results = tuple(cs.ResultInput(i.content, CheckResult.PASS, i.item_id) for i in checklist.items)
+    task = next(t for t in check_tasks.list_tasks(db, today=DEMO_TODAY, scope=TaskScope.TODAY))  # type: ignore[arg-type]
+    checklist = checklists.checklist(db, task_id=task.id)  # type: ignore[arg-type]
+    results = tuple(recording.ResultInput(i.content, CheckResult.PASS, i.item_id) for i in checklist.items)
     before = int(home.month_checks_tile.number_label.text())
-    cs.record_check(db, cs.CheckInput(DEMO_TODAY, task.assignee_name, results, task_id=task.id),  # type: ignore[arg-type]
+    recording.record_check(db, recording.CheckInput(DEMO_TODAY, task.assignee_name, results, task_id=task.id),  # type: ignore[arg-type]
                     actor="测试", today=DEMO_TODAY)  # fmt: skip
     demo_window.ctx.events.emit_changed("check_record", "check_task")
     assert home.due_today_tile.number_label.text() == "1"

@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from dualprev.domain.checks import CheckFrequency, CheckItemDraft, CheckType, item_problem
 from dualprev.domain.risk import ControlTier
-from dualprev.services.check_service import CheckItemRow
+from dualprev.services.checks.items import CheckItemRow
 from dualprev.services.organisation_service import RiskPointRef
 from dualprev.ui.dialogs.hidden_danger_fields import name_buttons
 from dualprev.ui.forms.ui_check_item_dialog import Ui_CheckItemDialog

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dualprev.services.check_service import CheckItemRow
+from dualprev.services.checks.items import CheckItemRow
 from dualprev.ui.dialogs.hidden_danger_fields import name_buttons
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -17,7 +17,7 @@ from dualprev.domain.checks import (
     plan_problem,
 )
 from dualprev.domain.risk import ControlTier
-from dualprev.services.check_service import CheckItemRow
+from dualprev.services.checks.items import CheckItemRow
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date

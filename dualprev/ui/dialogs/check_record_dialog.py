@@ -1,6 +1,6 @@
 """记录排查: tick every item of a checklist 合格 / 不合格 / 不适用, with a remark and photos; a
 不合格 item opens its hidden danger, pre-filled, at once. Nothing is saved here: the caller hands
-the whole check to ``check_service.record_check``, which saves it in one transaction."""
+the whole check to ``checks.recording.record_check``, which saves it in one transaction."""
 
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from dualprev.domain.checks import CheckResult, CheckType, record_problem
 from dualprev.domain.hidden_danger import HiddenDangerLevel
-from dualprev.services import check_service as cs
-from dualprev.services.check_service import CheckInput, Checklist, ChecklistItem, ResultInput
+from dualprev.services.checks import checklists
+from dualprev.services.checks.checklists import Checklist, ChecklistItem
+from dualprev.services.checks.recording import CheckInput, ResultInput
 from dualprev.services.hidden_danger_service import HiddenDangerChoices
 from dualprev.services.photo_service import PreparedPhoto
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
@@ -397,7 +398,7 @@ class CheckRecordDialog(QDialog):
             place = next((a.name for a in self._choices.areas if a.id == area), "") or next(
                 (d.name for d in self._choices.departments if d.id == dept), ""
             )
-        draft = cs.failed_item_draft(
+        draft = checklists.failed_item_draft(
             item,
             checked_on=get_date(self.checked_on_edit),
             check_type=self.check_type(),

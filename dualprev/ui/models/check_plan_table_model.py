@@ -1,10 +1,10 @@
-"""隐患排查 page: the check plans (from ``check_service.list_plans``; the older overview rows, which
+"""隐患排查 page: the check plans (from ``checks.plans.list_plans``; the older overview rows, which
 lack the schedule, show the same columns with those left empty)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from dualprev.services.check_service import PlanRow
+from dualprev.services.checks.plans import PlanRow
 from dualprev.ui.models.record_table_model import HeadedColumn, RecordTableModel
 
 OVERDUE_TEXT_COLOUR = QColor(192, 0, 0)

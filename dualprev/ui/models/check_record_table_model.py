@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from dualprev.services.check_service import CheckRecordRow
+from dualprev.services.checks.records import CheckRecordRow
 from dualprev.ui.models.record_table_model import HeadedColumn, RecordTableModel
 
 FAILED_COLOUR = QColor(192, 0, 0)

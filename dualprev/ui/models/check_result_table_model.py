@@ -4,7 +4,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from dualprev.domain.checks import CheckResult
-from dualprev.services.check_service import ResultRow
+from dualprev.services.checks.records import ResultRow
 from dualprev.ui.models.record_table_model import HeadedColumn, RecordTableModel
 
 FAILED_BACKGROUND = QColor(255, 220, 220)

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from dualprev.domain.checks import CheckTaskStatus
-from dualprev.services.check_service import TaskRow
+from dualprev.services.checks.tasks import TaskRow
 from dualprev.ui.models.record_table_model import HeadedColumn, RecordTableModel
 
 OVERDUE_BACKGROUND = QColor(255, 220, 220)

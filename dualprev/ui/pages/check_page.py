@@ -29,17 +29,19 @@ from PySide6.QtWidgets import (
 
 from dualprev.domain.checks import CheckTaskStatus
 from dualprev.errors import UserError
-from dualprev.services import check_service as cs
+from dualprev.reports.output import ExportFormat
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
-from dualprev.services.check_service import (
-    CheckItemRow,
-    CheckRecordDetail,
-    ExportFormat,
-    PlanRow,
-    TaskRow,
-    TaskScope,
-)
+from dualprev.services.checks import checklists, printouts, recording
+from dualprev.services.checks import frequency as check_frequency
+from dualprev.services.checks import items as check_items
+from dualprev.services.checks import plans as check_plans
+from dualprev.services.checks import records as check_records
+from dualprev.services.checks import tasks as check_tasks
+from dualprev.services.checks.items import CheckItemRow
+from dualprev.services.checks.plans import PlanRow
+from dualprev.services.checks.records import CheckRecordDetail
+from dualprev.services.checks.tasks import TaskRow, TaskScope
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.check_frequency_dialog import CheckFrequencyDialog
@@ -317,10 +319,10 @@ class CheckPage(Page):
     def reload(self) -> None:
         today = self.ctx.today()
         try:
-            cs.generate_tasks(self.ctx.db, today=today, actor=self.ctx.actor())
-            counts = cs.task_counts(self.ctx.db, today=today)
-            plans = cs.list_plans(self.ctx.db, today=today)
-            self._items = cs.list_items(self.ctx.db)
+            check_tasks.generate_tasks(self.ctx.db, today=today, actor=self.ctx.actor())
+            counts = check_tasks.task_counts(self.ctx.db, today=today)
+            plans = check_plans.list_plans(self.ctx.db, today=today)
+            self._items = check_items.list_items(self.ctx.db)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -349,7 +351,7 @@ class CheckPage(Page):
         scope = TaskScope(self.scope_combo.currentData() or TaskScope.OPEN.value)
         selected = self.selected_task()
         try:
-            tasks = cs.list_tasks(self.ctx.db, today=self.ctx.today(), scope=scope)
+            tasks = check_tasks.list_tasks(self.ctx.db, today=self.ctx.today(), scope=scope)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -363,7 +365,7 @@ class CheckPage(Page):
     def _load_records(self) -> None:
         selected = self._shown_record.id if self._shown_record else None
         try:
-            rows = cs.query_records(
+            rows = check_records.query_records(
                 self.ctx.db,
                 date_from=from_qdate(self.from_edit.date()),
                 date_to=from_qdate(self.to_edit.date()),
@@ -461,7 +463,7 @@ class CheckPage(Page):
         self.tabs.setCurrentIndex(self.RECORDS_TAB)
         if not self._select_row(self.records_table, self.record_model, record_id):
             try:
-                detail = cs.get_record(self.ctx.db, record_id)
+                detail = check_records.get_record(self.ctx.db, record_id)
             except UserError as exc:
                 messages.show_user_error(self, exc)
                 return
@@ -499,7 +501,7 @@ class CheckPage(Page):
         if task is None or task.status is CheckTaskStatus.DONE:
             return
         try:
-            checklist = cs.checklist(self.ctx.db, task_id=task.id)
+            checklist = checklists.checklist(self.ctx.db, task_id=task.id)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -519,13 +521,13 @@ class CheckPage(Page):
         if not ids:
             return
         try:
-            checklist = cs.checklist(self.ctx.db, item_ids=ids)
+            checklist = checklists.checklist(self.ctx.db, item_ids=ids)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
         self._record_check(checklist, self.ctx.actor())
 
-    def _record_check(self, checklist: cs.Checklist, checker: str) -> None:
+    def _record_check(self, checklist: checklists.Checklist, checker: str) -> None:
         choices = self._choices()
         if choices is None:
             return
@@ -534,7 +536,7 @@ class CheckPage(Page):
         if data is None:
             return
         detail: CheckRecordDetail | None = self._write(
-            lambda: cs.record_check(self.ctx.db, data, actor=self.ctx.actor(), today=today)
+            lambda: recording.record_check(self.ctx.db, data, actor=self.ctx.actor(), today=today)
         )
         if detail is None:
             return
@@ -561,7 +563,9 @@ class CheckPage(Page):
         task = self.selected_task()
         if task is not None:
             self._print(
-                lambda: cs.render_checklist_pdf(self.ctx.db, task_id=task.id, today=self.ctx.today())[0],
+                lambda: printouts.render_checklist_pdf(self.ctx.db, task_id=task.id, today=self.ctx.today())[
+                    0
+                ],
                 self.tr("打印排查清单"),
                 f"隐患排查清单_{task.plan_name}_{task.due_on.isoformat()}.pdf",
             )
@@ -570,7 +574,9 @@ class CheckPage(Page):
         plan = self._selected_plan()
         if plan is not None:
             self._print(
-                lambda: cs.render_checklist_pdf(self.ctx.db, plan_id=plan.id, today=self.ctx.today())[0],
+                lambda: printouts.render_checklist_pdf(self.ctx.db, plan_id=plan.id, today=self.ctx.today())[
+                    0
+                ],
                 self.tr("打印空白排查清单"),
                 f"隐患排查清单_{plan.name}.pdf",
             )
@@ -578,7 +584,7 @@ class CheckPage(Page):
     def _on_print_items(self) -> None:
         ids = [i.id for i in self._items if i.is_active]
         self._print(
-            lambda: cs.render_checklist_pdf(self.ctx.db, item_ids=ids, today=self.ctx.today())[0],
+            lambda: printouts.render_checklist_pdf(self.ctx.db, item_ids=ids, today=self.ctx.today())[0],
             self.tr("打印排查清单"),
             "隐患排查清单.pdf",
         )
@@ -587,7 +593,7 @@ class CheckPage(Page):
         record = self._shown_record
         if record is not None:
             self._print(
-                lambda: cs.render_record_pdf(self.ctx.db, record.id, today=self.ctx.today()),
+                lambda: printouts.render_record_pdf(self.ctx.db, record.id, today=self.ctx.today()),
                 self.tr("打印排查记录"),
                 f"隐患排查记录_{record.checked_on.isoformat()}_{record.plan_name or '计划外排查'}.pdf",
             )
@@ -597,9 +603,9 @@ class CheckPage(Page):
     def _edit_plan(self, plan_id: int | None) -> None:
         db = self.ctx.db
         try:
-            draft = cs.get_plan(db, plan_id) if plan_id is not None else None
+            draft = check_plans.get_plan(db, plan_id) if plan_id is not None else None
             departments, people, areas = org.list_departments(db), org.list_people(db), org.list_areas(db)
-            table = cs.frequency_table(db)
+            table = check_frequency.frequency_table(db)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -607,7 +613,7 @@ class CheckPage(Page):
         def suggest(
             tier: Any, frequency: Any, area_id: int | None, department_id: int | None
         ) -> tuple[int, ...]:
-            return cs.suggest_plan_items(
+            return check_plans.suggest_plan_items(
                 db,
                 control_tier=tier,
                 frequency=frequency,
@@ -621,7 +627,9 @@ class CheckPage(Page):
         if edited is None:
             return
         saved = self._write(
-            lambda: cs.save_plan(db, plan_id, edited, actor=self.ctx.actor(), today=self.ctx.today()),
+            lambda: check_plans.save_plan(
+                db, plan_id, edited, actor=self.ctx.actor(), today=self.ctx.today()
+            ),
             self.tr("已保存排查计划：{name}").format(name=edited.name),
         )
         if saved is not None:
@@ -641,7 +649,7 @@ class CheckPage(Page):
             return
         db = self.ctx.db
         try:
-            draft = cs.get_plan(db, plan.id)
+            draft = check_plans.get_plan(db, plan.id)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -653,7 +661,9 @@ class CheckPage(Page):
             return
         changed = replace(draft, is_active=not plan.is_active)
         self._write(
-            lambda: cs.save_plan(db, plan.id, changed, actor=self.ctx.actor(), today=self.ctx.today()),
+            lambda: check_plans.save_plan(
+                db, plan.id, changed, actor=self.ctx.actor(), today=self.ctx.today()
+            ),
             self.tr("已{what}排查计划：{name}").format(
                 what="启用" if changed.is_active else "停用", name=plan.name
             ),
@@ -668,7 +678,7 @@ class CheckPage(Page):
         ):
             return
         self._write(
-            lambda: cs.delete_plan(self.ctx.db, plan.id, actor=self.ctx.actor()),
+            lambda: check_plans.delete_plan(self.ctx.db, plan.id, actor=self.ctx.actor()),
             self.tr("已删除排查计划：{name}").format(name=plan.name),
         )
 
@@ -758,7 +768,7 @@ class CheckPage(Page):
         ]
 
     def _on_generate(self) -> None:
-        result = self._write(lambda: cs.generate_items(self.ctx.db, actor=self.ctx.actor()))
+        result = self._write(lambda: check_items.generate_items(self.ctx.db, actor=self.ctx.actor()))
         if result is None:
             return
         text = self.tr("新生成排查项 {c} 项；已有排查项的管控措施 {a} 条保持不变（包括您修改过的）。").format(
@@ -787,7 +797,7 @@ class CheckPage(Page):
         )
         if draft is not None:
             self._write(
-                lambda: cs.save_item(self.ctx.db, None, draft, actor=self.ctx.actor()),
+                lambda: check_items.save_item(self.ctx.db, None, draft, actor=self.ctx.actor()),
                 self.tr("已新增排查项"),
             )
 
@@ -799,7 +809,7 @@ class CheckPage(Page):
         draft = CheckItemDialog.edit(self, item, points)
         if draft is not None:
             self._write(
-                lambda: cs.save_item(self.ctx.db, item.id, draft, actor=self.ctx.actor()),
+                lambda: check_items.save_item(self.ctx.db, item.id, draft, actor=self.ctx.actor()),
                 self.tr("已保存排查项"),
             )
 
@@ -807,7 +817,9 @@ class CheckPage(Page):
         item = self.selected_item()
         if item is not None:
             self._write(
-                lambda: cs.set_item_active(self.ctx.db, item.id, not item.is_active, actor=self.ctx.actor()),
+                lambda: check_items.set_item_active(
+                    self.ctx.db, item.id, not item.is_active, actor=self.ctx.actor()
+                ),
                 self.tr("已{what}排查项").format(what="启用" if not item.is_active else "停用"),
             )
 
@@ -819,20 +831,20 @@ class CheckPage(Page):
             self, self.tr("删除排查项“{text}”？").format(text=item.content[:40]), action=self.tr("删除")
         ):
             self._write(
-                lambda: cs.delete_item(self.ctx.db, item.id, actor=self.ctx.actor()),
+                lambda: check_items.delete_item(self.ctx.db, item.id, actor=self.ctx.actor()),
                 self.tr("已删除排查项"),
             )
 
     def _on_frequency(self) -> None:
         try:
-            table = cs.frequency_table(self.ctx.db)
+            table = check_frequency.frequency_table(self.ctx.db)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
         edited = CheckFrequencyDialog.edit(self, table)
         if edited is not None:
             self._write(
-                lambda: cs.save_frequency_table(self.ctx.db, edited, actor=self.ctx.actor()),
+                lambda: check_frequency.save_frequency_table(self.ctx.db, edited, actor=self.ctx.actor()),
                 self.tr("已保存排查频次表"),
             )
 
@@ -846,7 +858,7 @@ class CheckPage(Page):
         detail = None
         if record_id is not None:
             try:
-                detail = cs.get_record(self.ctx.db, record_id)
+                detail = check_records.get_record(self.ctx.db, record_id)
             except UserError as exc:
                 messages.show_user_error(self, exc)
         self._shown_record = detail
@@ -880,7 +892,7 @@ class CheckPage(Page):
         self.print_record_btn.setEnabled(detail is not None)
         self._update_record_buttons()
 
-    def _selected_result(self) -> cs.ResultRow | None:
+    def _selected_result(self) -> check_records.ResultRow | None:
         rows = self.results_table.selectionModel().selectedRows()
         return self.result_model.record(rows[0].row()) if rows else None
 
@@ -929,7 +941,7 @@ class CheckPage(Page):
         if path is None:
             return
         try:
-            result = cs.export_checks(
+            result = printouts.export_checks(
                 self.ctx.db, path, fmt, date_from=start, date_to=end, today=self.ctx.today()
             )
         except UserError as exc:

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 from dualprev.domain.hidden_danger import DUE_SOON_DAYS, HiddenDangerLevel, HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
 from dualprev.errors import UserError
-from dualprev.services import check_service as cs
+from dualprev.services import dashboard_service, post_card_service
 from dualprev.services import hidden_danger_service as hs
-from dualprev.services import post_card_service
-from dualprev.services.check_service import Activity, ActivityKind, DashboardFigures, TaskRow, TaskScope
+from dualprev.services.checks import tasks as check_tasks
+from dualprev.services.checks.tasks import TaskRow, TaskScope
+from dualprev.services.dashboard_service import Activity, ActivityKind, DashboardFigures
 from dualprev.services.hidden_danger_service import LedgerFilter, LedgerResult, LedgerRow
 from dualprev.services.info_service import database_info
 from dualprev.services.post_card_service import ReprintNeed
@@ -347,9 +348,9 @@ class HomePage(Page):
         today = self.ctx.today()
         db = self.ctx.db
         try:
-            cs.generate_tasks(db, today=today, actor=self.ctx.actor())
+            check_tasks.generate_tasks(db, today=today, actor=self.ctx.actor())
             info = database_info(db, today=today)
-            figures = cs.dashboard(db, today=today)
+            figures = dashboard_service.dashboard(db, today=today)
         except UserError as exc:
             messages.show_user_error(self, exc)
             return
@@ -408,8 +409,12 @@ class HomePage(Page):
         self.upcoming_tile.set_number(str(counts.upcoming))
         self.month_checks_tile.set_number(str(figures.month_checks))
         try:
-            overdue = cs.list_tasks(self.ctx.db, today=today, scope=TaskScope.OVERDUE, limit=TASK_LIST_LIMIT)
-            due = cs.list_tasks(self.ctx.db, today=today, scope=TaskScope.TODAY, limit=TASK_LIST_LIMIT)
+            overdue = check_tasks.list_tasks(
+                self.ctx.db, today=today, scope=TaskScope.OVERDUE, limit=TASK_LIST_LIMIT
+            )
+            due = check_tasks.list_tasks(
+                self.ctx.db, today=today, scope=TaskScope.TODAY, limit=TASK_LIST_LIMIT
+            )
         except UserError as exc:
             messages.show_user_error(self, exc)
             return

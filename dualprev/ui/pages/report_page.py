@@ -41,12 +41,12 @@ from dualprev.reports.ledger_period import QUARTER_NAMES, PeriodKind, ReportPeri
 from dualprev.reports.ledger_statistics import format_rate
 from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.services import (
-    check_service,
     export_profile_service,
     ledger_report_service,
     organisation_service,
     risk_report_service,
 )
+from dualprev.services.checks import printouts
 from dualprev.services.database import Database
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
@@ -218,14 +218,14 @@ EXPORTS: tuple[HubExport, ...] = (
     HubExport(
         "checks", CHECK_GROUP, "隐患排查记录", "统计期内的排查记录：汇总及逐份记录（含检查人签字栏）",
         (_X, _P),
-        lambda db, r: check_service.export_checks(
+        lambda db, r: printouts.export_checks(
             db, r.out, r.fmt, date_from=r.period.start, date_to=min(r.period.end, r.today), today=r.today
         ),
         uses_period=True,
     ),
     HubExport(
         "checklist", CHECK_GROUP, "隐患排查清单（空白）", "每个在用排查计划一份空白清单，现场排查时填写",
-        (_P,), lambda db, r: check_service.export_checklist(db, r.out, today=r.today),
+        (_P,), lambda db, r: printouts.export_checklist(db, r.out, today=r.today),
     ),
 )  # fmt: skip
 
