@@ -1,6 +1,8 @@
 """Error kinds: a UserError is expected (bad input, missing record, storage trouble) and carries a
 one-line Chinese message for the user; anything else that escapes is a bug."""
 
+from pathlib import Path
+
 
 class DualprevError(Exception):
     """Base of every error dualprev raises on purpose."""
@@ -35,3 +37,14 @@ class ConflictError(UserError):
 
 class StorageError(UserError):
     """The database or file store cannot do what was asked (disk full, locked, corrupt, too new)."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The file is a dualprev database that cannot be used as it is: an upgrade or creation was cut
+    off by an older version, or the integrity check failed. ``backup`` is the newest backup that can
+    replace it (None when there is none); repairing needs the user's consent."""
+
+    def __init__(self, message: str, *, path: Path, backup: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup

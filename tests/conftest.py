@@ -70,3 +70,61 @@ def empty_db(tmp_path: Path) -> Iterator[Any]:
     db = open_database(tmp_path / "empty.sqlite")
     yield db
     db.close()
+
+
+# --- fault injection: a real process killed with SIGKILL at a chosen point ------------------------
+
+
+class KilledChild:
+    """Runs a function in a forked child that SIGKILLs itself at its Nth fault point.
+
+    A fault point is every SQL statement executed through SQLAlchemy (after it ran) and every
+    commit (before it happens), plus whatever a test adds by calling :meth:`point` from a patch.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.kill_at: int | None = None
+
+    def point(self, *_args: object, **_kwargs: object) -> None:
+        self.count += 1
+        if self.count == self.kill_at:
+            os.kill(os.getpid(), 9)
+
+    def run(self, fn: Any, kill_at: int | None) -> int | None:
+        """``fn()`` in a child; returns the number of fault points it passed, None when killed."""
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.close(read_fd)
+            code = 0
+            try:
+                from sqlalchemy import event
+                from sqlalchemy.engine import Engine
+
+                self.count, self.kill_at = 0, kill_at
+                event.listen(Engine, "after_cursor_execute", self.point)
+                event.listen(Engine, "commit", self.point)
+                fn()
+                os.write(write_fd, str(self.count).encode())
+            except BaseException:
+                import traceback
+
+                traceback.print_exc()
+                code = 3
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        _, status = os.waitpid(pid, 0)
+        with os.fdopen(read_fd) as pipe:
+            out = pipe.read()
+        if os.WIFSIGNALED(status):
+            assert os.WTERMSIG(status) == 9
+            return None
+        assert os.WEXITSTATUS(status) == 0, "the child failed (see its traceback above)"
+        return int(out)
+
+
+@pytest.fixture
+def killed_child() -> KilledChild:
+    return KilledChild()

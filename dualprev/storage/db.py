@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from dualprev.errors import StorageError
 from dualprev.paths import files_dir_for
-from dualprev.storage import migrate
+from dualprev.storage import migrate, sqlite_errors
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +38,8 @@ def make_engine(path: Path) -> Engine:
 
 
 def storage_error_message(exc: BaseException) -> str:
-    """A one-line Chinese message for an SQLite failure."""
-    text = str(exc).lower()
-    if "disk is full" in text or "disk i/o" in text:
-        return "磁盘空间不足或无法写入，本次修改未保存。请清理磁盘后重试。"
-    if "locked" in text or "busy" in text:
-        return "数据库正被其他程序占用，请稍后重试。"
-    if "readonly" in text or "read-only" in text:
-        return "数据库文件是只读的，无法保存修改。请检查文件权限。"
-    if "not a database" in text or "malformed" in text:
-        return "数据库文件已损坏或不是 dualprev 的数据库。请从备份恢复。"
-    return f"数据库操作失败：{exc}"
+    """A one-line Chinese message for an SQLite failure, chosen by its result code."""
+    return sqlite_errors.message_for(exc)
 
 
 @dataclass

@@ -13,7 +13,13 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         raise RuntimeError("dualprev runs migrations on a connection it opens itself")
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    # The caller holds one transaction around every revision, so an upgrade commits as a whole.
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        transaction_per_migration=False,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
