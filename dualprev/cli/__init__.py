@@ -13,13 +13,13 @@ import sys
 from collections.abc import Sequence
 
 from dualprev import __version__
-from dualprev.cli import database_commands, export_commands, grade_command
+from dualprev.cli import database_commands, export_commands, grade_command, safety_commands
 from dualprev.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Parser
-from dualprev.errors import UserError
+from dualprev.errors import DamagedDatabaseError, UserError
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args", "run"]
 
-_COMMAND_GROUPS = (database_commands, grade_command, export_commands)
+_COMMAND_GROUPS = (database_commands, grade_command, export_commands, safety_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +54,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         code: int = args.handler(args)
         return code
+    except DamagedDatabaseError as exc:
+        hint = ""
+        if exc.backup is not None:
+            hint = f' 恢复命令：dualprev restore --db "{exc.path}" --from "{exc.backup}"'
+        print(f"错误：{exc.message}{hint}", file=sys.stderr)
+        return EXIT_FAILURE
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_FAILURE

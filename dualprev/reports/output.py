@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
+from dualprev import output_guard
 from dualprev.errors import UserError
 
 T = TypeVar("T")
@@ -48,6 +49,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], T]) -> T:
     anything ``write`` raises propagates after the temporary file is removed.
     """
     path = Path(path)
+    output_guard.refuse_inputs(path)
     if path.is_dir():
         raise UserError(f"输出路径是一个文件夹，请给出文件名：{path}")
     folder = path.parent

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
+from dualprev import output_guard
 from dualprev.domain import risk_map
 from dualprev.domain.risk import RiskLevel
 from dualprev.domain.risk_map import Point, ZoneShape
@@ -790,6 +791,7 @@ def export_map(
         names = "、".join(s.plan_name for s in sheets)
         raise ValidationError(f"有 {len(sheets)} 张平面图（{names}），导出 PNG 时请指定其中一张", "plan_name")
     out = Path(out_path)
+    output_guard.refuse_inputs(out)
     tmp = out.with_name(out.name + ".part")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, select
 
+from dualprev import output_guard
 from dualprev.domain.post_card import (
     CardContent,
     CardField,
@@ -631,6 +632,7 @@ def _short_reason(reason: str) -> str:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     path = Path(path)
+    output_guard.refuse_inputs(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)

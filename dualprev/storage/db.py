@@ -5,7 +5,7 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +14,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlmodel import Session
 
-from dualprev.errors import StorageError
+from dualprev import output_guard
+from dualprev.errors import DamagedDatabaseError, StorageError
 from dualprev.paths import files_dir_for
-from dualprev.storage import migrate, sqlite_errors
+from dualprev.storage import archive, migrate, sqlite_errors
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class Database:
     engine: Engine
     schema_version: int
     backup_path: Path | None = None
+    _closed: bool = field(default=False, init=False, repr=False)
 
     @property
     def files_dir(self) -> Path:
@@ -87,14 +89,22 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            output_guard.release(self.path)
         self.engine.dispose()
 
+    def __post_init__(self) -> None:
+        output_guard.protect(self.path)
 
-def open_database(path: Path, *, create: bool = True) -> Database:
+
+def open_database(path: Path, *, create: bool = True, check: bool = True) -> Database:
     """Open ``path``, creating it (if ``create``) or upgrading it to the current schema.
 
-    An older schema is backed up beside the file before the upgrade; a newer one is refused with a
-    clear message and the file is left untouched. Raises StorageError for anything unusable.
+    An older schema is archived into the backups folder before the upgrade; a newer one is refused
+    with a clear message and the file is left untouched. ``check`` runs SQLite's quick check.
+    Raises StorageError for anything unusable, DamagedDatabaseError (naming the newest good backup)
+    for a file that is damaged or was left half-upgraded.
     """
     path = Path(path)
     if not path.exists() and not create:
@@ -103,15 +113,38 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"无法创建数据文件夹：{path.parent}（{exc.strerror}）") from exc
-    backup = migrate.bring_up_to_date(path)
+    backup = migrate.bring_up_to_date(path, backup=_archive_before_upgrade)
     engine = make_engine(path)
     try:
         with engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
+            if check:
+                problems = conn.exec_driver_sql("PRAGMA quick_check").scalars().all()
+                if problems != ["ok"]:
+                    log.error("quick_check of %s: %s", path, problems[:10])
+                    raise _damaged(path)
+            else:
+                conn.exec_driver_sql("SELECT 1")
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
+        if sqlite_errors.is_damage(exc):
+            raise _damaged(path) from exc
         raise StorageError(storage_error_message(exc)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(path=path, engine=engine, schema_version=migrate.head_version(), backup_path=backup)
+
+
+def _archive_before_upgrade(path: Path, label: str) -> Path:
+    return archive.archive_before(path, f"upgrade-{label}")
+
+
+def _damaged(path: Path) -> DamagedDatabaseError:
+    backup = migrate.latest_good_backup(path, None)
+    advice = f"可以恢复最近的完好备份：{backup}" if backup else "没有找到完好的自动备份，请从其他备份恢复。"
+    return DamagedDatabaseError(
+        f"数据库文件已损坏（完整性检查未通过）：{path}。{advice}", path=path, backup=backup
+    )
 
 
 def is_empty(path: Path) -> bool:

@@ -32,7 +32,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 
 from dualprev.errors import DamagedDatabaseError, StorageError
 from dualprev.paths import migrations_dir
-from dualprev.storage import sqlite_errors
+from dualprev.storage import archive, sqlite_errors
 from dualprev.storage.fsync import fsync_dir, fsync_file
 
 log = logging.getLogger(__name__)
@@ -223,10 +223,18 @@ def legacy_backups(path: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
-def latest_good_backup(path: Path, revision: str) -> Path | None:
-    """The newest automatic pre-upgrade backup of ``path`` that is intact and at ``revision``."""
-    for candidate in legacy_backups(path):
-        if is_intact(candidate, revision):
+def latest_good_backup(path: Path, revision: str | None) -> Path | None:
+    """The newest automatic backup of ``path`` that verifies (and is at ``revision`` if given):
+    an archive from its backups folder or a copy an older version made beside it."""
+    candidates = legacy_backups(path) + archive.automatic_archives(path)
+    candidates.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for candidate in candidates:
+        if candidate.suffix == archive.SUFFIX:
+            with suppress(StorageError):
+                info = archive.read_archive(candidate)
+                if revision is None or info.schema_revision == revision:
+                    return candidate
+        elif is_intact(candidate, revision):
             return candidate
     return None
 
@@ -397,7 +405,10 @@ def replace_database(path: Path, source: Path) -> None:
     """
     tmp = path.with_name(f".{path.name}{NEW_FILE_MARK}{os.getpid()}")
     try:
-        copy_database(source, tmp)
+        shutil.copyfile(source, tmp)
+        fsync_file(tmp)
+        if not is_intact(tmp):
+            raise StorageError(f"用于恢复的数据库已损坏，未做任何修改：{source}")
         settle_journal(path)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)

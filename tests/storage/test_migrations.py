@@ -11,7 +11,7 @@ from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel, select
 
 from dualprev.errors import StorageError
-from dualprev.storage import migrate
+from dualprev.storage import archive, migrate
 from dualprev.storage.db import open_database
 from dualprev.storage.models import (
     AccidentTypeRecord,
@@ -83,7 +83,7 @@ def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: st
     assert db.schema_version == migrate.head_version()
     if int(revision) < migrate.head_version():
         assert db.backup_path is not None and db.backup_path.exists()
-        assert migrate.read_revision(db.backup_path) == revision
+        assert archive.read_archive(db.backup_path).schema_revision == revision
     else:
         assert db.backup_path is None
     db.close()
