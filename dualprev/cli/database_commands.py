@@ -25,6 +25,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def _demo(path: Path, *, force: bool) -> int:
+    from dualprev.services import database_lock
+
+    with database_lock.held(path, create=True):
+        return _build_demo(path, force=force)
+
+
+def _build_demo(path: Path, *, force: bool) -> int:
     from dualprev.services.demo_service import build_demo
 
     if not is_empty(path):

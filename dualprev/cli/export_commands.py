@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dualprev import output_guard
 from dualprev.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, add_db_option, require_db
 from dualprev.errors import UserError
 from dualprev.reports.output import ExportFormat, ExportResult
@@ -304,6 +305,8 @@ EXPORTS: tuple[ExportSpec, ...] = (
 
 
 def _export(args: argparse.Namespace) -> int:
+    # Before anything else (even a format question): an output must never land on an input.
+    output_guard.refuse_inputs(Path(args.out), [require_db(args)])
     if args.export == "cards":
         return _export_cards(args)
     if args.export == "map":

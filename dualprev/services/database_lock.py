@@ -8,7 +8,7 @@ holder exits or crashes, so a stale lock never needs cleaning up.
 """
 
 import hashlib
-import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -17,7 +17,7 @@ from typing import IO
 
 from dualprev.errors import StorageError
 
-if os.name == "nt":  # pragma: no cover - Windows
+if sys.platform == "win32":  # pragma: no cover - Windows
     import msvcrt
 
     def _try_lock(fh: IO[bytes]) -> bool:

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QLockFile,
     QMessageLogContext,
     QSettings,
     QStandardPaths,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import QApplication
 from dualprev import APP_DISPLAY_NAME, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from dualprev.errors import UserError
 from dualprev.paths import db_path_from, resource_path
-from dualprev.services import backup_service, organisation_service
+from dualprev.services import backup_service, database_lock, organisation_service
+from dualprev.services.database_lock import DatabaseLock
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.crash import CrashHandler
@@ -34,7 +34,6 @@ qt_log = logging.getLogger("qt")
 
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 LOG_FILE_NAME = "dualprev.log"
-LOCK_SUFFIX = ".lock"
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -104,16 +103,14 @@ def configure_logging(log_dir: Path) -> Path | None:
     return log_dir / LOG_FILE_NAME
 
 
-def lock_database(db_path: Path) -> QLockFile | None:
-    """Take the lock file beside ``db_path``; None when another window holds it."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path) + LOCK_SUFFIX)
-    lock.setStaleLockTime(0)  # stale only when its process is gone, however long we run
-    if lock.tryLock(200):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
-        return None
-    raise UserError(f"无法在数据库旁边创建锁定文件，请检查文件夹权限：{db_path.parent}")
+def lock_database(db_path: Path) -> DatabaseLock | None:
+    """Take the database's lock (shared with the CLI, keyed on the file's identity); None when
+    another window or command holds it."""
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"无法创建数据文件夹：{db_path.parent}（{exc.strerror or exc}）") from exc
+    return database_lock.try_lock(db_path)
 
 
 def run_first_run(ctx: AppContext) -> bool:

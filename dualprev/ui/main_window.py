@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one page at a time on the right, DB path below."""
 
-from PySide6.QtCore import QLockFile, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from dualprev import APP_DISPLAY_NAME
 from dualprev.services import organisation_service
+from dualprev.services.database_lock import DatabaseLock
 from dualprev.ui.context import AppContext
 from dualprev.ui.events import ChangeSet
 from dualprev.ui.pages.backup_page import BackupPage
@@ -51,7 +52,9 @@ QListWidget#nav_list::item:selected { background: #0070C0; color: white; }
 class MainWindow(QMainWindow):
     """Owns the pages; holds the database lock until :meth:`shutdown`."""
 
-    def __init__(self, ctx: AppContext, lock: QLockFile | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, lock: DatabaseLock | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.ctx = ctx
