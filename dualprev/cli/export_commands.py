@@ -361,7 +361,7 @@ def _export_cards(args: argparse.Namespace) -> int:
 
 
 def _export_map(args: argparse.Namespace) -> int:
-    from dualprev.services.floor_plan_service import export_map
+    from dualprev.services.risk_map_service import export_map
 
     out = Path(args.out).expanduser().resolve()
     fmt = args.format or out.suffix.lower().lstrip(".")

@@ -1,5 +1,5 @@
 """Plain data a 风险四色分布图 sheet is drawn from: one floor plan with its coloured zones, the
-重大/较大 risks it covers, and the sheet's sign-off. Filled by ``services.floor_plan_service``;
+重大/较大 risks it covers, and the sheet's sign-off. Filled by ``services.risk_map_service``;
 tests build them by hand. No sessions, no Qt.
 """
 

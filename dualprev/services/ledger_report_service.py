@@ -13,15 +13,11 @@ Which hidden dangers a period holds, and how each figure is counted, is defined 
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
-
-from sqlalchemy import ColumnElement, and_, func, or_
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, SQLModel, col, select
 
 from dualprev.domain.checks import CheckType
 from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
@@ -47,8 +43,10 @@ from dualprev.reports.pdf_table import write_table_pdf
 from dualprev.reports.tables import TableDocument
 from dualprev.reports.xlsx_table import write_table_xlsx
 from dualprev.services import export_profile_service
-from dualprev.storage.db import Database
-from dualprev.storage.models import CheckRecord, Enterprise, Person
+from dualprev.storage.db import Database, Session
+from dualprev.storage.queries import ledger_report as queries
+from dualprev.storage.queries.ledger_report import LedgerRows
+from dualprev.storage.queries.organisation import enterprise as enterprise_row
 
 __all__ = [
     "ExportFormat",
@@ -67,18 +65,6 @@ __all__ = [
 ]
 
 _S = HiddenDangerStatus
-_HD = SQLModel.metadata.tables["hidden_danger"]
-_AREA = SQLModel.metadata.tables["area"]
-_RP = SQLModel.metadata.tables["risk_point"]
-_DEPT = SQLModel.metadata.tables["department"]
-_RECTIFIER = SQLModel.metadata.tables["person"].alias("rectifier")
-_ACCEPTOR = SQLModel.metadata.tables["person"].alias("acceptor")
-_PLAN = SQLModel.metadata.tables["remediation_plan"]
-_EVENT = SQLModel.metadata.tables["hidden_danger_event"]
-_PHOTO = SQLModel.metadata.tables["photo"]
-_LINK = SQLModel.metadata.tables["hidden_danger_accident_type"]
-_TYPE = SQLModel.metadata.tables["accident_type"]
-
 NOTICE_STATUSES = (_S.PENDING, _S.RECTIFYING)
 """A 整改通知单 lists what still has to be put right: 待整改 and 整改中 (待验收 is already done)."""
 
@@ -87,7 +73,7 @@ NOTICE_STATUSES = (_S.PENDING, _S.RECTIFYING)
 
 
 def _enterprise(session: Session) -> LedgerEnterprise:
-    row = session.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
+    row = enterprise_row(session=session)
     if row is None:
         raise NotFoundError("数据库中还没有企业档案，请先填写企业信息")
     return LedgerEnterprise(
@@ -109,73 +95,24 @@ def _local_day(at: datetime) -> date:
     return aware.astimezone().date()
 
 
-_ENTRY_COLUMNS = (
-    _HD.c.id, _HD.c.number, _HD.c.found_on, _HD.c.description, _HD.c.level, _HD.c.category, _HD.c.status,
-    _HD.c.source, _HD.c.source_detail, _HD.c.check_type, _HD.c.finder_names, _AREA.c.name, _RP.c.name,
-    _HD.c.location, _HD.c.owner_tier, _HD.c.basis, _HD.c.rectification_measures, _DEPT.c.name,
-    _RECTIFIER.c.name, _RECTIFIER.c.phone, _HD.c.deadline, _HD.c.funds_fen, _HD.c.interim_measures,
-    _HD.c.is_immediate, _HD.c.completed_on, _ACCEPTOR.c.name, _HD.c.accepted_on,
-    _HD.c.acceptance_conclusion, _HD.c.void_reason, _HD.c.reported_to, _HD.c.reported_on, _HD.c.note,
-)  # fmt: skip
-
-
-def _entries(
-    session: Session, where: Sequence[ColumnElement[bool]], files_dir: Path, *, photos: bool
-) -> list[LedgerEntry]:
-    """The hidden dangers matching ``where``, by 排查日期 and number, with everything printed."""
-    source = (
-        _HD.outerjoin(_AREA, _AREA.c.id == _HD.c.area_id)
-        .outerjoin(_RP, _RP.c.id == _HD.c.risk_point_id)
-        .outerjoin(_DEPT, _DEPT.c.id == _HD.c.responsible_department_id)
-        .outerjoin(_RECTIFIER, _RECTIFIER.c.id == _HD.c.rectifier_id)
-        .outerjoin(_ACCEPTOR, _ACCEPTOR.c.id == _HD.c.acceptor_id)
-    )
-    conn = session.connection()
-    rows = conn.execute(
-        sa_select(*_ENTRY_COLUMNS).select_from(source).where(*where).order_by(_HD.c.found_on, _HD.c.number)
-    ).all()
-    if not rows:
-        return []
-    ids = sa_select(_HD.c.id).where(*where).scalar_subquery()
-    types: dict[int, list[str]] = defaultdict(list)
-    for hd_id, name in conn.execute(
-        sa_select(_LINK.c.hidden_danger_id, _TYPE.c.name)
-        .join(_TYPE, _TYPE.c.id == _LINK.c.accident_type_id)
-        .where(_LINK.c.hidden_danger_id.in_(ids))
-        .order_by(_LINK.c.hidden_danger_id, _TYPE.c.sort_order, _TYPE.c.code)
-    ):
-        types[hd_id].append(name)
-    changes: dict[int, list[tuple[date, HiddenDangerStatus]]] = defaultdict(list)
-    for hd_id, at, status in conn.execute(
-        sa_select(_EVENT.c.hidden_danger_id, _EVENT.c.at, _EVENT.c.to_status)
-        .where(_EVENT.c.hidden_danger_id.in_(ids), _EVENT.c.to_status.is_not(None))
-        .order_by(_EVENT.c.hidden_danger_id, _EVENT.c.at, _EVENT.c.id)
-    ):
-        changes[hd_id].append((_local_day(at), status))
-    plans: dict[int, RemediationPlanData] = {}
-    plan_fields = (
-        "goal_and_tasks", "methods_and_measures", "funds_and_materials", "organisation_and_people",
-        "timeline_and_requirements", "safety_and_emergency", "post_evaluation", "post_evaluated_on",
-    )  # fmt: skip
-    for plan in conn.execute(
-        sa_select(_PLAN.c.hidden_danger_id, *(_PLAN.c[f] for f in plan_fields)).where(
-            _PLAN.c.hidden_danger_id.in_(ids)
-        )
-    ):
-        plans[plan[0]] = RemediationPlanData(**dict(zip(plan_fields, plan[1:], strict=True)))
-    pictures: dict[int, list[LedgerPhoto]] = defaultdict(list)
-    if photos:
-        for hd_id, stage, file_name, thumb_name, original in conn.execute(
-            sa_select(
-                _PHOTO.c.hidden_danger_id, _PHOTO.c.stage, _PHOTO.c.file_name, _PHOTO.c.thumb_name,
-                _PHOTO.c.original_name,
+def _entries(selected: LedgerRows, files_dir: Path) -> list[LedgerEntry]:
+    """The selected hidden dangers as printed, in their order."""
+    plans = {hd_id: RemediationPlanData(**fields) for hd_id, fields in selected.plans.items()}
+    changes = {
+        hd_id: [(_local_day(at), status) for at, status in moments]
+        for hd_id, moments in selected.status_changes.items()
+    }
+    pictures = {
+        hd_id: [
+            LedgerPhoto(
+                p.stage, files_dir / p.file_name, files_dir / (p.thumb_name or p.file_name), p.original_name
             )
-            .where(_PHOTO.c.hidden_danger_id.in_(ids))
-            .order_by(_PHOTO.c.id)
-        ):  # fmt: skip
-            pictures[hd_id].append(
-                LedgerPhoto(stage, files_dir / file_name, files_dir / (thumb_name or file_name), original)
-            )
+            for p in photos
+        ]
+        for hd_id, photos in selected.photos.items()
+    }
+    types = selected.accident_types
+    rows = selected.rows
     entries: list[LedgerEntry] = []
     for (hd_id, number, found_on, description, level, category, status, source, source_detail, check_type,
          finder_names, area, risk_point, location, owner_tier, basis, measures, department, rectifier,
@@ -201,12 +138,7 @@ def _entries(
 
 
 def _check_counts(session: Session, start: date, end: date) -> tuple[tuple[CheckType, int], ...]:
-    rows = session.exec(
-        select(CheckRecord.check_type, func.count())
-        .where(col(CheckRecord.checked_on) >= start, col(CheckRecord.checked_on) <= end)
-        .group_by(col(CheckRecord.check_type))
-    ).all()
-    counts = dict(rows)
+    counts = queries.check_record_counts(session=session, start=start, end=end)
     return tuple((kind, int(counts[kind])) for kind in CheckType if counts.get(kind))
 
 
@@ -220,13 +152,10 @@ def load_ledger(
     as_of = period.as_of(today)
     with db.read_session() as session:
         enterprise = _enterprise(session)
-        in_period = [_HD.c.found_on >= period.start, _HD.c.found_on <= period.end]
-        entries = _entries(session, in_period, db.files_dir, photos=photos)
-        still_open = or_(
-            _HD.c.status != _S.CLOSED.value, _HD.c.accepted_on.is_(None), _HD.c.accepted_on > as_of
-        )
-        earlier = [_HD.c.found_on < period.start, _HD.c.status != _S.VOID.value, still_open]
-        earlier_entries = _entries(session, earlier, db.files_dir, photos=False)
+        in_period = queries.found_between(session=session, start=period.start, end=period.end, photos=photos)
+        entries = _entries(in_period, db.files_dir)
+        earlier = queries.found_before_and_not_accepted(session=session, start=period.start, as_of=as_of)
+        earlier_entries = _entries(earlier, db.files_dir)
         checks = _check_counts(session, period.start, as_of)
     return LedgerData(
         enterprise=enterprise,
@@ -247,13 +176,10 @@ def redactor(db: Database) -> Redactor:
     """Masks every name the database knows (people, the enterprise's principal and safety manager,
     排查人 and external checkers typed as free text) and phone numbers."""
     with db.read_session() as session:
-        names = list(session.exec(select(Person.name)).all())
-        enterprise = session.exec(select(Enterprise)).first()
-        if enterprise is not None:
-            names += [enterprise.principal_name, enterprise.safety_manager_name]
-        for (finders,) in session.connection().execute(sa_select(_HD.c.finder_names).distinct()):
-            names += split_names(finders or "")
-        names += split_names(" ".join(session.exec(select(CheckRecord.checker_names).distinct()).all()))
+        texts = queries.name_texts(session=session)
+    names = list(texts.people)
+    for text in texts.lists:
+        names += split_names(text)
     return Redactor(names)
 
 
@@ -352,25 +278,16 @@ def hidden_danger_refs(
     db: Database, *, major_only: bool = False, include_void: bool = False
 ) -> list[HiddenDangerRef]:
     """Hidden dangers to pick from, newest first."""
-    where: list[ColumnElement[bool]] = []
-    if major_only:
-        where.append(_HD.c.level == HiddenDangerLevel.MAJOR.value)
-    if not include_void:
-        where.append(_HD.c.status != _S.VOID.value)
-    query = (
-        sa_select(_HD.c.id, _HD.c.number, _HD.c.found_on, _HD.c.description, _HD.c.level, _HD.c.status)
-        .where(and_(*where) if where else _HD.c.id.is_not(None))
-        .order_by(_HD.c.found_on.desc(), _HD.c.number.desc())
-    )
     with db.read_session() as session:
-        return [HiddenDangerRef(*row) for row in session.connection().execute(query)]
+        rows = queries.hidden_danger_refs(session=session, major_only=major_only, include_void=include_void)
+    return [HiddenDangerRef(*row) for row in rows]
 
 
 def _one(db: Database, number: str, *, photos: bool) -> tuple[LedgerEnterprise, LedgerEntry]:
     number = number.strip()
     with db.read_session() as session:
         enterprise = _enterprise(session)
-        found = _entries(session, [_HD.c.number == number], db.files_dir, photos=photos)
+        found = _entries(queries.numbered(session=session, number=number, photos=photos), db.files_dir)
     if not found:
         raise NotFoundError(f"没有编号为 {number} 的隐患")
     return enterprise, found[0]
@@ -406,21 +323,11 @@ def export_major_report(db: Database, out: Path, number: str, *, today: date | N
     return ExportResult(Path(out), title, 1, pages)
 
 
-def _notice_where() -> list[ColumnElement[bool]]:
-    return [_HD.c.status.in_([s.value for s in NOTICE_STATUSES])]
-
-
 def notice_departments(db: Database) -> list[str]:
     """Departments responsible for hidden dangers still to be rectified (a notice each), by name;
     "" stands for those without a responsible department."""
     with db.read_session() as session:
-        rows = session.connection().execute(
-            sa_select(_DEPT.c.name)
-            .select_from(_HD.outerjoin(_DEPT, _DEPT.c.id == _HD.c.responsible_department_id))
-            .where(*_notice_where())
-            .distinct()
-        )
-        names = {name or "" for (name,) in rows}
+        names = queries.responsible_department_names(session=session, statuses=NOTICE_STATUSES)
     return sorted(names, key=lambda n: (n == "", n))
 
 
@@ -434,7 +341,7 @@ def export_notices(
     printed_on = today or date.today()
     with db.read_session() as session:
         enterprise = _enterprise(session)
-        entries = _entries(session, _notice_where(), db.files_dir, photos=False)
+        entries = _entries(queries.in_statuses(session=session, statuses=NOTICE_STATUSES), db.files_dir)
     groups: dict[str, list[LedgerEntry]] = defaultdict(list)
     for entry in entries:
         groups[entry.department_name].append(entry)

@@ -7,29 +7,22 @@ Records cross the layer boundary as frozen dataclasses; ``id`` None means "new".
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, TypeVar
 
-from sqlmodel import Session, SQLModel, col, func, select
-
 from dualprev.domain.organisation import DepartmentKind
 from dualprev.domain.validation import phone_problem, required_problem, uscc_problem
 from dualprev.errors import ConflictError, ValidationError
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import (
     Area,
-    CheckPlan,
-    CheckRecord,
-    ControlMeasure,
     Department,
     Enterprise,
-    Hazard,
-    HiddenDanger,
-    MapZone,
     Person,
     Post,
     PostRiskPoint,
     RiskPoint,
     utcnow,
 )
+from dualprev.storage.queries import organisation as queries
 from dualprev.storage.repos import get_or_raise
 
 
@@ -100,7 +93,7 @@ class PostInfo:
 Info = TypeVar("Info", EnterpriseProfile, DepartmentInfo, PersonInfo, AreaInfo, PostInfo)
 
 
-def _to_info(info_cls: type[Info], row: SQLModel, **extra: Any) -> Info:
+def _to_info(info_cls: type[Info], row: object, **extra: Any) -> Info:
     names = {f.name for f in fields(info_cls)}
     values = {name: getattr(row, name) for name in names if hasattr(row, name)}
     values.update(extra)
@@ -113,7 +106,7 @@ def _strip(info: Info) -> Info:
     return replace(info, **changes)
 
 
-def _apply(row: SQLModel, info: Any, *, skip: tuple[str, ...] = ("id",)) -> dict[str, list[Any]]:
+def _apply(row: object, info: Any, *, skip: tuple[str, ...] = ("id",)) -> dict[str, list[Any]]:
     """Copy the dataclass fields onto the table row; returns the audit diff."""
     new = {k: v for k, v in asdict(info).items() if k not in skip and hasattr(row, k)}
     old = {k: getattr(row, k) for k in new}
@@ -125,10 +118,6 @@ def _apply(row: SQLModel, info: Any, *, skip: tuple[str, ...] = ("id",)) -> dict
 def _check(problem: str | None, field: str) -> None:
     if problem:
         raise ValidationError(problem, field)
-
-
-def _count(session: Session, model: type[SQLModel], *where: Any) -> int:
-    return int(session.exec(select(func.count()).select_from(model).where(*where)).one())
 
 
 # --- enterprise --------------------------------------------------------------------------------
@@ -155,7 +144,7 @@ def validate_enterprise(profile: EnterpriseProfile) -> None:
 def get_enterprise(db: Database) -> EnterpriseProfile | None:
     """The enterprise profile, or None before the first-run screen has created one."""
     with db.read_session() as s:
-        row = s.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
+        row = queries.enterprise(session=s)
         return _to_info(EnterpriseProfile, row) if row else None
 
 
@@ -164,7 +153,7 @@ def save_enterprise(db: Database, profile: EnterpriseProfile, *, actor: str) -> 
     profile = _strip(replace(profile, uscc=profile.uscc.strip().upper()))
     validate_enterprise(profile)
     with db.session() as s:
-        row = s.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
+        row = queries.enterprise(session=s)
         created = row is None
         if row is None:
             row = Enterprise(name=profile.name)
@@ -189,8 +178,7 @@ def save_enterprise(db: Database, profile: EnterpriseProfile, *, actor: str) -> 
 
 def list_departments(db: Database) -> list[DepartmentInfo]:
     with db.read_session() as s:
-        rows = s.exec(select(Department).order_by(col(Department.sort_order), col(Department.id))).all()
-        return [_to_info(DepartmentInfo, r) for r in rows]
+        return [_to_info(DepartmentInfo, r) for r in queries.departments(session=s)]
 
 
 def save_department(db: Database, dept: DepartmentInfo, *, actor: str) -> DepartmentInfo:
@@ -201,16 +189,7 @@ def save_department(db: Database, dept: DepartmentInfo, *, actor: str) -> Depart
             get_or_raise(s, Department, dept.parent_id, "上级部门")
             if dept.id is not None and _is_descendant(s, dept.parent_id, dept.id):
                 raise ValidationError("上级部门不能是本部门或其下级部门", "parent_id")
-        clash = s.exec(
-            select(Department).where(
-                Department.name == dept.name,
-                Department.parent_id == dept.parent_id
-                if dept.parent_id is not None
-                else col(Department.parent_id).is_(None),
-                Department.id != (dept.id or -1),
-            )
-        ).first()
-        if clash:
+        if queries.department_name_taken(session=s, name=dept.name, parent_id=dept.parent_id, own_id=dept.id):
             raise ConflictError(f"同一上级下已有名为“{dept.name}”的部门")
         row = Department(name=dept.name) if dept.id is None else get_or_raise(s, Department, dept.id, "部门")
         changes = _apply(row, dept)
@@ -237,26 +216,40 @@ def delete_department(db: Database, dept_id: int, *, actor: str) -> None:
     """Delete a department nobody refers to; otherwise say what still uses it."""
     with db.session() as s:
         row = get_or_raise(s, Department, dept_id, "部门")
-        uses = {
-            "下级部门": _count(s, Department, Department.parent_id == dept_id),
-            "人员": _count(s, Person, Person.department_id == dept_id),
-            "岗位": _count(s, Post, Post.department_id == dept_id),
-            "区域": _count(s, Area, Area.department_id == dept_id),
-            "风险点": _count(s, RiskPoint, RiskPoint.department_id == dept_id),
-            "危险源": _count(s, Hazard, Hazard.responsible_department_id == dept_id),
-            "管控措施": _count(s, ControlMeasure, ControlMeasure.responsible_department_id == dept_id),
-            "隐患": _count(s, HiddenDanger, HiddenDanger.responsible_department_id == dept_id),
-            "排查计划": _count(s, CheckPlan, CheckPlan.department_id == dept_id),
-            "排查记录": _count(s, CheckRecord, CheckRecord.department_id == dept_id),
-        }
-        _refuse_if_used(f"部门“{row.name}”", uses)
+        uses = queries.department_references(session=s, department_id=dept_id)
+        _refuse_if_used(f"部门“{row.name}”", uses, _DEPARTMENT_USES)
         s.delete(row)
         audit.record(s, actor=actor, action="delete", entity="department", entity_id=dept_id,
                      summary=f"删除部门：{row.name}")  # fmt: skip
 
 
-def _refuse_if_used(what: str, uses: dict[str, int]) -> None:
-    used = [f"{label} {n} 条" for label, n in uses.items() if n]
+_DEPARTMENT_USES = {
+    "department": "下级部门",
+    "person": "人员",
+    "post": "岗位",
+    "area": "区域",
+    "risk_point": "风险点",
+    "hazard": "危险源",
+    "control_measure": "管控措施",
+    "hidden_danger": "隐患",
+    "check_plan": "排查计划",
+    "check_record": "排查记录",
+}
+_PERSON_USES = {
+    "post.responsible": "岗位负责人",
+    "risk_point.responsible": "风险点责任人",
+    "hazard.responsible": "危险源责任人",
+    "hidden_danger.rectifier": "隐患整改责任人",
+    "hidden_danger.acceptor": "隐患验收人",
+    "check_plan.assignee": "排查计划",
+}
+_AREA_USES = {"risk_point": "风险点", "post": "岗位", "hidden_danger": "隐患", "map_zone": "分布图区块"}
+_POST_USES = {"person": "人员"}
+
+
+def _refuse_if_used(what: str, uses: dict[str, int], labels: dict[str, str]) -> None:
+    """ConflictError listing the ``uses`` (counts by key) under their ``labels`` when any is non-zero."""
+    used = [f"{labels[key]} {n} 条" for key, n in uses.items() if n]
     if used:
         raise ConflictError(f"{what}仍被使用（{'，'.join(used)}），不能删除。请先调整这些记录。")
 
@@ -266,10 +259,8 @@ def _refuse_if_used(what: str, uses: dict[str, int]) -> None:
 
 def list_people(db: Database, *, include_inactive: bool = True) -> list[PersonInfo]:
     with db.read_session() as s:
-        query = select(Person).order_by(col(Person.department_id), col(Person.id))
-        if not include_inactive:
-            query = query.where(col(Person.is_active).is_(True))
-        return [_to_info(PersonInfo, r) for r in s.exec(query).all()]
+        rows = queries.people(session=s, include_inactive=include_inactive)
+        return [_to_info(PersonInfo, r) for r in rows]
 
 
 def save_person(db: Database, person: PersonInfo, *, actor: str) -> PersonInfo:
@@ -294,15 +285,8 @@ def delete_person(db: Database, person_id: int, *, actor: str) -> None:
     """Delete a person no record refers to; someone who appears in records is set inactive instead."""
     with db.session() as s:
         row = get_or_raise(s, Person, person_id, "人员")
-        uses = {
-            "岗位负责人": _count(s, Post, Post.responsible_person_id == person_id),
-            "风险点责任人": _count(s, RiskPoint, RiskPoint.responsible_person_id == person_id),
-            "危险源责任人": _count(s, Hazard, Hazard.responsible_person_id == person_id),
-            "隐患整改责任人": _count(s, HiddenDanger, HiddenDanger.rectifier_id == person_id),
-            "隐患验收人": _count(s, HiddenDanger, HiddenDanger.acceptor_id == person_id),
-            "排查计划": _count(s, CheckPlan, CheckPlan.assignee_id == person_id),
-        }
-        _refuse_if_used(f"人员“{row.name}”", uses)
+        uses = queries.person_references(session=s, person_id=person_id)
+        _refuse_if_used(f"人员“{row.name}”", uses, _PERSON_USES)
         s.delete(row)
         audit.record(s, actor=actor, action="delete", entity="person", entity_id=person_id,
                      summary=f"删除人员：{row.name}")  # fmt: skip
@@ -313,8 +297,7 @@ def delete_person(db: Database, person_id: int, *, actor: str) -> None:
 
 def list_areas(db: Database) -> list[AreaInfo]:
     with db.read_session() as s:
-        rows = s.exec(select(Area).order_by(col(Area.sort_order), col(Area.id))).all()
-        return [_to_info(AreaInfo, r) for r in rows]
+        return [_to_info(AreaInfo, r) for r in queries.areas(session=s)]
 
 
 def save_area(db: Database, area: AreaInfo, *, actor: str) -> AreaInfo:
@@ -323,8 +306,7 @@ def save_area(db: Database, area: AreaInfo, *, actor: str) -> AreaInfo:
     with db.session() as s:
         if area.department_id is not None:
             get_or_raise(s, Department, area.department_id, "责任部门")
-        clash = s.exec(select(Area).where(Area.name == area.name, Area.id != (area.id or -1))).first()
-        if clash:
+        if queries.area_name_taken(session=s, name=area.name, own_id=area.id):
             raise ConflictError(f"已有名为“{area.name}”的区域")
         row = Area(name=area.name) if area.id is None else get_or_raise(s, Area, area.id, "区域")
         changes = _apply(row, area)
@@ -338,13 +320,8 @@ def save_area(db: Database, area: AreaInfo, *, actor: str) -> AreaInfo:
 def delete_area(db: Database, area_id: int, *, actor: str) -> None:
     with db.session() as s:
         row = get_or_raise(s, Area, area_id, "区域")
-        uses = {
-            "风险点": _count(s, RiskPoint, RiskPoint.area_id == area_id),
-            "岗位": _count(s, Post, Post.area_id == area_id),
-            "隐患": _count(s, HiddenDanger, HiddenDanger.area_id == area_id),
-            "分布图区块": _count(s, MapZone, MapZone.area_id == area_id),
-        }
-        _refuse_if_used(f"区域“{row.name}”", uses)
+        uses = queries.area_references(session=s, area_id=area_id)
+        _refuse_if_used(f"区域“{row.name}”", uses, _AREA_USES)
         s.delete(row)
         audit.record(s, actor=actor, action="delete", entity="area", entity_id=area_id,
                      summary=f"删除区域：{row.name}")  # fmt: skip
@@ -356,9 +333,9 @@ def delete_area(db: Database, area_id: int, *, actor: str) -> None:
 def list_posts(db: Database) -> list[PostInfo]:
     with db.read_session() as s:
         links: dict[int, list[int]] = {}
-        for link in s.exec(select(PostRiskPoint)).all():
+        for link in queries.post_risk_point_links(session=s):
             links.setdefault(link.post_id, []).append(link.risk_point_id)
-        rows = s.exec(select(Post).order_by(col(Post.sort_order), col(Post.id))).all()
+        rows = queries.posts(session=s)
         return [_to_info(PostInfo, r, risk_point_ids=tuple(sorted(links.get(r.id or 0, [])))) for r in rows]
 
 
@@ -375,12 +352,9 @@ def save_post(db: Database, post: PostInfo, *, actor: str) -> PostInfo:
             get_or_raise(s, Area, post.area_id, "工作区域")
         if post.responsible_person_id is not None:
             get_or_raise(s, Person, post.responsible_person_id, "责任人")
-        clash = s.exec(
-            select(Post).where(
-                Post.name == post.name, Post.department_id == post.department_id, Post.id != (post.id or -1)
-            )
-        ).first()
-        if clash:
+        if queries.post_name_taken(
+            session=s, name=post.name, department_id=post.department_id, own_id=post.id
+        ):
             raise ConflictError(f"同一部门下已有名为“{post.name}”的岗位")
         row = Post(name=post.name) if post.id is None else get_or_raise(s, Post, post.id, "岗位")
         changes = _apply(row, post, skip=("id", "risk_point_ids"))
@@ -390,8 +364,9 @@ def save_post(db: Database, post: PostInfo, *, actor: str) -> PostInfo:
         wanted = set(post.risk_point_ids)
         for rp_id in wanted:
             get_or_raise(s, RiskPoint, rp_id, "风险点")
-        existing = {link.risk_point_id: link for link in s.exec(
-            select(PostRiskPoint).where(PostRiskPoint.post_id == row.id)).all()}  # fmt: skip
+        existing = {
+            link.risk_point_id: link for link in queries.post_risk_point_links(session=s, post_id=row.id)
+        }
         for rp_id, link in existing.items():
             if rp_id not in wanted:
                 s.delete(link)
@@ -407,8 +382,8 @@ def save_post(db: Database, post: PostInfo, *, actor: str) -> PostInfo:
 def delete_post(db: Database, post_id: int, *, actor: str) -> None:
     with db.session() as s:
         row = get_or_raise(s, Post, post_id, "岗位")
-        uses = {"人员": _count(s, Person, Person.post_id == post_id)}
-        _refuse_if_used(f"岗位“{row.name}”", uses)
+        uses = queries.post_references(session=s, post_id=post_id)
+        _refuse_if_used(f"岗位“{row.name}”", uses, _POST_USES)
         s.delete(row)
         audit.record(s, actor=actor, action="delete", entity="post", entity_id=post_id,
                      summary=f"删除岗位：{row.name}")  # fmt: skip
@@ -426,5 +401,5 @@ class RiskPointRef:
 
 def list_risk_point_refs(db: Database) -> list[RiskPointRef]:
     with db.read_session() as s:
-        rows = s.exec(select(RiskPoint).order_by(col(RiskPoint.code), col(RiskPoint.id))).all()
+        rows = queries.risk_points_by_code(session=s)
         return [RiskPointRef(r.id or 0, r.code, r.name, r.area_id) for r in rows]

@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
-from sqlmodel import Session
+# Re-exported: services name the session type without importing sqlmodel (only storage speaks SQL).
+from sqlmodel import Session as Session
 
 from dualprev import output_guard
 from dualprev.errors import DamagedDatabaseError, StorageError

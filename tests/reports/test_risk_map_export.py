@@ -19,7 +19,8 @@ from dualprev.reports.risk_map_data import MajorRiskRow, MapPaper, MapZoneData, 
 from dualprev.reports.risk_map_layout import layout_sheet
 from dualprev.reports.risk_map_pdf import write_risk_map_pdf
 from dualprev.services import floor_plan_service as fps
-from dualprev.services.floor_plan_service import ZoneInfo
+from dualprev.services import map_zone_service, risk_map_service
+from dualprev.services.map_zone_service import ZoneInfo
 from dualprev.storage.db import Database
 from dualprev.storage.models import RiskPoint
 
@@ -38,7 +39,7 @@ def _add_low_zone(db: Database) -> int:
     with db.read_session() as s:
         compressor = s.exec(select(RiskPoint.id).where(RiskPoint.code == "FX-GY-002")).one()
     plan = _plan(db)
-    return fps.save_zone(
+    return map_zone_service.save_zone(
         db,
         ZoneInfo(
             plan.id,
@@ -63,7 +64,7 @@ def _squeezed(text: str) -> str:
 
 
 def test_pdf_has_title_legend_major_risks_and_signoff(demo_db: Database, tmp_path: Path) -> None:
-    out = fps.export_map(
+    out = risk_map_service.export_map(
         demo_db,
         tmp_path / "map.pdf",
         fmt="pdf",
@@ -98,7 +99,7 @@ def test_pdf_has_title_legend_major_risks_and_signoff(demo_db: Database, tmp_pat
 
 def test_pdf_embeds_its_fonts_and_prints_in_cmyk(demo_db: Database, tmp_path: Path) -> None:
     _add_low_zone(demo_db)
-    out = fps.export_map(
+    out = risk_map_service.export_map(
         demo_db, tmp_path / "map.pdf", fmt="pdf", plan_name="厂区平面布置图", printed_on=TODAY
     )
     page = PdfReader(out).pages[0]
@@ -122,7 +123,7 @@ def test_pdf_embeds_its_fonts_and_prints_in_cmyk(demo_db: Database, tmp_path: Pa
 def test_pdf_paper_is_landscape_in_the_chosen_size(
     demo_db: Database, tmp_path: Path, paper: str, size_mm: tuple[int, int]
 ) -> None:
-    out = fps.export_map(
+    out = risk_map_service.export_map(
         demo_db, tmp_path / "map.pdf", fmt="pdf", plan_name=None, paper=paper, printed_on=TODAY
     )
     box = PdfReader(out).pages[0].mediabox
@@ -131,8 +132,8 @@ def test_pdf_paper_is_landscape_in_the_chosen_size(
 
 
 def test_pdf_is_reproducible(demo_db: Database, tmp_path: Path) -> None:
-    first = fps.export_map(demo_db, tmp_path / "a.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
-    second = fps.export_map(demo_db, tmp_path / "b.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
+    first = risk_map_service.export_map(demo_db, tmp_path / "a.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
+    second = risk_map_service.export_map(demo_db, tmp_path / "b.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -196,8 +197,8 @@ def _hue_class(rgb: tuple[int, int, int]) -> RiskLevel | str | None:
 
 def test_png_is_300_dpi_and_zones_show_their_level_colours(demo_db: Database, tmp_path: Path) -> None:
     _add_low_zone(demo_db)
-    out = fps.export_map(demo_db, tmp_path / "map.png", fmt="png", plan_name=None, printed_on=TODAY)
-    sheet = fps.map_sheets(demo_db, printed_on=TODAY)[0]
+    out = risk_map_service.export_map(demo_db, tmp_path / "map.png", fmt="png", plan_name=None, printed_on=TODAY)
+    sheet = risk_map_service.map_sheets(demo_db, printed_on=TODAY)[0]
     x0, y0, width, _height = layout_sheet(sheet).plan_box
     scale = 300 / 72
     with Image.open(out) as image:
@@ -227,7 +228,7 @@ def test_png_is_300_dpi_and_zones_show_their_level_colours(demo_db: Database, tm
 
 
 def test_png_on_a4(demo_db: Database, tmp_path: Path) -> None:
-    out = fps.export_map(
+    out = risk_map_service.export_map(
         demo_db, tmp_path / "map.png", fmt="png", plan_name="厂区平面布置图", paper="A4", printed_on=TODAY
     )
     with Image.open(out) as image:
@@ -240,11 +241,11 @@ def test_png_on_a4(demo_db: Database, tmp_path: Path) -> None:
 def test_export_refusals(demo_db: Database, tmp_path: Path) -> None:
     out = tmp_path / "map.pdf"
     with pytest.raises(ValidationError, match="不支持的导出格式：svg"):
-        fps.export_map(demo_db, out, fmt="svg", plan_name=None)
+        risk_map_service.export_map(demo_db, out, fmt="svg", plan_name=None)
     with pytest.raises(ValidationError, match="不支持的纸张：B5"):
-        fps.export_map(demo_db, out, fmt="pdf", plan_name=None, paper="B5")
+        risk_map_service.export_map(demo_db, out, fmt="pdf", plan_name=None, paper="B5")
     with pytest.raises(NotFoundError, match="没有名为“二号楼”的平面图（现有：厂区平面布置图）"):
-        fps.export_map(demo_db, out, fmt="pdf", plan_name="二号楼")
+        risk_map_service.export_map(demo_db, out, fmt="pdf", plan_name="二号楼")
     assert not out.exists()
 
 
@@ -253,8 +254,8 @@ def test_png_of_several_plans_needs_a_name(demo_db: Database, tmp_path: Path) ->
     Image.new("RGB", (640, 480), (255, 255, 255)).save(image)
     fps.import_plan(demo_db, image, "办公楼二层", actor="李安全")
     with pytest.raises(ValidationError, match="有 2 张平面图"):
-        fps.export_map(demo_db, tmp_path / "map.png", fmt="png", plan_name=None)
-    pdf = fps.export_map(demo_db, tmp_path / "all.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
+        risk_map_service.export_map(demo_db, tmp_path / "map.png", fmt="png", plan_name=None)
+    pdf = risk_map_service.export_map(demo_db, tmp_path / "all.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
     assert len(PdfReader(pdf).pages) == 2
     assert "本平面图尚未绘制区块" in _squeezed(_text(pdf))
 
@@ -263,10 +264,10 @@ def test_missing_image_file_is_reported_and_no_file_written(demo_db: Database, t
     _plan(demo_db).image_path.unlink()
     out = tmp_path / "map.pdf"
     with pytest.raises(StorageError, match="图片文件找不到了"):
-        fps.export_map(demo_db, out, fmt="pdf", plan_name=None)
+        risk_map_service.export_map(demo_db, out, fmt="pdf", plan_name=None)
     assert not out.exists() and not list(tmp_path.glob("*.part"))
 
 
 def test_no_plans_yet(empty_db: Database, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="还没有平面图"):
-        fps.export_map(empty_db, tmp_path / "map.pdf", fmt="pdf", plan_name=None)
+        risk_map_service.export_map(empty_db, tmp_path / "map.pdf", fmt="pdf", plan_name=None)

@@ -566,10 +566,10 @@ def test_zones_lie_inside_the_plan_and_match_the_drawing(built: Built, s: Sessio
 
 
 def test_the_map_shows_all_four_colours(built: Built, s: Session) -> None:
-    from dualprev.services import floor_plan_service
+    from dualprev.services import map_zone_service
 
     (plan,) = _all(s, FloorPlan)
-    levels = {zone.level for zone in floor_plan_service.list_zones(built.db, plan.id or 0)}
+    levels = {zone.level for zone in map_zone_service.list_zones(built.db, plan.id or 0)}
     assert levels == set(RiskLevel)
 
 

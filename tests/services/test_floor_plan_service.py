@@ -15,8 +15,9 @@ from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.domain.risk_map import ZoneShape, rect_points
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.services import floor_plan_service as fps
+from dualprev.services import map_zone_service
 from dualprev.services import risk_service
-from dualprev.services.floor_plan_service import ZoneInfo
+from dualprev.services.map_zone_service import ZoneInfo
 from dualprev.services.risk_service import EvaluationInput
 from dualprev.storage.db import Database
 from dualprev.storage.models import AuditLog, FloorPlan, MapZone, RiskPoint
@@ -212,14 +213,14 @@ def _demo_plan(db: Database) -> fps.FloorPlanInfo:
 def test_demo_zones_have_the_levels_of_what_they_hold(demo_db: Database) -> None:
     plan = _demo_plan(demo_db)
     assert plan.image_exists and plan.zone_count == 11
-    levels = {z.name: z.level for z in fps.list_zones(demo_db, plan.id)}
+    levels = {z.name: z.level for z in map_zone_service.list_zones(demo_db, plan.id)}
     assert levels["焊接车间"] is RiskLevel.MAJOR
     assert levels["喷漆房"] is RiskLevel.MAJOR
     assert levels["冲压车间"] is RiskLevel.SIGNIFICANT
     assert levels["机加工车间"] is RiskLevel.GENERAL
     assert levels["储气罐"] is RiskLevel.GENERAL
     assert levels["烘干房"] is RiskLevel.LOW
-    machining = next(z for z in fps.list_zones(demo_db, plan.id) if z.name == "机加工车间")
+    machining = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.name == "机加工车间")
     assert dict(machining.counts) == {
         RiskLevel.MAJOR: 0,
         RiskLevel.SIGNIFICANT: 0,
@@ -233,7 +234,7 @@ def test_demo_zones_have_the_levels_of_what_they_hold(demo_db: Database) -> None
 def test_a_regrade_recolours_the_zone(demo_db: Database) -> None:
     plan = _demo_plan(demo_db)
     regrade(demo_db, "FX-JJ-005", RiskLevel.MAJOR)
-    machining = next(z for z in fps.list_zones(demo_db, plan.id) if z.name == "机加工车间")
+    machining = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.name == "机加工车间")
     assert machining.level is RiskLevel.MAJOR
     assert machining.label_lines[1] == "重大风险"
 
@@ -241,14 +242,14 @@ def test_a_regrade_recolours_the_zone(demo_db: Database) -> None:
 def test_a_zone_linked_to_a_low_risk_point_is_blue(demo_db: Database) -> None:
     plan = _demo_plan(demo_db)
     compressor = _risk_point_id(demo_db, "FX-GY-002")  # 螺杆空压机, 低风险
-    zone_id = fps.save_zone(
+    zone_id = map_zone_service.save_zone(
         demo_db,
         ZoneInfo(
             plan.id, "空压站", ZoneShape.RECT, rect_points(1990, 470, 2190, 620), risk_point_ids=(compressor,)
         ),
         actor=ACTOR,
     )
-    view = next(z for z in fps.list_zones(demo_db, plan.id) if z.id == zone_id)
+    view = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.id == zone_id)
     assert view.level is RiskLevel.LOW and view.area_name == ""
     assert view.info.sort_order == 11  # on top of the eleven demo zones
 
@@ -256,14 +257,14 @@ def test_a_zone_linked_to_a_low_risk_point_is_blue(demo_db: Database) -> None:
 def test_save_zone_normalises_and_round_trips(demo_db: Database) -> None:
     plan = _demo_plan(demo_db)
     points = ((300.4, 900.0), (100.0, 1000.26))  # two opposite corners, any order
-    choices = fps.zone_choices(demo_db)
+    choices = map_zone_service.zone_choices(demo_db)
     area = next(a for a in choices.areas if a.name == "装配车间")
-    zone_id = fps.save_zone(
+    zone_id = map_zone_service.save_zone(
         demo_db,
         ZoneInfo(plan.id, " 总装线 ", ZoneShape.RECT, points, area_id=area.id, show_counts=True),
         actor=ACTOR,
     )
-    info = fps.get_zone(demo_db, zone_id)
+    info = map_zone_service.get_zone(demo_db, zone_id)
     assert info.name == "总装线"
     assert info.points == ((100.0, 900.0), (300.4, 900.0), (300.4, 1000.3), (100.0, 1000.3))
     with demo_db.read_session() as s:
@@ -271,10 +272,10 @@ def test_save_zone_normalises_and_round_trips(demo_db: Database) -> None:
     assert json.loads(stored.points)[0] == [100.0, 900.0]
     # Update: link a risk point as well, move the label inside.
     press = _risk_point_id(demo_db, "FX-CY-001")
-    fps.save_zone(demo_db, replace(info, risk_point_ids=(press,), label_at=(200.0, 950.0)), actor=ACTOR)
-    again = fps.get_zone(demo_db, zone_id)
+    map_zone_service.save_zone(demo_db, replace(info, risk_point_ids=(press,), label_at=(200.0, 950.0)), actor=ACTOR)
+    again = map_zone_service.get_zone(demo_db, zone_id)
     assert again.risk_point_ids == (press,) and again.label_at == (200.0, 950.0)
-    view = next(z for z in fps.list_zones(demo_db, plan.id) if z.id == zone_id)
+    view = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.id == zone_id)
     assert view.level is RiskLevel.SIGNIFICANT  # 装配车间's 较大 + the press's 较大
 
 
@@ -300,38 +301,38 @@ def test_bad_zones_are_refused_and_nothing_is_written(demo_db: Database, change:
         "name": "新区块",
         "shape": ZoneShape.RECT,
         "points": rect_points(100, 100, 300, 300),
-        "area_id": fps.zone_choices(demo_db).areas[0].id,
+        "area_id": map_zone_service.zone_choices(demo_db).areas[0].id,
     }
     with pytest.raises((ValidationError, NotFoundError), match=message):
-        fps.save_zone(demo_db, ZoneInfo(**(base | change)), actor=ACTOR)
-    assert len(fps.list_zones(demo_db, plan.id)) == 11
+        map_zone_service.save_zone(demo_db, ZoneInfo(**(base | change)), actor=ACTOR)
+    assert len(map_zone_service.list_zones(demo_db, plan.id)) == 11
 
 
 def test_move_zone_changes_only_the_outline_and_label(demo_db: Database) -> None:
     plan = _demo_plan(demo_db)
-    zone = next(z for z in fps.list_zones(demo_db, plan.id) if z.name == "冲压车间")
+    zone = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.name == "冲压车间")
     moved = rect_points(700, 120, 1070, 590)
-    fps.move_zone(demo_db, zone.id, moved, (880.0, 300.0), actor=ACTOR)
-    info = fps.get_zone(demo_db, zone.id)
+    map_zone_service.move_zone(demo_db, zone.id, moved, (880.0, 300.0), actor=ACTOR)
+    info = map_zone_service.get_zone(demo_db, zone.id)
     assert info.points == moved and info.label_at == (880.0, 300.0)
     assert (info.name, info.area_id) == (zone.info.name, zone.info.area_id)
     # A label left outside the new outline goes back to the middle.
-    fps.move_zone(demo_db, zone.id, rect_points(700, 120, 800, 200), (880.0, 300.0), actor=ACTOR)
-    assert fps.get_zone(demo_db, zone.id).label_at is None
+    map_zone_service.move_zone(demo_db, zone.id, rect_points(700, 120, 800, 200), (880.0, 300.0), actor=ACTOR)
+    assert map_zone_service.get_zone(demo_db, zone.id).label_at is None
     with pytest.raises(ValidationError):
-        fps.move_zone(demo_db, zone.id, rect_points(700, 120, 701, 121), None, actor=ACTOR)
+        map_zone_service.move_zone(demo_db, zone.id, rect_points(700, 120, 701, 121), None, actor=ACTOR)
 
 
 def test_delete_zone_returns_it_for_restoring(demo_db: Database) -> None:
     plan = _demo_plan(demo_db)
-    spot = next(z for z in fps.list_zones(demo_db, plan.id) if z.name == "喷漆房")
-    deleted = fps.delete_zone(demo_db, spot.id, actor=ACTOR)
+    spot = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.name == "喷漆房")
+    deleted = map_zone_service.delete_zone(demo_db, spot.id, actor=ACTOR)
     assert deleted.risk_point_ids == spot.info.risk_point_ids and len(deleted.risk_point_ids) == 1
-    assert "喷漆房" not in {z.name for z in fps.list_zones(demo_db, plan.id)}
+    assert "喷漆房" not in {z.name for z in map_zone_service.list_zones(demo_db, plan.id)}
     with demo_db.read_session() as s:
         assert s.exec(select(RiskPoint).where(col(RiskPoint.id).in_(deleted.risk_point_ids))).all()
-    restored = fps.save_zone(demo_db, replace(deleted, id=None), actor=ACTOR)
-    view = next(z for z in fps.list_zones(demo_db, plan.id) if z.id == restored)
+    restored = map_zone_service.save_zone(demo_db, replace(deleted, id=None), actor=ACTOR)
+    view = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.id == restored)
     assert view.name == "喷漆房" and view.level is RiskLevel.MAJOR and view.info.points == spot.info.points
 
 
@@ -342,13 +343,13 @@ def test_replacing_the_image_scales_the_zones(demo_db: Database, tmp_path: Path)
         old.resize((1200, 750)).save(tmp_path / "smaller.png")
     info = fps.replace_plan_image(demo_db, plan.id, tmp_path / "smaller.png", actor=ACTOR)
     assert (info.width, info.height) == (1200, 750)
-    zone = next(z for z in fps.list_zones(demo_db, plan.id) if z.name == "机加工车间")
+    zone = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.name == "机加工车间")
     assert zone.info.points[0] == (55.0, 55.0) and zone.info.label_at == (200.0, 177.5)
     assert not old_path.exists()
 
 
 def test_zone_choices_list_areas_and_risk_points_with_levels(demo_db: Database) -> None:
-    choices = fps.zone_choices(demo_db)
+    choices = map_zone_service.zone_choices(demo_db)
     assert len(choices.areas) == 8 and len(choices.risk_points) == 45
     welding = next(a for a in choices.areas if a.name == "焊接车间")
     assert welding.level is RiskLevel.MAJOR and welding.risk_point_count == 6
@@ -367,12 +368,12 @@ def test_a_large_zone_drawn_later_does_not_hide_a_small_one(demo_db: Database) -
     plan = _demo_plan(demo_db)
     compressor = _risk_point_id(demo_db, "FX-GY-002")
     # Covers the 储气罐 spot (2200–2280 × 500–600) completely.
-    fps.save_zone(
+    map_zone_service.save_zone(
         demo_db,
         ZoneInfo(
             plan.id, "空压站", ZoneShape.RECT, rect_points(1990, 470, 2300, 620), risk_point_ids=(compressor,)
         ),
         actor=ACTOR,
     )
-    names = [z.name for z in fps.list_zones(demo_db, plan.id)]
+    names = [z.name for z in map_zone_service.list_zones(demo_db, plan.id)]
     assert names.index("储气罐") > names.index("空压站") > names.index("公用工程区")

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.domain.risk_map import ZONE_FILL_ALPHA, ZoneShape
-from dualprev.services import floor_plan_service as fps
+from dualprev.services import map_zone_service
 from dualprev.services import risk_service
 from dualprev.services.risk_service import EvaluationInput
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog, MapExportOptions
@@ -42,7 +42,7 @@ def _zone_id(page: RiskMapPage, name: str) -> int:
 def _db_zone_names(page: RiskMapPage) -> list[str]:
     plan = page.current_plan()
     assert plan is not None
-    return sorted(z.name for z in fps.list_zones(page.ctx.db, plan.id))  # type: ignore[arg-type]
+    return sorted(z.name for z in map_zone_service.list_zones(page.ctx.db, plan.id))  # type: ignore[arg-type]
 
 
 def _answer_zone_dialog(monkeypatch: pytest.MonkeyPatch, draft: ZoneDraft | None) -> list[ZoneDraft]:
@@ -102,7 +102,7 @@ def test_regrade_elsewhere_recolours_the_zone_without_reopening(page: RiskMapPag
     item = page.scene.zone_item(_zone_id(page, "机加工车间"))
     assert item is not None and item.level is RiskLevel.GENERAL
     db = page.ctx.db
-    point = next(p for p in fps.zone_choices(db).risk_points if p.code == "FX-JJ-005")  # type: ignore[arg-type]
+    point = next(p for p in map_zone_service.zone_choices(db).risk_points if p.code == "FX-JJ-005")  # type: ignore[arg-type]
     for row in risk_service.list_hazards_of(db, point.id):  # type: ignore[arg-type]
         info = risk_service.get_hazard(db, row.id).info  # type: ignore[arg-type]
         evaluations = [
@@ -123,7 +123,7 @@ def test_regrade_elsewhere_recolours_the_zone_without_reopening(page: RiskMapPag
 def test_draw_a_rectangle_with_the_mouse_then_undo_and_redo(
     page: RiskMapPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    choices = fps.zone_choices(page.ctx.db)  # type: ignore[arg-type]
+    choices = map_zone_service.zone_choices(page.ctx.db)  # type: ignore[arg-type]
     office_points = tuple(p.id for p in choices.risk_points if p.code == "FX-GY-002")
     asked = _answer_zone_dialog(monkeypatch, ZoneDraft("空压站", None, office_points, True))
     page.set_mode(DrawMode.RECT)
@@ -151,7 +151,7 @@ def test_draw_a_rectangle_with_the_mouse_then_undo_and_redo(
 
 
 def test_draw_a_polygon_by_clicking_its_vertices(page: RiskMapPage, monkeypatch: pytest.MonkeyPatch) -> None:
-    area = next(a for a in fps.zone_choices(page.ctx.db).areas if a.name == "装配车间")  # type: ignore[arg-type]
+    area = next(a for a in map_zone_service.zone_choices(page.ctx.db).areas if a.name == "装配车间")  # type: ignore[arg-type]
     _answer_zone_dialog(monkeypatch, ZoneDraft("装配线 L 形", area.id, (), False))
     page.snap_action.setChecked(False)
     page.set_mode(DrawMode.POLYGON)
@@ -190,12 +190,12 @@ def test_move_a_zone_with_the_mouse_then_undo(page: RiskMapPage) -> None:
     assert after != before
     dx, dy = after[0][0] - before[0][0], after[0][1] - before[0][1]
     assert dx < -30 and dy > 30
-    assert fps.get_zone(page.ctx.db, zone_id).points == after  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, zone_id).points == after  # type: ignore[arg-type]
     page.undo_stack().undo()  # type: ignore[union-attr]
-    assert fps.get_zone(page.ctx.db, zone_id).points == before  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, zone_id).points == before  # type: ignore[arg-type]
     assert page.scene.zone_item(zone_id).points() == before  # type: ignore[union-attr]
     page.undo_stack().redo()  # type: ignore[union-attr]
-    assert fps.get_zone(page.ctx.db, zone_id).points == after  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, zone_id).points == after  # type: ignore[arg-type]
 
 
 def test_drag_a_vertex_handle_reshapes_the_zone(page: RiskMapPage) -> None:
@@ -207,17 +207,17 @@ def test_drag_a_vertex_handle_reshapes_the_zone(page: RiskMapPage) -> None:
     corner = item.handles()[2].scenePos()  # bottom right
     page.snap_action.setChecked(False)
     _drag(page, (corner.x(), corner.y()), (corner.x() - 40, corner.y() - 100))
-    info = fps.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
+    info = map_zone_service.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
     assert info.points[0] == before[0]  # the opposite corner stayed
     assert info.points[2][1] < before[2][1] - 60
     assert page.undo_stack().undoText() == "调整区块“危化品库”"  # type: ignore[union-attr]
     page.undo_stack().undo()  # type: ignore[union-attr]
-    assert fps.get_zone(page.ctx.db, zone_id).points == before  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, zone_id).points == before  # type: ignore[arg-type]
 
 
 def test_delete_asks_first_and_undo_brings_the_zone_back(page: RiskMapPage, message_log: MessageLog) -> None:
     zone_id = _zone_id(page, "喷漆房")
-    linked = fps.get_zone(page.ctx.db, zone_id).risk_point_ids  # type: ignore[arg-type]
+    linked = map_zone_service.get_zone(page.ctx.db, zone_id).risk_point_ids  # type: ignore[arg-type]
     page.scene.select_zone(zone_id)
     message_log.confirm_answer = False
     page.delete_zone_action.trigger()
@@ -229,7 +229,7 @@ def test_delete_asks_first_and_undo_brings_the_zone_back(page: RiskMapPage, mess
     assert stack is not None
     stack.undo()
     restored = _zone_id(page, "喷漆房")
-    info = fps.get_zone(page.ctx.db, restored)  # type: ignore[arg-type]
+    info = map_zone_service.get_zone(page.ctx.db, restored)  # type: ignore[arg-type]
     assert info.risk_point_ids == linked
     assert page.scene.zone_item(restored).level is RiskLevel.MAJOR  # type: ignore[union-attr]
     stack.redo()
@@ -242,7 +242,7 @@ def test_add_then_move_then_undo_both_and_redo_both(
     page: RiskMapPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Redoing an add creates the zone under a new id; the move after it must follow."""
-    area = fps.zone_choices(page.ctx.db).areas[0]  # type: ignore[arg-type]
+    area = map_zone_service.zone_choices(page.ctx.db).areas[0]  # type: ignore[arg-type]
     _answer_zone_dialog(monkeypatch, ZoneDraft("停车场", area.id, (), False))
     page.snap_action.setChecked(False)
     page.set_mode(DrawMode.RECT)
@@ -250,20 +250,20 @@ def test_add_then_move_then_undo_both_and_redo_both(
     _drag(page, (1385, 1150), (1385, 1100))
     stack = page.undo_stack()
     assert stack is not None and stack.count() == 2
-    moved = fps.get_zone(page.ctx.db, _zone_id(page, "停车场")).points  # type: ignore[arg-type]
+    moved = map_zone_service.get_zone(page.ctx.db, _zone_id(page, "停车场")).points  # type: ignore[arg-type]
     stack.undo()
     stack.undo()
     assert "停车场" not in _db_zone_names(page)
     stack.redo()
     stack.redo()
-    assert fps.get_zone(page.ctx.db, _zone_id(page, "停车场")).points == moved  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, _zone_id(page, "停车场")).points == moved  # type: ignore[arg-type]
 
 
 def test_edit_properties_and_undo(page: RiskMapPage, monkeypatch: pytest.MonkeyPatch) -> None:
     zone_id = _zone_id(page, "储气罐")
     asked = _answer_zone_dialog(
         monkeypatch,
-        ZoneDraft("储气罐（1 m³）", None, fps.get_zone(page.ctx.db, zone_id).risk_point_ids, True),
+        ZoneDraft("储气罐（1 m³）", None, map_zone_service.get_zone(page.ctx.db, zone_id).risk_point_ids, True),
     )  # type: ignore[arg-type]
     page.scene.zone_activated.emit(zone_id)  # a double-click on the zone
     assert asked[0].name == "储气罐" and asked[0].show_counts is False
@@ -338,7 +338,7 @@ def test_export_pdf_and_png_from_the_page(
 
 
 def test_zone_dialog_previews_the_colour_and_requires_a_holding(qtbot: QtBot, demo_db: object) -> None:
-    choices = fps.zone_choices(demo_db)  # type: ignore[arg-type]
+    choices = map_zone_service.zone_choices(demo_db)  # type: ignore[arg-type]
     dialog = ZoneDialog(ZoneDraft(), choices, new=True)
     qtbot.addWidget(dialog)
     assert "未着色" in dialog.preview_label.text()
@@ -364,11 +364,11 @@ def test_zone_dialog_previews_the_colour_and_requires_a_holding(qtbot: QtBot, de
 
 def test_drag_the_label_of_a_selected_zone_moves_only_the_label(page: RiskMapPage) -> None:
     zone_id = _zone_id(page, "装配车间")
-    before = fps.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
+    before = map_zone_service.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
     page.scene.select_zone(zone_id)
     start = page.zone_view(zone_id).label_point  # type: ignore[union-attr]
     _drag(page, start, (start[0] + 120, start[1] + 90))
-    after = fps.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
+    after = map_zone_service.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
     assert after.points == before.points
     assert after.label_at is not None and after.label_at[0] > start[0] + 100
     assert page.undo_stack().undoText() == "移动标签“装配车间”"  # type: ignore[union-attr]
@@ -377,16 +377,16 @@ def test_drag_the_label_of_a_selected_zone_moves_only_the_label(page: RiskMapPag
     assert page.scene.zone_item(zone_id).label.pos().x() <= max(x for x, _y in after.points)  # type: ignore[union-attr]
     page.undo_stack().undo()  # type: ignore[union-attr]
     page.undo_stack().undo()  # type: ignore[union-attr]
-    assert fps.get_zone(page.ctx.db, zone_id).label_at == before.label_at  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, zone_id).label_at == before.label_at  # type: ignore[arg-type]
 
 
 def test_a_blue_zone_inside_a_yellow_one_stays_blue_on_screen(page: RiskMapPage) -> None:
     plan = page.current_plan()
     assert plan is not None
-    compressor = next(p.id for p in fps.zone_choices(page.ctx.db).risk_points if p.code == "FX-GY-002")  # type: ignore[arg-type]
-    fps.save_zone(
+    compressor = next(p.id for p in map_zone_service.zone_choices(page.ctx.db).risk_points if p.code == "FX-GY-002")  # type: ignore[arg-type]
+    map_zone_service.save_zone(
         page.ctx.db,
-        fps.ZoneInfo(
+        map_zone_service.ZoneInfo(
             plan.id,
             "空压站",
             ZoneShape.RECT,
@@ -417,19 +417,19 @@ def test_right_click_menu_turns_a_rect_into_a_polygon_and_edits_vertices(page: R
     assert [a.text() for a in menu.actions() if a.text()] == ["属性…", "转换为多边形（可增减顶点）", "标签回到区块中央",
                                                               "删除区块"]  # fmt: skip
     _trigger(menu, "转换为多边形（可增减顶点）")
-    assert fps.get_zone(page.ctx.db, zone_id).shape is ZoneShape.POLYGON  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, zone_id).shape is ZoneShape.POLYGON  # type: ignore[arg-type]
     _trigger(page.context_menu(zone_id, (885, 112), -1), "在此处添加顶点")  # on the top edge
-    points = fps.get_zone(page.ctx.db, zone_id).points  # type: ignore[arg-type]
+    points = map_zone_service.get_zone(page.ctx.db, zone_id).points  # type: ignore[arg-type]
     assert len(points) == 5 and (885.0, 112.0) in points
     _trigger(page.context_menu(zone_id, (885, 112), points.index((885.0, 112.0))), "删除此顶点")
-    assert len(fps.get_zone(page.ctx.db, zone_id).points) == 4  # type: ignore[arg-type]
+    assert len(map_zone_service.get_zone(page.ctx.db, zone_id).points) == 4  # type: ignore[arg-type]
     _trigger(page.context_menu(zone_id, (800, 300), -1), "标签回到区块中央")
-    assert fps.get_zone(page.ctx.db, zone_id).label_at is None  # type: ignore[arg-type]
+    assert map_zone_service.get_zone(page.ctx.db, zone_id).label_at is None  # type: ignore[arg-type]
     stack = page.undo_stack()
     assert stack is not None and stack.count() == 4
     for _ in range(4):
         stack.undo()
-    restored = fps.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
+    restored = map_zone_service.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
     assert restored.shape is ZoneShape.RECT and restored.label_at == (885.0, 355.0)
 
 

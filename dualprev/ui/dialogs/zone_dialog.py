@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain.risk import RiskLevel
 from dualprev.domain.risk_map import ZONE_NAME_MAX, zone_level
 from dualprev.domain.validation import required_problem
-from dualprev.services.floor_plan_service import ZoneChoices
+from dualprev.services.map_zone_service import ZoneChoices
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 

@@ -31,8 +31,10 @@ from dualprev.domain.risk import RiskLevel
 from dualprev.domain.risk_map import Point, ZoneShape
 from dualprev.errors import UserError
 from dualprev.services import floor_plan_service as fps
+from dualprev.services import map_zone_service, risk_map_service
 from dualprev.services import organisation_service as org
-from dualprev.services.floor_plan_service import FloorPlanInfo, ZoneInfo, ZoneView
+from dualprev.services.floor_plan_service import FloorPlanInfo
+from dualprev.services.map_zone_service import ZoneInfo, ZoneView
 from dualprev.services.image_import import PlanLines
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
@@ -311,7 +313,7 @@ class RiskMapPage(Page):
         self._plans = {p.id: p for p in plans}
         if self._plan_id not in self._plans:
             self._plan_id = plans[0].id if plans else None
-        zones = {p.id: fps.list_zones(self.ctx.db, p.id) for p in plans}
+        zones = {p.id: map_zone_service.list_zones(self.ctx.db, p.id) for p in plans}
         self._fill_tree(plans, zones)
         self._show_plan(zones.get(self._plan_id or -1, []))
         total = sum(len(v) for v in zones.values())
@@ -447,16 +449,16 @@ class RiskMapPage(Page):
     # --- MapEditor: what the undo commands call -------------------------------------------------------------
 
     def create_zone(self, info: ZoneInfo) -> int:
-        return fps.save_zone(self.ctx.db, info, actor=self.ctx.actor())
+        return map_zone_service.save_zone(self.ctx.db, info, actor=self.ctx.actor())
 
     def update_zone(self, info: ZoneInfo) -> None:
-        fps.save_zone(self.ctx.db, info, actor=self.ctx.actor())
+        map_zone_service.save_zone(self.ctx.db, info, actor=self.ctx.actor())
 
     def move_zone(self, zone_id: int, points: tuple[Point, ...], label: Point | None) -> None:
-        fps.move_zone(self.ctx.db, zone_id, points, label, actor=self.ctx.actor())
+        map_zone_service.move_zone(self.ctx.db, zone_id, points, label, actor=self.ctx.actor())
 
     def delete_zone(self, zone_id: int) -> ZoneInfo:
-        return fps.delete_zone(self.ctx.db, zone_id, actor=self.ctx.actor())
+        return map_zone_service.delete_zone(self.ctx.db, zone_id, actor=self.ctx.actor())
 
     def zone_recreated(self, ref: ZoneRef) -> None:
         self._refs[ref.id] = ref
@@ -493,7 +495,7 @@ class RiskMapPage(Page):
 
     def _ask_zone(self, draft: ZoneDraft, *, new: bool) -> ZoneDraft | None:
         try:
-            choices = fps.zone_choices(self.ctx.db)
+            choices = map_zone_service.zone_choices(self.ctx.db)
         except UserError as error:
             messages.show_user_error(self, error)
             return None
@@ -843,7 +845,7 @@ class RiskMapPage(Page):
             out = run_task(
                 self,
                 self.tr("正在导出四色分布图…"),
-                lambda: fps.export_map(
+                lambda: risk_map_service.export_map(
                     db,
                     target,
                     fmt=fmt,

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from dualprev.domain.risk_map import Point
 from dualprev.errors import UserError
-from dualprev.services.floor_plan_service import ZoneInfo
+from dualprev.services.map_zone_service import ZoneInfo
 
 
 @dataclass

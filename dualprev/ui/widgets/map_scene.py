@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from dualprev.domain import risk_map
 from dualprev.domain.risk_map import MIN_ZONE_SIDE, Point, SnapGuides, ZoneShape
-from dualprev.services.floor_plan_service import ZoneView
+from dualprev.services.map_zone_service import ZoneView
 from dualprev.services.image_import import PlanLines
 from dualprev.ui.widgets.zone_items import ZoneItem
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain import risk_map
 from dualprev.domain.risk import RiskLevel
 from dualprev.domain.risk_map import ZONE_FILL_ALPHA, Point, ZoneShape
-from dualprev.services.floor_plan_service import ZoneView
+from dualprev.services.map_zone_service import ZoneView
 
 UNGRADED_RGB = (150, 150, 150)
 HANDLE_PX = 9
