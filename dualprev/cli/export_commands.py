@@ -341,7 +341,7 @@ def _format_from_suffix(out: Path, spec: ExportSpec) -> ExportFormat | None:
 
 
 def _export_cards(args: argparse.Namespace) -> int:
-    from dualprev.services.post_card_service import export_cards
+    from dualprev.services.post_card_export import export_cards
 
     out = Path(args.out).expanduser().resolve()
     db = open_database(require_db(args), create=False)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+
 # Re-exported: services name the session type without importing sqlmodel (only storage speaks SQL).
 from sqlmodel import Session as Session
 

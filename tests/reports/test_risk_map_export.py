@@ -132,8 +132,12 @@ def test_pdf_paper_is_landscape_in_the_chosen_size(
 
 
 def test_pdf_is_reproducible(demo_db: Database, tmp_path: Path) -> None:
-    first = risk_map_service.export_map(demo_db, tmp_path / "a.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
-    second = risk_map_service.export_map(demo_db, tmp_path / "b.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
+    first = risk_map_service.export_map(
+        demo_db, tmp_path / "a.pdf", fmt="pdf", plan_name=None, printed_on=TODAY
+    )
+    second = risk_map_service.export_map(
+        demo_db, tmp_path / "b.pdf", fmt="pdf", plan_name=None, printed_on=TODAY
+    )
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -197,7 +201,9 @@ def _hue_class(rgb: tuple[int, int, int]) -> RiskLevel | str | None:
 
 def test_png_is_300_dpi_and_zones_show_their_level_colours(demo_db: Database, tmp_path: Path) -> None:
     _add_low_zone(demo_db)
-    out = risk_map_service.export_map(demo_db, tmp_path / "map.png", fmt="png", plan_name=None, printed_on=TODAY)
+    out = risk_map_service.export_map(
+        demo_db, tmp_path / "map.png", fmt="png", plan_name=None, printed_on=TODAY
+    )
     sheet = risk_map_service.map_sheets(demo_db, printed_on=TODAY)[0]
     x0, y0, width, _height = layout_sheet(sheet).plan_box
     scale = 300 / 72
@@ -255,7 +261,9 @@ def test_png_of_several_plans_needs_a_name(demo_db: Database, tmp_path: Path) ->
     fps.import_plan(demo_db, image, "办公楼二层", actor="李安全")
     with pytest.raises(ValidationError, match="有 2 张平面图"):
         risk_map_service.export_map(demo_db, tmp_path / "map.png", fmt="png", plan_name=None)
-    pdf = risk_map_service.export_map(demo_db, tmp_path / "all.pdf", fmt="pdf", plan_name=None, printed_on=TODAY)
+    pdf = risk_map_service.export_map(
+        demo_db, tmp_path / "all.pdf", fmt="pdf", plan_name=None, printed_on=TODAY
+    )
     assert len(PdfReader(pdf).pages) == 2
     assert "本平面图尚未绘制区块" in _squeezed(_text(pdf))
 

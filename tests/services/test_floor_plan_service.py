@@ -15,8 +15,7 @@ from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.domain.risk_map import ZoneShape, rect_points
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.services import floor_plan_service as fps
-from dualprev.services import map_zone_service
-from dualprev.services import risk_service
+from dualprev.services import map_zone_service, risk_service
 from dualprev.services.map_zone_service import ZoneInfo
 from dualprev.services.risk_service import EvaluationInput
 from dualprev.storage.db import Database
@@ -272,7 +271,9 @@ def test_save_zone_normalises_and_round_trips(demo_db: Database) -> None:
     assert json.loads(stored.points)[0] == [100.0, 900.0]
     # Update: link a risk point as well, move the label inside.
     press = _risk_point_id(demo_db, "FX-CY-001")
-    map_zone_service.save_zone(demo_db, replace(info, risk_point_ids=(press,), label_at=(200.0, 950.0)), actor=ACTOR)
+    map_zone_service.save_zone(
+        demo_db, replace(info, risk_point_ids=(press,), label_at=(200.0, 950.0)), actor=ACTOR
+    )
     again = map_zone_service.get_zone(demo_db, zone_id)
     assert again.risk_point_ids == (press,) and again.label_at == (200.0, 950.0)
     view = next(z for z in map_zone_service.list_zones(demo_db, plan.id) if z.id == zone_id)

@@ -16,8 +16,8 @@ from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.domain.risk import RiskLevel
 from dualprev.errors import NotFoundError, UserError, ValidationError
 from dualprev.services import organisation_service as org
+from dualprev.services import post_card_export, risk_service
 from dualprev.services import post_card_service as cards
-from dualprev.services import risk_service
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import AuditLog, PostCardOverride, PostCardPrint
 
@@ -74,9 +74,9 @@ def test_a_post_without_evaluated_risk_gets_a_message_not_a_blank_card(
     card = cards.get_card(demo_db, post.id or 0, today=TODAY)
     assert not card.printable and "尚未关联风险点" in (card.problem or "")
     with pytest.raises(UserError, match=r"保洁员.*尚未关联风险点"):
-        cards.export_cards(demo_db, tmp_path / "one.pdf", post_names=["保洁员"], today=TODAY)
+        post_card_export.export_cards(demo_db, tmp_path / "one.pdf", post_names=["保洁员"], today=TODAY)
     assert not (tmp_path / "one.pdf").exists()
-    result = cards.export_cards(demo_db, tmp_path / "all.pdf", today=TODAY)
+    result = post_card_export.export_cards(demo_db, tmp_path / "all.pdf", today=TODAY)
     assert [s.post_name for s in result.skipped] == ["保洁员"] and result.pages == 12
 
 
@@ -85,7 +85,7 @@ def test_export_gives_one_page_per_post_that_decodes_and_records_prints(
 ) -> None:
     out = tmp_path / "cards" / "告知卡.pdf"
     seen: list[tuple[int, int]] = []
-    result = cards.export_cards(
+    result = post_card_export.export_cards(
         demo_db, out, today=TODAY, actor="沈立明", progress=lambda d, t: seen.append((d, t))
     )
     assert result.path == out and out.exists() and result.pages == 12
@@ -120,7 +120,7 @@ def test_changed_risks_mark_printed_cards_for_reprint(
     demo_db: Database, demo_path: Path, tmp_path: Path
 ) -> None:
     painter = _post_id(demo_db, "喷漆工")
-    cards.export_cards(demo_db, tmp_path / "a.pdf", post_names=["喷漆工", "电工"], today=TODAY)
+    post_card_export.export_cards(demo_db, tmp_path / "a.pdf", post_names=["喷漆工", "电工"], today=TODAY)
     detail = _first_hazard_of(demo_db, "喷漆工")
     risk_service.save_hazard(
         demo_db, replace(detail.info, description="喷漆房可燃气体报警器失灵"), actor="测试"
@@ -150,14 +150,14 @@ def test_changed_risks_mark_printed_cards_for_reprint(
 def test_enterprise_phone_change_and_qr_template_also_need_a_reprint(
     demo_db: Database, tmp_path: Path
 ) -> None:
-    cards.export_cards(demo_db, tmp_path / "a.pdf", post_names=["电工"], today=TODAY)
+    post_card_export.export_cards(demo_db, tmp_path / "a.pdf", post_names=["电工"], today=TODAY)
     profile = org.get_enterprise(demo_db)
     assert profile is not None
     org.save_enterprise(demo_db, replace(profile, duty_phone="0519-86510000"), actor="测试")
     needs = cards.cards_needing_reprint(demo_db)
     assert [(n.post_name, n.changed) for n in needs] == [("电工", ("应急电话",))]
 
-    cards.export_cards(demo_db, tmp_path / "b.pdf", post_names=["电工"], today=TODAY)
+    post_card_export.export_cards(demo_db, tmp_path / "b.pdf", post_names=["电工"], today=TODAY)
     assert cards.cards_needing_reprint(demo_db) == []
     with pytest.raises(ValidationError, match="未知占位符"):
         cards.set_qr_url_template(demo_db, "http://oa/{who}", actor="测试")
@@ -204,26 +204,28 @@ def test_overrides_survive_regeneration_and_can_be_cleared(demo_db: Database) ->
 
 
 def test_export_choices_and_refusals(demo_db: Database, tmp_path: Path) -> None:
-    result = cards.export_cards(demo_db, tmp_path / "a3.pdf", size="A3", post_names=["车工"], record=False)
+    result = post_card_export.export_cards(
+        demo_db, tmp_path / "a3.pdf", size="A3", post_names=["车工"], record=False
+    )
     assert result.cards == ("车工",) and result.pages == 1
     box = PdfReader(str(tmp_path / "a3.pdf")).pages[0].mediabox
     assert round(float(box.width)) == 842
     assert cards.list_cards(demo_db)[0].status is CardStatus.UNPRINTED  # record=False
-    two = cards.export_cards(demo_db, tmp_path / "2up.pdf", size="A4", two_up=True, actor="测试")
+    two = post_card_export.export_cards(demo_db, tmp_path / "2up.pdf", size="A4", two_up=True, actor="测试")
     assert two.pages == 6
     with demo_db.read_session() as s:
         assert {p.page_size for p in s.exec(select(PostCardPrint)).all()} == {"A4x2"}
     with pytest.raises(NotFoundError, match="没有名为“门卫”的岗位"):
-        cards.export_cards(demo_db, tmp_path / "x.pdf", post_names=["门卫"])
+        post_card_export.export_cards(demo_db, tmp_path / "x.pdf", post_names=["门卫"])
     with pytest.raises(ValidationError, match="纸张大小"):
-        cards.export_cards(demo_db, tmp_path / "x.pdf", size="B5")
+        post_card_export.export_cards(demo_db, tmp_path / "x.pdf", size="B5")
     with pytest.raises(ValidationError, match="A5 纸不能两张拼版"):
-        cards.export_cards(demo_db, tmp_path / "x.pdf", size="A5", two_up=True)
+        post_card_export.export_cards(demo_db, tmp_path / "x.pdf", size="A5", two_up=True)
 
 
 def test_cancelled_export_writes_and_records_nothing(demo_db: Database, tmp_path: Path) -> None:
     done: list[int] = []
-    result = cards.export_cards(
+    result = post_card_export.export_cards(
         demo_db, tmp_path / "c.pdf", progress=lambda d, _t: done.append(d), cancelled=lambda: len(done) >= 3
     )
     assert result.cancelled and result.path is None

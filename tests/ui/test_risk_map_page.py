@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.domain.risk_map import ZONE_FILL_ALPHA, ZoneShape
-from dualprev.services import map_zone_service
-from dualprev.services import risk_service
+from dualprev.services import map_zone_service, risk_service
 from dualprev.services.risk_service import EvaluationInput
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog, MapExportOptions
 from dualprev.ui.dialogs.zone_dialog import ZoneDialog, ZoneDraft
@@ -263,7 +262,9 @@ def test_edit_properties_and_undo(page: RiskMapPage, monkeypatch: pytest.MonkeyP
     zone_id = _zone_id(page, "储气罐")
     asked = _answer_zone_dialog(
         monkeypatch,
-        ZoneDraft("储气罐（1 m³）", None, map_zone_service.get_zone(page.ctx.db, zone_id).risk_point_ids, True),
+        ZoneDraft(
+            "储气罐（1 m³）", None, map_zone_service.get_zone(page.ctx.db, zone_id).risk_point_ids, True
+        ),
     )  # type: ignore[arg-type]
     page.scene.zone_activated.emit(zone_id)  # a double-click on the zone
     assert asked[0].name == "储气罐" and asked[0].show_counts is False
@@ -383,7 +384,9 @@ def test_drag_the_label_of_a_selected_zone_moves_only_the_label(page: RiskMapPag
 def test_a_blue_zone_inside_a_yellow_one_stays_blue_on_screen(page: RiskMapPage) -> None:
     plan = page.current_plan()
     assert plan is not None
-    compressor = next(p.id for p in map_zone_service.zone_choices(page.ctx.db).risk_points if p.code == "FX-GY-002")  # type: ignore[arg-type]
+    compressor = next(
+        p.id for p in map_zone_service.zone_choices(page.ctx.db).risk_points if p.code == "FX-GY-002"
+    )  # type: ignore[arg-type]
     map_zone_service.save_zone(
         page.ctx.db,
         map_zone_service.ZoneInfo(

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.errors import UserError
-from dualprev.services import post_card_service
-from dualprev.services.post_card_service import ExportResult, PostCard, RenderedCards
+from dualprev.services import post_card_export, post_card_service
+from dualprev.services.post_card_export import ExportResult, RenderedCards
+from dualprev.services.post_card_service import PostCard
 from dualprev.ui import messages
 from dualprev.ui.cancellable_task import CancelledFn, ProgressFn, run_cancellable
 from dualprev.ui.context import AppContext
@@ -63,7 +64,7 @@ class PostCardPage(Page):
         toolbar.addWidget(QLabel(self.tr("纸张"), self))
         self.size_combo = QComboBox(self)
         self.size_combo.setObjectName("size_combo")
-        for size in post_card_service.PAGE_SIZES:
+        for size in post_card_export.PAGE_SIZES:
             self.size_combo.addItem(size, size)
         toolbar.addWidget(self.size_combo)
         self.two_up_check = QCheckBox(self.tr("两张拼一页"), self)
@@ -152,7 +153,7 @@ class PostCardPage(Page):
         return self.two_up_check.isEnabled() and self.two_up_check.isChecked()
 
     def _page_size_label(self) -> str:
-        return post_card_service.page_size_label(self.paper_size(), self.two_up())
+        return post_card_export.page_size_label(self.paper_size(), self.two_up())
 
     @property
     def preview_pdf(self) -> bytes | None:
@@ -256,7 +257,7 @@ class PostCardPage(Page):
             self.preview.show_message(card.problem or "")
             return
         try:
-            rendered = post_card_service.render_cards(
+            rendered = post_card_export.render_cards(
                 self.ctx.db,
                 post_ids=[card.post_id],
                 size=self.paper_size(),
@@ -355,7 +356,7 @@ class PostCardPage(Page):
 
     def _render(self, post_ids: list[int]) -> RenderedCards | None:
         try:
-            return post_card_service.render_cards(
+            return post_card_export.render_cards(
                 self.ctx.db,
                 post_ids=post_ids,
                 size=self.paper_size(),
@@ -440,7 +441,7 @@ class PostCardPage(Page):
         two_up = self.two_up() if size == self.paper_size() else False
 
         def work(progress: ProgressFn, cancelled: CancelledFn) -> ExportResult:
-            return post_card_service.export_cards(
+            return post_card_export.export_cards(
                 self.ctx.db, path, size=size, two_up=two_up, post_ids=post_ids, progress=progress,
                 cancelled=cancelled, today=self.ctx.today(), actor=self.ctx.actor(),
             )  # fmt: skip

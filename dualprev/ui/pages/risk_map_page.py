@@ -34,8 +34,8 @@ from dualprev.services import floor_plan_service as fps
 from dualprev.services import map_zone_service, risk_map_service
 from dualprev.services import organisation_service as org
 from dualprev.services.floor_plan_service import FloorPlanInfo
-from dualprev.services.map_zone_service import ZoneInfo, ZoneView
 from dualprev.services.image_import import PlanLines
+from dualprev.services.map_zone_service import ZoneInfo, ZoneView
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from dualprev.domain import risk_map
 from dualprev.domain.risk_map import MIN_ZONE_SIDE, Point, SnapGuides, ZoneShape
-from dualprev.services.map_zone_service import ZoneView
 from dualprev.services.image_import import PlanLines
+from dualprev.services.map_zone_service import ZoneView
 from dualprev.ui.widgets.zone_items import ZoneItem
 
 SNAP_SCREEN_PX = 10
