@@ -6,13 +6,12 @@ unique per report. Every write is one transaction with an audit entry.
 import json
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
-
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.reports.ledger_columns import BY_KEY, COLUMNS, REPORT_KEY, ColumnChoice
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import ExportProfile
+from dualprev.storage.queries import export_profiles as queries
 
 MAX_NAME_LENGTH = 100
 MAX_HEADING_LENGTH = 40
@@ -77,18 +76,13 @@ def _info(row: ExportProfile) -> ExportProfileInfo:
 def list_profiles(db: Database, report: str = REPORT_KEY) -> list[ExportProfileInfo]:
     """The saved profiles of ``report``, by name."""
     with db.read_session() as s:
-        rows = s.exec(
-            select(ExportProfile).where(ExportProfile.report == report).order_by(col(ExportProfile.name))
-        ).all()
-        return [_info(r) for r in rows]
+        return [_info(r) for r in queries.profiles(session=s, report=report)]
 
 
 def get_profile(db: Database, name: str, report: str = REPORT_KEY) -> ExportProfileInfo:
     """The profile called ``name``; NotFoundError (naming the saved ones) when there is none."""
     with db.read_session() as s:
-        row = s.exec(
-            select(ExportProfile).where(ExportProfile.report == report, ExportProfile.name == name.strip())
-        ).first()
+        row = queries.profile_named(session=s, report=report, name=name.strip())
         if row is not None:
             return _info(row)
     known = "、".join(p.name for p in list_profiles(db, report))
@@ -121,9 +115,7 @@ def _clean(draft: ExportProfileDraft) -> ExportProfileDraft:
 
 
 def _name_taken(session: Session, name: str, report: str, own_id: int | None) -> bool:
-    row = session.exec(
-        select(ExportProfile).where(ExportProfile.report == report, ExportProfile.name == name)
-    ).first()
+    row = queries.profile_named(session=session, report=report, name=name)
     return row is not None and row.id != own_id
 
 

@@ -16,14 +16,14 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
-from sqlmodel import Session, col, select
 
 from dualprev.domain.hidden_danger import EventAction, PhotoStage, photo_problem
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.files import FileStore
 from dualprev.storage.models import HiddenDanger, HiddenDangerEvent, Photo, utcnow
+from dualprev.storage.queries import photos as queries
 
 MAX_SIDE = 2560
 """Stored photos are at most this many pixels on the longer side (plenty for a ledger or a print)."""
@@ -287,9 +287,7 @@ def add_photos(
 def list_photos(db: Database, hidden_danger_id: int) -> list[PhotoInfo]:
     """The photos of a hidden danger in the order they were added."""
     with db.read_session() as s:
-        rows = s.exec(
-            select(Photo).where(Photo.hidden_danger_id == hidden_danger_id).order_by(col(Photo.id))
-        ).all()
+        rows = queries.hidden_danger_photos(session=s, hidden_danger_id=hidden_danger_id)
         return [photo_info(db, r) for r in rows]
 
 

@@ -8,20 +8,13 @@ file that cannot be written.
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import select as select_columns
-from sqlmodel import Session, col, func, select
-
-from dualprev.domain.risk import (
-    ControlMeasureCategory,
-    ControlTier,
-    RiskStage,
-)
+from dualprev.domain.risk import ControlMeasureCategory, ControlTier
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.reports.data import (
     EnterpriseHeader,
@@ -42,21 +35,11 @@ from dualprev.reports.risk_records import risk_records_document
 from dualprev.reports.tables import TableDocument
 from dualprev.reports.xlsx_table import write_table_xlsx
 from dualprev.services.scheme_service import tier_table_in
-from dualprev.storage.db import Database
-from dualprev.storage.models import (
-    AccidentTypeRecord,
-    Area,
-    ControlMeasure,
-    Department,
-    Enterprise,
-    Evaluation,
-    Hazard,
-    HazardAccidentType,
-    Person,
-    Post,
-    PostRiskPoint,
-    RiskPoint,
-)
+from dualprev.storage.db import Database, Session
+from dualprev.storage.models import Department
+from dualprev.storage.queries import organisation
+from dualprev.storage.queries import risk_report as queries
+from dualprev.storage.repos import names_by_id
 
 __all__ = [
     "ExportFormat",
@@ -95,29 +78,11 @@ def _direct_reasons(raw: str) -> tuple[str, ...]:
     return tuple(t for t in texts if t)
 
 
-def _bulk(session: Session, query: Any) -> Sequence[Any]:
-    """All rows of a column query, through the Core connection: for tens of thousands of rows the
-    ORM's per-row entity machinery costs more than the query itself."""
-    return session.connection().execute(query).all()
-
-
 _CATEGORY_ORDER = {category: index for index, category in enumerate(ControlMeasureCategory)}
 
 
 def _latest_current_evaluations(session: Session) -> dict[int, EvaluationData]:
-    latest = (
-        select(func.max(Evaluation.id).label("id"))
-        .where(col(Evaluation.stage) == RiskStage.CURRENT.value)
-        .group_by(col(Evaluation.hazard_id))
-        .subquery()
-    )
-    columns = [
-        col(Evaluation.hazard_id), col(Evaluation.method), col(Evaluation.level), col(Evaluation.evaluated_on),
-        col(Evaluation.scheme_code), col(Evaluation.score), col(Evaluation.l_value), col(Evaluation.e_value),
-        col(Evaluation.c_value), col(Evaluation.s_value), col(Evaluation.band), col(Evaluation.band_label),
-        col(Evaluation.assessor_name), col(Evaluation.direct_reasons),
-    ]  # fmt: skip
-    rows = _bulk(session, select_columns(*columns).join(latest, col(Evaluation.id) == latest.c.id))
+    rows = queries.latest_current_evaluations(session=session)
     return {
         hazard_id: EvaluationData(
             method=method,
@@ -141,12 +106,7 @@ def _latest_current_evaluations(session: Session) -> dict[int, EvaluationData]:
 
 def _measures(session: Session) -> dict[int, list[MeasureData]]:
     by_hazard: dict[int, list[MeasureData]] = defaultdict(list)
-    query = (
-        select_columns(col(ControlMeasure.hazard_id), col(ControlMeasure.category), col(ControlMeasure.content),
-                       col(ControlMeasure.is_existing))
-        .order_by(col(ControlMeasure.hazard_id), col(ControlMeasure.sort_order), col(ControlMeasure.id))
-    )  # fmt: skip
-    for hazard_id, category, content, is_existing in _bulk(session, query):
+    for hazard_id, category, content, is_existing in queries.measures(session=session):
         if content.strip():
             by_hazard[hazard_id].append(MeasureData(category, content.strip(), bool(is_existing)))
     for measures in by_hazard.values():
@@ -155,37 +115,13 @@ def _measures(session: Session) -> dict[int, list[MeasureData]]:
     return by_hazard
 
 
-def _accident_types(session: Session) -> dict[int, list[str]]:
-    by_hazard: dict[int, list[str]] = defaultdict(list)
-    query = (
-        select_columns(col(HazardAccidentType.hazard_id), col(AccidentTypeRecord.name))
-        .join(AccidentTypeRecord, col(AccidentTypeRecord.id) == col(HazardAccidentType.accident_type_id))
-        .order_by(col(HazardAccidentType.hazard_id), col(AccidentTypeRecord.sort_order), col(AccidentTypeRecord.code))
-    )  # fmt: skip
-    for hazard_id, name in _bulk(session, query):
-        by_hazard[hazard_id].append(name)
-    return by_hazard
-
-
-def _posts(session: Session) -> dict[int, list[str]]:
-    by_point: dict[int, list[str]] = defaultdict(list)
-    rows = session.exec(
-        select(PostRiskPoint.risk_point_id, Post.name)
-        .join(Post, col(Post.id) == col(PostRiskPoint.post_id))
-        .order_by(col(Post.sort_order), col(Post.id))
-    ).all()
-    for point_id, name in rows:
-        by_point[point_id].append(name)
-    return by_point
-
-
 def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportData:
     """The whole risk inventory for printing, ordered by area, risk point code and hazard seq.
 
     Raises NotFoundError when the database has no enterprise profile yet.
     """
     with db.read_session() as session:
-        enterprise = session.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
+        enterprise = organisation.enterprise(session=session)
         if enterprise is None:
             raise NotFoundError("数据库中还没有企业档案，请先填写企业信息")
         header = EnterpriseHeader(
@@ -196,29 +132,18 @@ def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportDa
             safety_manager_phone=enterprise.safety_manager_phone,
             duty_phone=enterprise.duty_phone,
         )
-        departments = {i: n for i, n in session.exec(select(Department.id, Department.name)).all()}
-        people = {i: (n, p) for i, n, p in session.exec(select(Person.id, Person.name, Person.phone)).all()}
-        areas = {
-            i: (n, order) for i, n, order in session.exec(select(Area.id, Area.name, Area.sort_order)).all()
-        }
+        departments = names_by_id(session, Department)
+        people = queries.people(session=session)
+        areas = queries.areas(session=session)
         tiers = tier_table_in(session)
         evaluations = _latest_current_evaluations(session)
         measures = _measures(session)
-        accident_types = _accident_types(session)
-        posts = _posts(session)
+        accident_types = queries.accident_type_names(session=session)
+        posts = queries.post_names(session=session)
         hazards_by_point: dict[int, list[Any]] = defaultdict(list)
-        hazard_columns = [
-            col(Hazard.id), col(Hazard.risk_point_id), col(Hazard.seq), col(Hazard.step_or_item),
-            col(Hazard.standard), col(Hazard.description), col(Hazard.consequence), col(Hazard.control_tier),
-            col(Hazard.responsible_department_id), col(Hazard.responsible_person_id),
-            col(Hazard.suggested_measures), col(Hazard.note),
-        ]  # fmt: skip
-        query = select_columns(*hazard_columns).order_by(
-            col(Hazard.risk_point_id), col(Hazard.seq), col(Hazard.id)
-        )
-        for row in _bulk(session, query):
+        for row in queries.hazards(session=session):
             hazards_by_point[row[1]].append(row)
-        points = session.exec(select(RiskPoint)).all()
+        points = queries.risk_points(session=session)
 
     def person(person_id: int | None) -> tuple[str, str]:
         return people.get(person_id, ("", "")) if person_id is not None else ("", "")

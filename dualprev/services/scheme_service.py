@@ -13,9 +13,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_
-from sqlmodel import Session, col, func, select
-
 from dualprev.domain.evaluation_rules import (
     EvaluationProblem,
     GradedEvaluation,
@@ -43,8 +40,9 @@ from dualprev.domain.grading import (
 from dualprev.domain.risk import DEFAULT_TIER_BY_LEVEL, ControlTier, EvaluationMethod, RiskLevel, RiskStage
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.storage import audit
-from dualprev.storage.db import Database
-from dualprev.storage.models import Evaluation, GradingSchemeRecord, Hazard, RiskPoint, Setting
+from dualprev.storage.db import Database, Session
+from dualprev.storage.models import Evaluation, GradingSchemeRecord, Hazard, Setting
+from dualprev.storage.queries import grading as queries
 
 SCHEME_SETTING = {EvaluationMethod.LEC: "scheme.LEC", EvaluationMethod.LS: "scheme.LS"}
 TIER_SETTING = "tier_by_level"
@@ -87,9 +85,8 @@ def _record_scheme(row: GradingSchemeRecord) -> GradingScheme:
 
 
 def _custom_schemes(session: Session) -> list[GradingScheme]:
-    rows = session.exec(select(GradingSchemeRecord).order_by(col(GradingSchemeRecord.code))).all()
     schemes = []
-    for row in rows:
+    for row in queries.scheme_rows(session=session):
         if row.code in _PRESET_CODES:
             continue  # the shipped definition of a preset is the one in the code
         try:
@@ -186,9 +183,7 @@ def _scheme_uses(session: Session, code: str) -> list[str]:
     active = [m for m, key in SCHEME_SETTING.items() if read_setting(session, key) == code]
     if active:
         uses.append(f"正在用于{'、'.join(m.value for m in active)}评价")
-    graded = int(
-        session.exec(select(func.count()).select_from(Evaluation).where(Evaluation.scheme_code == code)).one()
-    )
+    graded = queries.evaluations_graded_by(session=session, code=code)
     if graded:
         uses.append(f"已有 {graded} 条评价按它分级")
     return uses
@@ -219,7 +214,7 @@ def save_custom_scheme(db: Database, scheme: GradingScheme, *, actor: str) -> No
     if scheme.code in _PRESET_CODES:
         raise ConflictError(f"“{scheme.code}”是内置方案的编号，请为自定义方案另取一个编号")
     with db.session() as s:
-        row = s.exec(select(GradingSchemeRecord).where(GradingSchemeRecord.code == scheme.code)).first()
+        row = queries.scheme_row(session=s, code=scheme.code)
         created = row is None
         changed = row is None or _substance(row) != _substance(scheme)
         if row is not None:
@@ -231,12 +226,8 @@ def save_custom_scheme(db: Database, scheme: GradingScheme, *, actor: str) -> No
                     f"分级方案“{scheme.code}”{'，'.join(uses)}，不能直接修改。"
                     "请复制为新方案后修改，再通过“重新分级”启用。"
                 )
-        clash = s.exec(
-            select(GradingSchemeRecord).where(
-                GradingSchemeRecord.name == scheme.name, GradingSchemeRecord.code != scheme.code
-            )
-        ).first()
-        if clash is not None or any(p.name == scheme.name for p in PRESET_SCHEMES):
+        clash = queries.scheme_name_taken(session=s, name=scheme.name, own_code=scheme.code)
+        if clash or any(p.name == scheme.name for p in PRESET_SCHEMES):
             raise ConflictError(f"已有名为“{scheme.name}”的分级方案")
         if row is None:
             row = GradingSchemeRecord(code=scheme.code, name=scheme.name, method=scheme.method)
@@ -277,7 +268,7 @@ def delete_custom_scheme(db: Database, code: str, *, actor: str) -> None:
     if code in _PRESET_CODES:
         raise ConflictError(f"“{code}”是内置方案，不能删除")
     with db.session() as s:
-        row = s.exec(select(GradingSchemeRecord).where(GradingSchemeRecord.code == code)).first()
+        row = queries.scheme_row(session=s, code=code)
         if row is None:
             raise NotFoundError(f"分级方案“{code}”不存在")
         uses = _scheme_uses(s, code)
@@ -370,17 +361,6 @@ def _target_tiers(tiers: Mapping[RiskLevel, ControlTier]) -> dict[RiskLevel, Con
     return table
 
 
-def _latest_evaluations(session: Session) -> dict[tuple[int, RiskStage], Evaluation]:
-    """The latest evaluation of every hazard and stage (the highest id, as the hazard cache holds)."""
-    latest = (
-        select(col(Evaluation.hazard_id), col(Evaluation.stage), func.max(Evaluation.id).label("id"))
-        .group_by(col(Evaluation.hazard_id), col(Evaluation.stage))
-        .subquery()
-    )
-    rows = session.exec(select(Evaluation).join(latest, and_(col(Evaluation.id) == latest.c.id))).all()
-    return {(e.hazard_id, e.stage): e for e in rows}
-
-
 def _factors_of(evaluation: Evaluation) -> tuple[tuple[str, str], ...]:
     values = {
         "L": evaluation.l_value,
@@ -397,13 +377,9 @@ def _plan(
     new_schemes = _target_schemes(session, schemes)
     new_tiers = _target_tiers(tiers)
     old_tiers = tier_table_in(session)
-    latest = _latest_evaluations(session)
-    point_names = dict(session.exec(select(RiskPoint.id, RiskPoint.name)).all())
-    hazards = session.exec(
-        select(Hazard)
-        .join(RiskPoint)
-        .order_by(col(RiskPoint.sort_order), col(RiskPoint.code), col(Hazard.seq), col(Hazard.id))
-    ).all()
+    latest = queries.latest_evaluations(session=session)
+    point_names = queries.risk_point_names(session=session)
+    hazards = queries.hazards_in_inventory_order(session=session)
     plans: list[_HazardPlan] = []
     off_scale: list[str] = []
     for hz in hazards:

@@ -127,4 +127,7 @@ def hazard_accident_types(
         .where(col(Hazard.risk_point_id).in_(list(risk_point_ids)))
         .order_by(col(AccidentTypeRecord.sort_order), col(AccidentTypeRecord.code))
     )
-    return session.exec(query).all()
+    return [
+        (rp_id, None if level is None else RiskLevel(level), name)
+        for rp_id, level, name in session.exec(query).all()
+    ]

@@ -13,7 +13,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, SQLModel, col, select
 
 from dualprev.domain.checks import CheckType
-from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
+from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus, PhotoStage
 from dualprev.storage.models import CheckRecord, Person
 from dualprev.storage.queries.organisation import enterprise
 
@@ -48,7 +48,7 @@ PLAN_FIELDS = (
 
 @dataclass(frozen=True)
 class LedgerPhotoRow:
-    stage: str
+    stage: PhotoStage
     file_name: str
     thumb_name: str | None
     original_name: str
@@ -164,7 +164,7 @@ def check_record_counts(*, session: Session, start: date, end: date) -> dict[Che
         .where(col(CheckRecord.checked_on) >= start, col(CheckRecord.checked_on) <= end)
         .group_by(col(CheckRecord.check_type))
     ).all()
-    return {kind: int(n) for kind, n in rows}
+    return {CheckType(kind): int(n) for kind, n in rows}
 
 
 def hidden_danger_refs(
