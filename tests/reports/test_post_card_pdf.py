@@ -25,7 +25,7 @@ from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
 from dualprev.paths import resource_path
 from dualprev.reports.post_card_pdf import CardsPdfResult, build_cards_pdf, card_fit
 from dualprev.reports.post_card_styles import CardSize
-from dualprev.reports.safety_signs import PICTOGRAMS
+from dualprev.reports.sign_pictograms import PICTOGRAMS
 
 LIBRARY = parse_sign_library(
     resource_path("library", "safety_signs.json").read_text(encoding="utf-8"),

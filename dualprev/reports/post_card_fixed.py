@@ -1,0 +1,260 @@
+"""The fixed parts of a 岗位安全风险告知卡: the band in the level's colour at the top, the safety
+signs, emergency phones and QR code at the bottom of the first page, and the footer of every page."""
+
+import math
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.pdfgen.canvas import Canvas
+
+from dualprev.domain.post_card import QR_ID_PREFIX, CardContent, CardSheet
+from dualprev.domain.risk import RiskLevel
+from dualprev.reports.fonts import register_pdf_font
+from dualprev.reports.post_card_layout import (
+    CARD_H,
+    CARD_TITLE,
+    CARD_W,
+    CONTENT_W,
+    LEFT,
+    PAD,
+    RIGHT,
+    bold,
+    fit_size,
+    plain,
+)
+from dualprev.reports.post_card_styles import (
+    ACCENT_MM,
+    BADGE_CAPTION_PT,
+    BADGE_FILL,
+    BADGE_LEVEL_PT,
+    BAND_MM,
+    ENTERPRISE_PT,
+    FOOTER_MM,
+    FOOTER_PT,
+    HAIRLINE_COLOUR,
+    HAIRLINE_PT,
+    HEADING_FILL,
+    HEADING_MM,
+    HEADING_PT,
+    MARGIN_MM,
+    MUTED_TEXT,
+    PHONE_LABEL_PT,
+    PHONE_NUMBER_PT,
+    QR_CAPTION_PT,
+    QR_DESIGN_MM,
+    QR_MIN_REAL_MM,
+    QR_QUIET_MODULES,
+    RULE_COLOUR,
+    RULE_PT,
+    SIGN_GAP_MM,
+    SIGN_MAX_MM,
+    TITLE_PT,
+    CardSize,
+    mm,
+)
+from dualprev.reports.safety_signs import draw_sign, sign_height
+from dualprev.reports.styles import BLACK_PDF, WHITE_PDF, level_fill_pdf, level_text_pdf
+
+# --- fixed parts ---------------------------------------------------------------------------------
+
+
+def _qr_side(size: CardSize) -> float:
+    """The QR code's printed side in design points: never under QR_MIN_REAL_MM on paper."""
+    return mm(max(QR_DESIGN_MM, QR_MIN_REAL_MM / size.scale))
+
+
+def _qr_matrix(payload: str) -> list[list[bool]]:
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
+    code.add_data(payload.encode("utf-8"))
+    code.make(fit=True)
+    matrix: list[list[bool]] = code.get_matrix()
+    return matrix
+
+
+def _draw_qr(canvas: Canvas, payload: str, x: float, y: float, side: float) -> None:
+    """Modules as one filled path (no hairline seams), on a white quiet zone of 4 modules."""
+    matrix = _qr_matrix(payload)
+    n = len(matrix)
+    module = side / n
+    quiet = QR_QUIET_MODULES * module
+    canvas.setFillColor(WHITE_PDF)
+    canvas.rect(x - quiet, y - quiet, side + 2 * quiet, side + 2 * quiet, fill=1, stroke=0)
+    path = canvas.beginPath()
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < n:
+            if row[c]:
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                path.rect(x + start * module, y + side - (r + 1) * module, (c - start) * module, module)
+            else:
+                c += 1
+    canvas.setFillColor(BLACK_PDF)
+    canvas.drawPath(path, fill=1, stroke=0)
+
+
+def bottom_heights(content: CardContent, size: CardSize) -> tuple[float, float, float, float]:
+    """(signs section, phones section, QR column width, total height) of the bottom block."""
+    qr = _qr_side(size)
+    quiet = qr / 20
+    qr_col = qr + 2 * quiet + mm(4)
+    left_w = CONTENT_W - qr_col
+    signs_h = 0.0
+    if content.signs:
+        n = len(content.signs)
+        sign_w = min(mm(SIGN_MAX_MM), (left_w - 2 * PAD - (n - 1) * mm(SIGN_GAP_MM)) / n)
+        signs_h = mm(HEADING_MM) + 2 * PAD + sign_height(sign_w)
+    rows = math.ceil(len(content.phones) / 3) if content.phones else 0
+    phones_h = mm(HEADING_MM) + rows * mm(10.5) + PAD if rows else 0.0
+    qr_h = qr + 2 * quiet + mm(7)
+    return signs_h, phones_h, qr_col, max(signs_h + phones_h, qr_h)
+
+
+def draw_band(canvas: Canvas, sheet: CardSheet, *, continued: bool) -> None:
+    content = sheet.content
+    level = content.level
+    top = CARD_H - mm(MARGIN_MM)
+    height = mm(BAND_MM)
+    fill = level_fill_pdf(level) if level is not None else HEADING_FILL
+    ink = level_text_pdf(level) if level is not None else BLACK_PDF
+    canvas.setFillColor(fill)
+    canvas.rect(LEFT, top - height, CONTENT_W, height, fill=1, stroke=0)
+    badge_w, badge_h = mm(56), height - mm(6)
+    title = CARD_TITLE + ("（续页）" if continued else "")
+    title_size = fit_size(title, TITLE_PT, CONTENT_W - badge_w - mm(14))
+    bold(canvas, LEFT + mm(6), top - mm(12), title, title_size, ink)
+    enterprise = content.enterprise
+    ent_size = fit_size(enterprise, ENTERPRISE_PT, CONTENT_W - badge_w - mm(14))
+    plain(canvas, LEFT + mm(6.2), top - mm(20), enterprise, ent_size, ink)
+    bx, by = RIGHT - mm(3) - badge_w, top - height + mm(3)
+    canvas.setFillColor(BADGE_FILL)
+    canvas.setStrokeColor(BLACK_PDF)
+    canvas.setLineWidth(1.2)
+    canvas.roundRect(bx, by, badge_w, badge_h, mm(1.5), fill=1, stroke=1)
+    plain(
+        canvas,
+        bx + badge_w / 2,
+        by + badge_h - mm(4.6),
+        "风险等级",
+        BADGE_CAPTION_PT,
+        MUTED_TEXT,
+        align="centre",
+    )
+    label = level.label if level is not None else "未评价"
+    bold(canvas, bx + badge_w / 2, by + mm(3.4), label, BADGE_LEVEL_PT, BLACK_PDF, align="centre")
+
+
+def draw_footer(canvas: Canvas, sheet: CardSheet, page_note: str) -> None:
+    bottom = mm(MARGIN_MM)
+    top = bottom + mm(FOOTER_MM)
+    canvas.setFillColor(HEADING_FILL)
+    canvas.rect(LEFT, bottom, CONTENT_W, mm(FOOTER_MM), fill=1, stroke=0)
+    canvas.setStrokeColor(RULE_COLOUR)
+    canvas.setLineWidth(RULE_PT)
+    canvas.line(LEFT, top, RIGHT, top)
+    y = bottom + mm(FOOTER_MM) / 2 - FOOTER_PT * 0.36
+    content = sheet.content
+    plain(canvas, LEFT + mm(3), y, f"卡片编号：{content.card_number}", FOOTER_PT, BLACK_PDF)
+    d = sheet.revision_date
+    middle = f"第 {sheet.revision} 版　修订日期：{d.year}年{d.month}月{d.day}日"
+    plain(canvas, CARD_W / 2, y, middle, FOOTER_PT, BLACK_PDF, align="centre")
+    plain(canvas, RIGHT - mm(3), y, page_note, FOOTER_PT, BLACK_PDF, align="right")
+
+
+def draw_bottom(canvas: Canvas, sheet: CardSheet, size: CardSize, bottom: float) -> None:
+    content = sheet.content
+    _signs_h, phones_h, qr_col, total = bottom_heights(content, size)
+    top = bottom + total
+    left_w = CONTENT_W - qr_col
+    canvas.setStrokeColor(RULE_COLOUR)
+    canvas.setLineWidth(RULE_PT)
+    canvas.line(LEFT, top, RIGHT, top)
+    canvas.line(LEFT + left_w, top, LEFT + left_w, bottom)
+    y = top
+    font = register_pdf_font()
+    if content.signs:
+        _heading_at(canvas, "安全警示标志", content.level, LEFT, y, left_w)
+        n = len(content.signs)
+        gap = mm(SIGN_GAP_MM)
+        sign_w = min(mm(SIGN_MAX_MM), (left_w - 2 * PAD - (n - 1) * gap) / n)
+        row_w = n * sign_w + (n - 1) * gap
+        # Extra height of the block (the QR column may be taller) goes around the signs.
+        room = total - phones_h - mm(HEADING_MM)
+        sy = y - mm(HEADING_MM) - (room - sign_height(sign_w)) / 2 - sign_height(sign_w)
+        x = LEFT + (left_w - row_w) / 2
+        for sign in content.signs:
+            draw_sign(canvas, sign, x, sy, sign_w, font)
+            x += sign_w + gap
+        y -= total - phones_h
+        if content.phones:
+            canvas.setStrokeColor(RULE_COLOUR)
+            canvas.setLineWidth(RULE_PT)
+            canvas.line(LEFT, y, LEFT + left_w, y)
+    if content.phones:
+        _heading_at(canvas, "应急电话", content.level, LEFT, y, left_w)
+        _draw_phones(canvas, content, LEFT, y - mm(HEADING_MM), left_w, bottom)
+    qr = _qr_side(size)
+    quiet = qr / 20
+    qx = LEFT + left_w + (qr_col - qr) / 2
+    qy = bottom + mm(7) + quiet + (total - (qr + 2 * quiet + mm(7))) / 2
+    _draw_qr(canvas, sheet.qr_payload, qx, qy, qr)
+    caption = (
+        "手机扫码查看本卡摘要" if sheet.qr_payload.startswith(QR_ID_PREFIX) else "手机扫码打开本岗位页面"
+    )
+    plain(canvas, qx + qr / 2, qy - quiet - mm(3.4), caption, QR_CAPTION_PT, BLACK_PDF, align="centre")
+    if sheet.qr_payload.startswith(QR_ID_PREFIX):
+        plain(
+            canvas,
+            qx + qr / 2,
+            qy - quiet - mm(6.4),
+            "（无需联网）",
+            QR_CAPTION_PT - 1,
+            MUTED_TEXT,
+            align="centre",
+        )
+
+
+def _heading_at(
+    canvas: Canvas, title: str, level: RiskLevel | None, x: float, top: float, width: float
+) -> None:
+    height = mm(HEADING_MM)
+    canvas.setFillColor(HEADING_FILL)
+    canvas.rect(x, top - height, width, height, fill=1, stroke=0)
+    canvas.setFillColor(level_fill_pdf(level) if level is not None else BLACK_PDF)
+    canvas.rect(x, top - height, mm(ACCENT_MM), height, fill=1, stroke=0)
+    canvas.setStrokeColor(HAIRLINE_COLOUR)
+    canvas.setLineWidth(HAIRLINE_PT)
+    canvas.line(x, top - height, x + width, top - height)
+    bold(
+        canvas,
+        x + mm(ACCENT_MM) + mm(2.2),
+        top - height / 2 - HEADING_PT * 0.36,
+        title,
+        HEADING_PT,
+        BLACK_PDF,
+    )
+
+
+def _draw_phones(
+    canvas: Canvas, content: CardContent, x: float, top: float, width: float, bottom: float
+) -> None:
+    phones = content.phones
+    rows = [phones[i : i + 3] for i in range(0, len(phones), 3)]
+    row_h = (top - bottom - PAD) / len(rows)
+    for r, row in enumerate(rows):
+        cell_w = width / len(row)
+        base = top - PAD / 2 - (r + 1) * row_h
+        for i, phone in enumerate(row):
+            cx = x + i * cell_w
+            label_size = fit_size(phone.label, PHONE_LABEL_PT, cell_w * 0.36)
+            number_size = fit_size(phone.number, PHONE_NUMBER_PT, cell_w - mm(6) - canvas.stringWidth(
+                phone.label, register_pdf_font(), label_size) - mm(2))  # fmt: skip
+            y = base + (row_h - number_size * 0.72) / 2
+            plain(canvas, cx + mm(3), y + mm(0.4), phone.label, label_size, MUTED_TEXT)
+            label_w = canvas.stringWidth(phone.label, register_pdf_font(), label_size)
+            bold(canvas, cx + mm(3) + label_w + mm(2), y, phone.number, number_size, BLACK_PDF)
+            if i:
+                canvas.setStrokeColor(HAIRLINE_COLOUR)
+                canvas.setLineWidth(HAIRLINE_PT)
+                canvas.line(cx, base + mm(1.5), cx, base + row_h - mm(1.5))
