@@ -1,6 +1,6 @@
 """岗位安全风险告知卡 (domain.md §6): what a post's card says, computed from the risk inventory and
-never re-typed; the user's per-field overrides; the QR payload; the content hash that tells when a
-printed card has gone out of date.
+never re-typed, and the content hash that tells when a printed card has gone out of date. The
+user's per-field overrides: :mod:`post_card_overrides`; the QR payload: :mod:`post_card_qr`.
 
 Rules, all pure:
 
@@ -21,23 +21,19 @@ Rules, all pure:
 import hashlib
 import json
 import re
-import string
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from dualprev.domain.grading import highest_level
 from dualprev.domain.risk import ControlMeasureCategory, RiskLevel
-from dualprev.domain.safety_signs import SafetySign, SignLibrary, SignSource, choose_signs, parse_sign_words
+from dualprev.domain.safety_signs import SafetySign, SignLibrary, SignSource, choose_signs
 from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
 
 CARD_FORMAT = 1
 """Version of the snapshot layout stored with each printed card."""
-QR_MAX_BYTES = 400
-QR_ID_PREFIX = "DP1"
-OVERRIDE_MAX_CHARS = 4000
 PUBLIC_PHONES: tuple[tuple[str, str], ...] = (("火警", "119"), ("急救", "120"), ("报警", "110"))
 GENERIC_EMERGENCY: tuple[str, ...] = (
     "发生险情立即停止作业，切断设备电源，撤离到安全地点",
@@ -238,7 +234,7 @@ class PrintRecord:
     snapshot: Mapping[str, Any]
 
 
-def _unique(items: Sequence[str]) -> tuple[str, ...]:
+def unique_texts(items: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.strip() for t in items if t.strip()))
 
 
@@ -273,12 +269,12 @@ def compute_card(post: PostFacts, enterprise: EnterpriseFacts, signs: SignLibrar
 
     groups = []
     for category in MEASURE_CATEGORIES_ON_CARD:
-        items = _unique(
+        items = unique_texts(
             [m.content for h in hazards for m in h.measures if m.is_existing and m.category is category]
         )
         if items:
             groups.append(MeasureGroup(category.label, items))
-    emergency = _unique(
+    emergency = unique_texts(
         [
             m.content
             for h in hazards
@@ -303,7 +299,7 @@ def compute_card(post: PostFacts, enterprise: EnterpriseFacts, signs: SignLibrar
         work_content=post.work_content.strip(),
         responsible=" ".join(p for p in (post.responsible_name.strip(), post.responsible_phone.strip()) if p),
         level=level,
-        hazards=_unique([h.description for h in hazards]),
+        hazards=unique_texts([h.description for h in hazards]),
         accident_types=accident_types,
         measures=tuple(groups),
         emergency=emergency or (GENERIC_EMERGENCY if hazards else ()),
@@ -322,137 +318,6 @@ def no_card_reason(post: PostFacts) -> str | None:
     if highest_level(h.level for h in post.hazards) is None:
         return f"岗位“{post.post_name}”关联的危险源尚未评价风险等级，无法生成告知卡。请先在“风险辨识评估”中完成评价。"
     return None
-
-
-# --- overrides: the text form of each field -----------------------------------------------------
-
-_NUMBERING = re.compile(r"^\s*(?:\d{1,3}\s*[.、．)）]|[①-⑳]|[(（]\d{1,3}[)）])\s*")
-
-
-def _lines(text: str) -> list[str]:
-    return [
-        _NUMBERING.sub("", line).strip() for line in text.splitlines() if _NUMBERING.sub("", line).strip()
-    ]
-
-
-def _words(text: str) -> list[str]:
-    for sep in "，,；;\n":
-        text = text.replace(sep, "、")
-    return [w.strip() for w in text.split("、") if w.strip()]
-
-
-def field_text(content: CardContent, card_field: CardField) -> str:
-    """The text a user edits for ``card_field`` (the inverse of how overrides are read)."""
-    match card_field:
-        case CardField.HAZARDS:
-            return "\n".join(content.hazards)
-        case CardField.EMERGENCY:
-            return "\n".join(content.emergency)
-        case CardField.ACCIDENT_TYPES:
-            return "、".join(content.accident_types)
-        case CardField.MEASURES:
-            return "\n\n".join(f"{g.label}：\n" + "\n".join(g.items) for g in content.measures)
-        case CardField.SIGNS:
-            return "、".join(s.wording for s in content.signs)
-        case CardField.PHONES:
-            return "\n".join(f"{p.label} {p.number}" for p in content.phones)
-        case CardField.LEVEL:
-            return content.level.label if content.level is not None else ""
-    value = getattr(content, card_field.value)
-    assert isinstance(value, str)
-    return value
-
-
-def _parse_measures(text: str) -> tuple[MeasureGroup, ...]:
-    groups: list[tuple[str, list[str]]] = []
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line:
-            continue
-        if line[-1] in "：:" and len(line) <= 13:
-            groups.append((line[:-1].strip(), []))
-            continue
-        item = _NUMBERING.sub("", line).strip()
-        if not groups:
-            groups.append((CardField.MEASURES.label, []))
-        groups[-1][1].append(item)
-    return tuple(MeasureGroup(label, tuple(items)) for label, items in groups if items)
-
-
-_PHONE_SPLIT = re.compile(r"^(.*?)[\s：:]+([0-9+()（）\-转 ]*\d[0-9+()（）\-转 ]*)$")
-
-
-def _parse_phones(text: str) -> tuple[tuple[Phone, ...], str | None]:
-    phones = []
-    for i, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        match = _PHONE_SPLIT.match(line)
-        if match is None or not match.group(1).strip():
-            return (), f"应急电话第 {i} 行应写作“名称 号码”，如“火警 119”"
-        phones.append(Phone(match.group(1).strip(), match.group(2).strip()))
-    return tuple(phones), None
-
-
-def override_problem(card_field: CardField, text: str, signs: SignLibrary) -> str | None:
-    """Why ``text`` cannot override ``card_field`` (one-line Chinese message), or None."""
-    if not card_field.overridable:
-        return f"{card_field.label}由风险评价结果决定，不能修改"
-    if len(text) > OVERRIDE_MAX_CHARS:
-        return f"{card_field.label}不能超过{OVERRIDE_MAX_CHARS}个字符"
-    if card_field is CardField.CARD_NUMBER and len(text.strip()) > 40:
-        return "卡片编号不能超过40个字符"
-    if card_field is CardField.SIGNS:
-        _found, unknown = parse_sign_words(text, signs)
-        if unknown:
-            return (
-                f"未知的安全警示标志：{'、'.join(unknown)}。可用：{'、'.join(s.wording for s in signs.signs)}"
-            )
-    if card_field is CardField.PHONES:
-        return _parse_phones(text)[1]
-    return None
-
-
-def apply_overrides(
-    computed: CardContent, overrides: Mapping[CardField, str], signs: SignLibrary
-) -> CardContent:
-    """The card with the user's texts in place of the computed ones (overridden fields remembered).
-
-    Stored texts are read leniently: a sign name the library no longer knows is left out.
-    """
-    changes: dict[str, Any] = {}
-    for card_field, text in overrides.items():
-        if not card_field.overridable:
-            continue
-        match card_field:
-            case CardField.HAZARDS:
-                changes["hazards"] = tuple(_lines(text))
-            case CardField.EMERGENCY:
-                changes["emergency"] = tuple(_lines(text))
-            case CardField.ACCIDENT_TYPES:
-                changes["accident_types"] = tuple(_unique(_words(text)))
-            case CardField.MEASURES:
-                changes["measures"] = _parse_measures(text)
-            case CardField.SIGNS:
-                found = parse_sign_words(text, signs)[0]
-                changes["signs"] = tuple(sorted(found, key=lambda s: s.family.order))
-            case CardField.PHONES:
-                changes["phones"] = _parse_phones(text)[0]
-            case CardField.WORK_CONTENT:
-                changes["work_content"] = text.strip()
-            case _:
-                changes[card_field.value] = " ".join(text.split())
-    return replace(computed, overridden=frozenset(overrides) - {CardField.LEVEL}, **changes)
-
-
-def normalised_override(card_field: CardField, text: str) -> str:
-    """The override text as stored: surrounding blank lines and spaces removed."""
-    return (
-        "\n".join(line.rstrip() for line in text.strip().splitlines())
-        if card_field.multiline
-        else text.strip()
-    )
 
 
 # --- hash, snapshot, status -----------------------------------------------------------------------
@@ -534,214 +399,3 @@ def changed_fields(
         if printed != now["fields"][f.value] or behind:
             changed.append(f)
     return tuple(changed)
-
-
-# --- QR payload ---------------------------------------------------------------------------------
-
-URL_PLACEHOLDERS = ("code", "post_id", "revision", "card_number")
-_CLAUSE_END = "，；。、,;"
-
-
-def qr_id_line(enterprise_code: str, post_id: int, revision: int) -> str:
-    """``DP1:<enterprise code>:<post id>:r<revision>``; an enterprise without a code gets ``-``."""
-    return f"{QR_ID_PREFIX}:{clean_code(enterprise_code) or '-'}:{post_id}:r{revision}"
-
-
-def url_template_problem(template: str) -> str | None:
-    """Why ``template`` cannot serve as the QR URL template (Chinese message), or None."""
-    if not template.strip():
-        return None
-    try:
-        names = [name for _lit, name, _spec, _conv in string.Formatter().parse(template) if name is not None]
-    except ValueError:
-        return "二维码网址模板中的花括号不成对"
-    unknown = [n for n in names if n not in URL_PLACEHOLDERS]
-    if unknown:
-        return (
-            f"二维码网址模板含未知占位符：{'、'.join('{' + n + '}' for n in unknown)}（可用："
-            + "、".join("{" + p + "}" for p in URL_PLACEHOLDERS)
-            + "）"
-        )
-    sample = template.format(code="X" * 32, post_id=99999, revision=999, card_number="X" * 40)
-    if len(sample.encode("utf-8")) > QR_MAX_BYTES:
-        return f"二维码网址过长（超过 {QR_MAX_BYTES} 字节）"
-    return None
-
-
-def _clauses(text: str) -> list[str]:
-    parts, current = [], ""
-    for ch in text:
-        current += ch
-        if ch in _CLAUSE_END:
-            parts.append(current)
-            current = ""
-    if current:
-        parts.append(current)
-    return parts
-
-
-def first_clause(text: str) -> str:
-    """The first clause of ``text`` (up to its first ，；。、), without the closing mark."""
-    clauses = _clauses(text.strip())
-    return clauses[0].rstrip(_CLAUSE_END).strip() if clauses else ""
-
-
-_POST_RANK, _LEVEL_RANK, _PHONE_RANK, _EMERGENCY_RANK, _HAZARD_RANK, _ACCIDENT_RANK, _DATE_RANK = range(7)
-"""Importance of the summary's lines, most important first."""
-
-
-@dataclass
-class _Line:
-    order: int
-    """Position in the payload (post, level, hazards, accident types, emergency, phones, date)."""
-    rank: int
-    """Lower is more important; items and lines are dropped from the highest rank."""
-    prefix: str
-    short_prefix: str
-    items: list[str]
-    short_items: list[str]
-    sep: str
-    floor: int = 1
-    """Items never dropped one by one below this count (the whole line may still go)."""
-    droppable: bool = True
-
-
-def _summary_lines(content: CardContent, revision_date: date) -> list[_Line]:
-    level = content.level.label if content.level is not None else "未评价"
-    phones = [f"{p.label}{p.number}" for p in content.phones]
-    short_phones = [f"{p.label.split(' ')[0]}{p.number}" for p in content.phones]
-    post = f"{content.post}（{content.department}）" if content.department else content.post
-    lines = [
-        _Line(0, _POST_RANK, "岗位：", "", [post], [content.post], "", droppable=False),
-        _Line(1, _LEVEL_RANK, "风险等级：", "风险：", [level], [level], "", droppable=False),
-        _Line(
-            2,
-            _HAZARD_RANK,
-            "主要危险：",
-            "危险：",
-            list(content.hazards),
-            [first_clause(t) for t in content.hazards],
-            "；",
-        ),
-        _Line(
-            3,
-            _ACCIDENT_RANK,
-            "事故类型：",
-            "事故：",
-            list(content.accident_types),
-            list(content.accident_types),
-            "、",
-        ),
-        _Line(
-            4,
-            _EMERGENCY_RANK,
-            "应急处置：",
-            "应急：",
-            list(content.emergency),
-            [first_clause(t) for t in content.emergency],
-            "；",
-        ),
-        # Every phone stays while any other item can go; the enterprise's own ones go last of all.
-        _Line(
-            5,
-            _PHONE_RANK,
-            "应急电话：",
-            "电话：",
-            phones,
-            short_phones,
-            " ",
-            floor=len(phones),
-            droppable=False,
-        ),
-        _Line(
-            6,
-            _DATE_RANK,
-            "日期：",
-            "",
-            [f"{revision_date.isoformat()} {content.enterprise}".strip()],
-            [revision_date.isoformat()],
-            "",
-        ),
-    ]
-    return [line for line in lines if any(line.items)]
-
-
-def qr_summary(
-    content: CardContent, revision: int, revision_date: date, max_bytes: int = QR_MAX_BYTES
-) -> str:
-    """The default QR payload: the id line, then as much of the summary as fits in ``max_bytes``.
-
-    Shortening, step by step until it fits: short labels without department and enterprise; the
-    hazards, then the emergency actions cut to their first clause; items dropped from the end of
-    the least important list (accident types, hazards, emergency actions); whole lines dropped.
-    """
-    head = qr_id_line(content.enterprise_code, content.post_id, revision)
-    lines = _summary_lines(content, revision_date)
-    public = max(1, sum(1 for p in content.phones if (p.label, p.number) in PUBLIC_PHONES))
-    short_labels = False
-    trimmed: set[int] = set()
-    """Ranks of the lines shown with their short items."""
-
-    def text() -> str:
-        body = []
-        for line in sorted(lines, key=lambda ln: ln.order):
-            items = line.short_items if line.rank in trimmed else line.items
-            body.append((line.short_prefix if short_labels else line.prefix) + line.sep.join(items))
-        return "\n".join([head, *body])
-
-    def fits() -> bool:
-        return len(text().encode("utf-8")) <= max_bytes
-
-    def drop_items(floor: Callable[[_Line], int]) -> None:
-        while not fits():
-            candidates = [ln for ln in lines if len(ln.items) > floor(ln)]
-            if not candidates:
-                return
-            line = max(candidates, key=lambda ln: ln.rank)
-            line.items.pop()
-            line.short_items.pop()
-
-    if fits():
-        return text()
-    short_labels = True
-    trimmed |= {_POST_RANK, _DATE_RANK}
-    for rank in (_HAZARD_RANK, _EMERGENCY_RANK):
-        if fits():
-            return text()
-        trimmed.add(rank)
-    drop_items(lambda ln: max(ln.floor, 3))
-    drop_items(lambda ln: max(ln.floor, 2))
-    drop_items(lambda ln: ln.floor)
-    while not fits():
-        droppable = [ln for ln in lines if ln.droppable]
-        if droppable:
-            lines.remove(max(droppable, key=lambda ln: ln.rank))
-            continue
-        # Only the post, its level and the phones are left: give up enterprise numbers, then lines.
-        phones = next((ln for ln in lines if ln.rank == _PHONE_RANK), None)
-        if phones is not None and len(phones.items) > public:
-            phones.items.pop()
-            phones.short_items.pop()
-        elif lines:
-            lines.remove(max(lines, key=lambda ln: ln.rank))
-        else:
-            break
-    return text()
-
-
-def qr_payload(content: CardContent, revision: int, revision_date: date, url_template: str = "") -> str:
-    """What the card's QR code holds: the enterprise's URL when it set a template, else the summary."""
-    if url_template.strip() and url_template_problem(url_template) is None:
-        return url_template.strip().format(
-            code=content.enterprise_code or "-",
-            post_id=content.post_id,
-            revision=revision,
-            card_number=content.card_number,
-        )
-    return qr_summary(content, revision, revision_date)
-
-
-def make_sheet(content: CardContent, revision: int, revision_date: date, url_template: str = "") -> CardSheet:
-    return CardSheet(
-        content, revision, revision_date, qr_payload(content, revision, revision_date, url_template)
-    )

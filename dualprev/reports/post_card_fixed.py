@@ -7,7 +7,8 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.pdfgen.canvas import Canvas
 
-from dualprev.domain.post_card import QR_ID_PREFIX, CardContent, CardSheet
+from dualprev.domain.post_card import CardContent, CardSheet
+from dualprev.domain.post_card_qr import QR_ID_PREFIX
 from dualprev.domain.risk import RiskLevel
 from dualprev.reports.fonts import register_pdf_font
 from dualprev.reports.post_card_layout import (

@@ -19,19 +19,20 @@ from dualprev.domain.post_card import (
     CardField,
     CardSheet,
     CardStatus,
-    apply_overrides,
     changed_fields,
     compute_card,
     content_hash,
     edition,
-    field_text,
-    make_sheet,
     no_card_reason,
+    snapshot,
+)
+from dualprev.domain.post_card_overrides import (
+    apply_overrides,
+    field_text,
     normalised_override,
     override_problem,
-    snapshot,
-    url_template_problem,
 )
+from dualprev.domain.post_card_qr import make_sheet, url_template_problem
 from dualprev.domain.safety_signs import SignLibrary, parse_sign_library
 from dualprev.domain.vocabularies import ACCIDENT_VOCABULARIES
 from dualprev.errors import NotFoundError, ValidationError

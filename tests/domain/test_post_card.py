@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from dualprev.domain.post_card import (
     GENERIC_EMERGENCY,
     OVERRIDABLE_FIELDS,
-    QR_MAX_BYTES,
     CardField,
     CardStatus,
     EnterpriseFacts,
@@ -18,20 +17,21 @@ from dualprev.domain.post_card import (
     MeasureFact,
     PostFacts,
     PrintRecord,
-    apply_overrides,
     changed_fields,
     compute_card,
     content_hash,
     edition,
-    field_text,
+    no_card_reason,
+    snapshot,
+)
+from dualprev.domain.post_card_overrides import apply_overrides, field_text, override_problem
+from dualprev.domain.post_card_qr import (
+    QR_MAX_BYTES,
     first_clause,
     make_sheet,
-    no_card_reason,
-    override_problem,
     qr_id_line,
     qr_payload,
     qr_summary,
-    snapshot,
     url_template_problem,
 )
 from dualprev.domain.risk import ControlMeasureCategory as Cat

@@ -16,8 +16,8 @@ from dualprev.domain.post_card import (
     MeasureFact,
     PostFacts,
     compute_card,
-    make_sheet,
 )
+from dualprev.domain.post_card_qr import make_sheet
 from dualprev.domain.risk import ControlMeasureCategory as Cat
 from dualprev.domain.risk import RiskLevel
 from dualprev.domain.safety_signs import SafetySign, SignFamily, parse_sign_library

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from dualprev.domain.post_card import CardField, CardStatus, apply_overrides
+from dualprev.domain.post_card import CardField, CardStatus
+from dualprev.domain.post_card_overrides import apply_overrides
 from dualprev.services import organisation_service as org
 from dualprev.services import post_card_service, risk_service
 from dualprev.ui.cancellable_task import run_cancellable

@@ -17,14 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dualprev.domain.post_card import (
-    OVERRIDABLE_FIELDS,
-    CardContent,
-    CardField,
-    field_text,
-    normalised_override,
-    override_problem,
-)
+from dualprev.domain.post_card import OVERRIDABLE_FIELDS, CardContent, CardField
+from dualprev.domain.post_card_overrides import field_text, normalised_override, override_problem
 from dualprev.domain.safety_signs import SignLibrary
 from dualprev.ui.widgets.field_errors import FieldErrors
 
