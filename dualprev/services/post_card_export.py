@@ -70,7 +70,7 @@ def page_size_label(size: str, two_up: bool) -> str:
     return f"{card_size(size).value}x2" if two_up else card_size(size).value
 
 
-def _select(
+def _chosen_cards(
     db: Database, post_ids: Sequence[int] | None, post_names: Sequence[str] | None, today: date
 ) -> list[PostCard]:
     with db.read_session() as s:
@@ -113,7 +113,7 @@ def render_cards(
     sheet_size = card_size(size)
     if two_up and sheet_size.half is None:
         raise ValidationError("A5 纸不能两张拼版，请选 A4（两张 A5）或 A3（两张 A4）", "two_up")
-    cards = _select(db, post_ids, post_names, today or date.today())
+    cards = _chosen_cards(db, post_ids, post_names, today or date.today())
     if not cards:
         raise UserError("没有选择岗位，无法生成告知卡")
     printable = [c for c in cards if c.printable]
