@@ -4,6 +4,7 @@ import logging
 import logging.handlers
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -21,13 +22,13 @@ from dualprev.errors import UserError
 from dualprev.paths import db_path_from, resource_path
 from dualprev.services import backup_service, database_lock, organisation_service
 from dualprev.services.database_lock import DatabaseLock
-from dualprev.ui import messages
+from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.crash import CrashHandler
-from dualprev.ui.dialogs.first_run_dialog import FirstRunDialog
+from dualprev.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
 from dualprev.ui.main_window import MainWindow
+from dualprev.ui.operations import FAILED
 from dualprev.ui.prefs import Prefs
-from dualprev.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -120,17 +121,19 @@ def run_first_run(ctx: AppContext) -> bool:
         choice = FirstRunDialog.choose(None, initial)
         if choice is None:
             return False
-        try:
-            if choice.load_demo:
-                load_demo(ctx)
-            elif choice.profile is not None:
-                initial = choice.profile
-                actor = choice.profile.safety_manager_name or ctx.default_actor()
-                organisation_service.save_enterprise(ctx.db, choice.profile, actor=actor)
-        except UserError as exc:
-            messages.show_user_error(None, exc)
+        if not choice.load_demo and choice.profile is not None:
+            initial = choice.profile
+        if operations.attempt(None, partial(_carry_out, ctx, choice)) is FAILED:
             continue
         return organisation_service.get_enterprise(ctx.db) is not None
+
+
+def _carry_out(ctx: AppContext, choice: FirstRunChoice) -> None:
+    if choice.load_demo:
+        load_demo(ctx)
+    elif choice.profile is not None:
+        actor = choice.profile.safety_manager_name or ctx.default_actor()
+        organisation_service.save_enterprise(ctx.db, choice.profile, actor=actor)
 
 
 def load_demo(ctx: AppContext) -> None:
@@ -138,7 +141,9 @@ def load_demo(ctx: AppContext) -> None:
     from dualprev.services.demo_service import build_demo
 
     db, today = ctx.db, ctx.today()
-    run_task(None, "正在加载示例企业，请稍候…", lambda: build_demo(db, today=today, actor="系统"))
+    tasks.run_before_event_loop(
+        None, "正在加载示例企业，请稍候…", lambda: build_demo(db, today=today, actor="系统")
+    )
 
 
 def start_main_window(
@@ -162,11 +167,9 @@ def start_main_window(
             title="数据库正在使用",
         )
         return None
-    try:
-        db = backup_service.open_database_file(db_path)
-    except UserError as exc:
+    db = operations.attempt(None, lambda: backup_service.open_database_file(db_path))
+    if db is FAILED:
         lock.unlock()
-        messages.show_user_error(None, exc)
         return None
     ctx = AppContext(db=db, prefs=prefs, today=today, log_dir=log_dir)
     if organisation_service.get_enterprise(db) is None and not run_first_run(ctx):

@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one page at a time on the right, DB path below."""
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Close the database and release the lock (after the event loop has ended)."""
+        QThreadPool.globalInstance().waitForDone()  # background work may still be using the database
         self.ctx.db.close()
         if self._lock is not None:
             self._lock.unlock()

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from dualprev.services import organisation_service as org
 from dualprev.storage.db import open_database
-from dualprev.ui import messages
+from dualprev.ui import messages, tasks
 from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.prefs import Prefs
@@ -28,6 +28,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+def wait_for_tasks(qtbot: QtBot) -> None:
+    """Until every background task has called back on the GUI thread."""
+    qtbot.waitUntil(lambda: tasks.running() == 0, timeout=30_000)
+
+
+@pytest.fixture(autouse=True)
+def _no_task_outlives_its_test(qtbot: QtBot) -> Iterator[None]:
+    """A task still running at teardown would call back into a closed window and database."""
+    yield
+    wait_for_tasks(qtbot)
 
 
 @dataclass

@@ -224,7 +224,9 @@ def test_record_dialog_refuses_until_every_item_has_a_result(
     assert dialog.error_label.text() == "请填写排查人"
     photo = photo_service.prepare_bytes(jpeg(), "IMG_0420.jpg")
     monkeypatch.setattr(record_dialog_module, "choose_photo_files", lambda parent: [Path("IMG_0420.jpg")])
-    monkeypatch.setattr(record_dialog_module, "prepare_photos", lambda parent, paths: [photo])
+    monkeypatch.setattr(
+        record_dialog_module, "prepare_photos", lambda parent, paths, on_done: on_done([photo])
+    )
     dialog.findChild(QPushButton, "photo_btn_0").click()
     assert dialog.findChild(QPushButton, "photo_btn_0").text() == "照片 1"
     free = dialog.add_free_line()

@@ -49,7 +49,7 @@ from dualprev.ui.pages import ledger_page
 from dualprev.ui.pages.ledger_page import LedgerFocus, LedgerPage
 
 from ..conftest import DEMO_TODAY
-from .conftest import MessageLog
+from .conftest import MessageLog, wait_for_tasks
 
 S = HiddenDangerStatus
 BG = Qt.ItemDataRole.BackgroundRole
@@ -386,7 +386,7 @@ def test_void_keeps_the_row_in_the_ledger(
 
 
 def test_adding_photos_refuses_a_corrupt_file_and_keeps_the_good_one(
-    ledger: LedgerPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, message_log: MessageLog
+    qtbot: QtBot, ledger: LedgerPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, message_log: MessageLog
 ) -> None:
     select(ledger, "YH-2026-0034")
     good = jpeg_file(tmp_path / "IMG_good.jpg")
@@ -395,6 +395,7 @@ def test_adding_photos_refuses_a_corrupt_file_and_keeps_the_good_one(
     monkeypatch.setattr(ledger_page, "choose_photo_files", lambda _parent: [good, broken])
     before = len(ledger.detail_panel.detail().photos)  # type: ignore[union-attr]
     ledger.detail_panel.action_buttons["photos"].click()
+    wait_for_tasks(qtbot)
     assert len(message_log.errors) == 1 and "IMG_broken.jpg" in message_log.errors[0]
     assert "文件已损坏" in message_log.errors[0]
     detail = ledger.detail_panel.detail()

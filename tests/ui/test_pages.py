@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
 
 from dualprev.domain.checks import CheckFrequency, CheckType
 from dualprev.domain.hidden_danger import HiddenDangerStatus
@@ -20,7 +21,7 @@ from dualprev.ui.pages import backup_page
 from dualprev.ui.pages.home_page import HomePage
 from dualprev.ui.widgets import desktop
 
-from .conftest import MessageLog
+from .conftest import MessageLog, wait_for_tasks
 
 TODAY = date(2026, 6, 15)
 
@@ -134,11 +135,12 @@ def test_report_page_shows_period_and_commands(seeded_window: MainWindow, profil
 
 
 def test_backup_now_to_a_chosen_folder(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
 ) -> None:
     page = window.show_page("backup")
     monkeypatch.setattr(backup_page, "choose_backup_folder", lambda _parent, _start: tmp_path / "usb")
     page.backup_btn.click()  # type: ignore[attr-defined]
+    wait_for_tasks(qtbot)
     copies = list((tmp_path / "usb").glob("factory-备份-*.sqlite"))
     assert len(copies) == 1
     assert str(copies[0]) in page.result_label.text()  # type: ignore[attr-defined]

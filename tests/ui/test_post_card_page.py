@@ -1,7 +1,6 @@
 """岗位告知卡 page on the demo factory: the list with status, the preview of the exact page, the
 override editor, printing (to a PDF printer), export with progress, and 需重新打印 after a change."""
 
-import threading
 from dataclasses import replace
 from datetime import date
 from io import BytesIO
@@ -9,9 +8,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +17,6 @@ from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.domain.post_card_overrides import apply_overrides
 from dualprev.services import organisation_service as org
 from dualprev.services import post_card_service, risk_service
-from dualprev.ui.cancellable_task import run_cancellable
 from dualprev.ui.dialogs.card_override_dialog import CardOverrideDialog
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.post_card_table_model import STALE_BACKGROUND, PostCardColumn, PostCardTableModel
@@ -226,33 +223,6 @@ def test_qr_url_template_from_the_page(
     qtbot.waitUntil(
         lambda: page.preview_pdf is not None and "手机扫码打开本岗位页面" in _pdf_text(page.preview_pdf)
     )
-
-
-def test_cancel_button_stops_background_work(qtbot: QtBot) -> None:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    parent.show()
-    seen: list[int] = []
-
-    def work(progress: object, cancelled: object) -> str:
-        for i in range(500):
-            if cancelled():  # type: ignore[operator]
-                return f"stopped at {i}"
-            progress(i, 500)  # type: ignore[operator]
-            seen.append(i)
-            threading.Event().wait(0.01)
-        return "finished"
-
-    def press_cancel() -> None:
-        dialog = parent.findChild(QProgressDialog)
-        assert dialog is not None and dialog.isVisible()
-        button = dialog.findChild(QPushButton)
-        assert button is not None and button.text() == "取消"
-        button.click()
-
-    QTimer.singleShot(250, press_cancel)
-    result = run_cancellable(parent, "测试", work, min_duration_ms=0)
-    assert result.startswith("stopped at") and len(seen) < 500
 
 
 def test_model_passes_the_model_tester(qtmodeltester: ModelTester, demo_db: object) -> None:

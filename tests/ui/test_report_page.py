@@ -25,7 +25,7 @@ from dualprev.ui.pages.report_page import EXPORTS, ReportPage
 from dualprev.ui.prefs import Prefs
 
 from ..conftest import DEMO_TODAY
-from .conftest import MessageLog
+from .conftest import MessageLog, wait_for_tasks
 
 
 @pytest.fixture
@@ -107,19 +107,21 @@ def test_every_export_has_a_button(page: ReportPage) -> None:
 
 
 def test_export_the_ledger_and_open_it(
-    page: ReportPage, save_as: SaveAs, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
+    qtbot: QtBot, page: ReportPage, save_as: SaveAs, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
 ) -> None:
     opened: list[Path] = []
     monkeypatch.setattr(report_page, "open_file", lambda path: opened.append(path) or True)
     monkeypatch.setattr(report_page.desktop, "open_folder", lambda path: opened.append(path) or True)
     page.set_period(ReportPeriod.quarter(2026, 3))
     page.export_buttons["ledger"].click()  # cancelled in the file dialog: nothing happens
+    wait_for_tasks(qtbot)
     assert not page.result_frame.isVisible() and message_log.errors == []
     title, suggested, formats = save_as.asked[0]
     assert title == "导出隐患排查治理台账" and formats == (ExportFormat.XLSX, ExportFormat.PDF)
     assert suggested.name == "江苏恒锐精密机械有限公司-隐患排查治理台账-2026Q3.xlsx"
     save_as.name = "台账.xlsx"
     page.export_buttons["ledger"].click()
+    wait_for_tasks(qtbot)
     out = save_as.folder / "台账.xlsx"
     assert load_workbook(out).sheetnames == ["汇总", "台账"]
     assert page.result_frame.isVisible() and str(out) in page.result_label.text()
@@ -130,24 +132,27 @@ def test_export_the_ledger_and_open_it(
 
 
 def test_regulator_ledger_and_statistics_need_a_quarter_or_year(
-    page: ReportPage, save_as: SaveAs, message_log: MessageLog
+    qtbot: QtBot, page: ReportPage, save_as: SaveAs, message_log: MessageLog
 ) -> None:
     page.set_period(ReportPeriod.month(2026, 9))
     save_as.name = "统计表.pdf"
     page.export_buttons["ledger_stats"].click()
+    wait_for_tasks(qtbot)
     assert message_log.errors and "季度或年度" in message_log.errors[0]
     assert save_as.asked == []  # refused before asking for a file
     page.set_period(ReportPeriod.year(2026))
     page.export_buttons["ledger_stats"].click()
+    wait_for_tasks(qtbot)
     assert "报送期限：2027年1月31日前" in _pdf_text(save_as.folder / "统计表.pdf")
     save_as.name = "报送.pdf"
     page.export_buttons["regulator_ledger"].click()
+    wait_for_tasks(qtbot)
     text = _pdf_text(save_as.folder / "报送.pdf")
     assert "报送版" in text and "杨帆" not in text
 
 
 def test_acceptance_asks_which_hidden_danger(
-    page: ReportPage, save_as: SaveAs, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: ReportPage, save_as: SaveAs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     offered: list[list[str]] = []
 
@@ -158,6 +163,7 @@ def test_acceptance_asks_which_hidden_danger(
     monkeypatch.setattr(report_page, "choose_item", choose)
     save_as.name = "验收单.pdf"
     page.export_buttons["acceptance"].click()
+    wait_for_tasks(qtbot)
     assert save_as.asked[0][1].name.endswith("隐患整改验收单-YH-2026-0001.pdf")
     out = save_as.folder / "验收单.pdf"
     assert "YH-2026-0001" in _pdf_text(out) and PdfReader(str(out)).pages[0].images
@@ -165,12 +171,13 @@ def test_acceptance_asks_which_hidden_danger(
     offered.clear()
     save_as.name = "重大.pdf"
     page.export_buttons["major_report"].click()
+    wait_for_tasks(qtbot)
     assert offered[0] and all("重大隐患" in item for item in offered[0])
     assert "重大事故隐患报告" in _pdf_text(save_as.folder / "重大.pdf")
 
 
 def test_notices_for_one_department_or_all(
-    page: ReportPage, save_as: SaveAs, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: ReportPage, save_as: SaveAs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = iter([0, 1])
     items_seen: list[list[str]] = []
@@ -182,10 +189,12 @@ def test_notices_for_one_department_or_all(
     monkeypatch.setattr(report_page, "choose_item", choose)
     save_as.name = "全部.pdf"
     page.export_buttons["notices"].click()
+    wait_for_tasks(qtbot)
     all_pages = len(PdfReader(str(save_as.folder / "全部.pdf")).pages)
     assert items_seen[0][0].startswith("（全部") and all_pages == len(items_seen[0]) - 1
     save_as.name = "一个.pdf"
     page.export_buttons["notices"].click()
+    wait_for_tasks(qtbot)
     assert len(PdfReader(str(save_as.folder / "一个.pdf")).pages) == 1
     assert f"{items_seen[1][1]}：" in _pdf_text(save_as.folder / "一个.pdf")
 
@@ -219,6 +228,7 @@ def test_profile_editor_saves_a_profile_the_ledger_then_uses(
     page.set_period(ReportPeriod.quarter(2026, 3))
     save_as.name = "镇.xlsx"
     page.export_buttons["ledger"].click()
+    wait_for_tasks(qtbot)
     sheet = load_workbook(save_as.folder / "镇.xlsx")["台账"]
     head = next(r for r in range(1, 10) if sheet.cell(row=r, column=1).value == "限期")
     assert [c.value for c in sheet[head]] == ["限期", "隐患编号", "隐患描述"]
@@ -240,11 +250,12 @@ def test_profile_dialog_validates_and_deletes(qtbot: QtBot) -> None:
 
 
 def test_export_errors_are_shown_not_raised(
-    page: ReportPage, save_as: SaveAs, message_log: MessageLog
+    qtbot: QtBot, page: ReportPage, save_as: SaveAs, message_log: MessageLog
 ) -> None:
     save_as.name = "台账.xlsx"
     (save_as.folder / "台账.xlsx").mkdir()  # a folder where the file should go
     page.export_buttons["ledger"].click()
+    wait_for_tasks(qtbot)
     assert message_log.errors and "文件夹" in message_log.errors[0]
     assert not page.result_frame.isVisible()
 
@@ -261,15 +272,17 @@ def test_a_database_without_enterprise_profile_shows_no_figures(
 
 
 def test_check_records_and_blank_checklist_from_the_hub(
-    page: ReportPage, save_as: SaveAs, message_log: MessageLog
+    qtbot: QtBot, page: ReportPage, save_as: SaveAs, message_log: MessageLog
 ) -> None:
     page.set_period(ReportPeriod.quarter(2026, 4))
     save_as.name = "排查记录.xlsx"
     page.export_buttons["checks"].click()
+    wait_for_tasks(qtbot)
     workbook = load_workbook(save_as.folder / "排查记录.xlsx")
     assert workbook.sheetnames == ["汇总", "明细"]
     save_as.name = "清单.pdf"
     page.export_buttons["checklist"].click()
+    wait_for_tasks(qtbot)
     text = _pdf_text(save_as.folder / "清单.pdf")
     assert "隐患排查清单" in text and "公司季度综合检查" in text
     assert message_log.errors == []

@@ -22,7 +22,7 @@ from dualprev.ui.pages import risk_map_page
 from dualprev.ui.pages.risk_map_page import RiskMapPage
 from dualprev.ui.widgets.map_scene import DrawMode
 
-from .conftest import MessageLog
+from .conftest import MessageLog, wait_for_tasks
 
 TODAY = date(2026, 11, 20)
 
@@ -299,13 +299,14 @@ def test_zoom_keeps_within_limits_and_fit_restores(page: RiskMapPage) -> None:
 
 
 def test_import_a_plan_from_the_page(
-    page: RiskMapPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, message_log: MessageLog
+    qtbot: QtBot, page: RiskMapPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, message_log: MessageLog
 ) -> None:
     image = tmp_path / "二号车间.png"
     Image.new("RGB", (1200, 800), (255, 255, 255)).save(image)
     monkeypatch.setattr(risk_map_page, "choose_plan_file", lambda _parent: image)
     monkeypatch.setattr(risk_map_page, "ask_text", lambda _p, _t, _l, text: text)
     page.import_btn.click()
+    wait_for_tasks(qtbot)
     plan = page.current_plan()
     assert plan is not None and plan.name == "二号车间" and (plan.width, plan.height) == (1200, 800)
     assert page.plans_tree.topLevelItemCount() == 2 and page.scene.zone_items() == []
@@ -315,12 +316,13 @@ def test_import_a_plan_from_the_page(
     broken.write_text("not an image", encoding="utf-8")
     monkeypatch.setattr(risk_map_page, "choose_plan_file", lambda _parent: broken)
     page.import_btn.click()
+    wait_for_tasks(qtbot)
     assert message_log.errors and "无法导入平面图" in message_log.errors[-1]
     assert page.plans_tree.topLevelItemCount() == 2
 
 
 def test_export_pdf_and_png_from_the_page(
-    page: RiskMapPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, message_log: MessageLog
+    qtbot: QtBot, page: RiskMapPage, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, message_log: MessageLog
 ) -> None:
     targets = {"pdf": tmp_path / "map.pdf", "png": tmp_path / "map.png"}
     monkeypatch.setattr(
@@ -330,7 +332,9 @@ def test_export_pdf_and_png_from_the_page(
     )
     monkeypatch.setattr(risk_map_page, "choose_export_file", lambda _p, fmt, _s: targets[fmt])
     page.export_pdf_action.trigger()
+    wait_for_tasks(qtbot)
     page.export_png_action.trigger()
+    wait_for_tasks(qtbot)
     flat = "".join("".join(p.extract_text().split()) for p in PdfReader(targets["pdf"]).pages)
     assert "安全风险四色分布图" in flat and "王审核" in flat and "2026年11月20日" in flat
     with Image.open(targets["png"]) as image:

@@ -35,7 +35,7 @@ from dualprev.ui.pages.risk_page import RiskPage
 from dualprev.ui.pages.settings_page import SettingsPage
 from dualprev.ui.widgets import check_list
 
-from .conftest import MessageLog
+from .conftest import MessageLog, wait_for_tasks
 
 TODAY = date(2026, 11, 20)
 
@@ -232,6 +232,7 @@ def test_library_dialog_lists_entries_and_imports_into_an_area(
         LibraryDialog, "choose", classmethod(lambda *a, **k: LibraryChoice((first_key,), areas[0].id, ()))
     )
     page._on_library()
+    wait_for_tasks(qtbot)
     after = risk_service.query_hazards(db, HazardFilter(area_id=areas[0].id), limit=10_000).total
     assert after > before
     assert page.selected_risk_point_id() is not None
@@ -319,7 +320,7 @@ def test_risk_point_dialog_edits_the_record_sign_off_and_the_page_saves_it(
 
 
 def test_regrade_from_settings_asks_with_counts_then_applies(
-    demo_window: MainWindow, message_log: MessageLog
+    qtbot: QtBot, demo_window: MainWindow, message_log: MessageLog
 ) -> None:
     page = demo_window.show_page("settings")
     assert isinstance(page, SettingsPage)
@@ -328,10 +329,12 @@ def test_regrade_from_settings_asks_with_counts_then_applies(
     ls.setCurrentIndex(ls.findData("LS-4"))
     message_log.confirm_answer = False
     box._on_apply()
+    wait_for_tasks(qtbot)
     assert message_log.confirmations and "条危险源的风险等级将改变" in message_log.confirmations[-1]
     assert scheme_service.active_schemes(demo_window.ctx.db)[EvaluationMethod.LS].code == "LS-SD"
     message_log.confirm_answer = True
     box._on_apply()
+    wait_for_tasks(qtbot)
     assert scheme_service.active_schemes(demo_window.ctx.db)[EvaluationMethod.LS].code == "LS-4"
     assert any("重新分级" in text for text in message_log.infos)
 

@@ -7,10 +7,10 @@ from PySide6.QtGui import QPageLayout, QPageSize, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from dualprev.errors import UserError
 from dualprev.reports.output import write_atomically
-from dualprev.ui import messages
-from dualprev.ui.widgets.pdf_preview import PdfPreview, page_sizes, print_pdf
+from dualprev.ui import messages, operations
+from dualprev.ui.operations import FAILED
+from dualprev.ui.widgets.pdf_preview import PdfPreview, page_sizes, print_in_background
 
 A3_LONG_SIDE_PT = 1100.0
 
@@ -92,16 +92,13 @@ class CheckPrintDialog(QDialog):
         finally:
             dialog.deleteLater()
         configure_printer(printer, self._data)  # the dialog must not rescale the form
-        try:
-            print_pdf(printer, self._data)
-        except OSError as error:
-            messages.show_error(self, self.tr("打印失败：{error}").format(error=error))
+        print_in_background(self, printer, self._data, lambda _pages: None)
 
     def save_to(self, path: Path) -> bool:
-        try:
-            write_atomically(path, lambda stream: stream.write(self._data))
-        except UserError as error:
-            messages.show_user_error(self, error)
+        if (
+            operations.attempt(self, lambda: write_atomically(path, lambda stream: stream.write(self._data)))
+            is FAILED
+        ):
             return False
         self.saved_path = path
         return True

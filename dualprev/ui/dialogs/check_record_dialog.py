@@ -465,7 +465,10 @@ class CheckRecordDialog(QDialog):
         paths = choose_photo_files(self)
         if not paths:
             return
-        row.photos.extend(prepare_photos(self, paths))
+        prepare_photos(self, paths, lambda prepared: self._add_row_photos(row, prepared))
+
+    def _add_row_photos(self, row: _Row, prepared: list[PreparedPhoto]) -> None:
+        row.photos.extend(prepared)
         assert row.photo_btn is not None
         row.photo_btn.setText(
             self.tr("照片 {n}").format(n=len(row.photos)) if row.photos else self.tr("添加…")

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dualprev.errors import UserError
 from dualprev.services import backup_service
-from dualprev.ui import messages
+from dualprev.services.backup_service import BackupResult
+from dualprev.ui import messages, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.models.backup_table_model import BackupTableModel, format_size
 from dualprev.ui.pages.page import Page
-from dualprev.ui.tasks import run_task
 from dualprev.ui.widgets import desktop
 from dualprev.ui.widgets.record_list_panel import make_table_view
 
@@ -101,11 +100,14 @@ class BackupPage(Page):
         if folder is None:
             return
         db = self.ctx.db
-        try:
-            result = run_task(self, self.tr("正在备份…"), lambda: backup_service.backup_now(db, folder))
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
+        tasks.run_in_background(
+            self,
+            self.tr("正在备份…"),
+            lambda: backup_service.backup_now(db, folder),
+            lambda result: self._on_backed_up(folder, result),
+        )
+
+    def _on_backed_up(self, folder: Path, result: BackupResult) -> None:
         self._last_folder = folder
         text = self.tr("已备份到：{path}（{size}").format(
             path=result.database_path, size=format_size(result.size_bytes)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.domain.checks import CheckTaskStatus
-from dualprev.errors import UserError
 from dualprev.reports.output import ExportFormat
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
@@ -42,7 +41,7 @@ from dualprev.services.checks.items import CheckItemRow
 from dualprev.services.checks.plans import PlanRow
 from dualprev.services.checks.records import CheckRecordDetail
 from dualprev.services.checks.tasks import TaskRow, TaskScope
-from dualprev.ui import messages
+from dualprev.ui import messages, operations
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.check_frequency_dialog import CheckFrequencyDialog
 from dualprev.ui.dialogs.check_item_dialog import CheckItemDialog
@@ -56,6 +55,7 @@ from dualprev.ui.models.check_record_table_model import CheckRecordTableModel
 from dualprev.ui.models.check_result_table_model import CheckResultColumn, CheckResultTableModel
 from dualprev.ui.models.check_task_table_model import CheckTaskTableModel
 from dualprev.ui.models.record_table_model import Roles
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.ledger_page import LedgerFocus
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets.photo_strip import open_photo
@@ -318,14 +318,19 @@ class CheckPage(Page):
 
     def reload(self) -> None:
         today = self.ctx.today()
-        try:
-            check_tasks.generate_tasks(self.ctx.db, today=today, actor=self.ctx.actor())
-            counts = check_tasks.task_counts(self.ctx.db, today=today)
-            plans = check_plans.list_plans(self.ctx.db, today=today)
-            self._items = check_items.list_items(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db, actor = self.ctx.db, self.ctx.actor()
+        loaded = operations.attempt(
+            self,
+            lambda: (
+                check_tasks.generate_tasks(db, today=today, actor=actor),
+                check_tasks.task_counts(db, today=today),
+                check_plans.list_plans(db, today=today),
+                check_items.list_items(db),
+            ),
+        )
+        if loaded is FAILED:
             return
+        _generated, counts, plans, self._items = loaded
         self._load_tasks()
         selected = self._selected_plan()
         self.model.set_records(plans)
@@ -350,10 +355,10 @@ class CheckPage(Page):
     def _load_tasks(self) -> None:
         scope = TaskScope(self.scope_combo.currentData() or TaskScope.OPEN.value)
         selected = self.selected_task()
-        try:
-            tasks = check_tasks.list_tasks(self.ctx.db, today=self.ctx.today(), scope=scope)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        tasks = operations.attempt(
+            self, lambda: check_tasks.list_tasks(self.ctx.db, today=self.ctx.today(), scope=scope)
+        )
+        if tasks is FAILED:
             return
         self.task_model.set_records(tasks)
         if (
@@ -364,14 +369,15 @@ class CheckPage(Page):
 
     def _load_records(self) -> None:
         selected = self._shown_record.id if self._shown_record else None
-        try:
-            rows = check_records.query_records(
+        rows = operations.attempt(
+            self,
+            lambda: check_records.query_records(
                 self.ctx.db,
                 date_from=from_qdate(self.from_edit.date()),
                 date_to=from_qdate(self.to_edit.date()),
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+            ),
+        )
+        if rows is FAILED:
             return
         self.record_model.set_records(rows)
         if selected is not None and self._select_row(self.records_table, self.record_model, selected):
@@ -462,10 +468,8 @@ class CheckPage(Page):
         self.refresh_if_stale()
         self.tabs.setCurrentIndex(self.RECORDS_TAB)
         if not self._select_row(self.records_table, self.record_model, record_id):
-            try:
-                detail = check_records.get_record(self.ctx.db, record_id)
-            except UserError as exc:
-                messages.show_user_error(self, exc)
+            detail = operations.attempt(self, lambda: check_records.get_record(self.ctx.db, record_id))
+            if detail is FAILED:
                 return
             if detail.checked_on < from_qdate(self.from_edit.date()):
                 self.from_edit.setDate(to_qdate(detail.checked_on))
@@ -477,12 +481,9 @@ class CheckPage(Page):
     # --- writes -------------------------------------------------------------------------------------
 
     def _write(self, action: Callable[[], Any], done: str = "") -> Any:
-        try:
-            result = action()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        result = operations.write(self, self.ctx.events, [*CHANGED], lambda: action())
+        if result is FAILED:
             return None
-        self.ctx.events.emit_changed(*CHANGED)
         if done:
             self.show_status(done)
         return result
@@ -490,20 +491,15 @@ class CheckPage(Page):
     # --- tasks and records --------------------------------------------------------------------------
 
     def _choices(self) -> hs.HiddenDangerChoices | None:
-        try:
-            return hs.choices(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return None
+        result = operations.attempt(self, lambda: hs.choices(self.ctx.db))
+        return None if result is FAILED else result
 
     def record_selected_task(self) -> None:
         task = self.selected_task()
         if task is None or task.status is CheckTaskStatus.DONE:
             return
-        try:
-            checklist = checklists.checklist(self.ctx.db, task_id=task.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        checklist = operations.attempt(self, lambda: checklists.checklist(self.ctx.db, task_id=task.id))
+        if checklist is FAILED:
             return
         if not checklist.items:
             messages.show_error(self, self.tr("该计划还没有排查项，请先在“排查计划”中编辑计划、勾选排查项。"))
@@ -520,10 +516,8 @@ class CheckPage(Page):
         ids = CheckItemPickerDialog.choose(self, rows)
         if not ids:
             return
-        try:
-            checklist = checklists.checklist(self.ctx.db, item_ids=ids)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        checklist = operations.attempt(self, lambda: checklists.checklist(self.ctx.db, item_ids=ids))
+        if checklist is FAILED:
             return
         self._record_check(checklist, self.ctx.actor())
 
@@ -552,10 +546,8 @@ class CheckPage(Page):
                 self.open_danger(failed.hidden_danger_id or 0)
 
     def _print(self, render: Callable[[], bytes], title: str, name: str) -> None:
-        try:
-            data = render()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        data = operations.attempt(self, lambda: render())
+        if data is FAILED:
             return
         CheckPrintDialog.show_pdf(self, data, title, name)
 
@@ -602,13 +594,19 @@ class CheckPage(Page):
 
     def _edit_plan(self, plan_id: int | None) -> None:
         db = self.ctx.db
-        try:
-            draft = check_plans.get_plan(db, plan_id) if plan_id is not None else None
-            departments, people, areas = org.list_departments(db), org.list_people(db), org.list_areas(db)
-            table = check_frequency.frequency_table(db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        loaded = operations.attempt(
+            self,
+            lambda: (
+                check_plans.get_plan(db, plan_id) if plan_id is not None else None,
+                org.list_departments(db),
+                org.list_people(db),
+                org.list_areas(db),
+                check_frequency.frequency_table(db),
+            ),
+        )
+        if loaded is FAILED:
             return
+        draft, departments, people, areas, table = loaded
 
         def suggest(
             tier: Any, frequency: Any, area_id: int | None, department_id: int | None
@@ -648,10 +646,8 @@ class CheckPage(Page):
         if plan is None:
             return
         db = self.ctx.db
-        try:
-            draft = check_plans.get_plan(db, plan.id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        draft = operations.attempt(self, lambda: check_plans.get_plan(db, plan.id))
+        if draft is FAILED:
             return
         if plan.is_active and not messages.confirm(
             self,
@@ -781,11 +777,8 @@ class CheckPage(Page):
         messages.show_info(self, text, title=self.tr("由管控措施生成清单"))
 
     def _risk_points(self) -> list[org.RiskPointRef] | None:
-        try:
-            return org.list_risk_point_refs(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return None
+        result = operations.attempt(self, lambda: org.list_risk_point_refs(self.ctx.db))
+        return None if result is FAILED else result
 
     def _on_add_item(self) -> None:
         points = self._risk_points()
@@ -836,10 +829,8 @@ class CheckPage(Page):
             )
 
     def _on_frequency(self) -> None:
-        try:
-            table = check_frequency.frequency_table(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        table = operations.attempt(self, lambda: check_frequency.frequency_table(self.ctx.db))
+        if table is FAILED:
             return
         edited = CheckFrequencyDialog.edit(self, table)
         if edited is not None:
@@ -857,10 +848,8 @@ class CheckPage(Page):
     def _show_record(self, record_id: int | None) -> None:
         detail = None
         if record_id is not None:
-            try:
-                detail = check_records.get_record(self.ctx.db, record_id)
-            except UserError as exc:
-                messages.show_user_error(self, exc)
+            found = operations.attempt(self, lambda: check_records.get_record(self.ctx.db, record_id))
+            detail = None if found is FAILED else found
         self._shown_record = detail
         if detail is None:
             self.result_model.set_records([])
@@ -940,12 +929,13 @@ class CheckPage(Page):
         )
         if path is None:
             return
-        try:
-            result = printouts.export_checks(
+        result = operations.attempt(
+            self,
+            lambda: printouts.export_checks(
                 self.ctx.db, path, fmt, date_from=start, date_to=end, today=self.ctx.today()
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+            ),
+        )
+        if result is FAILED:
             return
         pages = self.tr("，{p} 页").format(p=result.pages) if result.pages else ""
         messages.show_info(

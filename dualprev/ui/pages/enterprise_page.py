@@ -26,7 +26,7 @@ from dualprev.services.organisation_service import (
     PersonInfo,
     PostInfo,
 )
-from dualprev.ui import messages
+from dualprev.ui import messages, operations
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.area_dialog import AreaDialog
 from dualprev.ui.dialogs.department_dialog import DepartmentDialog
@@ -35,6 +35,7 @@ from dualprev.ui.dialogs.post_dialog import PostDialog
 from dualprev.ui.models.area_table_model import AreaTableModel
 from dualprev.ui.models.person_table_model import PersonTableModel
 from dualprev.ui.models.post_table_model import PostTableModel
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets.enterprise_form import EnterpriseForm
 from dualprev.ui.widgets.record_list_panel import RecordListPanel
@@ -169,13 +170,7 @@ class EnterprisePage(Page):
 
     def _write(self, action: Callable[[], Any], *entities: str) -> bool:
         """Run one service write; show an expected error, or announce the change."""
-        try:
-            action()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return False
-        self.ctx.events.emit_changed(*entities)
-        return True
+        return operations.write(self, self.ctx.events, entities, action) is not FAILED
 
     def _on_profile_save_requested(self, profile: EnterpriseProfile) -> None:
         try:
@@ -267,10 +262,8 @@ class EnterprisePage(Page):
     # posts
 
     def _edit_post(self, post: PostInfo | None) -> None:
-        try:
-            risk_points = org.list_risk_point_refs(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        risk_points = operations.attempt(self, lambda: org.list_risk_point_refs(self.ctx.db))
+        if risk_points is FAILED:
             return
         result = PostDialog.edit(self, post, self._departments, self._areas, self._people, risk_points)
         if result is not None:

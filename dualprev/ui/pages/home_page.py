@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from dualprev.domain.hidden_danger import DUE_SOON_DAYS, HiddenDangerLevel, HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
-from dualprev.errors import UserError
 from dualprev.services import dashboard_service, post_card_service
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services.checks import tasks as check_tasks
@@ -36,8 +35,9 @@ from dualprev.services.dashboard_service import Activity, ActivityKind, Dashboar
 from dualprev.services.hidden_danger_service import LedgerFilter, LedgerResult, LedgerRow
 from dualprev.services.info_service import database_info
 from dualprev.services.post_card_service import ReprintNeed
-from dualprev.ui import messages
+from dualprev.ui import operations
 from dualprev.ui.context import AppContext
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.ledger_page import LedgerFocus
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets.dashboard_chart import MonthBar, MonthlyChart
@@ -347,13 +347,18 @@ class HomePage(Page):
     def reload(self) -> None:
         today = self.ctx.today()
         db = self.ctx.db
-        try:
-            check_tasks.generate_tasks(db, today=today, actor=self.ctx.actor())
-            info = database_info(db, today=today)
-            figures = dashboard_service.dashboard(db, today=today)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        actor = self.ctx.actor()
+        loaded = operations.attempt(
+            self,
+            lambda: (
+                check_tasks.generate_tasks(db, today=today, actor=actor),
+                database_info(db, today=today),
+                dashboard_service.dashboard(db, today=today),
+            ),
+        )
+        if loaded is FAILED:
             return
+        _generated, info, figures = loaded
         self._figures = figures
         self.enterprise_label.setText(info.enterprise)
         self.date_label.setText(
@@ -408,16 +413,17 @@ class HomePage(Page):
         )
         self.upcoming_tile.set_number(str(counts.upcoming))
         self.month_checks_tile.set_number(str(figures.month_checks))
-        try:
-            overdue = check_tasks.list_tasks(
-                self.ctx.db, today=today, scope=TaskScope.OVERDUE, limit=TASK_LIST_LIMIT
-            )
-            due = check_tasks.list_tasks(
-                self.ctx.db, today=today, scope=TaskScope.TODAY, limit=TASK_LIST_LIMIT
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        lists = operations.attempt(
+            self,
+            lambda: (
+                check_tasks.list_tasks(db, today=today, scope=TaskScope.OVERDUE, limit=TASK_LIST_LIMIT),
+                check_tasks.list_tasks(db, today=today, scope=TaskScope.TODAY, limit=TASK_LIST_LIMIT),
+            ),
+        )
+        if lists is FAILED:
             return
+        overdue, due = lists
         tree = self.tasks_tree
         tree.clear()
         for task in [*overdue, *due]:
@@ -452,10 +458,8 @@ class HomePage(Page):
             _placeholder(tree, self.tr("还没有排查记录或隐患处理动态"), column=2, colour="#555555")
 
     def _fill_reprints(self) -> None:
-        try:
-            needs = post_card_service.cards_needing_reprint(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        needs = operations.attempt(self, lambda: post_card_service.cards_needing_reprint(self.ctx.db))
+        if needs is FAILED:
             return
         tree = self.reprint_tree
         tree.clear()
@@ -486,12 +490,17 @@ class HomePage(Page):
 
     def _fill_deadlines(self) -> None:
         today = self.ctx.today()
-        try:
-            overdue = hs.overdue(self.ctx.db, today=today, limit=DEADLINE_LIST_LIMIT)
-            due = hs.due_soon(self.ctx.db, today=today, limit=DEADLINE_LIST_LIMIT)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        lists = operations.attempt(
+            self,
+            lambda: (
+                hs.overdue(db, today=today, limit=DEADLINE_LIST_LIMIT),
+                hs.due_soon(db, today=today, limit=DEADLINE_LIST_LIMIT),
+            ),
+        )
+        if lists is FAILED:
             return
+        overdue, due = lists
         self.overdue_title_label.setText(self.tr("已逾期未整改：{n} 条").format(n=overdue.total))
         self.overdue_title_label.setStyleSheet(
             f"font-weight: bold; color: {OVERDUE_COLOUR};" if overdue.total else "font-weight: bold;"

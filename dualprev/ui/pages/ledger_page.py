@@ -39,7 +39,8 @@ from dualprev.errors import UserError
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import photo_service
 from dualprev.services.hidden_danger_service import HiddenDangerDetail, LedgerFilter, LedgerResult, LedgerSort
-from dualprev.ui import messages
+from dualprev.services.photo_service import PreparedPhoto
+from dualprev.ui import messages, operations
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.hidden_danger_acceptance_dialog import HiddenDangerAcceptanceDialog
 from dualprev.ui.dialogs.hidden_danger_completion_dialog import HiddenDangerCompletionDialog
@@ -48,6 +49,7 @@ from dualprev.ui.dialogs.hidden_danger_fields import from_qdate, to_qdate
 from dualprev.ui.dialogs.hidden_danger_plan_dialog import HiddenDangerPlanDialog
 from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
 from dualprev.ui.models.hidden_danger_table_model import HiddenDangerColumn, HiddenDangerTableModel
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.hidden_danger_detail_panel import HiddenDangerDetailPanel
@@ -256,11 +258,10 @@ class LedgerPage(Page):
     # --- loading ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        try:
-            self._choices = hs.choices(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        _choices = operations.attempt(self, lambda: hs.choices(self.ctx.db))
+        if _choices is FAILED:
             return
+        self._choices = _choices
         self._fill_filter_choices()
         self._refresh(self._selected_id)
 
@@ -360,16 +361,17 @@ class LedgerPage(Page):
         """Select (and scroll to) a hidden danger; False when the current filter does not show it."""
         row = self.model.row_of_id(hidden_danger_id)
         if row < 0:
-            try:
-                position = hs.row_position(
+            position = operations.attempt(
+                self,
+                lambda: hs.row_position(
                     self.ctx.db,
                     hidden_danger_id,
                     self._filter,
                     self.model.ledger_sort,
                     today=self.ctx.today(),
-                )
-            except UserError as exc:
-                messages.show_user_error(self, exc)
+                ),
+            )
+            if position is FAILED:
                 return False
             if position is None:
                 return False
@@ -391,10 +393,10 @@ class LedgerPage(Page):
         self._selected_id = hidden_danger_id
         detail = None
         if hidden_danger_id is not None:
-            try:
-                detail = hs.get_detail(self.ctx.db, hidden_danger_id, today=self.ctx.today())
-            except UserError as exc:
-                messages.show_user_error(self, exc)
+            found = operations.attempt(
+                self, lambda: hs.get_detail(self.ctx.db, hidden_danger_id, today=self.ctx.today())
+            )
+            detail = None if found is FAILED else found
         self.detail_panel.set_detail(detail)
 
     # --- filters ------------------------------------------------------------------------------------
@@ -486,10 +488,8 @@ class LedgerPage(Page):
 
     def _write(self, action: Callable[[], HiddenDangerDetail], done: str) -> HiddenDangerDetail | None:
         """Run one service write; show a refusal, or announce the change and keep the row selected."""
-        try:
-            detail = action()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        detail = operations.attempt(self, action)
+        if detail is FAILED:
             return None
         self._selected_id = detail.id
         self.ctx.events.emit_changed("hidden_danger")
@@ -511,11 +511,10 @@ class LedgerPage(Page):
             )
 
     def _load_choices(self) -> hs.HiddenDangerChoices | None:
-        try:
-            self._choices = hs.choices(self.ctx.db)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        _choices = operations.attempt(self, lambda: hs.choices(self.ctx.db))
+        if _choices is FAILED:
             return None
+        self._choices = _choices
         return self._choices
 
     def _on_register(self) -> None:
@@ -628,7 +627,11 @@ class LedgerPage(Page):
         paths = choose_photo_files(self)
         if not paths:
             return
-        prepared = prepare_photos(self, paths)
+        prepare_photos(self, paths, lambda prepared: self._store_photos(detail, stage, prepared))
+
+    def _store_photos(
+        self, detail: HiddenDangerDetail, stage: PhotoStage, prepared: list[PreparedPhoto]
+    ) -> None:
         if not prepared:
             return
 

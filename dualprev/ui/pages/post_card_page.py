@@ -26,14 +26,15 @@ from dualprev.errors import UserError
 from dualprev.services import post_card_export, post_card_service
 from dualprev.services.post_card_export import ExportResult, RenderedCards
 from dualprev.services.post_card_service import PostCard
-from dualprev.ui import messages
-from dualprev.ui.cancellable_task import CancelledFn, ProgressFn, run_cancellable
+from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.card_override_dialog import CardOverrideDialog
 from dualprev.ui.models.post_card_table_model import PostCardColumn, PostCardTableModel
 from dualprev.ui.models.record_table_model import Roles
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
-from dualprev.ui.widgets.pdf_preview import PdfPreview, print_pdf
+from dualprev.ui.tasks import CancelledFn, ProgressFn
+from dualprev.ui.widgets.pdf_preview import PdfPreview, print_in_background
 from dualprev.ui.widgets.record_list_panel import make_table_view
 
 SIZE_PREF = "post_cards/size"
@@ -315,24 +316,26 @@ class PostCardPage(Page):
         )
         if not changes:
             return
-        try:
-            post_card_service.save_overrides(self.ctx.db, card.post_id, changes, actor=self.ctx.actor())
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
-        self.ctx.events.emit_changed(CHANGED_ENTITY)
+        operations.write(
+            self,
+            self.ctx.events,
+            [CHANGED_ENTITY],
+            lambda: post_card_service.save_overrides(
+                self.ctx.db, card.post_id, changes, actor=self.ctx.actor()
+            ),
+        )
 
     def _on_qr_settings(self) -> None:
         current = post_card_service.qr_url_template(self.ctx.db)
         template = self._ask_qr_template(current)
         if template is None or template.strip() == current:
             return
-        try:
-            post_card_service.set_qr_url_template(self.ctx.db, template, actor=self.ctx.actor())
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
-        self.ctx.events.emit_changed(CHANGED_ENTITY, "setting")
+        operations.write(
+            self,
+            self.ctx.events,
+            [CHANGED_ENTITY, "setting"],
+            lambda: post_card_service.set_qr_url_template(self.ctx.db, template, actor=self.ctx.actor()),
+        )
 
     def _ask_qr_template(self, current: str) -> str | None:
         """The new QR URL template ("" = offline summary), or None when cancelled."""
@@ -355,17 +358,17 @@ class PostCardPage(Page):
         return [i for i in self.selected_ids() if self._cards.get(i) and self._cards[i].printable]
 
     def _render(self, post_ids: list[int]) -> RenderedCards | None:
-        try:
-            return post_card_export.render_cards(
+        rendered = operations.attempt(
+            self,
+            lambda: post_card_export.render_cards(
                 self.ctx.db,
                 post_ids=post_ids,
                 size=self.paper_size(),
                 two_up=self.two_up(),
                 today=self.ctx.today(),
-            )
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return None
+            ),
+        )
+        return None if rendered is FAILED else rendered
 
     def _on_print(self) -> None:
         post_ids = self._selected_printable()
@@ -377,20 +380,21 @@ class PostCardPage(Page):
         printer = self._ask_printer(self.paper_size(), self.two_up())
         if printer is None:
             return
-        try:
-            print_pdf(printer, rendered.pdf)
-        except OSError as error:
-            messages.show_error(self, self.tr("打印失败：{error}").format(error=error))
-            return
-        try:
-            post_card_service.record_print(
-                self.ctx.db, rendered.cards, page_size=self._page_size_label(), actor=self.ctx.actor()
+        page_size = self._page_size_label()
+
+        def printed(_pages: int) -> None:
+            recorded = operations.write(
+                self,
+                self.ctx.events,
+                [CHANGED_ENTITY],
+                lambda: post_card_service.record_print(
+                    self.ctx.db, rendered.cards, page_size=page_size, actor=self.ctx.actor()
+                ),
             )
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
-        self.ctx.events.emit_changed(CHANGED_ENTITY)
-        self._report_overflow(rendered.did_not_fit)
+            if recorded is not FAILED:
+                self._report_overflow(rendered.did_not_fit)
+
+        print_in_background(self, printer, rendered.pdf, printed)
 
     def _ask_printer(self, size: str, two_up: bool) -> QPrinter | None:
         """A printer set to the cards' paper (full sheet, no margins), chosen in the print dialog."""
@@ -431,12 +435,10 @@ class PostCardPage(Page):
             post_ids = None
         self._export(post_ids, "岗位安全风险告知卡.pdf")
 
-    def _export(
-        self, post_ids: list[int] | None, suggested: str, *, size: str | None = None
-    ) -> ExportResult | None:
+    def _export(self, post_ids: list[int] | None, suggested: str, *, size: str | None = None) -> None:
         path = self._ask_save_path(suggested)
         if path is None:
-            return None
+            return
         size = size or self.paper_size()
         two_up = self.two_up() if size == self.paper_size() else False
 
@@ -446,14 +448,14 @@ class PostCardPage(Page):
                 cancelled=cancelled, today=self.ctx.today(), actor=self.ctx.actor(),
             )  # fmt: skip
 
-        try:
-            result = run_cancellable(self, self.tr("正在生成岗位告知卡"), work)
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return None
+        tasks.run_cancellable(
+            self, self.tr("正在生成岗位告知卡"), work, lambda result: self._on_exported(result, size)
+        )
+
+    def _on_exported(self, result: ExportResult, size: str) -> None:
         if result.cancelled:
             messages.show_info(self, self.tr("已取消，没有生成文件。"))
-            return result
+            return
         self.ctx.events.emit_changed(CHANGED_ENTITY)
         text = self.tr("已生成 {n} 张告知卡（{pages} 页）：\n{path}").format(
             n=len(result.cards), pages=result.pages, path=result.path
@@ -473,7 +475,6 @@ class PostCardPage(Page):
             if messages.confirm(self, ask, title=self.tr("告知卡放不下"), action=self.tr("导出 A3")):
                 ids = [i for i, c in self._cards.items() if c.content.post in set(result.did_not_fit)]
                 self._export(ids, "岗位安全风险告知卡_A3.pdf", size="A3")
-        return result
 
     def _report_overflow(self, cards: tuple[PostCard, ...]) -> None:
         if cards:

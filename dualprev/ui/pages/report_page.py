@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dualprev.errors import UserError
 from dualprev.reports.ledger_period import QUARTER_NAMES, PeriodKind, ReportPeriod
 from dualprev.reports.ledger_statistics import format_rate
 from dualprev.reports.output import ExportFormat, ExportResult
@@ -48,12 +47,12 @@ from dualprev.services import (
 )
 from dualprev.services.checks import printouts
 from dualprev.services.database import Database
-from dualprev.ui import messages
+from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.export_profile_dialog import ExportProfileDialog, ProfileAction
 from dualprev.ui.dialogs.hidden_danger_fields import get_date
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
-from dualprev.ui.tasks import run_task
 from dualprev.ui.widgets import desktop
 
 FILTERS = {
@@ -661,14 +660,15 @@ class ReportPage(Page):
             photos=self.photos_check.isChecked(),
         )
         db = self.ctx.db
-        try:
-            result = run_task(
-                self, self.tr("正在导出{label}…").format(label=spec.label), lambda: spec.run(db, request)
-            )
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
-        self._last_dir = out.parent
+        tasks.run_in_background(
+            self,
+            self.tr("正在导出{label}…").format(label=spec.label),
+            lambda: spec.run(db, request),
+            lambda result: self._on_exported(out.parent, result),
+        )
+
+    def _on_exported(self, folder: Path, result: ExportResult) -> None:
+        self._last_dir = folder
         self._show_result(result)
 
     def _show_result(self, result: ExportResult) -> None:
@@ -700,16 +700,17 @@ class ReportPage(Page):
         edit = ExportProfileDialog.edit(self, export_profile_service.column_options(), profiles, current)
         if edit is None:
             return
-        try:
+        actor = self.ctx.actor()
+
+        def apply() -> str | None:
+            """The profile to choose afterwards (None: the standard columns)."""
             if edit.action is ProfileAction.DELETE and edit.draft.id is not None:
-                export_profile_service.delete_profile(db, edit.draft.id, actor=self.ctx.actor())
-                chosen = None
-            else:
-                saved = export_profile_service.save_profile(db, edit.draft, actor=self.ctx.actor())
-                chosen = saved.name
-        except UserError as error:
-            messages.show_user_error(self, error)
+                export_profile_service.delete_profile(db, edit.draft.id, actor=actor)
+                return None
+            return export_profile_service.save_profile(db, edit.draft, actor=actor).name
+
+        chosen = operations.write(self, self.ctx.events, ["export_profile"], apply)
+        if chosen is FAILED:
             return
-        self.ctx.events.emit_changed("export_profile")
         self._reload_profiles()
         self.profile_combo.setCurrentIndex(max(self.profile_combo.findData(chosen), 0))

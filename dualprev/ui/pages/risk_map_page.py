@@ -36,13 +36,13 @@ from dualprev.services import organisation_service as org
 from dualprev.services.floor_plan_service import FloorPlanInfo
 from dualprev.services.image_import import PlanLines
 from dualprev.services.map_zone_service import ZoneInfo, ZoneView
-from dualprev.ui import messages
+from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog
 from dualprev.ui.dialogs.zone_dialog import ZoneDialog, ZoneDraft
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
 from dualprev.ui.pages.risk_page import paint_level
-from dualprev.ui.tasks import run_task
 from dualprev.ui.widgets.map_commands import (
     AddZoneCommand,
     DeleteZoneCommand,
@@ -494,10 +494,8 @@ class RiskMapPage(Page):
         self.scene.snap_enabled = on
 
     def _ask_zone(self, draft: ZoneDraft, *, new: bool) -> ZoneDraft | None:
-        try:
-            choices = map_zone_service.zone_choices(self.ctx.db)
-        except UserError as error:
-            messages.show_user_error(self, error)
+        choices = operations.attempt(self, lambda: map_zone_service.zone_choices(self.ctx.db))
+        if choices is FAILED:
             return None
         return ZoneDialog.edit(self, draft, choices, new=new)
 
@@ -744,13 +742,14 @@ class RiskMapPage(Page):
         if name is None:
             return
         db, actor = self.ctx.db, self.ctx.actor()
-        try:
-            info = run_task(
-                self, self.tr("正在导入平面图…"), lambda: fps.import_plan(db, path, name, actor=actor)
-            )
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
+        tasks.run_in_background(
+            self,
+            self.tr("正在导入平面图…"),
+            lambda: fps.import_plan(db, path, name, actor=actor),
+            self._on_plan_imported,
+        )
+
+    def _on_plan_imported(self, info: FloorPlanInfo) -> None:
         self._plan_id = info.id
         self.ctx.events.emit_changed("floor_plan")
         self.refresh_if_stale()
@@ -771,15 +770,14 @@ class RiskMapPage(Page):
         if path is None:
             return
         db, actor = self.ctx.db, self.ctx.actor()
-        try:
-            run_task(
-                self,
-                self.tr("正在更换平面图图片…"),
-                lambda: fps.replace_plan_image(db, plan.id, path, actor=actor),
-            )
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
+        tasks.run_in_background(
+            self,
+            self.tr("正在更换平面图图片…"),
+            lambda: fps.replace_plan_image(db, plan.id, path, actor=actor),
+            lambda _info: self._on_image_replaced(),
+        )
+
+    def _on_image_replaced(self) -> None:
         self._shown_key = None
         self.ctx.events.emit_changed("floor_plan", "map_zone")
         self.refresh_if_stale()
@@ -791,12 +789,16 @@ class RiskMapPage(Page):
         name = ask_text(self, self.tr("重命名平面图"), self.tr("平面图名称："), plan.name)
         if name is None or name == plan.name:
             return
-        try:
-            fps.rename_plan(self.ctx.db, plan.id, name, actor=self.ctx.actor())
-        except UserError as error:
-            messages.show_user_error(self, error)
+        if (
+            operations.write(
+                self,
+                self.ctx.events,
+                ["floor_plan"],
+                lambda: fps.rename_plan(self.ctx.db, plan.id, name, actor=self.ctx.actor()),
+            )
+            is FAILED
+        ):
             return
-        self.ctx.events.emit_changed("floor_plan")
         self.refresh_if_stale()
 
     def _on_delete_plan(self) -> None:
@@ -808,10 +810,10 @@ class RiskMapPage(Page):
         ).format(name=plan.name, n=plan.zone_count)
         if not messages.confirm(self, question, action=self.tr("删除")):
             return
-        try:
-            fps.delete_plan(self.ctx.db, plan.id, actor=self.ctx.actor())
-        except UserError as error:
-            messages.show_user_error(self, error)
+        if (
+            operations.attempt(self, lambda: fps.delete_plan(self.ctx.db, plan.id, actor=self.ctx.actor()))
+            is FAILED
+        ):
             return
         stack = self._stacks.pop(plan.id, None)
         if stack is not None:
@@ -841,24 +843,20 @@ class RiskMapPage(Page):
             return
         db, today = self.ctx.db, self.ctx.today()
         plan_name = None if options.all_plans else plan.name
-        try:
-            out = run_task(
-                self,
-                self.tr("正在导出四色分布图…"),
-                lambda: risk_map_service.export_map(
-                    db,
-                    target,
-                    fmt=fmt,
-                    plan_name=plan_name,
-                    paper=options.paper,
-                    drawn_by=options.drawn_by,
-                    checked_by=options.checked_by,
-                    printed_on=today,
-                ),
-            )
-        except UserError as error:
-            messages.show_user_error(self, error)
-            return
-        messages.show_info(
-            self, self.tr("已导出四色分布图：\n{path}").format(path=out), title=self.tr("导出完成")
+        tasks.run_in_background(
+            self,
+            self.tr("正在导出四色分布图…"),
+            lambda: risk_map_service.export_map(
+                db,
+                target,
+                fmt=fmt,
+                plan_name=plan_name,
+                paper=options.paper,
+                drawn_by=options.drawn_by,
+                checked_by=options.checked_by,
+                printed_on=today,
+            ),
+            lambda out: messages.show_info(
+                self, self.tr("已导出四色分布图：\n{path}").format(path=out), title=self.tr("导出完成")
+            ),
         )

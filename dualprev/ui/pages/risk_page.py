@@ -24,20 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskPointKind
-from dualprev.errors import UserError
 from dualprev.services import library_service, overview_service, risk_service, scheme_service
 from dualprev.services import organisation_service as org
 from dualprev.services.overview_service import RiskPointOverview
 from dualprev.services.risk_service import HazardFilter, HazardPage, HazardSort, RiskPointInfo
-from dualprev.ui import messages
+from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.copy_risk_point_dialog import CopyRiskPointDialog
 from dualprev.ui.dialogs.hazard_dialog import HazardChoices, HazardDialog
 from dualprev.ui.dialogs.library_dialog import LibraryDialog
 from dualprev.ui.dialogs.risk_point_dialog import RiskPointDialog
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
+from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
-from dualprev.ui.tasks import run_task
 
 NO_AREA = "未指定区域"
 RISK_POINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -406,12 +405,9 @@ class RiskPage(Page):
 
     def _write(self, action: Callable[[], Any]) -> Any:
         """Run one service write; show an expected error (returns None), or announce the change."""
-        try:
-            result = action()
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        result = operations.write(self, self.ctx.events, RISK_ENTITIES, action)
+        if result is FAILED:
             return None
-        self.ctx.events.emit_changed(*RISK_ENTITIES)
         return result if result is not None else True
 
     def _organisation(
@@ -447,10 +443,8 @@ class RiskPage(Page):
         point_id = self.selected_risk_point_id()
         if point_id is None:
             return
-        try:
-            current = risk_service.get_risk_point(self.ctx.db, point_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        current = operations.attempt(self, lambda: risk_service.get_risk_point(self.ctx.db, point_id))
+        if current is FAILED:
             return
         areas, departments, people, posts = self._organisation()
         info = RiskPointDialog.edit(self, current, areas, departments, people, posts, today=self.ctx.today())
@@ -503,18 +497,20 @@ class RiskPage(Page):
         choice = LibraryDialog.choose(self, areas, posts, self._selected_area_id())
         if choice is None:
             return
-        today = self.ctx.today()
-        ids = self._write(
-            lambda: run_task(
-                self,
-                self.tr("正在从辨识库添加…"),
-                lambda: library_service.import_entries(
-                    self.ctx.db, choice.keys, area_id=choice.area_id, post_ids=choice.post_ids,
-                    assessor_name=self.ctx.actor(), evaluated_on=today, actor=self.ctx.actor(),
-                ),
-            )
+        db, actor, today = self.ctx.db, self.ctx.actor(), self.ctx.today()
+        tasks.run_in_background(
+            self,
+            self.tr("正在从辨识库添加…"),
+            lambda: library_service.import_entries(
+                db, choice.keys, area_id=choice.area_id, post_ids=choice.post_ids,
+                assessor_name=actor, evaluated_on=today, actor=actor,
+            ),
+            self._on_library_added,
         )  # fmt: skip
-        if isinstance(ids, list) and ids:
+
+    def _on_library_added(self, ids: list[int]) -> None:
+        self.ctx.events.emit_changed(*RISK_ENTITIES)
+        if ids:
             self.refresh_if_stale()
             self.select_risk_point(ids[0])
             self.show_status(self.tr("已从辨识库添加 {n} 个风险点，请结合现场复核评价").format(n=len(ids)))
@@ -562,12 +558,13 @@ class RiskPage(Page):
         if chosen is None:
             return
         hazard_id, point_id = chosen
-        try:
-            detail = risk_service.get_hazard(self.ctx.db, hazard_id)
-            point = risk_service.get_risk_point(self.ctx.db, point_id)
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        db = self.ctx.db
+        loaded = operations.attempt(
+            self, lambda: (risk_service.get_hazard(db, hazard_id), risk_service.get_risk_point(db, point_id))
+        )
+        if loaded is FAILED:
             return
+        detail, point = loaded
         edit = HazardDialog.edit(self, point_id, point.kind, detail, self._hazard_choices())
         if edit is None:
             return

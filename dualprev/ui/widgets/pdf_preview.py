@@ -5,18 +5,25 @@ widget's width, for a printer at the printer's resolution on the whole sheet (th
 the right paper size; nothing is scaled to the printer's margins).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from dualprev.errors import UserError
+from dualprev.ui import tasks
 
 MAX_PRINT_DPI = 600
 """Rendering above this only costs memory: printers do not resolve finer text on a wall card."""
 PAGE_GAP_PX = 14
 PAGE_MARGIN_PX = 16
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("pdf_preview", text)
 
 
 def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
@@ -63,6 +70,21 @@ def print_pdf(printer: QPrinter, data: bytes) -> int:
         if painter.isActive():
             painter.end()
         document.close()
+
+
+def print_in_background(
+    parent: QWidget, printer: QPrinter, data: bytes, on_done: Callable[[int], None]
+) -> None:
+    """Print ``data`` on the thread pool (``print_pdf``); ``on_done(pages)`` runs on the GUI thread,
+    a printer failure is shown as a message."""
+
+    def work() -> int:
+        try:
+            return print_pdf(printer, data)
+        except OSError as error:
+            raise UserError(tr("打印失败：{error}").format(error=error)) from error
+
+    tasks.run_in_background(parent, tr("正在打印…"), work, on_done)
 
 
 class PdfPreview(QScrollArea):

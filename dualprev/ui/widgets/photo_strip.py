@@ -2,8 +2,7 @@
 photos (checked and normalised at once, a broken file refused with a message) and may remove them
 again before anything is saved."""
 
-from collections.abc import Sequence
-from functools import partial
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
@@ -44,21 +43,30 @@ def open_photo(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def prepare_photos(parent: QWidget | None, paths: Sequence[Path]) -> list[PreparedPhoto]:
-    """Prepare ``paths`` in the background; a file that cannot be used is reported and skipped."""
-    prepared: list[PreparedPhoto] = []
-    for path in paths:
-        try:
-            prepared.append(
-                tasks.run_task(
-                    parent,
-                    parent.tr("正在处理照片…") if parent else "正在处理照片…",
-                    partial(photo_service.prepare, path),
-                )
-            )
-        except UserError as exc:
+def prepare_photos(
+    parent: QWidget | None, paths: Sequence[Path], on_done: Callable[[list[PreparedPhoto]], None]
+) -> None:
+    """Prepare ``paths`` in the background, then hand the usable ones to ``on_done`` on the GUI
+    thread; a file that cannot be used is reported and skipped."""
+
+    def work() -> tuple[list[PreparedPhoto], list[UserError]]:
+        prepared: list[PreparedPhoto] = []
+        refused: list[UserError] = []
+        for path in paths:
+            try:
+                prepared.append(photo_service.prepare(path))
+            except UserError as exc:
+                refused.append(exc)
+        return prepared, refused
+
+    def done(outcome: tuple[list[PreparedPhoto], list[UserError]]) -> None:
+        prepared, refused = outcome
+        for exc in refused:
             messages.show_user_error(parent, exc)
-    return prepared
+        on_done(prepared)
+
+    label = parent.tr("正在处理照片…") if parent else "正在处理照片…"
+    tasks.run_in_background(parent, label, work, done)
 
 
 class PhotoStrip(QWidget):
@@ -121,12 +129,9 @@ class PhotoStrip(QWidget):
         self._rebuild()
         self.changed.emit()
 
-    def add_files(self, paths: Sequence[Path]) -> int:
-        """Prepare and add ``paths``; returns how many could be used."""
-        prepared = prepare_photos(self, paths)
-        if prepared:
-            self.add_prepared(prepared)
-        return len(prepared)
+    def add_files(self, paths: Sequence[Path]) -> None:
+        """Prepare ``paths`` in the background and add those that can be used."""
+        prepare_photos(self, paths, lambda prepared: self.add_prepared(prepared) if prepared else None)
 
     def tile_count(self) -> int:
         return len(self._stored) + len(self._pending)

@@ -21,10 +21,11 @@ from dualprev.domain.grading import GradingScheme, format_decimal
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel
 from dualprev.errors import UserError
 from dualprev.services import scheme_service
-from dualprev.ui import messages
+from dualprev.services.scheme_service import RegradePreview
+from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.scheme_dialog import SchemeDialog
-from dualprev.ui.tasks import run_task
+from dualprev.ui.operations import FAILED
 
 _METHODS = (EvaluationMethod.LEC, EvaluationMethod.LS)
 
@@ -170,12 +171,13 @@ class SchemeSettings(QGroupBox):
         )
         if not ok or not code.strip():
             return
-        try:
-            copied = scheme_service.copy_scheme(
+        copied = operations.attempt(
+            self,
+            lambda: scheme_service.copy_scheme(
                 self.ctx.db, source.code, code.strip(), f"{source.name}（企业自定义）", actor=self.ctx.actor()
-            )
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+            ),
+        )
+        if copied is FAILED:
             return
         self.reload()
         combo = self.scheme_combos[copied.method]
@@ -191,10 +193,12 @@ class SchemeSettings(QGroupBox):
         edited = SchemeDialog.edit(self, scheme)
         if edited is None:
             return
-        try:
-            scheme_service.save_custom_scheme(self.ctx.db, edited, actor=self.ctx.actor())
-        except UserError as exc:
-            messages.show_user_error(self, exc)
+        if (
+            operations.attempt(
+                self, lambda: scheme_service.save_custom_scheme(self.ctx.db, edited, actor=self.ctx.actor())
+            )
+            is FAILED
+        ):
             return
         self._show_bands()
         messages.show_info(
@@ -203,14 +207,19 @@ class SchemeSettings(QGroupBox):
 
     def _on_apply(self) -> None:
         db, schemes, tiers = self.ctx.db, self.chosen_schemes(), self.chosen_tiers()
-        try:
-            preview = run_task(
-                self, self.tr("正在计算重新分级的影响…"),
-                lambda: scheme_service.preview_regrade(db, schemes=schemes, tiers=tiers),
-            )  # fmt: skip
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
+        tasks.run_in_background(
+            self,
+            self.tr("正在计算重新分级的影响…"),
+            lambda: scheme_service.preview_regrade(db, schemes=schemes, tiers=tiers),
+            lambda preview: self._confirm_regrade(preview, schemes, tiers),
+        )
+
+    def _confirm_regrade(
+        self,
+        preview: RegradePreview,
+        schemes: dict[EvaluationMethod, str],
+        tiers: dict[RiskLevel, ControlTier],
+    ) -> None:
         if preview.conflicts:
             lines = "\n".join(
                 f"· {c.risk_point_name}：{c.description[:30]}（固有 {c.inherent_level.label}，现有 {c.current_level.label}）"
@@ -236,15 +245,15 @@ class SchemeSettings(QGroupBox):
         text += self.tr("\n\n原评价保留在历史中，本次变更记入操作日志。确定应用？")
         if not messages.confirm(self, text, title=self.tr("重新分级"), action=self.tr("应用")):
             return
-        today = self.ctx.today()
-        try:
-            result = run_task(
-                self, self.tr("正在重新分级…"),
-                lambda: scheme_service.apply_regrade(db, schemes=schemes, tiers=tiers, actor=self.ctx.actor(), today=today),
-            )  # fmt: skip
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
+        db, actor, today = self.ctx.db, self.ctx.actor(), self.ctx.today()
+        tasks.run_in_background(
+            self,
+            self.tr("正在重新分级…"),
+            lambda: scheme_service.apply_regrade(db, schemes=schemes, tiers=tiers, actor=actor, today=today),
+            self._on_regraded,
+        )
+
+    def _on_regraded(self, result: RegradePreview) -> None:
         self.ctx.events.emit_changed("risk_point", "hazard", "evaluation", "setting")
         self.applied.emit()
         messages.show_info(
