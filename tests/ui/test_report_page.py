@@ -21,7 +21,8 @@ from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.export_profile_dialog import ExportProfileDialog, ProfileAction
 from dualprev.ui.gui import create_application, start_main_window
 from dualprev.ui.pages import report_page
-from dualprev.ui.pages.report_page import EXPORTS, ReportPage
+from dualprev.ui.pages.report_exports import EXPORTS
+from dualprev.ui.pages.report_page import ReportPage
 from dualprev.ui.prefs import Prefs
 
 from ..conftest import DEMO_TODAY
@@ -76,17 +77,17 @@ def test_period_picker_drives_the_figures(page: ReportPage) -> None:
     assert page.value_labels["period"].text() == "2026年度（2026-01-01 至 2026-12-31）"
     assert page.value_labels["as_of"].text() == "2026-11-20"
     year_found = int(page.value_labels["found"].text().split()[0])
-    page.kind_combo.setCurrentIndex(page.kind_combo.findData(PeriodKind.QUARTER.value))
-    page.part_combo.setCurrentIndex(2)
+    page.period_box.kind_combo.setCurrentIndex(page.period_box.kind_combo.findData(PeriodKind.QUARTER.value))
+    page.period_box.part_combo.setCurrentIndex(2)
     assert page.period() == ReportPeriod.quarter(2026, 3)
     assert page.value_labels["as_of"].text() == "2026-09-30"
     quarter_found = int(page.value_labels["found"].text().split()[0])
     assert 0 < quarter_found < year_found
     assert page.value_labels["rate"].text().endswith("%")
-    page.kind_combo.setCurrentIndex(page.kind_combo.findData(PeriodKind.CUSTOM.value))
-    assert page.from_edit.isVisible() and not page.part_combo.isVisible()
-    page.from_edit.setDate(QDate(2026, 8, 1))
-    page.to_edit.setDate(QDate(2026, 8, 31))
+    page.period_box.kind_combo.setCurrentIndex(page.period_box.kind_combo.findData(PeriodKind.CUSTOM.value))
+    assert page.period_box.from_edit.isVisible() and not page.period_box.part_combo.isVisible()
+    page.period_box.from_edit.setDate(QDate(2026, 8, 1))
+    page.period_box.to_edit.setDate(QDate(2026, 8, 31))
     assert page.period() == ReportPeriod.custom(date(2026, 8, 1), date(2026, 8, 31))
     assert "2026-08-01 至 2026-08-31" in page.value_labels["period"].text()
     assert "--from 2026-08-01 --to 2026-08-31" in page.commands_edit.toPlainText()

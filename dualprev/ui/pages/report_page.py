@@ -8,20 +8,14 @@ The buttons come from :data:`EXPORTS`: adding an export to the page is adding on
 
 import re
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -31,36 +25,39 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from dualprev.reports.ledger_period import QUARTER_NAMES, PeriodKind, ReportPeriod
+from dualprev.reports.ledger_period import ReportPeriod
 from dualprev.reports.ledger_statistics import format_rate
 from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.services import (
     export_profile_service,
     ledger_report_service,
     organisation_service,
-    risk_report_service,
 )
-from dualprev.services.checks import printouts
-from dualprev.services.database import Database
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.export_profile_dialog import ExportProfileDialog, ProfileAction
-from dualprev.ui.dialogs.hidden_danger_fields import get_date
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
+from dualprev.ui.pages.report_exports import (
+    ALL_DEPARTMENTS,
+    EXPORTS,
+    HIDDEN_DANGER_GROUP,
+    ExportRequest,
+    HubExport,
+    Pick,
+)
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.report_period_box import ReportPeriodBox
 
 FILTERS = {
     ExportFormat.XLSX: "Excel 工作簿 (*.xlsx)",
     ExportFormat.PDF: "PDF 文件 (*.pdf)",
     ExportFormat.PNG: "PNG 图片 (*.png)",
 }
-ALL_DEPARTMENTS = "（全部整改责任单位，每个单位一份）"
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -102,133 +99,6 @@ def open_file(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-# --- the exports the page offers -----------------------------------------------------------------
-
-
-class Pick(StrEnum):
-    """What an export asks the user to pick before writing."""
-
-    HIDDEN_DANGER = "hidden_danger"
-    MAJOR_HIDDEN_DANGER = "major_hidden_danger"
-    DEPARTMENT = "department"
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """Everything an export may need besides the database: where, which format, the period and
-    today, and what the user picked (a hidden danger's number, a department) or chose (a profile)."""
-
-    out: Path
-    fmt: ExportFormat
-    period: ReportPeriod
-    today: date
-    picked: str | None = None
-    profile: str | None = None
-    photos: bool = False
-
-
-ExportRunner = Callable[[Database, ExportRequest], ExportResult]
-"""Writes the file: gets the open database (opaque to the UI) and the request."""
-
-
-@dataclass(frozen=True)
-class HubExport:
-    """One button of the page. ``uses_period``: the file covers the chosen period (its code goes
-    into the suggested file name); ``statutory``: only a quarter or a year will do; ``pick``: what
-    to ask for first."""
-
-    key: str
-    group: str
-    label: str
-    hint: str
-    formats: tuple[ExportFormat, ...]
-    run: ExportRunner
-    uses_period: bool = False
-    statutory: bool = False
-    pick: Pick | None = None
-
-
-RISK_GROUP = "安全风险分级管控"
-HIDDEN_DANGER_GROUP = "隐患排查治理"
-CHECK_GROUP = "隐患排查"
-_X, _P, _G = ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.PNG
-
-EXPORTS: tuple[HubExport, ...] = (
-    HubExport(
-        "risk_list", RISK_GROUP, "风险分级管控清单", "全部风险点和危险源，含评价、管控措施、责任人（A3 横向）",
-        (_X, _P), lambda db, r: risk_report_service.export_risk_list(db, r.out, r.fmt, today=r.today),
-    ),
-    HubExport(
-        "risk_chart", RISK_GROUP, "作业安全风险比较图", "作业活动按风险值从高到低排列的条形图",
-        (_P, _G), lambda db, r: risk_report_service.export_risk_chart(db, r.out, r.fmt, today=r.today),
-    ),
-    HubExport(
-        "risk_records", RISK_GROUP, "风险辨识评价记录", "作业活动清单、设备设施清单、JHA/SCL 评价记录、风险点登记台账",
-        (_X, _P), lambda db, r: risk_report_service.export_risk_records(db, r.out, r.fmt, today=r.today),
-    ),
-    HubExport(
-        "major_risks", RISK_GROUP, "重大风险公告", "现有风险为重大风险的危险源及管控措施（张贴用）",
-        (_P,), lambda db, r: risk_report_service.export_major_risks(db, r.out, today=r.today),
-    ),
-    HubExport(
-        "ledger", HIDDEN_DANGER_GROUP, "隐患排查治理台账", "统计期内发现的全部隐患（含已作废标注），首页为汇总",
-        (_X, _P),
-        lambda db, r: ledger_report_service.export_ledger(
-            db, r.out, r.fmt, period=r.period, profile=r.profile, photos=r.photos, today=r.today
-        ),
-        uses_period=True,
-    ),
-    HubExport(
-        "regulator_ledger", HIDDEN_DANGER_GROUP, "台账（报送版）", "去除人员姓名、电话和照片，供报送镇、区监管部门",
-        (_X, _P),
-        lambda db, r: ledger_report_service.export_ledger(
-            db, r.out, r.fmt, period=r.period, regulator=True, today=r.today
-        ),
-        uses_period=True,
-    ),
-    HubExport(
-        "ledger_stats", HIDDEN_DANGER_GROUP, "隐患排查治理统计表", "季度、年度统计表，主要负责人签字后按期报送",
-        (_P, _X),
-        lambda db, r: ledger_report_service.export_ledger_statistics(
-            db, r.out, r.fmt, period=r.period, today=r.today
-        ),
-        uses_period=True, statutory=True,
-    ),
-    HubExport(
-        "notices", HIDDEN_DANGER_GROUP, "隐患整改通知单", "待整改、整改中的隐患，每个整改责任单位一份",
-        (_P,),
-        lambda db, r: ledger_report_service.export_notices(
-            db, r.out, department=None if r.picked == ALL_DEPARTMENTS else r.picked, today=r.today
-        ),
-        pick=Pick.DEPARTMENT,
-    ),
-    HubExport(
-        "acceptance", HIDDEN_DANGER_GROUP, "隐患整改验收单", "一条隐患的整改和验收情况，附整改前后照片",
-        (_P,),
-        lambda db, r: ledger_report_service.export_acceptance_form(db, r.out, r.picked or "", today=r.today),
-        pick=Pick.HIDDEN_DANGER,
-    ),
-    HubExport(
-        "major_report", HIDDEN_DANGER_GROUP, "重大事故隐患报告", "现状及原因、危害和整改难度、治理方案，报送监管部门",
-        (_P,),
-        lambda db, r: ledger_report_service.export_major_report(db, r.out, r.picked or "", today=r.today),
-        pick=Pick.MAJOR_HIDDEN_DANGER,
-    ),
-    HubExport(
-        "checks", CHECK_GROUP, "隐患排查记录", "统计期内的排查记录：汇总及逐份记录（含检查人签字栏）",
-        (_X, _P),
-        lambda db, r: printouts.export_checks(
-            db, r.out, r.fmt, date_from=r.period.start, date_to=min(r.period.end, r.today), today=r.today
-        ),
-        uses_period=True,
-    ),
-    HubExport(
-        "checklist", CHECK_GROUP, "隐患排查清单（空白）", "每个在用排查计划一份空白清单，现场排查时填写",
-        (_P,), lambda db, r: printouts.export_checklist(db, r.out, today=r.today),
-    ),
-)  # fmt: skip
-
-
 def safe_file_name(text: str) -> str:
     return _UNSAFE_FILE_CHARS.sub("_", text).strip("_") or "导出"
 
@@ -257,62 +127,17 @@ class ReportPage(Page):
 
         top = QHBoxLayout()
         layout.addLayout(top)
-        top.addWidget(self._build_period_box(content), 1)
+        self.period_box = ReportPeriodBox(ctx.today, content)
+        top.addWidget(self.period_box, 1)
         top.addWidget(self._build_summary_box(content), 2)
         for group in dict.fromkeys(spec.group for spec in EXPORTS):
             layout.addWidget(self._build_group(group, content))
         layout.addWidget(self._build_result_bar(content))
         layout.addWidget(self._build_cli_box(content))
         layout.addStretch(1)
-        self._sync_period_widgets()
-        self._show_range()
+        self.period_box.changed.connect(self._on_period_changed)
 
     # --- building ---------------------------------------------------------------------------------
-
-    def _build_period_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("统计期"), parent)
-        form = QFormLayout(box)
-        today = self.ctx.today()
-        self.kind_combo = QComboBox(box)
-        self.kind_combo.setObjectName("kind_combo")
-        for kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR, PeriodKind.CUSTOM):
-            self.kind_combo.addItem(self.tr(kind.label), kind.value)
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(PeriodKind.YEAR.value))
-        form.addRow(self.tr("类型"), self.kind_combo)
-        self.year_spin = QSpinBox(box)
-        self.year_spin.setObjectName("year_spin")
-        self.year_spin.setRange(2000, 2100)
-        self.year_spin.setValue(today.year)
-        self.year_spin.setSuffix(self.tr(" 年"))
-        form.addRow(self.tr("年度"), self.year_spin)
-        self.part_combo = QComboBox(box)
-        self.part_combo.setObjectName("part_combo")
-        self.part_label = QLabel(self.tr("月份"), box)
-        form.addRow(self.part_label, self.part_combo)
-        self.from_edit = QDateEdit(QDate(today.year, 1, 1), box)
-        self.from_edit.setObjectName("from_edit")
-        self.to_edit = QDateEdit(QDate(today.year, today.month, today.day), box)
-        self.to_edit.setObjectName("to_edit")
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.from_label = QLabel(self.tr("起始日期"), box)
-        self.to_label = QLabel(self.tr("截止日期"), box)
-        form.addRow(self.from_label, self.from_edit)
-        form.addRow(self.to_label, self.to_edit)
-        self.range_label = QLabel(box)
-        self.range_label.setObjectName("range_label")
-        self.range_label.setWordWrap(True)
-        form.addRow(self.range_label)
-        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
-        for signal in (
-            self.year_spin.valueChanged,
-            self.part_combo.currentIndexChanged,
-            self.from_edit.dateChanged,
-            self.to_edit.dateChanged,
-        ):
-            signal.connect(self._on_period_changed)
-        return box
 
     def _build_summary_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("本期隐患排查治理情况"), parent)
@@ -424,87 +249,17 @@ class ReportPage(Page):
 
     # --- period -------------------------------------------------------------------------------
 
-    def kind(self) -> PeriodKind:
-        return PeriodKind(self.kind_combo.currentData())
-
     def period(self) -> ReportPeriod:
-        """The period the widgets describe (a custom range with its dates swapped into order)."""
-        year = self.year_spin.value()
-        match self.kind():
-            case PeriodKind.MONTH:
-                return ReportPeriod.month(year, self.part_combo.currentIndex() + 1)
-            case PeriodKind.QUARTER:
-                return ReportPeriod.quarter(year, self.part_combo.currentIndex() + 1)
-            case PeriodKind.YEAR:
-                return ReportPeriod.year(year)
-            case _:
-                start, end = get_date(self.from_edit), get_date(self.to_edit)
-                return ReportPeriod.custom(min(start, end), max(start, end))
+        return self.period_box.period()
 
     def set_period(self, period: ReportPeriod) -> None:
-        """Show ``period`` in the widgets and its figures, as if the user had picked it."""
-        self._apply_period(period)
-        self._on_period_changed()
-
-    def _apply_period(self, period: ReportPeriod) -> None:
-        self.kind_combo.blockSignals(True)
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(period.kind.value))
-        self.kind_combo.blockSignals(False)
-        self._sync_period_widgets()
-        for widget in (self.year_spin, self.part_combo, self.from_edit, self.to_edit):
-            widget.blockSignals(True)
-        self.year_spin.setValue(period.start.year)
-        if period.kind is PeriodKind.MONTH:
-            self.part_combo.setCurrentIndex(period.start.month - 1)
-        elif period.kind is PeriodKind.QUARTER:
-            self.part_combo.setCurrentIndex(period.quarter_number - 1)
-        self.from_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
-        self.to_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
-        for widget in (self.year_spin, self.part_combo, self.from_edit, self.to_edit):
-            widget.blockSignals(False)
-        self._show_range()
-
-    def _sync_period_widgets(self) -> None:
-        kind = self.kind()
-        custom = kind is PeriodKind.CUSTOM
-        self.year_spin.setEnabled(not custom)
-        for widget in (self.from_edit, self.to_edit, self.from_label, self.to_label):
-            widget.setVisible(custom)
-        has_part = kind in (PeriodKind.MONTH, PeriodKind.QUARTER)
-        self.part_combo.setVisible(has_part)
-        self.part_label.setVisible(has_part)
-        self.part_combo.blockSignals(True)
-        current = self.part_combo.currentIndex()
-        self.part_combo.clear()
-        today = self.ctx.today()
-        if kind is PeriodKind.MONTH:
-            self.part_label.setText(self.tr("月份"))
-            self.part_combo.addItems([self.tr("{m} 月").format(m=m) for m in range(1, 13)])
-            self.part_combo.setCurrentIndex(current if 0 <= current < 12 else today.month - 1)
-        elif kind is PeriodKind.QUARTER:
-            self.part_label.setText(self.tr("季度"))
-            self.part_combo.addItems([self.tr(name) for name in QUARTER_NAMES])
-            quarter = (today.month - 1) // 3
-            self.part_combo.setCurrentIndex(current if 0 <= current < 4 else quarter)
-        self.part_combo.blockSignals(False)
-
-    def _on_kind_changed(self) -> None:
-        self._sync_period_widgets()
-        self._on_period_changed()
+        """Show ``period`` and its figures, as if the user had picked it."""
+        self.period_box.set_period(period)
 
     def _on_period_changed(self) -> None:
         self._period_chosen = True
-        self._show_range()
         if not self._stale:
             self._reload_summary()
-
-    def _show_range(self) -> None:
-        period = self.period()
-        self.range_label.setText(
-            self.tr("{label}：{start} 至 {end}").format(
-                label=period.label, start=period.start.isoformat(), end=period.end.isoformat()
-            )
-        )
 
     # --- reloading ----------------------------------------------------------------------------
 
@@ -540,7 +295,7 @@ class ReportPage(Page):
 
     def reload(self) -> None:
         if not self._period_chosen:
-            self._apply_period(ReportPeriod.year(self.ctx.today().year))
+            self.period_box.show_period(ReportPeriod.year(self.ctx.today().year))
         self._reload_profiles()
         self._reload_summary()
 
