@@ -129,9 +129,9 @@ def test_draw_a_rectangle_with_the_mouse_then_undo_and_redo(
     _drag(page, (1995, 478), (2150, 614))
     assert len(asked) == 1 and asked[0].name == ""
     assert page.scene.mode is DrawMode.SELECT  # back to selecting, the new zone selected
-    zone_id = page.selected_zone_id()
+    zone_id = page.editor.selected_zone_id()
     assert zone_id is not None
-    view = page.zone_view(zone_id)
+    view = page.editor.zone_view(zone_id)
     assert view is not None and view.name == "空压站" and view.level is RiskLevel.LOW
     assert view.info.shape is ZoneShape.RECT
     # Snapped onto the walls of the plan (x≈1990, y≈470 and 620).
@@ -141,7 +141,7 @@ def test_draw_a_rectangle_with_the_mouse_then_undo_and_redo(
     assert item is not None and item.brush().color().name().upper() == "#0070C0"  # 低风险 is blue
     assert "空压站" in _db_zone_names(page)
 
-    stack = page.undo_stack()
+    stack = page.editor.undo_stack()
     assert stack is not None and stack.undoText() == "新增区块“空压站”"
     stack.undo()
     assert "空压站" not in _db_zone_names(page) and len(page.scene.zone_items()) == 11
@@ -152,7 +152,7 @@ def test_draw_a_rectangle_with_the_mouse_then_undo_and_redo(
 def test_draw_a_polygon_by_clicking_its_vertices(page: RiskMapPage, monkeypatch: pytest.MonkeyPatch) -> None:
     area = next(a for a in map_zone_service.zone_choices(page.ctx.db).areas if a.name == "装配车间")  # type: ignore[arg-type]
     _answer_zone_dialog(monkeypatch, ZoneDraft("装配线 L 形", area.id, (), False))
-    page.snap_action.setChecked(False)
+    page.toolbar.snap_action.setChecked(False)
     page.set_mode(DrawMode.POLYGON)
     viewport = page.view.viewport()
     corners = [(200, 850), (600, 850), (600, 950), (300, 950), (300, 1200), (200, 1200)]
@@ -167,8 +167,8 @@ def test_draw_a_polygon_by_clicking_its_vertices(page: RiskMapPage, monkeypatch:
         viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, page.view.mapFromScene(200, 1200)
     )
     QTest.keyClick(viewport, Qt.Key.Key_Return)
-    zone_id = page.selected_zone_id()
-    view = page.zone_view(zone_id or -1)
+    zone_id = page.editor.selected_zone_id()
+    view = page.editor.zone_view(zone_id or -1)
     assert view is not None and view.info.shape is ZoneShape.POLYGON and len(view.info.points) == 6
     assert view.level is RiskLevel.SIGNIFICANT and len(view.label_lines) == 2
 
@@ -177,23 +177,23 @@ def test_cancelled_dialog_adds_nothing(page: RiskMapPage, monkeypatch: pytest.Mo
     _answer_zone_dialog(monkeypatch, None)
     page.set_mode(DrawMode.RECT)
     _drag(page, (1300, 820), (1470, 1250))
-    assert len(page.scene.zone_items()) == 11 and not page.undo_stack().canUndo()  # type: ignore[union-attr]
+    assert len(page.scene.zone_items()) == 11 and not page.editor.undo_stack().canUndo()  # type: ignore[union-attr]
 
 
 def test_move_a_zone_with_the_mouse_then_undo(page: RiskMapPage) -> None:
     zone_id = _zone_id(page, "储气罐")
-    before = page.zone_view(zone_id).info.points  # type: ignore[union-attr]
-    page.snap_action.setChecked(False)
+    before = page.editor.zone_view(zone_id).info.points  # type: ignore[union-attr]
+    page.toolbar.snap_action.setChecked(False)
     _drag(page, (2210, 510), (2150, 560))
-    after = page.zone_view(zone_id).info.points  # type: ignore[union-attr]
+    after = page.editor.zone_view(zone_id).info.points  # type: ignore[union-attr]
     assert after != before
     dx, dy = after[0][0] - before[0][0], after[0][1] - before[0][1]
     assert dx < -30 and dy > 30
     assert map_zone_service.get_zone(page.ctx.db, zone_id).points == after  # type: ignore[arg-type]
-    page.undo_stack().undo()  # type: ignore[union-attr]
+    page.editor.undo_stack().undo()  # type: ignore[union-attr]
     assert map_zone_service.get_zone(page.ctx.db, zone_id).points == before  # type: ignore[arg-type]
     assert page.scene.zone_item(zone_id).points() == before  # type: ignore[union-attr]
-    page.undo_stack().redo()  # type: ignore[union-attr]
+    page.editor.undo_stack().redo()  # type: ignore[union-attr]
     assert map_zone_service.get_zone(page.ctx.db, zone_id).points == after  # type: ignore[arg-type]
 
 
@@ -204,13 +204,13 @@ def test_drag_a_vertex_handle_reshapes_the_zone(page: RiskMapPage) -> None:
     assert item is not None and len(item.handles()) == 4
     before = item.committed_points
     corner = item.handles()[2].scenePos()  # bottom right
-    page.snap_action.setChecked(False)
+    page.toolbar.snap_action.setChecked(False)
     _drag(page, (corner.x(), corner.y()), (corner.x() - 40, corner.y() - 100))
     info = map_zone_service.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
     assert info.points[0] == before[0]  # the opposite corner stayed
     assert info.points[2][1] < before[2][1] - 60
-    assert page.undo_stack().undoText() == "调整区块“危化品库”"  # type: ignore[union-attr]
-    page.undo_stack().undo()  # type: ignore[union-attr]
+    assert page.editor.undo_stack().undoText() == "调整区块“危化品库”"  # type: ignore[union-attr]
+    page.editor.undo_stack().undo()  # type: ignore[union-attr]
     assert map_zone_service.get_zone(page.ctx.db, zone_id).points == before  # type: ignore[arg-type]
 
 
@@ -219,12 +219,12 @@ def test_delete_asks_first_and_undo_brings_the_zone_back(page: RiskMapPage, mess
     linked = map_zone_service.get_zone(page.ctx.db, zone_id).risk_point_ids  # type: ignore[arg-type]
     page.scene.select_zone(zone_id)
     message_log.confirm_answer = False
-    page.delete_zone_action.trigger()
+    page.toolbar.delete_zone_action.trigger()
     assert "喷漆房" in _db_zone_names(page) and "喷漆房" in message_log.confirmations[0]
     message_log.confirm_answer = True
-    page.delete_zone_action.trigger()
+    page.toolbar.delete_zone_action.trigger()
     assert "喷漆房" not in _db_zone_names(page) and len(page.scene.zone_items()) == 10
-    stack = page.undo_stack()
+    stack = page.editor.undo_stack()
     assert stack is not None
     stack.undo()
     restored = _zone_id(page, "喷漆房")
@@ -243,11 +243,11 @@ def test_add_then_move_then_undo_both_and_redo_both(
     """Redoing an add creates the zone under a new id; the move after it must follow."""
     area = map_zone_service.zone_choices(page.ctx.db).areas[0]  # type: ignore[arg-type]
     _answer_zone_dialog(monkeypatch, ZoneDraft("停车场", area.id, (), False))
-    page.snap_action.setChecked(False)
+    page.toolbar.snap_action.setChecked(False)
     page.set_mode(DrawMode.RECT)
     _drag(page, (1300, 820), (1470, 1250))
     _drag(page, (1385, 1150), (1385, 1100))
-    stack = page.undo_stack()
+    stack = page.editor.undo_stack()
     assert stack is not None and stack.count() == 2
     moved = map_zone_service.get_zone(page.ctx.db, _zone_id(page, "停车场")).points  # type: ignore[arg-type]
     stack.undo()
@@ -270,7 +270,7 @@ def test_edit_properties_and_undo(page: RiskMapPage, monkeypatch: pytest.MonkeyP
     assert asked[0].name == "储气罐" and asked[0].show_counts is False
     item = page.scene.zone_item(zone_id)
     assert item is not None and item.label.lines == ("储气罐（1 m³）", "一般风险", "一般1")
-    page.undo_stack().undo()  # type: ignore[union-attr]
+    page.editor.undo_stack().undo()  # type: ignore[union-attr]
     assert item.label.lines == ("储气罐", "一般风险")
 
 
@@ -289,12 +289,12 @@ def test_escape_cancels_a_polygon_in_progress(page: RiskMapPage) -> None:
 
 def test_zoom_keeps_within_limits_and_fit_restores(page: RiskMapPage) -> None:
     fitted = page.view.zoom()
-    page.zoom_in_action.trigger()
+    page.toolbar.zoom_in_action.trigger()
     assert page.view.zoom() == pytest.approx(fitted * 1.25) and not page.view.is_fitted()
     for _ in range(40):
-        page.zoom_out_action.trigger()
+        page.toolbar.zoom_out_action.trigger()
     assert page.view.zoom() >= fitted * 0.5 - 1e-9
-    page.fit_action.trigger()
+    page.toolbar.fit_action.trigger()
     assert page.view.zoom() == pytest.approx(fitted)
 
 
@@ -331,9 +331,9 @@ def test_export_pdf_and_png_from_the_page(
         classmethod(lambda _c, _p, fmt, drawn_by, _n: MapExportOptions(fmt, "A4", drawn_by, "王审核")),
     )
     monkeypatch.setattr(risk_map_page, "choose_export_file", lambda _p, fmt, _s: targets[fmt])
-    page.export_pdf_action.trigger()
+    page.toolbar.export_pdf_action.trigger()
     wait_for_tasks(qtbot)
-    page.export_png_action.trigger()
+    page.toolbar.export_png_action.trigger()
     wait_for_tasks(qtbot)
     flat = "".join("".join(p.extract_text().split()) for p in PdfReader(targets["pdf"]).pages)
     assert "安全风险四色分布图" in flat and "王审核" in flat and "2026年11月20日" in flat
@@ -371,17 +371,17 @@ def test_drag_the_label_of_a_selected_zone_moves_only_the_label(page: RiskMapPag
     zone_id = _zone_id(page, "装配车间")
     before = map_zone_service.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
     page.scene.select_zone(zone_id)
-    start = page.zone_view(zone_id).label_point  # type: ignore[union-attr]
+    start = page.editor.zone_view(zone_id).label_point  # type: ignore[union-attr]
     _drag(page, start, (start[0] + 120, start[1] + 90))
     after = map_zone_service.get_zone(page.ctx.db, zone_id)  # type: ignore[arg-type]
     assert after.points == before.points
     assert after.label_at is not None and after.label_at[0] > start[0] + 100
-    assert page.undo_stack().undoText() == "移动标签“装配车间”"  # type: ignore[union-attr]
+    assert page.editor.undo_stack().undoText() == "移动标签“装配车间”"  # type: ignore[union-attr]
     # Dragged out of its zone, the label stops at the edge instead.
     _drag(page, after.label_at, (after.label_at[0] + 3000, after.label_at[1]))
     assert page.scene.zone_item(zone_id).label.pos().x() <= max(x for x, _y in after.points)  # type: ignore[union-attr]
-    page.undo_stack().undo()  # type: ignore[union-attr]
-    page.undo_stack().undo()  # type: ignore[union-attr]
+    page.editor.undo_stack().undo()  # type: ignore[union-attr]
+    page.editor.undo_stack().undo()  # type: ignore[union-attr]
     assert map_zone_service.get_zone(page.ctx.db, zone_id).label_at == before.label_at  # type: ignore[arg-type]
 
 
@@ -420,19 +420,19 @@ def _trigger(menu: object, text: str) -> None:
 def test_right_click_menu_turns_a_rect_into_a_polygon_and_edits_vertices(page: RiskMapPage) -> None:
     zone_id = _zone_id(page, "冲压车间")
     page.scene.select_zone(zone_id)
-    menu = page.context_menu(zone_id, (800, 300), -1)
+    menu = page.editor.context_menu(zone_id, (800, 300), -1)
     assert [a.text() for a in menu.actions() if a.text()] == ["属性…", "转换为多边形（可增减顶点）", "标签回到区块中央",
                                                               "删除区块"]  # fmt: skip
     _trigger(menu, "转换为多边形（可增减顶点）")
     assert map_zone_service.get_zone(page.ctx.db, zone_id).shape is ZoneShape.POLYGON  # type: ignore[arg-type]
-    _trigger(page.context_menu(zone_id, (885, 112), -1), "在此处添加顶点")  # on the top edge
+    _trigger(page.editor.context_menu(zone_id, (885, 112), -1), "在此处添加顶点")  # on the top edge
     points = map_zone_service.get_zone(page.ctx.db, zone_id).points  # type: ignore[arg-type]
     assert len(points) == 5 and (885.0, 112.0) in points
-    _trigger(page.context_menu(zone_id, (885, 112), points.index((885.0, 112.0))), "删除此顶点")
+    _trigger(page.editor.context_menu(zone_id, (885, 112), points.index((885.0, 112.0))), "删除此顶点")
     assert len(map_zone_service.get_zone(page.ctx.db, zone_id).points) == 4  # type: ignore[arg-type]
-    _trigger(page.context_menu(zone_id, (800, 300), -1), "标签回到区块中央")
+    _trigger(page.editor.context_menu(zone_id, (800, 300), -1), "标签回到区块中央")
     assert map_zone_service.get_zone(page.ctx.db, zone_id).label_at is None  # type: ignore[arg-type]
-    stack = page.undo_stack()
+    stack = page.editor.undo_stack()
     assert stack is not None and stack.count() == 4
     for _ in range(4):
         stack.undo()
@@ -455,5 +455,5 @@ def test_rename_and_delete_a_plan(
     assert "11 个区块" in message_log.confirmations[-1]
     assert page.current_plan() is None and page.plans_tree.topLevelItemCount() == 0
     assert not image.exists() and page.scene.zone_items() == []
-    assert not page.rect_action.isEnabled() and not page.export_pdf_action.isEnabled()
+    assert not page.toolbar.rect_action.isEnabled() and not page.toolbar.export_pdf_action.isEnabled()
     assert "还没有平面图" in page.summary_label.text()

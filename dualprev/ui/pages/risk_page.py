@@ -5,7 +5,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,23 +36,12 @@ from dualprev.ui.dialogs.risk_point_dialog import RiskPointDialog
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.risk_level_cell import paint_level
 
 NO_AREA = "未指定区域"
 RISK_POINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 RISK_ENTITIES = ("risk_point", "hazard", "evaluation")
-
-
-def paint_level(item: QTreeWidgetItem, column: int, level: RiskLevel | None, empty_text: str) -> None:
-    """Write the level's name in ``column`` on its colour (低风险 blue)."""
-    if level is None:
-        item.setText(column, empty_text)
-        item.setForeground(column, QBrush(QColor(110, 110, 110)))
-        return
-    item.setText(column, level.label)
-    item.setBackground(column, QBrush(QColor(level.colour.hex)))
-    item.setForeground(column, QBrush(QColor(*level.colour.text_rgb)))
-    item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
 
 
 def _hazard_view(parent: QWidget, name: str, model: HazardTableModel) -> QTableView:
