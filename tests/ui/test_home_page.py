@@ -63,7 +63,7 @@ def test_clicking_an_overdue_item_opens_it_in_the_filtered_ledger(
     home.overdue_tree.itemClicked.emit(item, 0)
     ledger = demo_window.current_page()
     assert isinstance(ledger, LedgerPage)
-    assert ledger.scope_combo.currentData() == "overdue"
+    assert ledger.filter_bar.scope_combo.currentData() == "overdue"
     assert ledger.model.rowCount() == home.overdue_tree.topLevelItemCount()
     detail = ledger.detail_panel.detail()
     assert detail is not None and detail.number == number and detail.is_overdue
@@ -75,12 +75,12 @@ def test_view_all_due_soon_filters_the_ledger(demo_window: MainWindow, home: Hom
     home.all_due_soon_btn.click()
     ledger = demo_window.current_page()
     assert isinstance(ledger, LedgerPage)
-    assert ledger.scope_combo.currentData() == "due_soon"
+    assert ledger.filter_bar.scope_combo.currentData() == "due_soon"
     shown = [ledger.model.row_record(r) for r in range(ledger.model.rowCount())]
     assert sorted(r.number for r in shown if r) == sorted(numbers(home.due_soon_tree))
     demo_window.show_page("home")
     home.all_overdue_btn.click()
-    assert ledger.scope_combo.currentData() == "overdue" and demo_window.current_page() is ledger
+    assert ledger.filter_bar.scope_combo.currentData() == "overdue" and demo_window.current_page() is ledger
 
 
 def test_home_follows_writes_elsewhere(demo_window: MainWindow, home: HomePage) -> None:
@@ -157,7 +157,7 @@ def test_dashboard_clicks_open_the_filtered_lists(demo_window: MainWindow, home:
     ledger = demo_window.current_page()
     assert (
         isinstance(ledger, LedgerPage)
-        and ledger.scope_combo.currentData() == HiddenDangerStatus.RECTIFYING.value
+        and ledger.filter_bar.scope_combo.currentData() == HiddenDangerStatus.RECTIFYING.value
     )
     assert ledger.model.rowCount() == int(home.status_labels[HiddenDangerStatus.RECTIFYING].text())
     demo_window.show_page("home")
@@ -190,9 +190,9 @@ def test_this_months_rate_and_a_month_bar_open_the_ledger_for_that_period(
     ledger = demo_window.current_page()
     assert isinstance(ledger, LedgerPage)
     month_start = DEMO_TODAY.replace(day=1)
-    assert ledger.date_check.isChecked() and ledger.from_date_edit.isEnabled()
-    assert ledger.from_date_edit.date().toPython() == month_start
-    assert ledger.to_date_edit.date().toPython() == DEMO_TODAY
+    assert ledger.filter_bar.date_check.isChecked() and ledger.filter_bar.from_date_edit.isEnabled()
+    assert ledger.filter_bar.from_date_edit.date().toPython() == month_start
+    assert ledger.filter_bar.to_date_edit.date().toPython() == DEMO_TODAY
     rows = _shown(ledger)
     assert rows and all(month_start <= r.found_on <= DEMO_TODAY for r in rows)
     assert sum(1 for r in rows if r.status is not HiddenDangerStatus.VOID) == figures.month_found
@@ -203,15 +203,18 @@ def test_this_months_rate_and_a_month_bar_open_the_ledger_for_that_period(
     september = next(i for i, m in enumerate(figures.months) if (m.year, m.month) == (2026, 9))
     home.trend_chart.month_clicked.emit(september)
     assert demo_window.current_page() is ledger
-    assert ledger.from_date_edit.date().toPython() == date(2026, 9, 1)
-    assert ledger.to_date_edit.date().toPython() == date(2026, 9, 30)
+    assert ledger.filter_bar.from_date_edit.date().toPython() == date(2026, 9, 1)
+    assert ledger.filter_bar.to_date_edit.date().toPython() == date(2026, 9, 30)
     rows = _shown(ledger)
     assert rows and all(r.found_on.month == 9 for r in rows)
     assert sum(1 for r in rows if r.status is not HiddenDangerStatus.VOID) == figures.months[september].found
 
     demo_window.show_page("home")
     home.all_overdue_btn.click()  # a focus without dates clears the period again
-    assert not ledger.date_check.isChecked() and ledger.scope_combo.currentData() == "overdue"
+    assert (
+        not ledger.filter_bar.date_check.isChecked()
+        and ledger.filter_bar.scope_combo.currentData() == "overdue"
+    )
 
 
 def test_stale_post_cards_are_listed_for_reprinting(demo_window: MainWindow, home: HomePage) -> None:

@@ -171,29 +171,37 @@ def test_a_paged_model_passes_the_model_tester(qtmodeltester: ModelTester) -> No
 def test_filters_narrow_the_ledger(ledger: LedgerPage, qtbot: QtBot) -> None:
     db = ledger.ctx.db
     summary = hs.summary(db, today=DEMO_TODAY)  # type: ignore[arg-type]
-    ledger.scope_combo.setCurrentIndex(ledger.scope_combo.findData("overdue"))
+    ledger.filter_bar.scope_combo.setCurrentIndex(ledger.filter_bar.scope_combo.findData("overdue"))
     assert ledger.model.rowCount() == summary.overdue
     assert all(r.is_overdue for r in rows(ledger))
     assert "当前筛选" in ledger.summary_label.text()
-    ledger.scope_combo.setCurrentIndex(ledger.scope_combo.findData("all"))
-    ledger.level_combo.setCurrentIndex(ledger.level_combo.findData(HiddenDangerLevel.MAJOR.value))
+    ledger.filter_bar.scope_combo.setCurrentIndex(ledger.filter_bar.scope_combo.findData("all"))
+    ledger.filter_bar.level_combo.setCurrentIndex(
+        ledger.filter_bar.level_combo.findData(HiddenDangerLevel.MAJOR.value)
+    )
     assert [r.number for r in rows(ledger)] == ["YH-2026-0021"]
     ledger.clear_filters()
     assert ledger.model.rowCount() == 36
-    ledger.source_combo.setCurrentIndex(ledger.source_combo.findData(HiddenDangerSource.EXTERNAL.value))
+    ledger.filter_bar.source_combo.setCurrentIndex(
+        ledger.filter_bar.source_combo.findData(HiddenDangerSource.EXTERNAL.value)
+    )
     assert rows(ledger) and all(r.source is HiddenDangerSource.EXTERNAL for r in rows(ledger))
     ledger.clear_filters()
-    ledger.keyword_edit.setText("喷漆房")
+    ledger.filter_bar.keyword_edit.setText("喷漆房")
     qtbot.waitUntil(lambda: ledger.model.rowCount() < 36)
     assert all("喷漆房" in r.description + r.location + r.risk_point_name for r in rows(ledger))
     ledger.clear_filters()
-    ledger.date_check.setChecked(True)
-    ledger.from_date_edit.setDate(ledger.from_date_edit.date().fromString("2026-11-01", "yyyy-MM-dd"))
-    ledger.to_date_edit.setDate(ledger.to_date_edit.date().fromString("2026-11-15", "yyyy-MM-dd"))
+    ledger.filter_bar.date_check.setChecked(True)
+    ledger.filter_bar.from_date_edit.setDate(
+        ledger.filter_bar.from_date_edit.date().fromString("2026-11-01", "yyyy-MM-dd")
+    )
+    ledger.filter_bar.to_date_edit.setDate(
+        ledger.filter_bar.to_date_edit.date().fromString("2026-11-15", "yyyy-MM-dd")
+    )
     assert rows(ledger) and all(date(2026, 11, 1) <= r.found_on <= date(2026, 11, 15) for r in rows(ledger))
     ledger.clear_filters()
-    area = ledger.place_combo.findText("喷涂车间")
-    ledger.place_combo.setCurrentIndex(area)
+    area = ledger.filter_bar.place_combo.findText("喷涂车间")
+    ledger.filter_bar.place_combo.setCurrentIndex(area)
     assert rows(ledger) and all(r.area_name == "喷涂车间" or r.risk_point_name for r in rows(ledger))
 
 
@@ -201,17 +209,17 @@ def test_a_focus_with_a_period_ticks_the_date_filter(ledger: LedgerPage) -> None
     db = ledger.ctx.db
     october = LedgerFilter(statuses=(S.CLOSED,), found_from=date(2026, 10, 1), found_to=date(2026, 10, 31))
     ledger.apply_focus(LedgerFocus(october))
-    assert ledger.date_check.isChecked() and ledger.to_date_edit.isEnabled()
-    assert ledger.from_date_edit.date().toPython() == date(2026, 10, 1)
-    assert ledger.to_date_edit.date().toPython() == date(2026, 10, 31)
-    assert ledger.scope_combo.currentData() == S.CLOSED.value
+    assert ledger.filter_bar.date_check.isChecked() and ledger.filter_bar.to_date_edit.isEnabled()
+    assert ledger.filter_bar.from_date_edit.date().toPython() == date(2026, 10, 1)
+    assert ledger.filter_bar.to_date_edit.date().toPython() == date(2026, 10, 31)
+    assert ledger.filter_bar.scope_combo.currentData() == S.CLOSED.value
     expected = hs.query(db, october, today=DEMO_TODAY)  # type: ignore[arg-type]
     assert [r.number for r in rows(ledger)] == [r.number for r in expected.rows] != []
     assert all(r.status is S.CLOSED and r.found_on.month == 10 for r in rows(ledger))
 
     # An open end: everything found since 11月1日, up to today.
     ledger.apply_focus(LedgerFocus(LedgerFilter(found_from=date(2026, 11, 1))))
-    assert ledger.to_date_edit.date().toPython() == DEMO_TODAY
+    assert ledger.filter_bar.to_date_edit.date().toPython() == DEMO_TODAY
     since = hs.query(db, LedgerFilter(found_from=date(2026, 11, 1)), today=DEMO_TODAY)  # type: ignore[arg-type]
     assert ledger.model.rowCount() == since.total > 0
 
@@ -221,7 +229,7 @@ def test_a_focus_with_a_period_ticks_the_date_filter(ledger: LedgerPage) -> None
     assert all(r.found_on <= date(2026, 8, 31) for r in rows(ledger))
 
     ledger.apply_focus(LedgerFocus(LedgerFilter()))
-    assert not ledger.date_check.isChecked() and not ledger.from_date_edit.isEnabled()
+    assert not ledger.filter_bar.date_check.isChecked() and not ledger.filter_bar.from_date_edit.isEnabled()
     assert ledger.model.rowCount() == 36
 
 
@@ -348,7 +356,7 @@ def test_register_to_close_through_the_page(
                               rectifier_id=rectifier, deadline=DEMO_TODAY + timedelta(days=3))  # fmt: skip
     monkeypatch.setattr(HiddenDangerDialog, "register",
                         classmethod(lambda _cls, *_a, **_k: HiddenDangerRegistration(draft, photos=(before,))))  # fmt: skip
-    ledger.register_btn.click()
+    ledger.filter_bar.register_btn.click()
     detail = ledger.detail_panel.detail()
     assert detail is not None and detail.number == "YH-2026-0037" and detail.status is S.PENDING
     assert ledger.selected_id() == detail.id and len(detail.photos) == 1
