@@ -118,7 +118,7 @@ def test_check_and_ledger_pages(seeded_window: MainWindow) -> None:
     assert model.rowCount() == 2
     numbers = {model.row_record(r).number: r for r in range(2)}
     assert model.index(numbers["YH-2026-0001"], 0).data(8).color() == OVERDUE_BACKGROUND  # 8: BackgroundRole
-    scope = ledger.scope_combo  # type: ignore[attr-defined]
+    scope = ledger.filter_bar.scope_combo  # type: ignore[attr-defined]
     scope.setCurrentIndex(scope.findData("overdue"))
     assert model.rowCount() == 1 and model.row_record(0).number == "YH-2026-0001"
     scope.setCurrentIndex(scope.findData("closed"))

@@ -9,60 +9,47 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from dualprev.domain.hidden_danger import DUE_SOON_DAYS, HiddenDangerLevel, HiddenDangerStatus
+from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
 from dualprev.services import dashboard_service, post_card_service
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services.checks import tasks as check_tasks
-from dualprev.services.checks.tasks import TaskRow, TaskScope
-from dualprev.services.dashboard_service import Activity, ActivityKind, DashboardFigures
-from dualprev.services.hidden_danger_service import LedgerFilter, LedgerResult, LedgerRow
+from dualprev.services.checks.tasks import TaskScope
+from dualprev.services.dashboard_service import ActivityKind, DashboardFigures
+from dualprev.services.hidden_danger_service import LedgerFilter
 from dualprev.services.info_service import database_info
-from dualprev.services.post_card_service import ReprintNeed
 from dualprev.ui import operations
 from dualprev.ui.context import AppContext
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.ledger_page import LedgerFocus
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.activity_box import ActivityBox
+from dualprev.ui.widgets.check_tasks_box import CheckTasksBox
 from dualprev.ui.widgets.dashboard_chart import MonthBar, MonthlyChart
 from dualprev.ui.widgets.dashboard_tile import DashboardLink, DashboardTile
+from dualprev.ui.widgets.dashboard_tree import GOOD_COLOUR
+from dualprev.ui.widgets.deadline_box import DeadlineBox
 from dualprev.ui.widgets.hidden_danger_style import (
     DUE_SOON_COLOUR,
     OVERDUE_COLOUR,
     STATUS_COLOURS,
-    deadline_text,
-    local_time,
 )
 from dualprev.ui.widgets.level_bar import LevelBar
+from dualprev.ui.widgets.reprint_box import ReprintBox
 
 DEADLINE_LIST_LIMIT = 50
 TASK_LIST_LIMIT = 30
-DEADLINE_COLUMNS = ("隐患编号", "隐患描述", "整改期限", "逾期/剩余", "整改责任人")
-TASK_COLUMNS = ("应完成日期", "状态", "排查计划", "负责人")
-ACTIVITY_COLUMNS = ("时间", "人员", "事项")
-REPRINT_COLUMNS = ("岗位", "部门", "上次打印", "变化的内容")
-TREE_MAX_HEIGHT = 190
-"""Lists scroll inside themselves, so the whole dashboard fits a laptop screen with little scrolling."""
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-GOOD_COLOUR = "#2E7D32"
-
 COUNT_LABELS = (
     ("areas", "区域"),
     ("posts", "岗位"),
@@ -88,31 +75,6 @@ def _swatch(level: RiskLevel) -> QLabel:
     label.setFixedSize(14, 14)
     label.setStyleSheet(f"background: {level.colour.hex}; border: 1px solid #555;")
     return label
-
-
-def _tree(parent: QWidget, name: str, headings: tuple[str, ...], stretch: int, tooltip: str) -> QTreeWidget:
-    tree = QTreeWidget(parent)
-    tree.setObjectName(name)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setUniformRowHeights(True)
-    tree.setMinimumHeight(120)
-    tree.setMaximumHeight(TREE_MAX_HEIGHT)
-    tree.setHeaderLabels(list(headings))
-    header = tree.header()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    tree.setCursor(Qt.CursorShape.PointingHandCursor)
-    tree.setToolTip(tooltip)
-    return tree
-
-
-def _placeholder(tree: QTreeWidget, text: str, column: int = 1, colour: str = GOOD_COLOUR) -> None:
-    item = QTreeWidgetItem(tree, [""] * tree.columnCount())
-    item.setText(column, text)
-    item.setFlags(Qt.ItemFlag.NoItemFlags)
-    item.setForeground(column, QBrush(QColor(colour)))
 
 
 class HomePage(Page):
@@ -151,15 +113,26 @@ class HomePage(Page):
         first.addWidget(self._build_danger_box(body), 1)
         layout.addLayout(first)
         second = QHBoxLayout()
-        second.addWidget(self._build_checks_box(body), 1)
-        second.addWidget(self._build_activity_box(body), 1)
+        self.checks_box = CheckTasksBox(body)
+        self.activity_box = ActivityBox(body)
+        second.addWidget(self.checks_box, 1)
+        second.addWidget(self.activity_box, 1)
         layout.addLayout(second)
-        layout.addWidget(self._build_deadlines_box(body))
+        self.deadline_box = DeadlineBox(body)
+        layout.addWidget(self.deadline_box)
         third = QHBoxLayout()
         third.addWidget(self._build_trend_box(body), 1)
-        third.addWidget(self._build_reprint_box(body), 1)
+        self.reprint_box = ReprintBox(body)
+        third.addWidget(self.reprint_box, 1)
         layout.addLayout(third)
         layout.addStretch(1)
+        self.checks_box.tasks_requested.connect(self.open_checks)
+        self.checks_box.records_requested.connect(lambda: self._go("checks", "show_records"))
+        self.activity_box.activity_requested.connect(self._on_activity)
+        self.deadline_box.open_requested.connect(self.open_ledger)
+        self.reprint_box.post_requested.connect(
+            lambda post_id: self._go("post_cards", "select_post", post_id)
+        )
 
     # --- building -----------------------------------------------------------------------------------
 
@@ -233,90 +206,6 @@ class HomePage(Page):
         layout.addWidget(self.overdue_label)
         return box
 
-    def _build_checks_box(self, body: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("隐患排查任务"), body)
-        box.setObjectName("checks_box")
-        layout = QVBoxLayout(box)
-        tiles = QHBoxLayout()
-        self.due_today_tile = DashboardTile("due_today", self.tr("今日到期"), box, size=18)
-        self.overdue_checks_tile = DashboardTile("overdue_checks", self.tr("逾期未查"), box, size=18)
-        self.upcoming_tile = DashboardTile("upcoming_checks", self.tr("近期待查"), box, size=18)
-        self.month_checks_tile = DashboardTile("month_checks", self.tr("本月已排查"), box, size=18)
-        for tile, scope in (
-            (self.due_today_tile, TaskScope.TODAY),
-            (self.overdue_checks_tile, TaskScope.OVERDUE),
-            (self.upcoming_tile, TaskScope.UPCOMING),
-        ):
-            tile.set_clickable(True, self.tr("单击查看排查任务"))
-            tile.clicked.connect(lambda sc=scope: self.open_checks(sc))
-            tiles.addWidget(tile)
-        self.month_checks_tile.set_clickable(True, self.tr("单击查看排查记录"))
-        self.month_checks_tile.clicked.connect(lambda: self._go("checks", "show_records"))
-        tiles.addWidget(self.month_checks_tile)
-        layout.addLayout(tiles)
-        self.tasks_tree = _tree(box, "tasks_tree", TASK_COLUMNS, 2, self.tr("单击到“隐患排查”记录或打印清单"))
-        self.tasks_tree.itemClicked.connect(self._on_task_item)
-        self.tasks_tree.itemActivated.connect(self._on_task_item)
-        layout.addWidget(self.tasks_tree)
-        layout.addStretch(1)
-        return box
-
-    def _build_activity_box(self, body: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("最近动态"), body)
-        box.setObjectName("activity_box")
-        layout = QVBoxLayout(box)
-        self.activity_tree = _tree(box, "activity_tree", ACTIVITY_COLUMNS, 2, self.tr("单击查看"))
-        self.activity_tree.itemClicked.connect(self._on_activity_item)
-        self.activity_tree.itemActivated.connect(self._on_activity_item)
-        layout.addWidget(self.activity_tree)
-        layout.addStretch(1)
-        return box
-
-    def _build_deadlines_box(self, body: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("整改期限提醒"), body)
-        box.setObjectName("deadlines_box")
-        row = QHBoxLayout(box)
-        self.overdue_tree, self.overdue_title_label, self.all_overdue_btn = self._deadline_column(
-            box, row, "overdue", self.tr("查看全部逾期")
-        )
-        self.due_soon_tree, self.due_soon_title_label, self.all_due_soon_btn = self._deadline_column(
-            box, row, "due_soon", self.tr("查看全部临期")
-        )
-        self.all_overdue_btn.clicked.connect(lambda: self.open_ledger(LedgerFilter(overdue_only=True)))
-        self.all_due_soon_btn.clicked.connect(
-            lambda: self.open_ledger(LedgerFilter(due_within_days=DUE_SOON_DAYS))
-        )
-        self.overdue_tree.itemActivated.connect(self._on_overdue_item)
-        self.overdue_tree.itemClicked.connect(self._on_overdue_item)
-        self.due_soon_tree.itemActivated.connect(self._on_due_soon_item)
-        self.due_soon_tree.itemClicked.connect(self._on_due_soon_item)
-        return box
-
-    def _deadline_column(
-        self, box: QGroupBox, row: QHBoxLayout, key: str, button_text: str
-    ) -> tuple[QTreeWidget, QLabel, QPushButton]:
-        column = QVBoxLayout()
-        head = QHBoxLayout()
-        title = QLabel(box)
-        title.setObjectName(f"{key}_title_label")
-        title.setStyleSheet("font-weight: bold;")
-        head.addWidget(title)
-        head.addStretch(1)
-        button = QPushButton(button_text, box)
-        button.setObjectName(f"all_{key}_btn")
-        head.addWidget(button)
-        column.addLayout(head)
-        tree = _tree(
-            box,
-            f"{key}_tree",
-            tuple(self.tr(t) for t in DEADLINE_COLUMNS),
-            1,
-            self.tr("单击在隐患台账中查看"),
-        )
-        column.addWidget(tree)
-        row.addLayout(column, 1)
-        return tree, title, button
-
     def _build_trend_box(self, body: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("近6个月隐患发现与销号"), body)
         box.setObjectName("trend_box")
@@ -324,22 +213,6 @@ class HomePage(Page):
         self.trend_chart = MonthlyChart(box)
         self.trend_chart.month_clicked.connect(self._on_month_clicked)
         layout.addWidget(self.trend_chart)
-        return box
-
-    def _build_reprint_box(self, body: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("需重新打印的岗位告知卡"), body)
-        box.setObjectName("reprint_box")
-        layout = QVBoxLayout(box)
-        self.reprint_label = QLabel(box)
-        self.reprint_label.setObjectName("reprint_label")
-        self.reprint_label.setWordWrap(True)
-        layout.addWidget(self.reprint_label)
-        self.reprint_tree = _tree(
-            box, "reprint_tree", REPRINT_COLUMNS, 3, self.tr("单击到“岗位告知卡”重新打印")
-        )
-        self.reprint_tree.itemClicked.connect(self._on_reprint_item)
-        self.reprint_tree.itemActivated.connect(self._on_reprint_item)
-        layout.addWidget(self.reprint_tree)
         return box
 
     # --- loading ------------------------------------------------------------------------------------
@@ -385,10 +258,28 @@ class HomePage(Page):
             self.overdue_label.setText(self.tr("没有逾期未整改的隐患"))
             self.overdue_label.setStyleSheet(f"color: {GOOD_COLOUR};")
         self._fill_checks(figures, today)
-        self._fill_activity(figures.recent)
+        self.activity_box.fill(figures.recent)
         self._fill_deadlines()
         self.trend_chart.set_bars([MonthBar(m.label, m.found, m.closed) for m in figures.months])
         self._fill_reprints()
+
+    def _fill_checks(self, figures: DashboardFigures, today: date) -> None:
+        self.checks_box.set_counts(figures.tasks, figures.month_checks)
+        db = self.ctx.db
+        lists = operations.attempt(
+            self,
+            lambda: (
+                check_tasks.list_tasks(db, today=today, scope=TaskScope.OVERDUE, limit=TASK_LIST_LIMIT),
+                check_tasks.list_tasks(db, today=today, scope=TaskScope.TODAY, limit=TASK_LIST_LIMIT),
+            ),
+        )
+        if lists is not FAILED:
+            self.checks_box.set_tasks(*lists)
+
+    def _fill_reprints(self) -> None:
+        needs = operations.attempt(self, lambda: post_card_service.cards_needing_reprint(self.ctx.db))
+        if needs is not FAILED:
+            self.reprint_box.fill(needs)
 
     def _fill_rate(self, figures: DashboardFigures) -> None:
         rate = figures.month_rate
@@ -403,89 +294,6 @@ class HomePage(Page):
         else:
             self.rate_label.setText(self.tr("本月（{m}月）尚未发现隐患").format(m=figures.month_start.month))
 
-    def _fill_checks(self, figures: DashboardFigures, today: date) -> None:
-        counts = figures.tasks
-        self.due_today_tile.set_number(
-            str(counts.due_today), DUE_SOON_COLOUR if counts.due_today else "#222222"
-        )
-        self.overdue_checks_tile.set_number(
-            str(counts.overdue), OVERDUE_COLOUR if counts.overdue else GOOD_COLOUR
-        )
-        self.upcoming_tile.set_number(str(counts.upcoming))
-        self.month_checks_tile.set_number(str(figures.month_checks))
-        db = self.ctx.db
-        lists = operations.attempt(
-            self,
-            lambda: (
-                check_tasks.list_tasks(db, today=today, scope=TaskScope.OVERDUE, limit=TASK_LIST_LIMIT),
-                check_tasks.list_tasks(db, today=today, scope=TaskScope.TODAY, limit=TASK_LIST_LIMIT),
-            ),
-        )
-        if lists is FAILED:
-            return
-        overdue, due = lists
-        tree = self.tasks_tree
-        tree.clear()
-        for task in [*overdue, *due]:
-            item = QTreeWidgetItem(tree, self.task_item_texts(task))
-            item.setData(0, ID_ROLE, task.id)
-            colour = OVERDUE_COLOUR if task.is_overdue else DUE_SOON_COLOUR
-            item.setForeground(1, QBrush(QColor(colour)))
-            item.setToolTip(
-                2,
-                self.tr("{plan}，{n} 项，{place}").format(
-                    plan=task.plan_name, n=task.item_count, place=task.place or "—"
-                ),
-            )
-        if not overdue and not due:
-            _placeholder(tree, self.tr("今天没有到期的排查任务"), column=2)
-
-    @staticmethod
-    def task_item_texts(task: TaskRow) -> list[str]:
-        return [task.due_on.isoformat(), task.state_text, task.plan_name, task.assignee_name]
-
-    def _fill_activity(self, recent: tuple[Activity, ...]) -> None:
-        tree = self.activity_tree
-        tree.clear()
-        for activity in recent:
-            item = QTreeWidgetItem(
-                tree, [local_time(activity.at), activity.actor, " ".join(activity.text.split())]
-            )
-            item.setData(0, ID_ROLE, activity.target_id)
-            item.setData(0, KIND_ROLE, activity.kind.value)
-            item.setToolTip(2, activity.text)
-        if not recent:
-            _placeholder(tree, self.tr("还没有排查记录或隐患处理动态"), column=2, colour="#555555")
-
-    def _fill_reprints(self) -> None:
-        needs = operations.attempt(self, lambda: post_card_service.cards_needing_reprint(self.ctx.db))
-        if needs is FAILED:
-            return
-        tree = self.reprint_tree
-        tree.clear()
-        for need in needs:
-            item = QTreeWidgetItem(tree, self.reprint_item_texts(need))
-            item.setData(0, ID_ROLE, need.post_id)
-            item.setToolTip(3, "、".join(need.changed))
-        if needs:
-            self.reprint_label.setText(
-                self.tr("{n} 张已张贴的告知卡打印后风险或措施有变化，墙上的卡片已过时：").format(n=len(needs))
-            )
-            self.reprint_label.setStyleSheet(f"color: {DUE_SOON_COLOUR};")
-        else:
-            self.reprint_label.setText(self.tr("已打印的告知卡都与当前风险一致。"))
-            self.reprint_label.setStyleSheet(f"color: {GOOD_COLOUR};")
-            _placeholder(tree, self.tr("没有需要重新打印的告知卡"), column=3)
-
-    @staticmethod
-    def reprint_item_texts(need: ReprintNeed) -> list[str]:
-        return [
-            need.post_name,
-            need.department,
-            f"第 {need.printed_revision} 版 {need.printed_on.isoformat()}",
-            "、".join(need.changed),
-        ]
-
     # --- deadlines ----------------------------------------------------------------------------------
 
     def _fill_deadlines(self) -> None:
@@ -498,79 +306,13 @@ class HomePage(Page):
                 hs.due_soon(db, today=today, limit=DEADLINE_LIST_LIMIT),
             ),
         )
-        if lists is FAILED:
-            return
-        overdue, due = lists
-        self.overdue_title_label.setText(self.tr("已逾期未整改：{n} 条").format(n=overdue.total))
-        self.overdue_title_label.setStyleSheet(
-            f"font-weight: bold; color: {OVERDUE_COLOUR};" if overdue.total else "font-weight: bold;"
-        )
-        self.due_soon_title_label.setText(
-            self.tr("{days}日内到期：{n} 条").format(days=DUE_SOON_DAYS, n=due.total)
-        )
-        self._fill_list(self.overdue_tree, overdue, self.tr("没有逾期未整改的隐患"), OVERDUE_COLOUR)
-        self._fill_list(
-            self.due_soon_tree,
-            due,
-            self.tr("近{days}日没有到期的隐患").format(days=DUE_SOON_DAYS),
-            DUE_SOON_COLOUR,
-        )
-        self.all_overdue_btn.setEnabled(overdue.total > 0)
-        self.all_due_soon_btn.setEnabled(due.total > 0)
-
-    def _fill_list(self, tree: QTreeWidget, result: LedgerResult, empty: str, colour: str) -> None:
-        tree.clear()
-        for row in result.rows:
-            item = QTreeWidgetItem(tree, self.deadline_item_texts(row))
-            item.setData(0, ID_ROLE, row.id)
-            item.setToolTip(1, row.description)
-            item.setForeground(3, QBrush(QColor(colour)))
-            if row.level is HiddenDangerLevel.MAJOR:
-                item.setForeground(1, QBrush(QColor(OVERDUE_COLOUR)))
-        if result.total > len(result.rows):
-            more = QTreeWidgetItem(
-                tree, ["", self.tr("……另有 {n} 条，请点“查看全部”").format(n=result.total - len(result.rows))]
-            )
-            more.setFlags(Qt.ItemFlag.NoItemFlags)
-        if not result.rows:
-            _placeholder(tree, empty)
-
-    @staticmethod
-    def deadline_item_texts(row: LedgerRow) -> list[str]:
-        """编号, 描述 (重大隐患 marked), 整改期限, 逾期/剩余, 整改责任人 — one list row."""
-        description = " ".join(row.description.split())
-        level = "【重大】" if row.level is HiddenDangerLevel.MAJOR else ""
-        deadline = row.deadline.isoformat() if row.deadline else ""
-        return [row.number, level + description, deadline, deadline_text(row.days_left), row.rectifier_name]
+        if lists is not FAILED:
+            self.deadline_box.fill(*lists)
 
     # --- clicks -------------------------------------------------------------------------------------
 
-    def _on_overdue_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self._open_item(item, LedgerFilter(overdue_only=True))
-
-    def _on_due_soon_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self._open_item(item, LedgerFilter(due_within_days=DUE_SOON_DAYS))
-
-    def _open_item(self, item: QTreeWidgetItem, flt: LedgerFilter) -> None:
-        hidden_danger_id = item.data(0, ID_ROLE)
-        if isinstance(hidden_danger_id, int):
-            self.open_ledger(flt, hidden_danger_id)
-
-    def _on_task_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        task_id = item.data(0, ID_ROLE)
-        if isinstance(task_id, int):
-            self.open_checks(TaskScope.OPEN, task_id)
-
-    def _on_reprint_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        post_id = item.data(0, ID_ROLE)
-        if isinstance(post_id, int):
-            self._go("post_cards", "select_post", post_id)
-
-    def _on_activity_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        target, kind = item.data(0, ID_ROLE), item.data(0, KIND_ROLE)
-        if not isinstance(target, int) or not kind:
-            return
-        match ActivityKind(kind):
+    def _on_activity(self, kind: ActivityKind, target: int) -> None:
+        match kind:
             case ActivityKind.CHECK_RECORD:
                 self._go("checks", "show_record", target)
             case ActivityKind.HIDDEN_DANGER:
