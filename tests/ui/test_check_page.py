@@ -51,7 +51,7 @@ from dualprev.ui.pages.check_page import CheckPage
 from dualprev.ui.pages.ledger_page import LedgerPage
 
 from ..conftest import DEMO_TODAY
-from .conftest import MessageLog
+from .conftest import MessageLog, wait_for_tasks
 
 TODAY = DEMO_TODAY
 PROBLEM = "3号数控车床防护门联锁开关被短接"
@@ -65,7 +65,7 @@ def page(demo_window: MainWindow) -> CheckPage:
 
 
 def task_rows(page: CheckPage) -> list[check_tasks.TaskRow]:
-    return [page.task_model.record(r) for r in range(page.task_model.rowCount())]
+    return [page.tasks_tab.task_model.record(r) for r in range(page.tasks_tab.task_model.rowCount())]
 
 
 def jpeg() -> bytes:
@@ -85,7 +85,7 @@ def select_today(page: CheckPage, plan: str = "机加工车间岗位每班检查
         if t.plan_name == plan
     )  # type: ignore[arg-type]
     page.show_tasks(TaskScope.TODAY, task.id)
-    assert page.selected_task() == task
+    assert page.tasks_tab.selected_task() == task
     return task
 
 
@@ -95,18 +95,22 @@ def test_tasks_show_overdue_first_and_ready_to_record(page: CheckPage) -> None:
         ("冲压车间班组周检", "逾期 1 天"), ("机加工车间岗位每班检查", "今天到期"), ("喷涂车间岗位每班检查", "今天到期"),
     ]  # fmt: skip
     assert (
-        page.task_model.index(0, CheckTaskColumn.DUE_ON).data(8).color() == OVERDUE_BACKGROUND
+        page.tasks_tab.task_model.index(0, CheckTaskColumn.DUE_ON).data(8).color() == OVERDUE_BACKGROUND
     )  # BackgroundRole
-    assert page.selected_task() == rows[0] and page.record_btn.isEnabled() and page.print_task_btn.isEnabled()
+    assert (
+        page.tasks_tab.selected_task() == rows[0]
+        and page.tasks_tab.record_btn.isEnabled()
+        and page.tasks_tab.print_task_btn.isEnabled()
+    )
     assert (
         "今日到期 <b>2</b> 次" in page.summary_label.text() and "逾期未查 1 次" in page.summary_label.text()
     )
-    page.scope_combo.setCurrentIndex(page.scope_combo.findData(TaskScope.DONE.value))
+    page.tasks_tab.scope_combo.setCurrentIndex(page.tasks_tab.scope_combo.findData(TaskScope.DONE.value))
     done = task_rows(page)
     assert done and all(r.status is CheckTaskStatus.DONE and r.checked_on for r in done)
 
 
-def test_printing_todays_checklist(page: CheckPage, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_printing_todays_checklist(qtbot: QtBot, page: CheckPage, monkeypatch: pytest.MonkeyPatch) -> None:
     task = select_today(page)
     shown: list[tuple[bytes, str, str]] = []
     monkeypatch.setattr(
@@ -114,7 +118,8 @@ def test_printing_todays_checklist(page: CheckPage, monkeypatch: pytest.MonkeyPa
         "show_pdf",
         classmethod(lambda cls, parent, data, title, name: shown.append((data, title, name))),
     )
-    page.print_task_btn.click()
+    page.tasks_tab.print_task_btn.click()
+    wait_for_tasks(qtbot)
     [(data, title, name)] = shown
     assert title == "打印排查清单" and name == f"隐患排查清单_机加工车间岗位每班检查_{TODAY.isoformat()}.pdf"
     text = pdf_text(data)
@@ -176,7 +181,7 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
         return data
 
     monkeypatch.setattr(CheckRecordDialog, "record", classmethod(record))
-    page.record_btn.click()
+    page.tasks_tab.record_btn.click()
     # Saved: the record is shown with its failed item and the new hidden danger, and the user is
     # offered the ledger (answered yes).
     [ask] = message_log.confirmations
@@ -191,17 +196,21 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
     # The record, from the checks page, leads back to the same hidden danger.
     demo_window.show_page("checks")
     assert page.tabs.currentIndex() == page.RECORDS_TAB
-    record = page.record_model.record(page.records_table.selectionModel().selectedRows()[0].row())
+    record = page.records_tab.record_model.record(
+        page.records_tab.records_table.selectionModel().selectedRows()[0].row()
+    )
     assert record.danger_numbers == ("YH-2026-0037",) and record.failed == 1
-    row = page.results_table.selectionModel().selectedRows()[0].row()
-    assert page.result_model.index(row, CheckResultColumn.DANGER).data() == "YH-2026-0037（待整改）"
-    page.open_danger_btn.click()
+    row = page.records_tab.results_table.selectionModel().selectedRows()[0].row()
+    assert (
+        page.records_tab.result_model.index(row, CheckResultColumn.DANGER).data() == "YH-2026-0037（待整改）"
+    )
+    page.records_tab.open_danger_btn.click()
     assert demo_window.current_page() is ledger and ledger.selected_id() == detail.id
     # 首页 follows.
     home = demo_window.show_page("home")
-    assert home.due_today_tile.number_label.text() == str(home_status_before.tasks.due_today - 1)  # type: ignore[attr-defined]
+    assert home.checks_box.due_today_tile.number_label.text() == str(home_status_before.tasks.due_today - 1)  # type: ignore[attr-defined]
     assert home.status_labels[HiddenDangerStatus.PENDING].text() == "5"  # type: ignore[attr-defined]
-    top = home.activity_tree.topLevelItem(0)  # type: ignore[attr-defined]
+    top = home.activity_box.activity_tree.topLevelItem(0)  # type: ignore[attr-defined]
     assert "YH-2026-0037" in top.text(2) or "机加工车间岗位每班检查" in top.text(2)
 
 
@@ -245,7 +254,7 @@ def test_record_dialog_refuses_until_every_item_has_a_result(
 def test_unplanned_check_picks_items(page: CheckPage, monkeypatch: pytest.MonkeyPatch) -> None:
     from dualprev.ui.dialogs.check_item_picker import CheckItemPickerDialog
 
-    chosen = tuple(i.id for i in page._items if i.area_id == 3)[:3]
+    chosen = tuple(i.id for i in page.items_tab.items if i.area_id == 3)[:3]
     monkeypatch.setattr(CheckItemPickerDialog, "choose", classmethod(lambda cls, parent, rows: chosen))
     seen: list[checklists.Checklist] = []
 
@@ -262,9 +271,11 @@ def test_unplanned_check_picks_items(page: CheckPage, monkeypatch: pytest.Monkey
         return data
 
     monkeypatch.setattr(CheckRecordDialog, "record", classmethod(record))
-    page.unplanned_btn.click()
+    page.tasks_tab.unplanned_btn.click()
     assert [i.item_id for i in seen[0].items] == list(chosen)
-    record_row = page.record_model.record(page.records_table.selectionModel().selectedRows()[0].row())
+    record_row = page.records_tab.record_model.record(
+        page.records_tab.records_table.selectionModel().selectedRows()[0].row()
+    )
     assert (
         record_row.check_type is CheckType.HOLIDAY
         and record_row.plan_name == ""
@@ -276,19 +287,19 @@ def test_checklist_tab_groups_and_edits_items(
     page: CheckPage, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
 ) -> None:
     page.tabs.setCurrentIndex(page.ITEMS_TAB)
-    tree = page.items_tree
+    tree = page.items_tab.items_tree
     assert tree.topLevelItem(0).text(0).startswith("FX-JJ-001 普通车床（机加工车间）")
-    assert "排查清单共 382 项（由管控措施生成 372 项，自定义 10 项）" in page.items_label.text()
-    page.group_combo.setCurrentIndex(page.group_combo.findData("post"))
+    assert "排查清单共 382 项（由管控措施生成 372 项，自定义 10 项）" in page.items_tab.items_label.text()
+    page.items_tab.group_combo.setCurrentIndex(page.items_tab.group_combo.findData("post"))
     posts = {tree.topLevelItem(i).text(0).split("（")[0] for i in range(tree.topLevelItemCount())}
     assert "车工" in posts and "通用检查项" in posts
-    page.generate_btn.click()
+    page.items_tab.generate_btn.click()
     assert message_log.infos[-1].startswith("新生成排查项 0 项；已有排查项的管控措施 372 条保持不变")
     draft = CheckItemDraft(content="配电箱前1米内无杂物", standard="GB 50054", method="现场查看", check_type=CheckType.DAILY,
                            control_tier=ControlTier.TEAM, frequency=CheckFrequency.WEEKLY)  # fmt: skip
     monkeypatch.setattr(CheckItemDialog, "edit", classmethod(lambda cls, *a, **k: draft))
-    page.add_item_btn.click()
-    page.item_filter_edit.setText("配电箱前1米")
+    page.items_tab.add_item_btn.click()
+    page.items_tab.item_filter_edit.setText("配电箱前1米")
     [node] = [
         tree.topLevelItem(i).child(j)
         for i in range(tree.topLevelItemCount())
@@ -296,37 +307,40 @@ def test_checklist_tab_groups_and_edits_items(
     ]
     assert node.text(0) == "配电箱前1米内无杂物" and node.text(7) == "自定义"
     tree.setCurrentItem(node)
-    assert page.delete_item_btn.isEnabled()
-    page.delete_item_btn.click()
+    assert page.items_tab.delete_item_btn.isEnabled()
+    page.items_tab.delete_item_btn.click()
     assert tree.topLevelItemCount() == 0
-    page.item_filter_edit.clear()
+    page.items_tab.item_filter_edit.clear()
     first_group = tree.topLevelItem(0)
     shown = first_group.childCount()
     generated = first_group.child(0)
     text = generated.text(0)
     tree.setCurrentItem(generated)
-    assert not page.delete_item_btn.isEnabled()  # made from a measure: it can only be switched off
-    page.toggle_item_btn.click()
+    assert not page.items_tab.delete_item_btn.isEnabled()  # made from a measure: it can only be switched off
+    page.items_tab.toggle_item_btn.click()
     assert tree.topLevelItem(0).childCount() == shown - 1
-    page.inactive_check.setChecked(True)
+    page.items_tab.inactive_check.setChecked(True)
     assert tree.topLevelItem(0).child(0).text(0) == "（已停用）" + text
 
 
 def test_plans_tab_new_plan_gets_its_task(page: CheckPage, monkeypatch: pytest.MonkeyPatch) -> None:
     page.tabs.setCurrentIndex(page.PLANS_TAB)
-    assert page.model.rowCount() == 8
-    weekly = next(r for r in range(8) if page.model.record(r).name == "冲压车间班组周检")
-    assert page.model.index(weekly, CheckPlanColumn.HINT).data() == "逾期未查 1 次"
-    hints = {page.model.record(r).name: page.model.index(r, CheckPlanColumn.HINT).data() for r in range(8)}
+    assert page.plans_tab.model.rowCount() == 8
+    weekly = next(r for r in range(8) if page.plans_tab.model.record(r).name == "冲压车间班组周检")
+    assert page.plans_tab.model.index(weekly, CheckPlanColumn.HINT).data() == "逾期未查 1 次"
+    hints = {
+        page.plans_tab.model.record(r).name: page.plans_tab.model.index(r, CheckPlanColumn.HINT).data()
+        for r in range(8)
+    }
     assert not any("频次低于频次表" in hint for hint in hints.values())  # 重大风险 have their monthly plan
     assert hints["公司季度综合检查"] == "" and "公司级重大风险月度检查" in hints
     people = {p.name: p.id for p in org.list_people(page.ctx.db)}  # type: ignore[arg-type]
-    item_ids = tuple(i.id for i in page._items if i.area_id == 2)[:4]
+    item_ids = tuple(i.id for i in page.items_tab.items if i.area_id == 2)[:4]
     draft = CheckPlanDraft("冲压车间交接班检查", CheckType.DAILY, CheckFrequency.DAILY, TODAY, control_tier=ControlTier.POST,
                            area_id=2, assignee_id=people["赵鹏"], item_ids=item_ids)  # fmt: skip
     monkeypatch.setattr(CheckPlanDialog, "edit", classmethod(lambda cls, *a, **k: draft))
-    page.new_plan_btn.click()
-    selected = page._selected_plan()
+    page.plans_tab.new_plan_btn.click()
+    selected = page.plans_tab.selected_plan()
     assert selected is not None and selected.name == "冲压车间交接班检查" and selected.next_due == TODAY
     assert selected.item_count == 4
     page.show_tasks(TaskScope.TODAY)

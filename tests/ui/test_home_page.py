@@ -152,14 +152,14 @@ def test_dashboard_clicks_open_the_filtered_lists(demo_window: MainWindow, home:
     home.checks_box.overdue_checks_tile.click()
     checks = demo_window.current_page()
     assert isinstance(checks, CheckPage)
-    assert checks.scope_combo.currentData() == TaskScope.OVERDUE.value
-    assert [checks.task_model.record(r).plan_name for r in range(checks.task_model.rowCount())] == [
-        "冲压车间班组周检"
-    ]
+    assert checks.tasks_tab.scope_combo.currentData() == TaskScope.OVERDUE.value
+    assert [
+        checks.tasks_tab.task_model.record(r).plan_name for r in range(checks.tasks_tab.task_model.rowCount())
+    ] == ["冲压车间班组周检"]
     demo_window.show_page("home")
     item = home.checks_box.tasks_tree.topLevelItem(1)
     home.checks_box.tasks_tree.itemClicked.emit(item, 0)
-    selected = checks.selected_task()
+    selected = checks.tasks_tab.selected_task()
     assert demo_window.current_page() is checks and selected is not None
     assert selected.plan_name == "机加工车间岗位每班检查" and selected.id == item.data(0, ID_ROLE)
     demo_window.show_page("home")
@@ -183,7 +183,9 @@ def test_dashboard_clicks_open_the_filtered_lists(demo_window: MainWindow, home:
     )
     home.activity_box.activity_tree.itemClicked.emit(record_item, 0)
     assert demo_window.current_page() is checks and checks.tabs.currentIndex() == checks.RECORDS_TAB
-    shown = checks.record_model.record(checks.records_table.selectionModel().selectedRows()[0].row())
+    shown = checks.records_tab.record_model.record(
+        checks.records_tab.records_table.selectionModel().selectedRows()[0].row()
+    )
     assert shown.id == record_item.data(0, ID_ROLE)
 
 

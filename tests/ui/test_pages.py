@@ -112,7 +112,7 @@ def test_post_card_page_lists_posts_with_level(seeded_window: MainWindow) -> Non
 
 def test_check_and_ledger_pages(seeded_window: MainWindow) -> None:
     checks = seeded_window.show_page("checks")
-    assert checks.model.index(0, 0).data() == "月度综合排查"  # type: ignore[attr-defined]
+    assert checks.plans_tab.model.index(0, 0).data() == "月度综合排查"  # type: ignore[attr-defined]
     ledger = seeded_window.show_page("ledger")
     model = ledger.model  # type: ignore[attr-defined]
     assert model.rowCount() == 2

@@ -43,6 +43,28 @@ def make_table_view(model: RecordTableModel[Any], name: str, parent: QWidget | N
     return view
 
 
+def selected_record(view: QTableView) -> Any:
+    """The row object (``Roles.RECORD``) of the view's selected row, or None."""
+    rows = view.selectionModel().selectedRows()
+    return view.model().data(rows[0], Roles.RECORD) if rows else None
+
+
+def select_record(view: QTableView, model: RecordTableModel[Any], record_id: int) -> bool:
+    """Select (and scroll to) the row of ``record_id``; False when ``model`` does not hold it."""
+    source_row = model.row_of(record_id)
+    if source_row < 0:
+        return False
+    proxy = view.model()
+    index = (
+        proxy.mapFromSource(model.index(source_row, 0))
+        if isinstance(proxy, QSortFilterProxyModel)
+        else model.index(source_row, 0)
+    )
+    view.selectRow(index.row())
+    view.scrollTo(index)
+    return True
+
+
 def fit_columns(view: QTableView, *, max_width: int = MAX_COLUMN_WIDTH) -> None:
     """Size columns to their contents, but never so wide that one long text hides the rest."""
     view.resizeColumnsToContents()
