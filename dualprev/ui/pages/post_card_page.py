@@ -357,30 +357,25 @@ class PostCardPage(Page):
     def _selected_printable(self) -> list[int]:
         return [i for i in self.selected_ids() if self._cards.get(i) and self._cards[i].printable]
 
-    def _render(self, post_ids: list[int]) -> RenderedCards | None:
-        rendered = operations.attempt(
-            self,
-            lambda: post_card_export.render_cards(
-                self.ctx.db,
-                post_ids=post_ids,
-                size=self.paper_size(),
-                two_up=self.two_up(),
-                today=self.ctx.today(),
-            ),
-        )
-        return None if rendered is FAILED else rendered
-
     def _on_print(self) -> None:
         post_ids = self._selected_printable()
         if not post_ids:
             return
-        rendered = self._render(post_ids)
-        if rendered is None:
-            return
-        printer = self._ask_printer(self.paper_size(), self.two_up())
+        db, size, two_up, today = self.ctx.db, self.paper_size(), self.two_up(), self.ctx.today()
+        tasks.run_in_background(
+            self,
+            self.tr("正在生成岗位告知卡…"),
+            lambda: post_card_export.render_cards(
+                db, post_ids=post_ids, size=size, two_up=two_up, today=today
+            ),
+            lambda rendered: self._print_rendered(rendered, size, two_up),
+        )
+
+    def _print_rendered(self, rendered: RenderedCards, size: str, two_up: bool) -> None:
+        printer = self._ask_printer(size, two_up)
         if printer is None:
             return
-        page_size = self._page_size_label()
+        page_size = post_card_export.page_size_label(size, two_up)
 
         def printed(_pages: int) -> None:
             recorded = operations.write(
