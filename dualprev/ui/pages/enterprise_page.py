@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.domain.organisation import DepartmentKind
-from dualprev.errors import UserError, ValidationError
+from dualprev.errors import ValidationError
 from dualprev.services import organisation_service as org
 from dualprev.services.organisation_service import (
     AreaInfo,
@@ -173,16 +173,18 @@ class EnterprisePage(Page):
         return operations.write(self, self.ctx.events, entities, action) is not FAILED
 
     def _on_profile_save_requested(self, profile: EnterpriseProfile) -> None:
-        try:
-            org.save_enterprise(self.ctx.db, profile, actor=self.ctx.actor())
-        except ValidationError as exc:
-            self.profile_form.errors.show(exc.message, exc.field)
-            return
-        except UserError as exc:
-            messages.show_user_error(self, exc)
-            return
-        self.ctx.events.emit_changed("enterprise")
-        self.show_status(self.tr("企业档案已保存"))
+        def save() -> bool:
+            """False when a field is refused: that is shown beside the form, not in a message box."""
+            try:
+                org.save_enterprise(self.ctx.db, profile, actor=self.ctx.actor())
+            except ValidationError as exc:
+                self.profile_form.errors.show(exc.message, exc.field)
+                return False
+            return True
+
+        if operations.attempt(self, save) is True:
+            self.ctx.events.emit_changed("enterprise")
+            self.show_status(self.tr("企业档案已保存"))
 
     # departments
 
