@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import Shiboken
 
 from dualprev.errors import UserError
 from dualprev.ui import messages
@@ -128,6 +129,13 @@ class BackgroundTask(Generic[T]):
     def _on_finished(self, result: Any, error: object) -> None:
         _running.discard(self)
         self._finished = True
+        if self._parent is not None and not Shiboken.isValid(self._parent):
+            # The window that asked is gone (closed while the work ran): nobody is left to tell,
+            # but a bug is still a bug.
+            if isinstance(error, BaseException) and not isinstance(error, UserError):
+                raise error
+            log.info("background task finished after its window closed: %s", error or "done")
+            return
         self.dialog.reset()
         self.dialog.deleteLater()
         if isinstance(error, UserError):

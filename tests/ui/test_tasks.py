@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
 
 from dualprev.errors import StorageError
 from dualprev.ui import tasks
@@ -103,3 +104,15 @@ def test_start_up_work_waits_for_its_result_outside_any_event_loop(qtbot: QtBot)
     assert tasks.run_before_event_loop(None, "测试", lambda: threading.current_thread().name) != "MainThread"
     with pytest.raises(StorageError):
         tasks.run_before_event_loop(None, "测试", lambda: (_ for _ in ()).throw(StorageError("坏了")))
+
+
+def test_no_call_back_into_a_window_closed_meanwhile(qtbot: QtBot) -> None:
+    parent = QWidget()
+    release = threading.Event()
+    done: list[str] = []
+    tasks.run_in_background(parent, "测试", lambda: "done" if release.wait(10) else "timeout", done.append)
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(parent))
+    release.set()
+    wait_for_tasks(qtbot)
+    assert done == []
