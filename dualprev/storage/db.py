@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 # Re-exported: services name the session type without importing sqlmodel (only storage speaks SQL).
@@ -26,7 +26,14 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 
 
+_WRITE = "dualprev_write"
+
+
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling begins late (before the first INSERT/UPDATE) and would
+    # let a status check read outside the write; SQLAlchemy's "begin" event below takes over.
+    # https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#serializable-isolation-savepoints-transactional-ddl
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -34,9 +41,18 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin(conn: Connection) -> None:
+    """A write takes the database's write lock at its first statement (waiting up to the busy
+    timeout), so what it reads to check a rule cannot change before it commits; a read gets a
+    consistent snapshot."""
+    mode = "IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -61,8 +77,13 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back everything if it raises."""
-        session = Session(self.engine, expire_on_commit=False)
+        """One unit of work: commits when the block ends, rolls back everything if it raises.
+
+        It runs in one ``BEGIN IMMEDIATE`` transaction: one writer at a time, and everything it
+        reads (a status, the last number) stays as read until it commits. A database busy beyond
+        the busy timeout raises StorageError with a clear message.
+        """
+        session = Session(self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
         try:
             yield session
             session.commit()
