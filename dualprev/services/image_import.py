@@ -19,8 +19,9 @@ MAX_SIDE = 8000
 """Plans are stored at most this many pixels on the longer side: sharper than an A2 print needs."""
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
-MAX_SOURCE_PIXELS = 400_000_000
-"""Larger images are refused before decoding rather than exhausting the memory of an office PC."""
+MAX_SOURCE_PIXELS = 40_000_000
+"""Larger images (40 MP; a 3 KB file may claim 13000×13000 pixels) are refused from their header,
+before decoding, rather than exhausting the memory of an office PC."""
 
 JPEG_QUALITY = 92
 _ACCEPTED_FORMATS = {"PNG", "JPEG", "MPO", "BMP", "TIFF", "DIB"}
@@ -112,7 +113,8 @@ def prepare_plan_bytes(data: bytes, original_name: str) -> PreparedImage:
                 if original_size[0] * original_size[1] > MAX_SOURCE_PIXELS:
                     raise _refused(
                         original_name,
-                        f"图片像素过多（{original_size[0]}×{original_size[1]}），请导出为不超过 {MAX_SIDE} 像素宽的图片",
+                        f"图片像素过多（{original_size[0]}×{original_size[1]}，最多 {MAX_SOURCE_PIXELS // 1_000_000} 百万像素），"
+                        f"请导出为不超过 {MAX_SIDE} 像素宽的图片",
                     )
                 if fmt in _PHOTO_FORMATS:
                     # Decode a huge photo at a reduced scale directly (much less memory).

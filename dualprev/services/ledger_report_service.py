@@ -44,6 +44,7 @@ from dualprev.reports.tables import TableDocument
 from dualprev.reports.xlsx_table import write_table_xlsx
 from dualprev.services import export_profile_service
 from dualprev.storage.db import Database, Session
+from dualprev.storage.files import FileStore
 from dualprev.storage.queries import ledger_report as queries
 from dualprev.storage.queries.ledger_report import LedgerRows
 from dualprev.storage.queries.organisation import enterprise as enterprise_row
@@ -97,6 +98,7 @@ def _local_day(at: datetime) -> date:
 
 def _entries(selected: LedgerRows, files_dir: Path) -> list[LedgerEntry]:
     """The selected hidden dangers as printed, in their order."""
+    store = FileStore(files_dir)
     plans = {hd_id: RemediationPlanData(**fields) for hd_id, fields in selected.plans.items()}
     changes = {
         hd_id: [(_local_day(at), status) for at, status in moments]
@@ -105,7 +107,7 @@ def _entries(selected: LedgerRows, files_dir: Path) -> list[LedgerEntry]:
     pictures = {
         hd_id: [
             LedgerPhoto(
-                p.stage, files_dir / p.file_name, files_dir / (p.thumb_name or p.file_name), p.original_name
+                p.stage, store.path(p.file_name), store.path(p.thumb_name or p.file_name), p.original_name
             )
             for p in photos
         ]

@@ -9,6 +9,7 @@ again, so nothing is ever half-saved.
 """
 
 import io
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +28,13 @@ from dualprev.storage.queries import photos as queries
 
 MAX_SIDE = 2560
 """Stored photos are at most this many pixels on the longer side (plenty for a ledger or a print)."""
+
+MAX_SOURCE_PIXELS = 40_000_000
+"""Larger images are refused from their header, before decoding (a decompression bomb)."""
+
+MAX_JPEG_PIXELS = 120_000_000
+"""A JPEG is decoded at a reduced scale (``draft``), so its memory stays small: a 108 MP phone
+photo is still accepted, while a tiny file claiming a giant size is not."""
 
 THUMB_SIDE = 320
 MAX_FILE_BYTES = 60 * 1024 * 1024
@@ -102,7 +110,18 @@ def prepare_bytes(data: bytes, original_name: str) -> PreparedPhoto:
     if not data:
         raise _refused(original_name, "文件是空的")
     try:
-        with Image.open(io.BytesIO(data)) as source:
+        with warnings.catch_warnings():
+            # The pixel count is checked below, from the header, with our own clearer limit.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            source = Image.open(io.BytesIO(data))
+        with source:
+            limit = MAX_JPEG_PIXELS if source.format in ("JPEG", "MPO") else MAX_SOURCE_PIXELS
+            if source.width * source.height > limit:
+                raise _refused(
+                    original_name,
+                    f"图片像素过多（{source.width}×{source.height}，最多 {limit // 1_000_000} 百万像素），"
+                    "可能不是普通照片",
+                )
             source.draft("RGB", (MAX_SIDE, MAX_SIDE))  # JPEG: decode at a reduced scale when far larger
             exif = source.getexif()
             source.load()  # a truncated or corrupt file fails here, completely in memory
@@ -292,12 +311,12 @@ def list_photos(db: Database, hidden_danger_id: int) -> list[PhotoInfo]:
 
 
 def photo_info(db: Database, row: Photo) -> PhotoInfo:
-    root = db.files_dir
+    store = FileStore(db.files_dir)
     return PhotoInfo(
         id=row.id or 0,
         stage=row.stage,
-        path=root / row.file_name,
-        thumb_path=root / (row.thumb_name or row.file_name),
+        path=store.path(row.file_name),
+        thumb_path=store.path(row.thumb_name or row.file_name),
         width=row.width,
         height=row.height,
         original_name=row.original_name,

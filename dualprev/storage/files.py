@@ -4,11 +4,36 @@ Writing is atomic (temporary file, then rename), and the same content is stored 
 """
 
 import hashlib
+import logging
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from dualprev.errors import StorageError
+
+log = logging.getLogger(__name__)
+
+
+REFUSED_DIR = ".refused"
+_SAFE_NAME = re.compile(r"^[0-9A-Za-z_.-]{1,200}(/[0-9A-Za-z_.-]{1,200}){0,3}$")
+
+
+def contained(root: Path, name: str) -> Path | None:
+    """``root / name`` when ``name`` is a plain relative name that stays inside ``root`` even
+    after resolving links; None otherwise."""
+    if not _SAFE_NAME.match(name) or any(part in (".", "..") for part in name.split("/")):
+        return None
+    candidate = root / name
+    try:
+        resolved = candidate.resolve()
+        base = root.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if base not in resolved.parents:
+        log.warning("refused the stored file name %r: it leads outside %s", name, root)
+        return None
+    return candidate
 
 
 class FileStore:
@@ -47,7 +72,16 @@ class FileStore:
         return name
 
     def path(self, name: str) -> Path:
-        return self.root / name
+        """Where ``name`` lives, always inside the folder.
+
+        Names come from the database, which may have been crafted: one that is absolute, climbs
+        out with ``..`` or leads through a link to elsewhere is refused and mapped to a path that
+        does not exist, so it reads as a missing file and nothing outside the folder is read,
+        embedded or deleted.
+        """
+        return (
+            contained(self.root, name) or self.root / REFUSED_DIR / hashlib.sha256(name.encode()).hexdigest()
+        )
 
     def read(self, name: str) -> bytes:
         try:
