@@ -1,7 +1,7 @@
 """Headless commands over the same services as the GUI.
 
 Exit codes: 0 success, 2 bad arguments (argparse), 1 an expected failure reported as one Chinese
-line on stderr. Anything else is a bug and keeps its traceback.
+line on stderr. Anything else is a bug: still one line (the traceback with ``DUALPREV_DEBUG=1``).
 
 Each command group is a module with ``register(subparsers)``; a command sets ``handler`` (a
 function of the parsed arguments returning the exit code) with ``set_defaults``.
@@ -9,6 +9,7 @@ function of the parsed arguments returning the exit code) with ``set_defaults``.
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -18,6 +19,9 @@ from dualprev.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Parser
 from dualprev.errors import DamagedDatabaseError, UserError
 
 __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args", "run"]
+
+DEBUG_ENV_VAR = "DUALPREV_DEBUG"
+"""Set to keep the traceback of an unexpected error instead of the one-line message."""
 
 _COMMAND_GROUPS = (database_commands, grade_command, export_commands, safety_commands)
 
@@ -62,4 +66,22 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        where = f"（{exc.filename}）" if exc.filename else ""
+        print(f"错误：文件操作失败{where}：{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:
+        # A bug. The user still gets one line; DUALPREV_DEBUG=1 shows the traceback.
+        if os.environ.get(DEBUG_ENV_VAR):
+            raise
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        print(
+            f"错误：程序内部错误（{type(exc).__name__}: {exc}）。请把这一行报告给开发者；"
+            f"设置环境变量 {DEBUG_ENV_VAR}=1 后重新运行可看到详细信息。",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE

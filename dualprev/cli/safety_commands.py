@@ -44,7 +44,7 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from dualprev.services import archive_service, database_lock
-    from dualprev.storage import archive
+    from dualprev.storage import archive, migrate
 
     path = require_db(args)
     source = Path(args.source).expanduser()
@@ -58,8 +58,10 @@ def _restore(args: argparse.Namespace) -> int:
                 f"备份：{source}\n企业：{info.enterprise or '（未填写）'}\n"
                 f"备份时间：{info.created_at:%Y-%m-%d %H:%M}\n内容：{counts}，照片和平面图文件 {info.file_count} 个"
             )
-        else:
+        elif migrate.is_intact(source):
             print(f"备份：{source}（升级前自动保存的数据库副本，不含照片）")
+        else:
+            raise UserError(f"不是 dualprev 的备份文件，或文件已损坏：{source}")
         if not args.yes and not _confirm(f"用这份备份替换 {path}？当前数据会先自动备份。[y/N] "):
             print("已取消，未做任何修改。", file=sys.stderr)
             return EXIT_FAILURE

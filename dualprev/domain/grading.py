@@ -116,7 +116,8 @@ def grade(scheme: GradingScheme, values: Mapping[str, Decimal | int | str]) -> G
             value = D(str(raw))
         except ArithmeticError:
             raise FactorOutOfScale(factor, str(raw)) from None
-        if value not in factor.allowed():
+        # NaN and sNaN cannot even be compared (sNaN raises), and no ladder holds an infinity.
+        if not value.is_finite() or value not in factor.allowed():
             raise FactorOutOfScale(factor, str(raw))
         score *= value
     band = scheme.band_for(score)

@@ -19,6 +19,10 @@ QUARTER_DUE_DAY = 15
 YEAR_DUE = (1, 31)
 """The annual 统计表 is due by this (month, day) of the next year."""
 
+MIN_YEAR = 1900
+MAX_YEAR = 9998
+"""A period ends on the first day after it, which must still be a date (``date`` stops at 9999)."""
+
 
 class PeriodKind(StrEnum):
     MONTH = "month"
@@ -154,13 +158,23 @@ def parse_period(text: str) -> ReportPeriod:
     Raises ValidationError with one Chinese line for anything else.
     """
     value = text.strip()
-    if match := _QUARTER.match(value):
-        return ReportPeriod.quarter(int(match[1]), int(match[2]))
-    if match := _YEAR.match(value):
-        return ReportPeriod.year(int(match[1]))
-    if match := _MONTH.match(value):
-        return ReportPeriod.month(int(match[1]), int(match[2]))
+    try:
+        if match := _QUARTER.match(value):
+            return ReportPeriod.quarter(_year(match[1], text), int(match[2]))
+        if match := _YEAR.match(value):
+            return ReportPeriod.year(_year(match[1], text))
+        if match := _MONTH.match(value):
+            return ReportPeriod.month(_year(match[1], text), int(match[2]))
+    except ValueError:
+        raise ValidationError(f"统计期不存在：{text}", "period") from None
     raise ValidationError(f"无法识别的统计期：{text}（应写作 2026Q3、2026 或 2026-07）", "period")
+
+
+def _year(digits: str, text: str) -> int:
+    year = int(digits)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(f"统计期的年份超出范围：{text}（应在 {MIN_YEAR}–{MAX_YEAR} 年之间）", "period")
+    return year
 
 
 def parse_day(text: str) -> date:

@@ -130,6 +130,8 @@ def open_database(path: Path, *, create: bool = True, check: bool = True) -> Dat
     for a file that is damaged or was left half-upgraded.
     """
     path = Path(path)
+    if path.is_dir():
+        raise StorageError(f"这是一个文件夹，不是数据库文件：{path}")
     if not path.exists() and not create:
         raise StorageError(f"数据库文件不存在：{path}")
     try:

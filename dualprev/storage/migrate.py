@@ -178,6 +178,13 @@ def read_revision(path: Path) -> str | None:
             return None
         head_tables = set(expected_shape(head_revision()))
         if "alembic_version" in shape or user_tables <= head_tables:
+            if _holds_rows(path):
+                raise _damaged(
+                    path,
+                    None,
+                    "数据库缺少结构版本记录（alembic_version 为空），无法确定如何打开，文件未做任何修改。",
+                    any_backup=True,
+                )
             raise _damaged(path, None, "数据库创建时被中断，文件不完整。")
         raise StorageError(f"该文件不是 dualprev 的数据库（含有其他程序的数据表）：{path}")
     if revision in known_revisions() and shape != expected_shape(revision):
@@ -190,10 +197,14 @@ def read_revision(path: Path) -> str | None:
     return revision
 
 
-def _damaged(path: Path, revision: str | None, reason: str) -> DamagedDatabaseError:
-    backup = latest_good_backup(path, revision) if revision is not None else None
+def _damaged(
+    path: Path, revision: str | None, reason: str, *, any_backup: bool = False
+) -> DamagedDatabaseError:
+    backup = latest_good_backup(path, revision) if revision is not None or any_backup else None
     if backup is not None:
-        advice = f"可以用升级前的自动备份恢复：{backup}"
+        advice = f"可以用自动备份恢复：{backup}"
+    elif any_backup:
+        advice = "没有找到可用的自动备份，请从其他备份恢复。"
     elif revision is None:
         advice = "文件中还没有任何数据，可以删除后重新创建。"
     else:
