@@ -70,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return EXIT_FAILURE
+    except BrokenPipeError:
+        raise  # the reader went away: dualprev.app.main ends quietly
     except OSError as exc:
         where = f"（{exc.filename}）" if exc.filename else ""
         print(f"错误：文件操作失败{where}：{exc.strerror or exc}", file=sys.stderr)
