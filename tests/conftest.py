@@ -3,7 +3,8 @@
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,10 +22,81 @@ os.environ["XDG_RUNTIME_DIR"] = str(_runtime)
 os.environ.pop("DUALPREV_DB", None)
 
 
+# --- slow tests only when asked ---------------------------------------------------------------
+
+SLOW_TESTS_VAR = "DUALPREV_SLOW_TESTS"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help=f"also run the tests marked slow (the PyInstaller bundle); same as {SLOW_TESTS_VAR}=1",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow") or os.environ.get(SLOW_TESTS_VAR) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"slow: run with --run-slow or {SLOW_TESTS_VAR}=1 (.ci/run does)")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
+
+
 # --- shared database fixtures (dualprev imported lazily, after the environment above is set) -----
 
 DEMO_TODAY = date(2026, 11, 20)
 """The 'today' the shared demo database is built for; tests that depend on dates use it too."""
+
+
+@dataclass(frozen=True)
+class SchemaTemplate:
+    path: Path
+    alembic_create: Callable[[Path, str], None]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def schema_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SchemaTemplate]:
+    """A new database migrated by alembic once per run; every new database a test opens is a copy.
+
+    Migrating from nothing costs a test more than the rest of it; the copy is the same file byte for
+    byte. Tests marked ``real_migrations`` run alembic for each new file, and upgrades of existing
+    files always do.
+    """
+    from dualprev.storage import migrate
+
+    path = tmp_path_factory.mktemp("schema-template") / "schema.sqlite"
+    migrate.bring_up_to_date(path)
+    head = migrate.head_revision()
+    alembic_create = migrate._create
+
+    def create(target_path: Path, target: str) -> None:
+        if target != head:
+            alembic_create(target_path, target)
+            return
+        # Into place the way a new file goes (hard link, or over an empty placeholder).
+        tmp = target_path.with_name(f".{target_path.name}.from-template")
+        shutil.copyfile(path, tmp)
+        try:
+            migrate._move_into_place(tmp, target_path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(migrate, "_create", create)
+        yield SchemaTemplate(path, alembic_create)
+
+
+@pytest.fixture(autouse=True)
+def _real_migrations(
+    request: pytest.FixtureRequest, schema_template: SchemaTemplate, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alembic itself, from nothing, for tests marked ``real_migrations``."""
+    if request.node.get_closest_marker("real_migrations") is not None:
+        from dualprev.storage import migrate
+
+        monkeypatch.setattr(migrate, "_create", schema_template.alembic_create)
 
 
 @pytest.fixture(scope="session")
@@ -128,3 +200,15 @@ class KilledChild:
 @pytest.fixture
 def killed_child() -> KilledChild:
     return KilledChild()
+
+
+def count_rows(db: Any, model: type[Any], *where: Any) -> int:
+    """Rows of ``model`` in ``db`` (a ``Database``) matching ``where``, counted in SQL.
+
+    Tests compare a list or a total with this rather than with the demo's size, so they keep
+    testing the rule when the demo grows.
+    """
+    from sqlmodel import func, select
+
+    with db.read_session() as s:
+        return int(s.exec(select(func.count()).select_from(model).where(*where)).one())

@@ -23,7 +23,7 @@ def test_cards_one_page_per_post_with_a_readable_qr(
 ) -> None:
     out = tmp_path / "告知卡.pdf"
     assert _export("cards", "--db", str(demo_path), "--out", str(out)) == 0
-    assert "12 张" in capsys.readouterr().out
+    said = capsys.readouterr().out
     reader = PdfReader(str(out))
     db = open_database(demo_path, create=False)
     try:
@@ -32,7 +32,7 @@ def test_cards_one_page_per_post_with_a_readable_qr(
     finally:
         db.close()
     assert enterprise is not None
-    assert len(reader.pages) == len(posts) == 12
+    assert len(reader.pages) == len(posts) > 1 and f"{len(posts)} 张" in said  # one page per post
     first_text = reader.pages[0].extract_text()
     assert "岗位安全风险告知卡" in first_text and enterprise.name in first_text
     assert {p for p in posts if any(p in page.extract_text() for page in reader.pages)} == set(posts)

@@ -102,7 +102,7 @@ def test_filled_record_shows_results_danger_and_signature_lines(
     text = pdf.compact()
     number = detail.danger_numbers[0]
     for expected in ("隐患排查记录", f"排查日期：{TODAY.isoformat()}", "排查人：吴志强", "排查计划：机加工车间岗位每班检查",
-                     "不合格", "操作工未戴护目镜", number, "排查结论：", "共检查10项：合格9项，不合格1项",
+                     "不合格", "操作工未戴护目镜", number, "排查结论：", f"共检查{len(detail.results)}项：合格{len(detail.results) - 1}项，不合格1项",
                      "发现的隐患：", "整改期限", "排查人（签字）：", "被查部门负责人（签字）：", "日期："):  # fmt: skip
         assert expected in text, expected
     assert text.count("合格") >= 10

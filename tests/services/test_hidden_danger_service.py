@@ -44,7 +44,7 @@ from dualprev.services.hidden_danger_service import (
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import AuditLog, CheckRecord, HiddenDanger, HiddenDangerEvent, Photo, Setting
 
-from ..conftest import DEMO_TODAY
+from ..conftest import DEMO_TODAY, count_rows
 
 S = HiddenDangerStatus
 TODAY = date(2026, 11, 20)
@@ -466,14 +466,15 @@ def test_a_failed_write_leaves_neither_rows_nor_files(
 
 
 def test_demo_ledger_shows_every_status_and_the_overdue(demo_db: Database) -> None:
-    result = hs.query(demo_db, today=DEMO_TODAY, limit=100)
-    assert result.total == 36 and len(result.rows) == 36
+    every = count_rows(demo_db, HiddenDanger)
+    result = hs.query(demo_db, today=DEMO_TODAY, limit=every)
+    assert result.total == len(result.rows) == every  # void and closed ones included
     assert {r.status for r in result.rows} == set(S)
     overdue = hs.overdue(demo_db, today=DEMO_TODAY)
     assert overdue.total >= 1 and all(r.is_overdue and r.status.is_open for r in overdue.rows)
     assert [r.deadline for r in overdue.rows] == sorted(r.deadline for r in overdue.rows if r.deadline)
     summary = hs.summary(demo_db, today=DEMO_TODAY)
-    assert summary.total == 36 and summary.overdue == overdue.total
+    assert summary.total == every and summary.overdue == overdue.total
     assert summary.overdue == sum(1 for r in result.rows if r.is_overdue)
     due = hs.due_soon(demo_db, today=DEMO_TODAY)
     assert due.total == summary.due_soon
@@ -491,11 +492,13 @@ def test_demo_major_has_its_plan_report_and_photos(demo_db: Database) -> None:
 
 
 def test_paging_returns_consistent_slices(demo_db: Database) -> None:
-    whole = [r.id for r in hs.query(demo_db, today=DEMO_TODAY, limit=100).rows]
-    pages = [hs.query(demo_db, today=DEMO_TODAY, offset=o, limit=10) for o in range(0, 40, 10)]
+    every = count_rows(demo_db, HiddenDanger)
+    whole = [r.id for r in hs.query(demo_db, today=DEMO_TODAY, limit=every).rows]
+    pages = [hs.query(demo_db, today=DEMO_TODAY, offset=o, limit=10) for o in range(0, every, 10)]
     assert [r.id for p in pages for r in p.rows] == whole
-    assert all(p.total == 36 for p in pages) and len(pages[-1].rows) == 6
-    assert hs.query(demo_db, today=DEMO_TODAY, offset=99).rows == ()
+    assert len(pages) > 1 and all(p.total == every for p in pages)
+    assert len(pages[-1].rows) == every - 10 * (len(pages) - 1)
+    assert hs.query(demo_db, today=DEMO_TODAY, offset=every).rows == ()
 
 
 @pytest.mark.parametrize("key", list(LedgerSortKey))

@@ -2,6 +2,7 @@
 需重新打印 after the risks change, overrides that survive, the export a user opens."""
 
 import json
+import math
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -19,7 +20,9 @@ from dualprev.services import organisation_service as org
 from dualprev.services import post_card_export, risk_service
 from dualprev.services import post_card_service as cards
 from dualprev.storage.db import Database, open_database
-from dualprev.storage.models import AuditLog, PostCardOverride, PostCardPrint
+from dualprev.storage.models import AuditLog, Post, PostCardOverride, PostCardPrint
+
+from ..conftest import count_rows
 
 TODAY = date(2026, 11, 20)
 LATER = date(2026, 12, 3)
@@ -46,7 +49,7 @@ def _first_hazard_of(db: Database, post_name: str) -> risk_service.HazardDetail:
 
 def test_cards_are_computed_from_the_inventory(demo_db: Database) -> None:
     all_cards = cards.list_cards(demo_db, today=TODAY)
-    assert len(all_cards) == 12
+    assert len(all_cards) == count_rows(demo_db, Post)  # one card per post
     levels = risk_service.post_levels(demo_db)
     for card in all_cards:
         assert card.content.level == levels[card.post_id]
@@ -70,6 +73,7 @@ def test_cards_are_computed_from_the_inventory(demo_db: Database) -> None:
 def test_a_post_without_evaluated_risk_gets_a_message_not_a_blank_card(
     demo_db: Database, tmp_path: Path
 ) -> None:
+    posts = count_rows(demo_db, Post)
     post = org.save_post(demo_db, org.PostInfo(name="保洁员"), actor="测试")
     card = cards.get_card(demo_db, post.id or 0, today=TODAY)
     assert not card.printable and "尚未关联风险点" in (card.problem or "")
@@ -77,7 +81,7 @@ def test_a_post_without_evaluated_risk_gets_a_message_not_a_blank_card(
         post_card_export.export_cards(demo_db, tmp_path / "one.pdf", post_names=["保洁员"], today=TODAY)
     assert not (tmp_path / "one.pdf").exists()
     result = post_card_export.export_cards(demo_db, tmp_path / "all.pdf", today=TODAY)
-    assert [s.post_name for s in result.skipped] == ["保洁员"] and result.pages == 12
+    assert [s.post_name for s in result.skipped] == ["保洁员"] and result.pages == posts
 
 
 def test_export_gives_one_page_per_post_that_decodes_and_records_prints(
@@ -88,11 +92,12 @@ def test_export_gives_one_page_per_post_that_decodes_and_records_prints(
     result = post_card_export.export_cards(
         demo_db, out, today=TODAY, actor="沈立明", progress=lambda d, t: seen.append((d, t))
     )
-    assert result.path == out and out.exists() and result.pages == 12
+    posts = count_rows(demo_db, Post)
+    assert result.path == out and out.exists() and result.pages == posts
     assert result.did_not_fit == () and result.skipped == ()
-    assert seen[-1] == (12, 12)
+    assert seen[-1] == (posts, posts)
     reader = PdfReader(str(out))
-    assert len(reader.pages) == 12
+    assert len(reader.pages) == posts
     listed = cards.list_cards(demo_db, today=TODAY)
     for page, card in enumerate(listed):
         assert card.content.post in reader.pages[page].extract_text()
@@ -109,7 +114,9 @@ def test_export_gives_one_page_per_post_that_decodes_and_records_prints(
         prints = s.exec(select(PostCardPrint)).all()
         audit = s.exec(select(AuditLog).where(AuditLog.entity == "post_card")).all()
     assert (
-        len(prints) == 12 and {p.revision for p in prints} == {1} and {p.page_size for p in prints} == {"A4"}
+        len(prints) == posts
+        and {p.revision for p in prints} == {1}
+        and {p.page_size for p in prints} == {"A4"}
     )
     snap = json.loads(prints[0].snapshot)
     assert snap["revision"] == 1 and snap["revision_date"] == "2026-11-20" and snap["qr_payload"]
@@ -212,7 +219,7 @@ def test_export_choices_and_refusals(demo_db: Database, tmp_path: Path) -> None:
     assert round(float(box.width)) == 842
     assert cards.list_cards(demo_db)[0].status is CardStatus.UNPRINTED  # record=False
     two = post_card_export.export_cards(demo_db, tmp_path / "2up.pdf", size="A4", two_up=True, actor="测试")
-    assert two.pages == 6
+    assert two.pages == math.ceil(count_rows(demo_db, Post) / 2)  # two cards on each sheet
     with demo_db.read_session() as s:
         assert {p.page_size for p in s.exec(select(PostCardPrint)).all()} == {"A4x2"}
     with pytest.raises(NotFoundError, match="没有名为“门卫”的岗位"):

@@ -34,6 +34,7 @@ from dualprev.services.risk_service import (
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import (
     AccidentTypeRecord,
+    Area,
     AuditLog,
     CheckItem,
     ControlMeasure,
@@ -478,6 +479,7 @@ def test_delete_hazard_and_risk_point_cascade(demo_db: Database) -> None:
     rp_id = _point_id(demo_db, "FX-JJ-001")
     rows = rs.list_hazards_of(demo_db, rp_id)
     assert len(rows) >= 2
+    hazards_before = _count(demo_db, Hazard)
     rs.delete_hazard(demo_db, rows[0].id, actor="李安全")
     assert [r.id for r in rs.list_hazards_of(demo_db, rp_id)] == [r.id for r in rows[1:]]
     assert _count(demo_db, Evaluation, col(Evaluation.hazard_id) == rows[0].id) == 0
@@ -487,7 +489,7 @@ def test_delete_hazard_and_risk_point_cascade(demo_db: Database) -> None:
     assert _count(demo_db, Hazard, col(Hazard.risk_point_id) == rp_id) == 0
     assert _count(demo_db, ControlMeasure, col(ControlMeasure.hazard_id).in_([r.id for r in rows])) == 0
     assert _count(demo_db, PostRiskPoint, col(PostRiskPoint.risk_point_id) == rp_id) == 0
-    assert _count(demo_db, Hazard) == 141 - len(rows)
+    assert _count(demo_db, Hazard) == hazards_before - len(rows)
     assert rp_id not in rs.risk_point_levels(demo_db)
     [entry] = _audit(demo_db, "risk_point")
     assert entry.action == "delete" and f"含危险源 {len(rows) - 1} 条" in entry.summary
@@ -572,6 +574,11 @@ def test_copy_risk_point_to_another_area_and_post(demo_db: Database) -> None:
 # --- the hazard list ---------------------------------------------------------------------------
 
 
+def _ids(db: Database, model: Any) -> set[int]:
+    with db.read_session() as s:
+        return set(s.exec(select(model.id)).all())
+
+
 def _all(db: Database, flt: HazardFilter | None = None, **kw: Any) -> list[rs.HazardRow]:
     page = rs.query_hazards(db, flt or HazardFilter(), limit=100000, **kw)
     assert page.total == len(page.rows)
@@ -580,7 +587,7 @@ def _all(db: Database, flt: HazardFilter | None = None, **kw: Any) -> list[rs.Ha
 
 def test_query_filters(demo_db: Database) -> None:
     rows = _all(demo_db)
-    assert len(rows) == 141
+    assert len(rows) == _count(demo_db, Hazard) and {r.id for r in rows} == _ids(demo_db, Hazard)
     area = rows[0].area_id
     assert {r.id for r in _all(demo_db, HazardFilter(area_id=area))} == {
         r.id for r in rows if r.area_id == area
@@ -609,7 +616,7 @@ def test_query_filters(demo_db: Database) -> None:
     )
     # LIKE wildcards are taken literally (unescaped, "_" and "%" would match every row)
     assert _all(demo_db, HazardFilter(keyword="_")) == [] and _all(demo_db, HazardFilter(keyword="%")) == []
-    assert len(_all(demo_db, HazardFilter(keyword="  "))) == 141
+    assert len(_all(demo_db, HazardFilter(keyword="  "))) == len(rows)
     both = _all(demo_db, HazardFilter(area_id=area, level=RiskLevel.LOW, method=LEC))
     assert {r.id for r in both} == {
         r.id for r in rows if r.area_id == area and r.current_level is RiskLevel.LOW and r.method is LEC
@@ -657,21 +664,23 @@ def test_query_sorts(demo_db: Database) -> None:
 
 def test_query_paging(demo_db: Database) -> None:
     everything = [r.id for r in _all(demo_db, sort=HazardSort.SCORE)]
+    hazards = _count(demo_db, Hazard)
+    assert hazards > 40  # more than one page
     pages = []
-    for offset in range(0, 141, 40):
+    for offset in range(0, hazards, 40):
         page = rs.query_hazards(demo_db, HazardFilter(), sort=HazardSort.SCORE, offset=offset, limit=40)
-        assert page.total == 141
+        assert page.total == hazards
         pages.extend(r.id for r in page.rows)
-    assert pages == everything and len(set(pages)) == 141
+    assert pages == everything and len(set(pages)) == hazards
     low = rs.query_hazards(demo_db, HazardFilter(level=RiskLevel.LOW), offset=5, limit=10)
     assert len(low.rows) == 10 and low.total == len(_all(demo_db, HazardFilter(level=RiskLevel.LOW)))
-    assert rs.query_hazards(demo_db, HazardFilter(), offset=500).rows == ()
+    assert rs.query_hazards(demo_db, HazardFilter(), offset=hazards).rows == ()
 
 
 def test_levels_follow_the_most_severe(demo_db: Database) -> None:
     rows = _all(demo_db)
     point_levels = rs.risk_point_levels(demo_db)
-    assert len(point_levels) == 45
+    assert set(point_levels) == _ids(demo_db, RiskPoint)  # every risk point, graded or not
     for rp_id, level in point_levels.items():
         known = [r.current_level for r in rows if r.risk_point_id == rp_id and r.current_level is not None]
         assert level == (min(known) if known else None)
@@ -684,7 +693,7 @@ def test_levels_follow_the_most_severe(demo_db: Database) -> None:
             faced[link.post_id].append(level)
     assert rs.post_levels(demo_db) == {pid: min(levels) if levels else None for pid, levels in faced.items()}
     area_levels = rs.area_levels(demo_db)
-    assert len(area_levels) == 8
+    assert set(area_levels) == _ids(demo_db, Area)
     for area in org.list_areas(demo_db):
         known = [lv for rp, lv in point_levels.items() if lv and _area_of(demo_db, rp) == area.id]
         assert area_levels[area.id or 0] == (min(known) if known else None)

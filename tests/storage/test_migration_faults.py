@@ -15,6 +15,8 @@ from dualprev.storage import migrate
 from dualprev.storage.db import open_database
 from dualprev.storage.models import Enterprise, Hazard
 
+pytestmark = pytest.mark.real_migrations
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 

@@ -23,6 +23,8 @@ from dualprev.storage.models import (
     Setting,
 )
 
+pytestmark = pytest.mark.real_migrations
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlmodel import col
 
 from dualprev.domain.checks import (
     CheckFrequency,
@@ -35,6 +36,7 @@ from dualprev.services.checks import plans as check_plans
 from dualprev.services.checks import records as check_records
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
+from dualprev.storage.models import CheckItem, CheckPlan, ControlMeasure
 from dualprev.ui.dialogs import check_record_dialog as record_dialog_module
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
 from dualprev.ui.dialogs.check_frequency_dialog import CheckFrequencyDialog
@@ -50,7 +52,7 @@ from dualprev.ui.models.check_task_table_model import OVERDUE_BACKGROUND, CheckT
 from dualprev.ui.pages.check_page import CheckPage
 from dualprev.ui.pages.ledger_page import LedgerPage
 
-from ..conftest import DEMO_TODAY
+from ..conftest import DEMO_TODAY, count_rows
 from .conftest import MessageLog, wait_for_tasks
 
 TODAY = DEMO_TODAY
@@ -128,7 +130,9 @@ def test_printing_todays_checklist(qtbot: QtBot, page: CheckPage, monkeypatch: p
         and "机加工车间岗位每班检查" in text
         and f"应完成日期：{TODAY.isoformat()}" in text
     )
-    assert "排查人（签字）" in text and task.item_count == 10
+    items = checklists.checklist(page.ctx.db, task_id=task.id).items  # type: ignore[arg-type]
+    assert "排查人（签字）" in text and task.item_count == len(items) > 0
+    assert all("".join(item.content.split()) in text for item in items)  # every item of the plan is printed
 
 
 def test_print_dialog_saves_the_pdf(qtbot: QtBot, page: CheckPage, tmp_path: Path) -> None:
@@ -170,9 +174,13 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
     ) -> Any:
         dialog = CheckRecordDialog(checklist, choices, today, checker_names=checker_names, parent=parent)
         assert dialog.checker_edit.text() == "吴志强" and not dialog.check_type_combo.isEnabled()
-        assert dialog.row_count() == 10
+        lines = len(checklist.items)
+        assert dialog.row_count() == lines > 2
         fill_check(dialog, monkeypatch)
-        assert dialog.progress_label.text() == "共 10 项，已填写 10 项，不合格 1 项（保存时登记为隐患）"
+        assert (
+            dialog.progress_label.text()
+            == f"共 {lines} 项，已填写 {lines} 项，不合格 1 项（保存时登记为隐患）"
+        )
         draft = dialog.danger_of(2).draft  # type: ignore[union-attr]
         assert draft.owner_tier is OwnerTier.TEAM and draft.deadline == TODAY + timedelta(days=3)
         assert draft.rectifier_id is not None and draft.risk_point_id == checklist.items[2].risk_point_id
@@ -238,11 +246,12 @@ def test_record_dialog_refuses_until_every_item_has_a_result(
     )
     dialog.findChild(QPushButton, "photo_btn_0").click()
     assert dialog.findChild(QPushButton, "photo_btn_0").text() == "照片 1"
+    lines = len(checklist.items)
     free = dialog.add_free_line()
-    assert dialog.row_count() == 11 and free is not None
+    assert dialog.row_count() == lines + 1 and free is not None
     dialog.checker_edit.setText("吴志强")
     free.setText("车间东门消防通道堆放物料")
-    dialog.set_result(10, CheckResult.NOT_APPLICABLE)
+    dialog.set_result(lines, CheckResult.NOT_APPLICABLE)
     dialog.button_box.accepted.emit()
     assert dialog.result() == 1
     data = dialog.value()
@@ -289,12 +298,18 @@ def test_checklist_tab_groups_and_edits_items(
     page.tabs.setCurrentIndex(page.ITEMS_TAB)
     tree = page.items_tab.items_tree
     assert tree.topLevelItem(0).text(0).startswith("FX-JJ-001 普通车床（机加工车间）")
-    assert "排查清单共 382 项（由管控措施生成 372 项，自定义 10 项）" in page.items_tab.items_label.text()
+    db = page.ctx.db
+    custom = count_rows(db, CheckItem, col(CheckItem.is_custom).is_(True))
+    generated = count_rows(db, CheckItem, col(CheckItem.is_custom).is_(False))
+    summary = f"排查清单共 {custom + generated} 项（由管控措施生成 {generated} 项，自定义 {custom} 项）"
+    assert summary in page.items_tab.items_label.text()
     page.items_tab.group_combo.setCurrentIndex(page.items_tab.group_combo.findData("post"))
     posts = {tree.topLevelItem(i).text(0).split("（")[0] for i in range(tree.topLevelItemCount())}
     assert "车工" in posts and "通用检查项" in posts
     page.items_tab.generate_btn.click()
-    assert message_log.infos[-1].startswith("新生成排查项 0 项；已有排查项的管控措施 372 条保持不变")
+    # Every measure in place already has its item (the demo made them), so nothing new is made.
+    in_place = count_rows(db, ControlMeasure, col(ControlMeasure.is_existing).is_(True))
+    assert message_log.infos[-1].startswith(f"新生成排查项 0 项；已有排查项的管控措施 {in_place} 条保持不变")
     draft = CheckItemDraft(content="配电箱前1米内无杂物", standard="GB 50054", method="现场查看", check_type=CheckType.DAILY,
                            control_tier=ControlTier.TEAM, frequency=CheckFrequency.WEEKLY)  # fmt: skip
     monkeypatch.setattr(CheckItemDialog, "edit", classmethod(lambda cls, *a, **k: draft))
@@ -325,12 +340,13 @@ def test_checklist_tab_groups_and_edits_items(
 
 def test_plans_tab_new_plan_gets_its_task(page: CheckPage, monkeypatch: pytest.MonkeyPatch) -> None:
     page.tabs.setCurrentIndex(page.PLANS_TAB)
-    assert page.plans_tab.model.rowCount() == 8
-    weekly = next(r for r in range(8) if page.plans_tab.model.record(r).name == "冲压车间班组周检")
+    plans = page.plans_tab.model.rowCount()
+    assert plans == count_rows(page.ctx.db, CheckPlan)
+    weekly = next(r for r in range(plans) if page.plans_tab.model.record(r).name == "冲压车间班组周检")
     assert page.plans_tab.model.index(weekly, CheckPlanColumn.HINT).data() == "逾期未查 1 次"
     hints = {
         page.plans_tab.model.record(r).name: page.plans_tab.model.index(r, CheckPlanColumn.HINT).data()
-        for r in range(8)
+        for r in range(plans)
     }
     assert not any("频次低于频次表" in hint for hint in hints.values())  # 重大风险 have their monthly plan
     assert hints["公司季度综合检查"] == "" and "公司级重大风险月度检查" in hints
@@ -342,7 +358,7 @@ def test_plans_tab_new_plan_gets_its_task(page: CheckPage, monkeypatch: pytest.M
     page.plans_tab.new_plan_btn.click()
     selected = page.plans_tab.selected_plan()
     assert selected is not None and selected.name == "冲压车间交接班检查" and selected.next_due == TODAY
-    assert selected.item_count == 4
+    assert selected.item_count == len(item_ids) > 0
     page.show_tasks(TaskScope.TODAY)
     assert "冲压车间交接班检查" in [r.plan_name for r in task_rows(page)]
 

@@ -33,6 +33,7 @@ from dualprev.services.hidden_danger_service import (
     LedgerSort,
     StartInput,
 )
+from dualprev.storage.models import HiddenDanger
 from dualprev.ui.dialogs import hidden_danger_acceptance_dialog as acceptance_module
 from dualprev.ui.dialogs.hidden_danger_acceptance_dialog import HiddenDangerAcceptanceDialog
 from dualprev.ui.dialogs.hidden_danger_completion_dialog import HiddenDangerCompletionDialog
@@ -48,8 +49,14 @@ from dualprev.ui.models.hidden_danger_table_model import (
 from dualprev.ui.pages import ledger_page
 from dualprev.ui.pages.ledger_page import LedgerFocus, LedgerPage
 
-from ..conftest import DEMO_TODAY
+from ..conftest import DEMO_TODAY, count_rows
 from .conftest import MessageLog, wait_for_tasks
+
+
+@pytest.fixture
+def first_page() -> str:
+    return "ledger"
+
 
 S = HiddenDangerStatus
 BG = Qt.ItemDataRole.BackgroundRole
@@ -106,9 +113,13 @@ def register_major(window: MainWindow) -> int:
 # --- the table -----------------------------------------------------------------------------------------
 
 
+def every_hidden_danger(ledger: LedgerPage) -> int:
+    return count_rows(ledger.ctx.db, HiddenDanger)
+
+
 def test_ledger_shows_every_status_and_overdue_rows_stand_out(ledger: LedgerPage) -> None:
     shown = rows(ledger)
-    assert ledger.model.rowCount() == 36 and len(shown) == 36
+    assert ledger.model.rowCount() == len(shown) == every_hidden_danger(ledger)  # void ones included
     assert {r.status for r in shown} == set(S)
     overdue = [i for i, r in enumerate(shown) if r.is_overdue]
     assert overdue
@@ -181,14 +192,14 @@ def test_filters_narrow_the_ledger(ledger: LedgerPage, qtbot: QtBot) -> None:
     )
     assert [r.number for r in rows(ledger)] == ["YH-2026-0021"]
     ledger.clear_filters()
-    assert ledger.model.rowCount() == 36
+    assert ledger.model.rowCount() == every_hidden_danger(ledger)
     ledger.filter_bar.source_combo.setCurrentIndex(
         ledger.filter_bar.source_combo.findData(HiddenDangerSource.EXTERNAL.value)
     )
     assert rows(ledger) and all(r.source is HiddenDangerSource.EXTERNAL for r in rows(ledger))
     ledger.clear_filters()
     ledger.filter_bar.keyword_edit.setText("喷漆房")
-    qtbot.waitUntil(lambda: ledger.model.rowCount() < 36)
+    qtbot.waitUntil(lambda: ledger.model.rowCount() < every_hidden_danger(ledger))
     assert all("喷漆房" in r.description + r.location + r.risk_point_name for r in rows(ledger))
     ledger.clear_filters()
     ledger.filter_bar.date_check.setChecked(True)
@@ -230,7 +241,7 @@ def test_a_focus_with_a_period_ticks_the_date_filter(ledger: LedgerPage) -> None
 
     ledger.apply_focus(LedgerFocus(LedgerFilter()))
     assert not ledger.filter_bar.date_check.isChecked() and not ledger.filter_bar.from_date_edit.isEnabled()
-    assert ledger.model.rowCount() == 36
+    assert ledger.model.rowCount() == every_hidden_danger(ledger)
 
 
 def test_header_click_sorts_in_the_database(ledger: LedgerPage) -> None:
@@ -390,7 +401,7 @@ def test_void_keeps_the_row_in_the_ledger(
     detail = ledger.detail_panel.detail()
     assert detail is not None and detail.number == "YH-2026-0034" and detail.status is S.VOID
     assert "此记录已作废：重复登记" in ledger.detail_panel.reminder_label.text()
-    assert ledger.model.rowCount() == 36
+    assert ledger.model.rowCount() == every_hidden_danger(ledger)
 
 
 def test_adding_photos_refuses_a_corrupt_file_and_keeps_the_good_one(

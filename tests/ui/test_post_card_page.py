@@ -17,6 +17,7 @@ from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.domain.post_card_overrides import apply_overrides
 from dualprev.services import organisation_service as org
 from dualprev.services import post_card_service, risk_service
+from dualprev.storage.models import Post
 from dualprev.ui.dialogs.card_override_dialog import CardOverrideDialog
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.post_card_table_model import STALE_BACKGROUND, PostCardColumn, PostCardTableModel
@@ -24,7 +25,14 @@ from dualprev.ui.models.record_table_model import Roles
 from dualprev.ui.pages.post_card_page import PostCardPage, configure_printer
 from dualprev.ui.prefs import Prefs
 
+from ..conftest import count_rows
 from .conftest import MessageLog
+
+
+@pytest.fixture
+def first_page() -> str:
+    return "post_cards"
+
 
 TODAY = date(2026, 11, 20)
 
@@ -48,6 +56,12 @@ def _cell(page: PostCardPage, name: str, column: PostCardColumn) -> str:
     return str(page.cards_table.model().index(_row(page, name), column).data())
 
 
+def _unprinted(page: PostCardPage) -> int:
+    proxy = page.cards_table.model()
+    statuses = [proxy.index(row, PostCardColumn.STATUS).data() for row in range(proxy.rowCount())]
+    return statuses.count("未打印")
+
+
 def _select(page: PostCardPage, qtbot: QtBot, name: str) -> None:
     page.cards_table.selectRow(_row(page, name))
     qtbot.waitUntil(lambda: f"<b>{name}</b>" in page.card_label.text() and page.preview.page_count() >= 1)
@@ -66,9 +80,12 @@ def test_lists_every_post_with_level_status_and_previews_the_exact_page(
     demo_window: MainWindow, qtbot: QtBot
 ) -> None:
     page = _page(demo_window, qtbot)
-    assert page.model.rowCount() == 12
+    posts = count_rows(page.ctx.db, Post)
+    assert page.model.rowCount() == posts
     # The demo printed four cards a month ago; the risks behind two of them have changed since.
-    assert "共 12 个岗位" in page.summary_label.text() and "8 张未打印" in page.summary_label.text()
+    assert f"共 {posts} 个岗位" in page.summary_label.text()
+    unprinted = _unprinted(page)
+    assert unprinted > 0 and f"{unprinted} 张未打印" in page.summary_label.text()
     assert "2 张需重新打印" in page.summary_label.text()
     assert _cell(page, "喷漆工", PostCardColumn.LEVEL) == "重大风险"
     assert _cell(page, "装配工", PostCardColumn.LEVEL) == "低风险"
@@ -97,9 +114,10 @@ def test_paper_size_and_two_up_choices(demo_window: MainWindow, qtbot: QtBot, pr
 
 def test_post_without_evaluated_risk_shows_a_message(demo_window: MainWindow, qtbot: QtBot) -> None:
     page = _page(demo_window, qtbot)
+    posts = page.model.rowCount()
     org.save_post(page.ctx.db, org.PostInfo(name="保洁员"), actor="测试")
     page.ctx.events.emit_changed("post")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 13)
+    qtbot.waitUntil(lambda: page.model.rowCount() == posts + 1)
     page.cards_table.selectRow(_row(page, "保洁员"))
     qtbot.waitUntil(lambda: page.preview.message_label.isVisible())
     assert "尚未关联风险点" in page.preview.message_label.text()
@@ -195,13 +213,15 @@ def test_batch_export_of_selected_cards_with_progress(
     page = _page(demo_window, qtbot)
     out = tmp_path / "全部告知卡.pdf"
     monkeypatch.setattr(page, "_ask_save_path", lambda _suggested: out)
+    posts = count_rows(page.ctx.db, Post)
+    unprinted = f"{_unprinted(page)} 张未打印"
     page.cards_table.selectAll()
-    qtbot.waitUntil(lambda: len(page.selected_ids()) == 12)
+    qtbot.waitUntil(lambda: len(page.selected_ids()) == posts)
     qtbot.mouseClick(page.export_selected_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(message_log.infos))
-    assert "已生成 12 张告知卡（12 页）" in message_log.infos[0]
-    assert len(PdfReader(str(out)).pages) == 12
-    qtbot.waitUntil(lambda: "8 张未打印" not in page.summary_label.text())
+    assert f"已生成 {posts} 张告知卡（{posts} 页）" in message_log.infos[0]
+    assert len(PdfReader(str(out)).pages) == posts
+    qtbot.waitUntil(lambda: unprinted not in page.summary_label.text())
     statuses = {_cell(page, name, PostCardColumn.STATUS) for name in ("车工", "喷漆工", "冲压工", "电焊工")}
     assert statuses == {"已打印 r1", "已打印 r2"}  # the demo's two outdated cards are in their second edition
     assert _cell(page, "电焊工", PostCardColumn.STATUS) == "已打印 r2"

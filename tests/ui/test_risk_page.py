@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
+from sqlmodel import SQLModel
 
 from dualprev.domain.risk import (
     ControlMeasureCategory,
@@ -24,6 +25,7 @@ from dualprev.services.risk_service import (
     RiskPointInfo,
 )
 from dualprev.storage.db import open_database
+from dualprev.storage.models import Area, Hazard, RiskPoint
 from dualprev.ui.dialogs import copy_risk_point_dialog
 from dualprev.ui.dialogs.copy_risk_point_dialog import CopyTarget
 from dualprev.ui.dialogs.hazard_dialog import HazardChoices, HazardDialog, HazardEdit
@@ -35,7 +37,14 @@ from dualprev.ui.pages.risk_page import RiskPage
 from dualprev.ui.pages.settings_page import SettingsPage
 from dualprev.ui.widgets import check_list
 
+from ..conftest import count_rows
 from .conftest import MessageLog, wait_for_tasks
+
+
+@pytest.fixture
+def first_page() -> str:
+    return "risk"
+
 
 TODAY = date(2026, 11, 20)
 
@@ -44,6 +53,10 @@ def _risk_page(window: MainWindow) -> RiskPage:
     page = window.show_page("risk")
     assert isinstance(page, RiskPage)
     return page
+
+
+def _count(window: MainWindow, model: type[SQLModel]) -> int:
+    return count_rows(window.ctx.db, model)
 
 
 def _first_point_with_hazards(page: RiskPage) -> int:
@@ -60,14 +73,14 @@ def _first_point_with_hazards(page: RiskPage) -> int:
 def test_tree_shows_areas_and_points_coloured_by_level(demo_window: MainWindow) -> None:
     page = _risk_page(demo_window)
     tree = page.risk_tree
-    assert tree.topLevelItemCount() == 8
+    assert tree.topLevelItemCount() == _count(demo_window, Area)  # one branch per area
     levels_seen = set()
     for i in range(tree.topLevelItemCount()):
         area = tree.topLevelItem(i)
         for j in range(area.childCount()):
             levels_seen.add(area.child(j).text(page.Col.LEVEL))
     assert {"重大风险", "较大风险", "一般风险", "低风险"} <= levels_seen
-    assert "45 个风险点" in page.summary_label.text()
+    assert f"{_count(demo_window, RiskPoint)} 个风险点" in page.summary_label.text()
 
 
 def test_selecting_a_point_lists_its_hazards(demo_window: MainWindow) -> None:
@@ -84,16 +97,17 @@ def test_hazard_list_filters_in_sql(demo_window: MainWindow) -> None:
     page = _risk_page(demo_window)
     page.tabs.setCurrentIndex(1)
     model = page.hazards_model
-    assert model.total == 141
+    every = _count(demo_window, Hazard)
+    assert model.total == every
     page.level_filter.setCurrentIndex(page.level_filter.findData(int(RiskLevel.MAJOR)))
-    assert 0 < model.total < 141
+    assert 0 < model.total < every
     assert all(model.record(r).current_level is RiskLevel.MAJOR for r in range(model.rowCount()))
     index = model.index(0, HazardColumn.LEVEL)
     assert model.data(index) == "重大风险"
     assert model.data(index, Qt.ItemDataRole.BackgroundRole).color().name().upper() == "#FF0000"
     page.level_filter.setCurrentIndex(0)
     page.keyword_edit.setText("叉车")
-    assert 0 < model.total < 141
+    assert 0 < model.total < every
     assert "符合条件的危险源" in page.count_label.text()
 
 
@@ -116,7 +130,7 @@ def test_focus_level_shows_the_hazard_list_of_that_level_only(demo_window: MainW
     assert page.count_label.text() == f"符合条件的危险源 {majors} 条"
 
     page.focus_level(None)
-    assert page.level_filter.currentData() is None and model.total == 141
+    assert page.level_filter.currentData() is None and model.total == _count(demo_window, Hazard)
 
 
 def test_hazard_model_passes_modeltester(qtmodeltester, demo_window: MainWindow) -> None:  # type: ignore[no-untyped-def]

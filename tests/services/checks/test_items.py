@@ -16,14 +16,18 @@ from .conftest import ACTOR, count
 
 def test_generation_covers_every_existing_measure_once_and_keeps_edits(demo_db: Database) -> None:
     db = demo_db
+    # Measures in place get an item; planned ones (not yet in place) are counted, not made items.
+    in_place = count(db, ControlMeasure, col(ControlMeasure.is_existing).is_(True))
+    planned = count(db, ControlMeasure, col(ControlMeasure.is_existing).is_(False))
+    assert in_place > 0 and planned > 0
     first = check_items.generate_items(db, actor=ACTOR)
-    assert first.created == 0 and first.already_covered == 372 and first.planned_measures == 9
+    assert first.created == 0 and first.already_covered == in_place and first.planned_measures == planned
     with db.session() as s:
         s.exec(delete(CheckItem).where(col(CheckItem.is_custom).is_(False)))  # type: ignore[call-overload]
     again = check_items.generate_items(db, actor=ACTOR)
-    assert again.created == 372 and again.already_covered == 0
+    assert again.created == in_place and again.already_covered == 0
     items = [i for i in check_items.list_items(db) if not i.is_custom]
-    assert len({i.measure_id for i in items}) == 372
+    assert len({i.measure_id for i in items}) == in_place
     edited, switched_off = items[0], items[1]
     check_items.save_item(db, edited.id, CheckItemDraft(content="卡盘防护罩在位、联锁有效（班前试验）", standard="打开防护罩主轴不能启动",
                                                 method="试验", frequency=CheckFrequency.DAILY), actor=ACTOR)  # fmt: skip
@@ -37,10 +41,10 @@ def test_generation_covers_every_existing_measure_once_and_keeps_edits(demo_db: 
     )
     assert kept.risk_point_id == edited.risk_point_id  # a generated item follows its hazard
     assert not check_items.get_item(db, switched_off.id).is_active
-    assert count(db, CheckItem, col(CheckItem.is_custom).is_(False)) == 372
+    assert count(db, CheckItem, col(CheckItem.is_custom).is_(False)) == in_place
     with db.read_session() as s:
         summaries = s.exec(select(AuditLog.summary).where(AuditLog.entity == "check_item")).all()
-    assert "由管控措施生成排查项 372 项" in summaries
+    assert f"由管控措施生成排查项 {in_place} 项" in summaries
 
 
 def test_a_new_measure_becomes_an_item_with_the_table_frequency(demo_db: Database) -> None:
