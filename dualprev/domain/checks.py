@@ -198,23 +198,6 @@ class FrequencyTable:
             for level in RiskLevel
         }
 
-    @classmethod
-    def from_setting(cls, value: object) -> "FrequencyTable":
-        """The table a setting holds; anything missing or unreadable takes its default."""
-        entries = dict(DEFAULT_FREQUENCY_TABLE)
-        if isinstance(value, dict):
-            for level_key, row in value.items():
-                if not isinstance(row, dict):
-                    continue
-                for tier_key, frequency in row.items():
-                    try:
-                        entries[(RiskLevel(int(level_key)), ControlTier(tier_key))] = CheckFrequency(
-                            frequency
-                        )
-                    except (ValueError, TypeError):
-                        continue
-        return cls(entries)
-
 
 DEFAULT_CHECK_TYPE_BY_TIER: dict[ControlTier, CheckType] = {
     ControlTier.COMPANY: CheckType.COMPREHENSIVE,

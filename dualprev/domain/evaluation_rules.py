@@ -182,20 +182,6 @@ def tier_table_to_setting(table: Mapping[RiskLevel, ControlTier]) -> dict[str, s
     return {str(int(level)): table[level].value for level in RiskLevel if level in table}
 
 
-def tier_table_from_setting(
-    value: object, default: Mapping[RiskLevel, ControlTier]
-) -> dict[RiskLevel, ControlTier]:
-    """Read the ``tier_by_level`` setting; entries missing or unreadable fall back to ``default``."""
-    table = dict(default)
-    if isinstance(value, Mapping):
-        for key, tier in value.items():
-            try:
-                table[RiskLevel(int(key))] = ControlTier(tier)
-            except (TypeError, ValueError):
-                continue
-    return table
-
-
 # --- copies ----------------------------------------------------------------------------------
 
 

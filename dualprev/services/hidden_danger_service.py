@@ -21,10 +21,9 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.sql.expression import FromClause
 from sqlmodel import Session, SQLModel, col, select
 
+from dualprev.domain import settings
 from dualprev.domain.checks import CheckType
 from dualprev.domain.hidden_danger import (
-    DEFAULT_DEADLINE_DAYS_GENERAL,
-    DEFAULT_DEADLINE_DAYS_TEAM,
     DUE_SOON_DAYS,
     REMEDIATION_PLAN_ITEMS,
     EventAction,
@@ -58,8 +57,8 @@ from dualprev.services import photo_service
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, RiskPointRef
 from dualprev.services.photo_service import PhotoInfo, PreparedPhoto
 from dualprev.services.risk_service import AccidentTypeOption, accident_type_options
-from dualprev.services.scheme_service import read_setting
 from dualprev.storage import audit
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
     AccidentTypeRecord,
@@ -668,22 +667,12 @@ def overdue(db: Database, *, today: date, limit: int = 50) -> LedgerResult:
 # --- choices and settings --------------------------------------------------------------------------
 
 
-def _setting(session: Session, key: str, default: Any) -> Any:
-    value = read_setting(session, key)
-    return default if value is None else value
-
-
-def _int_setting(session: Session, key: str, default: int) -> int:
-    value = _setting(session, key, default)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
-
-
 def deadline_days(db: Database) -> tuple[int, int]:
     """The default 整改期限 in days for a 一般隐患 and for a 班组级 one (settings, domain defaults)."""
     with db.read_session() as s:
         return (
-            _int_setting(s, "deadline_days.general", DEFAULT_DEADLINE_DAYS_GENERAL),
-            _int_setting(s, "deadline_days.team", DEFAULT_DEADLINE_DAYS_TEAM),
+            stored_settings.read(s, settings.DEADLINE_DAYS_GENERAL),
+            stored_settings.read(s, settings.DEADLINE_DAYS_TEAM),
         )
 
 
@@ -945,7 +934,7 @@ def _set_accident_types(session: Session, hidden_danger_id: int, wanted: tuple[i
 
 
 def _next_number(session: Session, year: int) -> str:
-    prefix = str(_setting(session, "hidden_danger_number_prefix", "YH") or "YH").strip() or "YH"
+    prefix = stored_settings.read(session, settings.HIDDEN_DANGER_NUMBER_PREFIX)
     head = f"{prefix}-{year}-"
     serial = func.cast(func.substr(col(HiddenDanger.number), len(head) + 1), Integer)
     # A range on the unique index rather than LIKE, which SQLite would not serve from it.

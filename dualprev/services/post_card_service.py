@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
+from dualprev.domain import settings
 from dualprev.domain.post_card import (
     CardContent,
     CardField,
@@ -37,13 +38,12 @@ from dualprev.domain.safety_signs import SignLibrary, parse_sign_library
 from dualprev.domain.vocabularies import ACCIDENT_VOCABULARIES
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.paths import resource_path
-from dualprev.services.scheme_service import read_setting, write_setting
 from dualprev.storage import audit
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Post, PostCardOverride, PostCardPrint, utcnow
 from dualprev.storage.queries import post_cards as queries
 
-QR_URL_TEMPLATE_SETTING = "card.qr_url_template"
 SIGN_LIBRARY_FILE = ("library", "safety_signs.json")
 
 # --- records crossing the layer boundary ------------------------------------------------------
@@ -114,8 +114,7 @@ def sign_library() -> SignLibrary:
 
 
 def _template(session: Session) -> str:
-    value = read_setting(session, QR_URL_TEMPLATE_SETTING)
-    return value.strip() if isinstance(value, str) else ""
+    return stored_settings.read(session, settings.QR_URL_TEMPLATE)
 
 
 def _cards(session: Session, post_ids: Sequence[int] | None, today: date) -> list[PostCard]:
@@ -215,10 +214,10 @@ def set_qr_url_template(db: Database, template: str, *, actor: str) -> None:
     if problem:
         raise ValidationError(problem, "qr_url_template")
     with db.session() as s:
-        old = write_setting(s, QR_URL_TEMPLATE_SETTING, template)
+        old = stored_settings.write(s, settings.QR_URL_TEMPLATE, template)
         audit.record(s, actor=actor, action="update", entity="setting", entity_id=None,
                      summary="修改告知卡二维码网址" if template else "告知卡二维码改回离线摘要",
-                     changes={QR_URL_TEMPLATE_SETTING: [old, template]})  # fmt: skip
+                     changes={settings.QR_URL_TEMPLATE.key: [old, template]})  # fmt: skip
 
 
 def save_overrides(

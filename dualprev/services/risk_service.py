@@ -20,6 +20,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, delete, func, select
 
+from dualprev.domain import settings
 from dualprev.domain.evaluation_rules import (
     EvaluationProblem,
     GradedEvaluation,
@@ -40,10 +41,11 @@ from dualprev.domain.risk import (
     RiskStage,
 )
 from dualprev.domain.validation import required_problem
-from dualprev.domain.vocabularies import DEFAULT_ACCIDENT_VOCABULARY, HAZARD_FACTOR_CATEGORIES
+from dualprev.domain.vocabularies import HAZARD_FACTOR_CATEGORIES
 from dualprev.errors import ConflictError, ValidationError
-from dualprev.services.scheme_service import active_schemes_in, direct_items_in, read_setting, tier_table_in
+from dualprev.services.scheme_service import active_schemes_in, direct_items_in, tier_table_in
 from dualprev.storage import audit
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
     AccidentTypeRecord,
@@ -61,7 +63,6 @@ from dualprev.storage.models import (
 )
 from dualprev.storage.repos import get_or_raise
 
-ACCIDENT_VOCABULARY_SETTING = "accident_vocabulary"
 _FACTOR_CODES = {c.code for c in HAZARD_FACTOR_CATEGORIES}
 _ACCIDENT_TYPE_SEPARATOR = "、"
 
@@ -313,8 +314,7 @@ def _set_cache(hazard: Hazard, latest: dict[RiskStage, Evaluation]) -> None:
 
 
 def _accident_vocabulary(session: Session) -> str:
-    value = read_setting(session, ACCIDENT_VOCABULARY_SETTING)
-    return value if isinstance(value, str) and value else DEFAULT_ACCIDENT_VOCABULARY
+    return stored_settings.read(session, settings.ACCIDENT_VOCABULARY)
 
 
 def accident_type_options(db: Database) -> list[AccidentTypeOption]:

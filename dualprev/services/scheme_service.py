@@ -13,17 +13,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from dualprev.domain import settings
 from dualprev.domain.evaluation_rules import (
     EvaluationProblem,
     GradedEvaluation,
     current_exceeds_inherent,
     regrade,
-    tier_table_from_setting,
     tier_table_problems,
-    tier_table_to_setting,
 )
 from dualprev.domain.grading import (
-    DEFAULT_DIRECT_JUDGEMENT_ITEMS,
     DEFAULT_SCHEME_CODES,
     FACTOR_KEYS,
     PRESET_SCHEMES,
@@ -37,41 +35,16 @@ from dualprev.domain.grading import (
     scheme_problems,
     scheme_to_dict,
 )
-from dualprev.domain.risk import DEFAULT_TIER_BY_LEVEL, ControlTier, EvaluationMethod, RiskLevel, RiskStage
+from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskStage
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.storage import audit
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database, Session
-from dualprev.storage.models import Evaluation, GradingSchemeRecord, Hazard, Setting
+from dualprev.storage.models import Evaluation, GradingSchemeRecord, Hazard
 from dualprev.storage.queries import grading as queries
 
-SCHEME_SETTING = {EvaluationMethod.LEC: "scheme.LEC", EvaluationMethod.LS: "scheme.LS"}
-TIER_SETTING = "tier_by_level"
-DIRECT_ITEMS_SETTING = "direct_judgement_items"
 REGRADE_NOTE = "分级方案变更重新分级"
 _PRESET_CODES = {s.code for s in PRESET_SCHEMES}
-
-
-# --- settings ----------------------------------------------------------------------------------
-
-
-def read_setting(session: Session, key: str) -> Any:
-    """The JSON value of a setting, or None when it is missing or unreadable."""
-    row = session.get(Setting, key)
-    if row is None:
-        return None
-    try:
-        return json.loads(row.value)
-    except ValueError:
-        return None
-
-
-def write_setting(session: Session, key: str, value: Any) -> Any:
-    """Store a setting; returns the previous value (for the audit diff)."""
-    old = read_setting(session, key)
-    row = session.get(Setting, key) or Setting(key=key)
-    row.value = json.dumps(value, ensure_ascii=False)
-    session.add(row)
-    return old
 
 
 # --- schemes -----------------------------------------------------------------------------------
@@ -129,9 +102,9 @@ def is_preset(code: str) -> bool:
 def active_schemes_in(session: Session) -> dict[EvaluationMethod, GradingScheme]:
     """The scheme in use per scored method; a missing or unknown setting means the default."""
     result = {}
-    for method, key in SCHEME_SETTING.items():
-        code = read_setting(session, key)
-        scheme = scheme_by_code(session, code) if isinstance(code, str) else None
+    for method, spec in settings.SCHEME_BY_METHOD.items():
+        code = stored_settings.read(session, spec)
+        scheme = scheme_by_code(session, code)
         if scheme is None or scheme.method is not method:
             scheme = preset(DEFAULT_SCHEME_CODES[method])
         result[method] = scheme
@@ -144,7 +117,7 @@ def active_schemes(db: Database) -> dict[EvaluationMethod, GradingScheme]:
 
 
 def tier_table_in(session: Session) -> dict[RiskLevel, ControlTier]:
-    return tier_table_from_setting(read_setting(session, TIER_SETTING), DEFAULT_TIER_BY_LEVEL)
+    return stored_settings.read(session, settings.TIER_BY_LEVEL)
 
 
 def tier_table(db: Database) -> dict[RiskLevel, ControlTier]:
@@ -159,18 +132,7 @@ def suggested_tier(db: Database, level: RiskLevel) -> ControlTier:
 
 def direct_items_in(session: Session) -> tuple[DirectJudgementItem, ...]:
     """The 直接判定 checklist: the setting ``direct_judgement_items`` if present, else the defaults."""
-    value = read_setting(session, DIRECT_ITEMS_SETTING)
-    if not isinstance(value, list) or not value:
-        return DEFAULT_DIRECT_JUDGEMENT_ITEMS
-    items = []
-    for entry in value:
-        try:
-            items.append(
-                DirectJudgementItem(str(entry["key"]), str(entry["text"]), RiskLevel(entry["level"]))
-            )
-        except (KeyError, TypeError, ValueError):
-            return DEFAULT_DIRECT_JUDGEMENT_ITEMS
-    return tuple(items)
+    return stored_settings.read(session, settings.DIRECT_JUDGEMENT_ITEMS)
 
 
 def direct_judgement_items(db: Database) -> tuple[DirectJudgementItem, ...]:
@@ -180,7 +142,9 @@ def direct_judgement_items(db: Database) -> tuple[DirectJudgementItem, ...]:
 
 def _scheme_uses(session: Session, code: str) -> list[str]:
     uses = []
-    active = [m for m, key in SCHEME_SETTING.items() if read_setting(session, key) == code]
+    active = [
+        m for m, spec in settings.SCHEME_BY_METHOD.items() if stored_settings.read(session, spec) == code
+    ]
     if active:
         uses.append(f"正在用于{'、'.join(m.value for m in active)}评价")
     graded = queries.evaluations_graded_by(session=session, code=code)
@@ -502,13 +466,18 @@ def apply_regrade(
             raise ValidationError(
                 f"重新分级后以下危险源的现有风险将高于固有风险，请先调整其评价：{shown}{more}"
             )
-        settings: dict[str, Any] = {SCHEME_SETTING[m]: sc.code for m, sc in plan.new_schemes.items()}
-        settings[TIER_SETTING] = tier_table_to_setting(plan.new_tiers)
-        setting_changes = {}
-        for key, value in settings.items():
-            old = write_setting(s, key, value)
-            if old != value:
-                setting_changes[key] = [old, value]
+        setting_changes: dict[str, Any] = {}
+        for method, scheme in plan.new_schemes.items():
+            spec = settings.SCHEME_BY_METHOD[method]
+            old_code = stored_settings.write(s, spec, scheme.code)
+            if old_code != scheme.code:
+                setting_changes[spec.key] = [old_code, scheme.code]
+        old_tiers = stored_settings.write(s, settings.TIER_BY_LEVEL, dict(plan.new_tiers))
+        if old_tiers != plan.new_tiers:
+            setting_changes[settings.TIER_BY_LEVEL.key] = [
+                settings.TIER_BY_LEVEL.to_json(old_tiers),
+                settings.TIER_BY_LEVEL.to_json(dict(plan.new_tiers)),
+            ]
         for hp in plan.hazards:
             if not hp.changed and hp.new_tier == hp.old_tier:
                 continue

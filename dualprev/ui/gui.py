@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication
 from dualprev import APP_DISPLAY_NAME, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from dualprev.errors import UserError
 from dualprev.paths import db_path_from, resource_path
-from dualprev.services import backup_service, database_lock, organisation_service
+from dualprev.services import backup_service, database_lock, organisation_service, settings_service
+from dualprev.services.database import Database
 from dualprev.services.database_lock import DatabaseLock
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
@@ -176,7 +177,15 @@ def start_main_window(
         db.close()
         lock.unlock()
         return None
+    report_setting_problems(db)
     return MainWindow(ctx, lock)
+
+
+def report_setting_problems(db: Database) -> None:
+    """Tell the user about corrupt stored settings (they work as their defaults meanwhile)."""
+    problems = settings_service.setting_problems(db)
+    if problems:
+        messages.show_error(None, "\n\n".join(p.message for p in problems), title="设置有误")
 
 
 def run_gui(db_arg: str | None, argv: list[str]) -> int:

@@ -1,4 +1,6 @@
-"""The user's GUI preferences (window geometry, last page, current operator) in a QSettings.
+"""The user's GUI preferences (window geometry, last page, current operator, post-card paper) in a
+QSettings: every key is declared here and nowhere else. The enterprise's settings, kept in its
+database, are declared in ``dualprev.domain.settings``.
 
 Tests pass a QSettings backed by an ini file under tmp, so they never touch the real settings.
 """
@@ -12,6 +14,8 @@ class Prefs:
     GEOMETRY = "main_window/geometry"
     LAST_PAGE = "main_window/last_page"
     ACTOR = "user/actor"
+    CARD_PAPER_SIZE = "post_cards/size"
+    CARD_TWO_UP = "post_cards/two_up"
 
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
@@ -47,6 +51,25 @@ class Prefs:
     @actor.setter
     def actor(self, name: str) -> None:
         self._settings.setValue(self.ACTOR, name.strip())
+
+    @property
+    def card_paper_size(self) -> str:
+        """The paper the post-card page last printed on (``A4`` until chosen)."""
+        value = self._settings.value(self.CARD_PAPER_SIZE, "A4")
+        return value if isinstance(value, str) and value else "A4"
+
+    @card_paper_size.setter
+    def card_paper_size(self, size: str) -> None:
+        self._settings.setValue(self.CARD_PAPER_SIZE, size)
+
+    @property
+    def card_two_up(self) -> bool:
+        """Whether post cards print two to a sheet."""
+        return str(self._settings.value(self.CARD_TWO_UP, "false")).lower() == "true"
+
+    @card_two_up.setter
+    def card_two_up(self, two_up: bool) -> None:
+        self._settings.setValue(self.CARD_TWO_UP, "true" if two_up else "false")
 
     def sync(self) -> None:
         self._settings.sync()

@@ -1,9 +1,11 @@
 """隐患排查 rules: frequencies by level and tier, items from measures, plans, task schedules, records."""
 
+import json
 from datetime import date
 
 import pytest
 
+from dualprev.domain import settings
 from dualprev.domain.checks import (
     DEFAULT_FREQUENCY_TABLE,
     CheckFrequency,
@@ -62,19 +64,20 @@ def test_a_tier_only_checks_what_it_watches() -> None:
     assert table.required(RiskLevel.GENERAL, None, ControlTier.COMPANY) is F.QUARTERLY
 
 
-def test_table_round_trips_through_its_setting_and_survives_damage() -> None:
+def test_table_round_trips_through_its_setting_and_damage_is_reported() -> None:
     table = FrequencyTable().with_frequency(RiskLevel.GENERAL, ControlTier.TEAM, F.DAILY)
-    stored = table.to_setting()
-    assert stored["3"]["team"] == "daily" and stored["1"]["company"] == "monthly"
-    assert FrequencyTable.from_setting(stored) == table
-    damaged = {"3": {"team": "hourly", "post": "daily"}, "9": {"team": "daily"}, "x": "nonsense"}
-    read = FrequencyTable.from_setting(damaged)
+    stored = settings.encode(settings.CHECK_FREQUENCY, table)
+    assert json.loads(stored)["3"]["team"] == "daily" and json.loads(stored)["1"]["company"] == "monthly"
+    assert settings.decode(settings.CHECK_FREQUENCY, stored) == table
+    partial = settings.decode(settings.CHECK_FREQUENCY, '{"3": {"post": "daily"}}')
+    assert partial.frequency(RiskLevel.GENERAL, ControlTier.POST) is F.DAILY
     assert (
-        read.frequency(RiskLevel.GENERAL, ControlTier.TEAM)
+        partial.frequency(RiskLevel.GENERAL, ControlTier.TEAM)
         is DEFAULT_FREQUENCY_TABLE[(RiskLevel.GENERAL, ControlTier.TEAM)]
-    )
-    assert read.frequency(RiskLevel.GENERAL, ControlTier.POST) is F.DAILY
-    assert FrequencyTable.from_setting(None) == FrequencyTable()
+    )  # what is left out keeps its default
+    for damaged in ('{"3": {"team": "hourly"}}', '{"9": {"team": "daily"}}', '{"x": "nonsense"}', "[]"):
+        with pytest.raises(settings.InvalidSetting):
+            settings.decode(settings.CHECK_FREQUENCY, damaged)
 
 
 def test_frequency_order() -> None:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dualprev.domain import evaluation_rules as rules
+from dualprev.domain import settings as setting_specs
 from dualprev.domain.grading import (
     DEFAULT_DIRECT_JUDGEMENT_ITEMS,
     FACTOR_KEYS,
@@ -291,9 +292,12 @@ def test_tier_tables() -> None:
     assert "缺少" in rules.tier_table_problems(partial)[0]
     setting = rules.tier_table_to_setting(ALTERNATIVE_TIER_BY_LEVEL)
     assert setting == {"1": "company", "2": "workshop", "3": "team", "4": "post"}
-    assert rules.tier_table_from_setting(setting, DEFAULT_TIER_BY_LEVEL) == ALTERNATIVE_TIER_BY_LEVEL
-    damaged = {"1": "nowhere", "x": "team"}
-    assert rules.tier_table_from_setting(damaged, DEFAULT_TIER_BY_LEVEL) == DEFAULT_TIER_BY_LEVEL
+    stored = setting_specs.encode(setting_specs.TIER_BY_LEVEL, dict(ALTERNATIVE_TIER_BY_LEVEL))
+    assert json.loads(stored) == setting
+    assert setting_specs.decode(setting_specs.TIER_BY_LEVEL, stored) == ALTERNATIVE_TIER_BY_LEVEL
+    for damaged in ('{"1": "nowhere"}', '{"x": "team"}', '"team"'):
+        with pytest.raises(setting_specs.InvalidSetting):
+            setting_specs.decode(setting_specs.TIER_BY_LEVEL, damaged)
 
 
 def test_copy_codes_are_unique() -> None:

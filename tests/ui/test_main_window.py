@@ -5,11 +5,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from dualprev.storage.db import open_database
+from dualprev.storage.models import Setting
 from dualprev.ui.gui import start_main_window
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.prefs import Prefs
 
-from .conftest import ENTERPRISE
+from .conftest import ENTERPRISE, MessageLog
 
 PAGE_TITLES = [
     "首页",
@@ -84,3 +86,24 @@ def test_title_follows_the_enterprise_name(window: MainWindow) -> None:
     form.ui.name_edit.setText("恒锐精密机械（苏州）有限公司")
     form.ui.save_btn.click()
     assert window.windowTitle() == "恒锐精密机械（苏州）有限公司 - 双重预防管理"
+
+
+def test_a_corrupt_setting_is_reported_at_start_and_the_window_still_opens(
+    qtbot: QtBot, profile_db: Path, prefs: Prefs, message_log: MessageLog
+) -> None:
+    db = open_database(profile_db)
+    with db.session() as s:
+        s.merge(Setting(key="deadline_days.team", value='"three"'))
+    db.close()
+    window = start_main_window(profile_db, prefs)
+    assert window is not None
+    qtbot.addWidget(window)
+    try:
+        [shown] = message_log.errors
+        assert "设置“班组级隐患整改期限（天）”的保存值无法使用" in shown and "默认值" in shown
+    finally:
+        window.shutdown()
+
+
+def test_sound_settings_start_without_a_message(window: MainWindow, message_log: MessageLog) -> None:
+    assert message_log.errors == []

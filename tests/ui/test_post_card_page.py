@@ -109,7 +109,7 @@ def test_paper_size_and_two_up_choices(demo_window: MainWindow, qtbot: QtBot, pr
     page.size_combo.setCurrentIndex(page.size_combo.findData("A4"))
     page.two_up_check.setChecked(True)
     qtbot.waitUntil(lambda: page.preview.page_images()[0].width() > page.preview.page_images()[0].height())
-    assert prefs.settings.value("post_cards/two_up") == "true"
+    assert prefs.card_two_up and prefs.card_paper_size == "A4"
 
 
 def test_post_without_evaluated_risk_shows_a_message(demo_window: MainWindow, qtbot: QtBot) -> None:

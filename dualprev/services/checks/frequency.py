@@ -9,15 +9,14 @@ from sqlmodel import Session
 
 from dualprev.domain.checks import FrequencyTable
 from dualprev.domain.risk import ControlTier, RiskLevel
-from dualprev.services import scheme_service
+from dualprev.domain.settings import CHECK_FREQUENCY
 from dualprev.storage import audit
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database
-
-FREQUENCY_SETTING = "check_frequency_by_level_tier"
 
 
 def frequency_table_in(session: Session) -> FrequencyTable:
-    return FrequencyTable.from_setting(scheme_service.read_setting(session, FREQUENCY_SETTING))
+    return stored_settings.read(session, CHECK_FREQUENCY)
 
 
 def frequency_table(db: Database) -> FrequencyTable:
@@ -29,9 +28,7 @@ def frequency_table(db: Database) -> FrequencyTable:
 def save_frequency_table(db: Database, table: FrequencyTable, *, actor: str) -> FrequencyTable:
     """Store the table. Existing items and plans keep their frequencies; new ones follow the table."""
     with db.session() as s:
-        old = FrequencyTable.from_setting(
-            scheme_service.write_setting(s, FREQUENCY_SETTING, table.to_setting())
-        )
+        old = stored_settings.write(s, CHECK_FREQUENCY, table)
         changes = {
             f"{level.short_label}/{tier.label}": [
                 old.frequency(level, tier).label,

@@ -37,8 +37,6 @@ from dualprev.ui.tasks import CancelledFn, ProgressFn
 from dualprev.ui.widgets.pdf_preview import PdfPreview, print_in_background
 from dualprev.ui.widgets.record_list_panel import make_table_view
 
-SIZE_PREF = "post_cards/size"
-TWO_UP_PREF = "post_cards/two_up"
 PAGE_SIZE_IDS = {
     "A3": QPageSize.PageSizeId.A3,
     "A4": QPageSize.PageSizeId.A4,
@@ -117,10 +115,8 @@ class PostCardPage(Page):
         splitter.setSizes([620, 560])
         layout.addWidget(splitter, 1)
 
-        settings = ctx.prefs.settings
-        size = str(settings.value(SIZE_PREF, "A4"))
-        self.size_combo.setCurrentIndex(max(self.size_combo.findData(size), 0))
-        self.two_up_check.setChecked(str(settings.value(TWO_UP_PREF, "false")).lower() == "true")
+        self.size_combo.setCurrentIndex(max(self.size_combo.findData(ctx.prefs.card_paper_size), 0))
+        self.two_up_check.setChecked(ctx.prefs.card_two_up)
         self._update_two_up()
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -238,9 +234,8 @@ class PostCardPage(Page):
 
     def _on_layout_changed(self) -> None:
         self._update_two_up()
-        settings = self.ctx.prefs.settings
-        settings.setValue(SIZE_PREF, self.paper_size())
-        settings.setValue(TWO_UP_PREF, "true" if self.two_up_check.isChecked() else "false")
+        self.ctx.prefs.card_paper_size = self.paper_size()
+        self.ctx.prefs.card_two_up = self.two_up_check.isChecked()
         self._preview_timer.start()
 
     # --- preview ----------------------------------------------------------------------------------
