@@ -73,14 +73,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav_list)
         layout.addWidget(self.pages_stack, 1)
         self.setCentralWidget(central)
-        self._pages: list[Page] = []
-        for page_cls in PAGE_CLASSES:
-            page = page_cls(ctx, self.pages_stack)
-            self.pages_stack.addWidget(page)
-            item = QListWidgetItem(page.title, self.nav_list)
+        # A page is built the first time it is needed: opening the window pays for one page, not ten.
+        self._pages: list[Page | None] = [None] * len(PAGE_CLASSES)
+        self._placeholders = [QWidget(self.pages_stack) for _cls in PAGE_CLASSES]
+        for page_cls, placeholder in zip(PAGE_CLASSES, self._placeholders, strict=True):
+            self.pages_stack.addWidget(placeholder)
+            item = QListWidgetItem(page_cls.title, self.nav_list)
             item.setSizeHint(QSize(140, 40))
-            item.setData(Qt.ItemDataRole.UserRole, page.key)
-            self._pages.append(page)
+            item.setData(Qt.ItemDataRole.UserRole, page_cls.key)
         self.db_path_label = QLabel(self.tr("数据库：{path}").format(path=ctx.db.path), self)
         self.db_path_label.setObjectName("db_path_label")
         self.statusBar().addPermanentWidget(self.db_path_label)
@@ -91,35 +91,49 @@ class MainWindow(QMainWindow):
         geometry = ctx.prefs.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
-        keys = [p.key for p in self._pages]
+        keys = [cls.key for cls in PAGE_CLASSES]
         last = ctx.prefs.last_page
         self.nav_list.setCurrentRow(keys.index(last) if last in keys else 0)
 
     # --- pages ------------------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        return list(self._pages)
+        return [self._page_at(row) for row in range(len(PAGE_CLASSES))]
 
     def page(self, key: str) -> Page:
-        for page in self._pages:
-            if page.key == key:
-                return page
+        for row, page_cls in enumerate(PAGE_CLASSES):
+            if page_cls.key == key:
+                return self._page_at(row)
         raise KeyError(key)
 
     def current_page(self) -> Page:
-        return self._pages[self.pages_stack.currentIndex()]
+        return self._page_at(self.pages_stack.currentIndex())
 
     def show_page(self, key: str) -> Page:
         page = self.page(key)
         self.nav_list.setCurrentRow(self._pages.index(page))
         return page
 
+    def _page_at(self, row: int) -> Page:
+        page = self._pages[row]
+        if page is None:
+            page = PAGE_CLASSES[row](self.ctx, self.pages_stack)
+            placeholder = self._placeholders[row]
+            current = self.pages_stack.currentIndex()
+            self.pages_stack.insertWidget(row, page)
+            self.pages_stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages_stack.setCurrentIndex(current)
+            self._pages[row] = page
+        return page
+
     def _on_nav_row_changed(self, row: int) -> None:
-        if not 0 <= row < len(self._pages):
+        if not 0 <= row < len(PAGE_CLASSES):
             return
+        page = self._page_at(row)
         self.pages_stack.setCurrentIndex(row)
-        self.ctx.prefs.last_page = self._pages[row].key
-        self._pages[row].refresh_if_stale()
+        self.ctx.prefs.last_page = page.key
+        page.refresh_if_stale()
 
     # --- window -----------------------------------------------------------------------------------
 
