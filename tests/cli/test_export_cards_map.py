@@ -35,7 +35,8 @@ def test_cards_one_page_per_post_with_a_readable_qr(
     assert len(reader.pages) == len(posts) > 1 and f"{len(posts)} 张" in said  # one page per post
     first_text = reader.pages[0].extract_text()
     assert "岗位安全风险告知卡" in first_text and enterprise.name in first_text
-    assert {p for p in posts if any(p in page.extract_text() for page in reader.pages)} == set(posts)
+    texts = [page.extract_text() for page in reader.pages]
+    assert {p for p in posts if any(p in text for text in texts)} == set(posts)
     bitmap = pypdfium2.PdfDocument(str(out))[0].render(scale=300 / 72).to_pil()
     codes = zxingcpp.read_barcodes(bitmap)
     assert codes and codes[0].text.startswith(f"DP1:{enterprise.code}:")
