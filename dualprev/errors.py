@@ -44,7 +44,9 @@ class DamagedDatabaseError(StorageError):
     off by an older version, or the integrity check failed. ``backup`` is the newest backup that can
     replace it (None when there is none); repairing needs the user's consent."""
 
-    def __init__(self, message: str, *, path: Path, backup: Path | None) -> None:
+    def __init__(self, message: str, *, path: Path, backup: Path | None, recreate: bool = False) -> None:
         super().__init__(message)
         self.path = path
         self.backup = backup
+        self.recreate = recreate
+        """No backup is needed: the file holds no data yet and can simply be created again."""

@@ -18,7 +18,7 @@ from dualprev import output_guard
 from dualprev.errors import StorageError
 from dualprev.paths import files_dir_for
 from dualprev.storage import archive, migrate
-from dualprev.storage.archive import ArchiveInfo
+from dualprev.storage.archive import ArchiveInfo as ArchiveInfo
 from dualprev.storage.db import Database
 
 log = logging.getLogger(__name__)

@@ -58,3 +58,12 @@ def check_database(db_path: Path) -> CheckReport:
             if path.is_file() and relative not in referenced:
                 problems.append(f"多余文件（没有记录引用）：{relative}")
     return CheckReport(problems)
+
+
+def is_intact(db_path: Path) -> bool:
+    """SQLite's quick check on ``db_path``, read-only (for the crash dialog)."""
+    try:
+        with closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as conn:
+            return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False

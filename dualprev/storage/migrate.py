@@ -206,7 +206,8 @@ def _damaged(
     elif any_backup:
         advice = "没有找到可用的自动备份，请从其他备份恢复。"
     elif revision is None:
-        advice = "文件中还没有任何数据，可以删除后重新创建。"
+        advice = "文件中还没有任何数据，可以重新创建。"
+        return DamagedDatabaseError(f"{reason}{advice}", path=path, backup=None, recreate=True)
     else:
         advice = "没有找到可用的自动备份，请从其他备份恢复。"
     return DamagedDatabaseError(f"{reason}{advice}", path=path, backup=backup)

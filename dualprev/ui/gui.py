@@ -18,14 +18,21 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dualprev import APP_DISPLAY_NAME, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from dualprev.errors import UserError
+from dualprev.errors import DamagedDatabaseError, UserError
 from dualprev.paths import db_path_from, resource_path
-from dualprev.services import backup_service, database_lock, organisation_service, settings_service
+from dualprev.services import (
+    archive_service,
+    backup_service,
+    database_lock,
+    organisation_service,
+    settings_service,
+)
 from dualprev.services.database import Database
 from dualprev.services.database_lock import DatabaseLock
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.crash import CrashHandler
+from dualprev.ui.database_windows import DatabaseWindows
 from dualprev.ui.dialogs.first_run_dialog import FirstRunChoice, FirstRunDialog
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.operations import FAILED
@@ -148,28 +155,35 @@ def load_demo(ctx: AppContext) -> None:
 
 
 def start_main_window(
-    db_path: Path, prefs: Prefs, *, today: Callable[[], date] = date.today, log_dir: Path | None = None
+    db_path: Path,
+    prefs: Prefs,
+    *,
+    today: Callable[[], date] = date.today,
+    log_dir: Path | None = None,
+    lock: DatabaseLock | None = None,
 ) -> MainWindow | None:
     """Lock and open ``db_path``, run the first-run screen if needed, and build the main window.
 
-    Returns None (after telling the user why) when the file is in use, cannot be opened, or the
-    user quit the first-run screen.
+    ``lock``: the database's lock when the caller already holds it (after a restore). Returns None
+    (after telling the user why) when the file is in use, cannot be opened, or the user quit the
+    first-run screen. A damaged file is offered its newest good backup.
     """
-    try:
-        lock = lock_database(db_path)
-    except (UserError, OSError) as exc:
-        messages.show_error(None, exc.message if isinstance(exc, UserError) else str(exc))
-        return None
+    if lock is None:
+        try:
+            lock = lock_database(db_path)
+        except (UserError, OSError) as exc:
+            messages.show_error(None, exc.message if isinstance(exc, UserError) else str(exc))
+            return None
     if lock is None:
         messages.show_error(
             None,
-            f"这个数据库已经在另一个“{APP_DISPLAY_NAME}”窗口中打开：\n{db_path}\n\n"
+            f"这个数据库已经在另一个“{APP_DISPLAY_NAME}”窗口或命令中打开：\n{db_path}\n\n"
             "请切换到已经打开的窗口。同一个数据库不能同时打开两次，以免数据互相覆盖。",
             title="数据库正在使用",
         )
         return None
-    db = operations.attempt(None, lambda: backup_service.open_database_file(db_path))
-    if db is FAILED:
+    db = _open_or_repair(db_path)
+    if db is None:
         lock.unlock()
         return None
     ctx = AppContext(db=db, prefs=prefs, today=today, log_dir=log_dir)
@@ -178,6 +192,7 @@ def start_main_window(
         lock.unlock()
         return None
     report_setting_problems(db)
+    prefs.add_recent_file(db_path)
     return MainWindow(ctx, lock)
 
 
@@ -188,13 +203,45 @@ def report_setting_problems(db: Database) -> None:
         messages.show_error(None, "\n\n".join(p.message for p in problems), title="设置有误")
 
 
+def _open_or_repair(db_path: Path) -> Database | None:
+    """Open the file; a damaged one is replaced by its newest good backup if the user agrees."""
+    try:
+        return backup_service.open_database_file(db_path)
+    except DamagedDatabaseError as exc:
+        damaged = exc
+    except UserError as exc:
+        messages.show_user_error(None, exc)
+        return None
+    if damaged.backup is None and not damaged.recreate:
+        messages.show_user_error(None, damaged)
+        return None
+    question = (
+        damaged.message
+        + "\n\n"
+        + (
+            f"是否用这份备份恢复？\n{damaged.backup}\n\n当前文件会先另存一份，不会删除。"
+            if damaged.backup is not None
+            else "是否重新创建这个数据库？当前文件会先另存一份，不会删除。"
+        )
+    )
+    if not messages.confirm(None, question, title="数据库需要修复", action="恢复"):
+        return None
+    try:
+        archive_service.restore_database_copy(db_path, damaged.backup)
+        return backup_service.open_database_file(db_path)
+    except UserError as exc:
+        messages.show_user_error(None, exc)
+        return None
+
+
 def run_gui(db_arg: str | None, argv: list[str]) -> int:
     """The GUI's entry point; returns the process exit code."""
     app = create_application(argv)
     qInstallMessageHandler(_qt_message_handler)
     data_dir = default_data_dir()
     log_file = configure_logging(data_dir / "logs")
-    CrashHandler(log_file).install()
+    crash = CrashHandler(log_file)
+    crash.install()
     log.info("dualprev %s starting", __version__)
     try:
         db_path = db_path_from(db_arg, data_dir)
@@ -202,11 +249,16 @@ def run_gui(db_arg: str | None, argv: list[str]) -> int:
         messages.show_error(None, "无法确定数据文件夹，请用 --db 指定数据库文件。")
         return 1
     settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
-    window = start_main_window(db_path, Prefs(settings), log_dir=log_file.parent if log_file else None)
+    log_dir = log_file.parent if log_file else None
+    prefs = Prefs(settings)
+    window = start_main_window(db_path, prefs, log_dir=log_dir)
     if window is None:
         return 1
-    window.show()
+    windows = DatabaseWindows(
+        lambda path, lock: start_main_window(path, prefs, log_dir=log_dir, lock=lock), crash
+    )
+    windows.adopt(window)
     try:
         return app.exec()
     finally:
-        window.shutdown()
+        windows.shutdown()

@@ -1,20 +1,28 @@
-"""The main window: navigation on the left, one page at a time on the right, DB path below."""
+"""The main window: navigation on the left, one page at a time on the right, DB path below, and
+the 文件 menu (新建/打开/最近使用/恢复备份/另存为归档)."""
 
-from PySide6.QtCore import QSize, Qt, QThreadPool
-from PySide6.QtGui import QCloseEvent
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
 
 from dualprev import APP_DISPLAY_NAME
-from dualprev.services import organisation_service
+from dualprev.services import archive_service, organisation_service
+from dualprev.services.archive_service import ArchiveInfo
 from dualprev.services.database_lock import DatabaseLock
+from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.events import ChangeSet
 from dualprev.ui.pages.backup_page import BackupPage
@@ -28,6 +36,7 @@ from dualprev.ui.pages.report_page import ReportPage
 from dualprev.ui.pages.risk_map_page import RiskMapPage
 from dualprev.ui.pages.risk_page import RiskPage
 from dualprev.ui.pages.settings_page import SettingsPage
+from dualprev.ui.tasks import run_in_background
 
 PAGE_CLASSES: tuple[type[Page], ...] = (
     HomePage,
@@ -49,8 +58,45 @@ QListWidget#nav_list::item:selected { background: #0070C0; color: white; }
 """
 
 
+DATABASE_FILTER = "dualprev 数据库 (*.sqlite *.db);;所有文件 (*)"
+ARCHIVE_FILTER = "dualprev 备份 (*.dpbak)"
+
+
+def choose_new_database(parent: QWidget, start: Path) -> Path | None:
+    """Where to create a new database (tests replace this function)."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("新建数据库"), str(start), DATABASE_FILTER)
+    return Path(chosen) if chosen else None
+
+
+def choose_database(parent: QWidget, start: Path) -> Path | None:
+    """Which database to open (tests replace this function)."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("打开数据库"), str(start), DATABASE_FILTER)
+    return Path(chosen) if chosen else None
+
+
+def choose_archive(parent: QWidget, start: Path) -> Path | None:
+    """Which archive to restore (tests replace this function)."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择要恢复的备份"), str(start), ARCHIVE_FILTER)
+    return Path(chosen) if chosen else None
+
+
+def choose_archive_target(parent: QWidget, suggested: Path) -> Path | None:
+    """Where to save an archive, e.g. a USB stick (tests replace this function)."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("另存为备份归档（可用于迁移到新电脑）"), str(suggested), ARCHIVE_FILTER
+    )
+    return Path(chosen) if chosen else None
+
+
 class MainWindow(QMainWindow):
-    """Owns the pages; holds the database lock until :meth:`shutdown`."""
+    """Owns the pages; holds the database lock until :meth:`shutdown`.
+
+    Switching to another file or restoring an archive is asked for with :attr:`open_requested`
+    and :attr:`restore_requested`; whoever owns the windows replaces this one.
+    """
+
+    open_requested = Signal(Path)
+    restore_requested = Signal(Path)
 
     def __init__(
         self, ctx: AppContext, lock: DatabaseLock | None = None, parent: QWidget | None = None
@@ -84,6 +130,10 @@ class MainWindow(QMainWindow):
         self.db_path_label = QLabel(self.tr("数据库：{path}").format(path=ctx.db.path), self)
         self.db_path_label.setObjectName("db_path_label")
         self.statusBar().addPermanentWidget(self.db_path_label)
+        self._build_file_menu()
+        backup_page = self.page("backup")
+        if isinstance(backup_page, BackupPage):
+            backup_page.restore_requested.connect(self.restore_requested)
         self.nav_list.currentRowChanged.connect(self._on_nav_row_changed)
         ctx.events.data_changed.connect(self._on_data_changed)
         self._update_title()
@@ -135,12 +185,97 @@ class MainWindow(QMainWindow):
         self.ctx.prefs.last_page = page.key
         page.refresh_if_stale()
 
+    # --- 文件 menu ------------------------------------------------------------------------------------
+
+    def _build_file_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        menu.setObjectName("file_menu")
+        self.new_action = self._action(menu, "new_action", self.tr("新建数据库…"), self._on_new)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.open_action = self._action(menu, "open_action", self.tr("打开数据库…"), self._on_open)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu(self.tr("最近使用"))
+        self.recent_menu.setObjectName("recent_menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        menu.addSeparator()
+        self.restore_action = self._action(menu, "restore_action", self.tr("恢复备份…"), self._on_restore)
+        self.archive_action = self._action(
+            menu, "archive_action", self.tr("另存为/导出归档…"), self._on_save_archive
+        )
+        menu.addSeparator()
+        quit_action = self._action(menu, "quit_action", self.tr("退出"), self.close)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+    def _action(self, menu: QMenu, name: str, text: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = self.ctx.db.path
+        recent = [p for p in self.ctx.prefs.recent_files if p != current]
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_requested.emit(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _on_new(self) -> None:
+        path = choose_new_database(self, self.ctx.db.path.parent / "新数据库.sqlite")
+        if path is None:
+            return
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite")
+        if path.exists():
+            messages.show_error(
+                self, self.tr("文件已存在：{path}\n要打开它，请用“打开数据库”。").format(path=path)
+            )
+            return
+        self.open_requested.emit(path)
+
+    def _on_open(self) -> None:
+        path = choose_database(self, self.ctx.db.path.parent)
+        if path is not None:
+            self.open_requested.emit(path)
+
+    def _on_restore(self) -> None:
+        path = choose_archive(self, archive_service.backups_folder(self.ctx.db.path))
+        if path is not None:
+            self.restore_requested.emit(path)
+
+    def _on_save_archive(self) -> None:
+        db = self.ctx.db
+        suggested = Path.home() / f"{db.path.stem}-{self.ctx.today():%Y%m%d}.dpbak"
+        target = choose_archive_target(self, suggested)
+        if target is None:
+            return
+        run_in_background(
+            self,
+            self.tr("正在备份…"),
+            lambda: archive_service.create_archive(db, target),
+            self._on_archive_saved,
+        )
+
+    def _on_archive_saved(self, info: ArchiveInfo) -> None:
+        messages.show_info(
+            self,
+            self.tr(
+                "已保存并校验备份归档：{path}\n在另一台电脑上用“文件 → 恢复备份”即可迁移全部数据和照片。"
+            ).format(path=info.path),
+        )
+
     # --- window -----------------------------------------------------------------------------------
 
     def _update_title(self) -> None:
         profile = organisation_service.get_enterprise(self.ctx.db)
         name = profile.name if profile else ""
-        self.setWindowTitle(f"{name} - {APP_DISPLAY_NAME}" if name else APP_DISPLAY_NAME)
+        path = self.ctx.db.path
+        self.setWindowFilePath(str(path))
+        parts = [p for p in (name, f"{path.name}（{path.parent}）", APP_DISPLAY_NAME) if p]
+        self.setWindowTitle(" - ".join(parts))
 
     def _on_data_changed(self, changes: ChangeSet) -> None:
         if changes.touches("enterprise"):
@@ -150,6 +285,11 @@ class MainWindow(QMainWindow):
         self.ctx.prefs.geometry = self.saveGeometry()
         self.ctx.prefs.sync()
         super().closeEvent(event)
+
+    def take_lock(self) -> DatabaseLock | None:
+        """Hand the database lock over (to the window that reopens the same file)."""
+        lock, self._lock = self._lock, None
+        return lock
 
     def shutdown(self) -> None:
         """Close the database and release the lock (after the event loop has ended)."""

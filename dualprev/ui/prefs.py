@@ -5,6 +5,8 @@ database, are declared in ``dualprev.domain.settings``.
 Tests pass a QSettings backed by an ini file under tmp, so they never touch the real settings.
 """
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 
@@ -16,6 +18,9 @@ class Prefs:
     ACTOR = "user/actor"
     CARD_PAPER_SIZE = "post_cards/size"
     CARD_TWO_UP = "post_cards/two_up"
+    RECENT_FILES = "files/recent"
+    BACKUP_KEEP = "backup/keep"
+    MAX_RECENT = 8
 
     def __init__(self, settings: QSettings) -> None:
         self._settings = settings
@@ -70,6 +75,31 @@ class Prefs:
     @card_two_up.setter
     def card_two_up(self, two_up: bool) -> None:
         self._settings.setValue(self.CARD_TWO_UP, "true" if two_up else "false")
+
+    @property
+    def recent_files(self) -> list[Path]:
+        """Databases opened lately, most recent first."""
+        value = self._settings.value(self.RECENT_FILES, [])
+        if isinstance(value, str):
+            value = [value]
+        return [Path(v) for v in value if isinstance(v, str) and v] if isinstance(value, list) else []
+
+    def add_recent_file(self, path: Path) -> None:
+        entries = [p for p in self.recent_files if p != path]
+        self._settings.setValue(self.RECENT_FILES, [str(p) for p in [path, *entries][: self.MAX_RECENT]])
+
+    @property
+    def backup_keep(self) -> int:
+        """How many automatic archives to keep (数据备份 → 保留份数)."""
+        value = self._settings.value(self.BACKUP_KEEP, 10)
+        try:
+            return max(1, min(365, int(str(value))))
+        except ValueError:
+            return 10
+
+    @backup_keep.setter
+    def backup_keep(self, count: int) -> None:
+        self._settings.setValue(self.BACKUP_KEEP, max(1, min(365, count)))
 
     def sync(self) -> None:
         self._settings.sync()

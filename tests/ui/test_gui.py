@@ -44,7 +44,7 @@ def test_first_run_creates_profile_then_main_window_opens(
     assert window is not None
     qtbot.addWidget(window)
     try:
-        assert window.windowTitle() == "新城五金厂 - 双重预防管理"
+        assert window.windowTitle() == f"新城五金厂 - {db_path.name}（{db_path.parent}） - 双重预防管理"
         assert window.current_page().key == "home"
         assert window.ctx.actor() == "王安全"
     finally:
@@ -119,7 +119,7 @@ def test_load_demo_runs_in_the_background_and_opens_the_main_window(
     qtbot.addWidget(window)
     window.shutdown()
     assert threads == [False]
-    assert window.windowTitle() == "示例机械有限公司 - 双重预防管理"
+    assert window.windowTitle() == f"示例机械有限公司 - {db_path.name}（{db_path.parent}） - 双重预防管理"
 
 
 def test_demo_failure_is_reported_and_first_run_shown_again(

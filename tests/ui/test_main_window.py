@@ -39,7 +39,7 @@ def test_all_ten_pages_exist_in_order_and_switch(window: MainWindow) -> None:
 
 
 def test_title_and_status_bar(window: MainWindow, profile_db: Path) -> None:
-    assert window.windowTitle() == f"{ENTERPRISE} - 双重预防管理"
+    assert window.windowTitle() == f"{ENTERPRISE} - {profile_db.name}（{profile_db.parent}） - 双重预防管理"
     assert str(profile_db) in window.db_path_label.text()
 
 
@@ -85,7 +85,7 @@ def test_title_follows_the_enterprise_name(window: MainWindow) -> None:
     form = page.profile_form  # type: ignore[attr-defined]
     form.ui.name_edit.setText("恒锐精密机械（苏州）有限公司")
     form.ui.save_btn.click()
-    assert window.windowTitle() == "恒锐精密机械（苏州）有限公司 - 双重预防管理"
+    assert window.windowTitle().startswith("恒锐精密机械（苏州）有限公司 - factory.sqlite（")
 
 
 def test_a_corrupt_setting_is_reported_at_start_and_the_window_still_opens(

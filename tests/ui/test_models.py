@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from dualprev.services.backup_service import BackupFileInfo
+from dualprev.services.archive_service import ArchiveEntry
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
 from dualprev.ui.models.area_table_model import AreaColumn, AreaTableModel
 from dualprev.ui.models.backup_table_model import BackupColumn, BackupTableModel
@@ -60,10 +60,12 @@ def test_area_model(qtmodeltester: ModelTester) -> None:
 def test_backup_model(qtmodeltester: ModelTester) -> None:
     model = BackupTableModel()
     model.set_records([
-        BackupFileInfo(Path("/d/factory.backup-v1-20260301-101500.sqlite"), "v1", datetime(2026, 3, 1, 10, 15), 2_500_000),
+        ArchiveEntry(Path("/d/factory-20260301-101500-upgrade-v1.dpbak"), "upgrade-v1", datetime(2026, 3, 1, 10, 15), 2_500_000),
+        ArchiveEntry(Path("/d/factory-20260302-080000-daily.dpbak"), "daily", datetime(2026, 3, 2, 8), 2_400_000),
     ])  # fmt: skip
     qtmodeltester.check(model)
-    assert model.index(0, BackupColumn.REASON).data() == "升级前自动备份（原结构版本 1）"
+    assert model.index(0, BackupColumn.REASON).data() == "升级前自动备份"
+    assert model.index(1, BackupColumn.REASON).data() == "每日自动备份"
     assert model.index(0, BackupColumn.SIZE).data() == "2.4 MB"
 
 

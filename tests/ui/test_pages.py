@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from dualprev.domain.checks import CheckFrequency, CheckType
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel, RiskPointKind
+from dualprev.services import archive_service
 from dualprev.services import organisation_service as org
 from dualprev.storage.db import open_database
 from dualprev.storage.models import CheckPlan, FloorPlan, Hazard, HiddenDanger, MapZone, RiskPoint
@@ -138,21 +140,36 @@ def test_backup_now_to_a_chosen_folder(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
 ) -> None:
     page = window.show_page("backup")
+    (tmp_path / "usb").mkdir()
     monkeypatch.setattr(backup_page, "choose_backup_folder", lambda _parent, _start: tmp_path / "usb")
     page.backup_btn.click()  # type: ignore[attr-defined]
     wait_for_tasks(qtbot)
-    copies = list((tmp_path / "usb").glob("factory-备份-*.sqlite"))
+    copies = list((tmp_path / "usb").glob("factory-*-manual.dpbak"))
     assert len(copies) == 1
     assert str(copies[0]) in page.result_label.text()  # type: ignore[attr-defined]
+    assert "已备份并校验" in page.result_label.text()  # type: ignore[attr-defined]
     assert message_log.errors == []
 
 
-def test_backup_page_lists_automatic_backups(window: MainWindow, profile_db: Path) -> None:
-    (profile_db.parent / "factory.backup-v1-20260101-080000.sqlite").write_bytes(b"x" * 2048)
+def test_backup_page_lists_verifies_and_restores_archives(
+    qtbot: QtBot, window: MainWindow, message_log: MessageLog
+) -> None:
+    made = archive_service.daily_archive(window.ctx.db, keep=5)
+    assert made is not None
     window.ctx.events.emit_changed("*")
     page = window.show_page("backup")
     assert page.model.rowCount() == 1  # type: ignore[attr-defined]
     assert "共 1 份" in page.auto_label.text()  # type: ignore[attr-defined]
+    assert not page.restore_btn.isEnabled()  # type: ignore[attr-defined]
+    page.backups_table.selectRow(0)  # type: ignore[attr-defined]
+    page.verify_btn.click()  # type: ignore[attr-defined]
+    wait_for_tasks(qtbot)
+    assert "校验：全部文件校验值一致" in message_log.infos[-1] and "企业：" in message_log.infos[-1]
+    with qtbot.waitSignal(window.restore_requested) as requested:
+        page.restore_btn.click()  # type: ignore[attr-defined]
+    assert requested.args == [made]
+    page.keep_spin.setValue(3)  # type: ignore[attr-defined]
+    assert window.ctx.prefs.backup_keep == 3
 
 
 def test_settings_actor_defaults_to_safety_manager_and_is_remembered(
@@ -183,3 +200,30 @@ def test_crash_handler_logs_and_shows_the_dialog(
             handler.handle(RuntimeError, exc, exc.__traceback__)
     assert "RuntimeError: boom" in shown[0]
     assert caplog.records[0].exc_info is not None
+
+
+def test_crash_dialog_speaks_about_the_data_only_after_checking_it(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, profile_db: Path
+) -> None:
+    intros: list[str] = []
+    monkeypatch.setattr(
+        CrashDialog, "exec", lambda self: intros.append(self.findChild(QLabel, "intro_label").text()) or 0
+    )
+    handler = CrashHandler(tmp_path / "dualprev.log")
+    for db_path in (None, profile_db):
+        handler.db_path = db_path
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError as exc:
+            handler.handle(RuntimeError, exc, exc.__traceback__)
+    data = bytearray(profile_db.read_bytes())
+    data[4096:8192] = b"\x13" * 4096
+    profile_db.write_bytes(bytes(data))
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        handler.handle(RuntimeError, exc, exc.__traceback__)
+    unchecked, intact, damaged = intros
+    assert "未能检查" in unchecked and "不受影响" not in unchecked
+    assert "已检查数据库：完好" in intact
+    assert "发现损坏" in damaged and "不受影响" not in damaged

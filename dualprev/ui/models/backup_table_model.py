@@ -1,8 +1,8 @@
-"""数据备份 page: the automatic backups beside the database."""
+"""数据备份 page: the archives (.dpbak) in the database's backups folder."""
 
 from PySide6.QtCore import Qt
 
-from dualprev.services.backup_service import BackupFileInfo
+from dualprev.services.archive_service import ArchiveEntry, reason_label
 from dualprev.ui.models.record_table_model import HeadedColumn, RecordTableModel
 
 
@@ -19,27 +19,25 @@ class BackupColumn(HeadedColumn):
     SIZE = 3, "大小"
 
 
-class BackupTableModel(RecordTableModel[BackupFileInfo]):
+class BackupTableModel(RecordTableModel[ArchiveEntry]):
     Column = BackupColumn
 
-    def record_id(self, record: BackupFileInfo) -> int:
+    def record_id(self, record: ArchiveEntry) -> int:
         return self._records.index(record) if record in self._records else -1
 
-    def display(self, record: BackupFileInfo, column: HeadedColumn) -> str:
+    def display(self, record: ArchiveEntry, column: HeadedColumn) -> str:
         match column:
             case BackupColumn.FILE_NAME:
                 return record.path.name
             case BackupColumn.REASON:
-                if record.label.startswith("v") and record.label[1:].isdigit():
-                    return f"升级前自动备份（原结构版本 {record.label[1:]}）"
-                return "自动备份"
+                return reason_label(record.reason)
             case BackupColumn.MODIFIED:
                 return record.modified_at.strftime("%Y-%m-%d %H:%M")
             case BackupColumn.SIZE:
                 return format_size(record.size_bytes)
         return ""
 
-    def sort_key(self, record: BackupFileInfo, column: HeadedColumn) -> str | int:
+    def sort_key(self, record: ArchiveEntry, column: HeadedColumn) -> str | int:
         if column == BackupColumn.SIZE:
             return record.size_bytes
         return self.display(record, column)
