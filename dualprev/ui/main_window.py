@@ -131,9 +131,6 @@ class MainWindow(QMainWindow):
         self.db_path_label.setObjectName("db_path_label")
         self.statusBar().addPermanentWidget(self.db_path_label)
         self._build_file_menu()
-        backup_page = self.page("backup")
-        if isinstance(backup_page, BackupPage):
-            backup_page.restore_requested.connect(self.restore_requested)
         self.nav_list.currentRowChanged.connect(self._on_nav_row_changed)
         ctx.events.data_changed.connect(self._on_data_changed)
         self._update_title()
@@ -175,6 +172,8 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.pages_stack.setCurrentIndex(current)
             self._pages[row] = page
+            if isinstance(page, BackupPage):
+                page.restore_requested.connect(self.restore_requested)
         return page
 
     def _on_nav_row_changed(self, row: int) -> None:
