@@ -17,9 +17,10 @@ from pathlib import Path
 from sqlmodel import select
 from timing import median_seconds
 
+from dualprev.domain.hazard_list import HazardFilter, HazardSort
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind
-from dualprev.services import risk_service
-from dualprev.services.risk_service import HazardFilter, HazardSort
+from dualprev.services.risks import hazard_list
+from dualprev.services.risks import levels as risk_levels
 from dualprev.storage.db import open_database
 from dualprev.storage.models import (
     AccidentTypeRecord,
@@ -113,7 +114,7 @@ def main() -> None:
         everything = HazardFilter()
 
         def page(sort: HazardSort, desc: bool) -> Callable[[], object]:
-            return lambda: risk_service.query_hazards(db, everything, sort=sort, descending=desc)
+            return lambda: hazard_list.query_hazards(db, everything, sort=sort, descending=desc)
 
         cases: dict[str, Callable[[], object]] = {
             f"page, sort {sort.value}{' desc' if desc else ''}": page(sort, desc)
@@ -121,21 +122,19 @@ def main() -> None:
             for desc in (False, True)
         }
         cases |= {
-            "last page (offset)": lambda: risk_service.query_hazards(
+            "last page (offset)": lambda: hazard_list.query_hazards(
                 db, everything, offset=args.hazards - 500
             ),
-            "filter: keyword": lambda: risk_service.query_hazards(db, HazardFilter(keyword="危险源1999")),
-            "filter: level": lambda: risk_service.query_hazards(db, HazardFilter(level=RiskLevel.MAJOR)),
-            "filter: area + method": lambda: risk_service.query_hazards(
+            "filter: keyword": lambda: hazard_list.query_hazards(db, HazardFilter(keyword="危险源1999")),
+            "filter: level": lambda: hazard_list.query_hazards(db, HazardFilter(level=RiskLevel.MAJOR)),
+            "filter: area + method": lambda: hazard_list.query_hazards(
                 db, HazardFilter(area_id=3, method=EvaluationMethod.LEC)
             ),
-            "filter: accident type": lambda: risk_service.query_hazards(db, HazardFilter(accident_type_id=3)),
-            "filter: unevaluated": lambda: risk_service.query_hazards(
-                db, HazardFilter(unevaluated_only=True)
-            ),
-            "risk_point_levels": lambda: risk_service.risk_point_levels(db),
-            "area_levels": lambda: risk_service.area_levels(db),
-            "post_levels": lambda: risk_service.post_levels(db),
+            "filter: accident type": lambda: hazard_list.query_hazards(db, HazardFilter(accident_type_id=3)),
+            "filter: unevaluated": lambda: hazard_list.query_hazards(db, HazardFilter(unevaluated_only=True)),
+            "risk_point_levels": lambda: risk_levels.risk_point_levels(db),
+            "area_levels": lambda: risk_levels.area_levels(db),
+            "post_levels": lambda: risk_levels.post_levels(db),
         }
         base = median_seconds(baseline, args.repeat)
         results = {name: median_seconds(fn, args.repeat) for name, fn in cases.items()}

@@ -22,8 +22,8 @@ from sqlmodel import SQLModel
 from timing import median_seconds
 
 from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerSource, HiddenDangerStatus
-from dualprev.services import hidden_danger_service as hs
-from dualprev.services.hidden_danger_service import LedgerFilter, LedgerSort, LedgerSortKey
+from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
+from dualprev.services.hidden_dangers import ledger as hd_ledger
 from dualprev.storage.db import open_database
 
 TODAY = date(2026, 11, 20)
@@ -123,31 +123,33 @@ def main() -> None:
                 conn.execute("SELECT count(*) FROM hidden_danger").fetchone()
 
         db = open_database(path)
-        page = hs.DEFAULT_PAGE_SIZE
+        page = hd_ledger.DEFAULT_PAGE_SIZE
         deep = max(0, args.rows - page)
         overdue = LedgerFilter(overdue_only=True)
         cases: dict[str, Callable[[], object]] = {
-            "first page, newest first": lambda: hs.query(db, today=TODAY),
-            "last page, newest first": lambda: hs.query(db, today=TODAY, offset=deep),
-            "first page, by rectifier": lambda: hs.query(
+            "first page, newest first": lambda: hd_ledger.query(db, today=TODAY),
+            "last page, newest first": lambda: hd_ledger.query(db, today=TODAY, offset=deep),
+            "first page, by rectifier": lambda: hd_ledger.query(
                 db, sort=LedgerSort(LedgerSortKey.RECTIFIER, False), today=TODAY
             ),
-            "first page, by status": lambda: hs.query(
+            "first page, by status": lambda: hd_ledger.query(
                 db, sort=LedgerSort(LedgerSortKey.STATUS, False), today=TODAY
             ),
-            "overdue, first page": lambda: hs.query(db, overdue, today=TODAY),
-            "keyword 叉车 员工007": lambda: hs.query(db, LedgerFilter(keyword="叉车 员工007"), today=TODAY),
-            "department + date range": lambda: hs.query(
+            "overdue, first page": lambda: hd_ledger.query(db, overdue, today=TODAY),
+            "keyword 叉车 员工007": lambda: hd_ledger.query(
+                db, LedgerFilter(keyword="叉车 员工007"), today=TODAY
+            ),
+            "department + date range": lambda: hd_ledger.query(
                 db,
                 LedgerFilter(department_id=3, found_from=date(2025, 1, 1), found_to=date(2025, 12, 31)),
                 today=TODAY,
             ),
-            "summary (首页 and page header)": lambda: hs.summary(db, today=TODAY),
+            "summary (首页 and page header)": lambda: hd_ledger.summary(db, today=TODAY),
             "首页 overdue + due-soon lists": lambda: (
-                hs.overdue(db, today=TODAY),
-                hs.due_soon(db, today=TODAY),
+                hd_ledger.overdue(db, today=TODAY),
+                hd_ledger.due_soon(db, today=TODAY),
             ),
-            "row position (select by id)": lambda: hs.row_position(db, args.rows // 2, today=TODAY),
+            "row position (select by id)": lambda: hd_ledger.row_position(db, args.rows // 2, today=TODAY),
         }
         base = median_seconds(baseline, args.repeat)
         results = {name: median_seconds(fn, args.repeat) for name, fn in cases.items()}

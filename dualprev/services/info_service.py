@@ -19,6 +19,7 @@ from dualprev.storage.models import (
     Post,
     RiskPoint,
 )
+from dualprev.storage.queries import risk_levels
 
 
 @dataclass(frozen=True)
@@ -63,22 +64,9 @@ def database_info(db: Database, *, today: date | None = None) -> DatabaseInfo:
             "check_records": count(CheckRecord),
         }
         enterprise = s.exec(select(Enterprise.name).order_by(col(Enterprise.id))).first() or ""
-        # The level of a risk point is the most severe (smallest) current level among its hazards.
-        per_point = (
-            select(RiskPoint.id, func.min(Hazard.current_level).label("level"))
-            .join(Hazard, col(Hazard.risk_point_id) == col(RiskPoint.id), isouter=True)
-            .group_by(col(RiskPoint.id))
-            .subquery()
-        )
-        levels: dict[RiskLevel, int] = {}
-        unevaluated = 0
-        for level_value, n in s.exec(
-            select(per_point.c.level, func.count()).group_by(per_point.c.level)
-        ).all():
-            if level_value is None:
-                unevaluated = int(n)
-            else:
-                levels[RiskLevel(level_value)] = int(n)
+        by_level = risk_levels.level_counts(session=s)
+        unevaluated = by_level.pop(None, 0)
+        levels: dict[RiskLevel, int] = {level: n for level, n in by_level.items() if level is not None}
         statuses = {
             HiddenDangerStatus(status): int(n)
             for status, n in s.exec(

@@ -22,8 +22,12 @@ from dualprev.domain.library import LibraryEntry, RiskLibrary, parse_library
 from dualprev.domain.risk import EvaluationMethod, RiskStage
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.paths import resource_path
-from dualprev.services import risk_service, scheme_service
-from dualprev.services.risk_service import EvaluationInput, HazardInfo, MeasureInfo, RiskPointInfo
+from dualprev.services import scheme_service
+from dualprev.services.risks import accident_types, risk_points
+from dualprev.services.risks import hazards as risk_hazards
+from dualprev.services.risks.evaluations import EvaluationInput
+from dualprev.services.risks.hazards import HazardInfo, MeasureInfo
+from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.models import Area, Department, Post, RiskPoint
@@ -106,7 +110,7 @@ def import_entries(
             if s.get(Post, post_id) is None:
                 raise NotFoundError(f"岗位不存在（编号 {post_id}），可能已被删除")
         taken = set(s.exec(select(RiskPoint.code)).all())
-    type_ids = {option.name: option.id for option in risk_service.accident_type_options(db)}
+    type_ids = {option.name: option.id for option in accident_types.accident_type_options(db)}
     schemes = scheme_service.active_schemes(db)
     plans = [_plan(entry, type_ids, schemes, assessor, evaluated_on) for entry in entries]
     codes = _next_codes(taken, len(entries))
@@ -114,7 +118,7 @@ def import_entries(
     created: list[int] = []
     try:
         for entry, code, hazards in zip(entries, codes, plans, strict=True):
-            point_id = risk_service.save_risk_point(
+            point_id = risk_points.save_risk_point(
                 db,
                 RiskPointInfo(
                     name=entry.name,
@@ -129,7 +133,7 @@ def import_entries(
             )
             created.append(point_id)
             for planned in hazards:
-                risk_service.save_hazard(
+                risk_hazards.save_hazard(
                     db,
                     replace(planned.info, risk_point_id=point_id),
                     actor=actor,

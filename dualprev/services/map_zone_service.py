@@ -7,6 +7,7 @@ at once.
 """
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -16,12 +17,12 @@ from dualprev.domain.risk import RiskLevel
 from dualprev.domain.risk_map import Point, ZoneShape
 from dualprev.domain.validation import required_problem
 from dualprev.errors import NotFoundError, ValidationError
-from dualprev.services.risk_service import risk_point_levels
+from dualprev.services.risks.levels import risk_point_levels
 from dualprev.storage import audit
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, FloorPlan, MapZone, MapZoneRiskPoint
 from dualprev.storage.queries import floor_plans as queries
-from dualprev.storage.queries import organisation
+from dualprev.storage.queries import organisation, risk_levels
 from dualprev.storage.repos import get_or_raise, names_by_id
 
 # --- records crossing the layer boundary ------------------------------------------------------
@@ -336,24 +337,16 @@ def list_zones(db: Database, plan_id: int) -> list[ZoneView]:
 
 def zone_choices(db: Database) -> ZoneChoices:
     """The areas (with their level) and risk points (with area and level) a zone can hold."""
-    levels = risk_point_levels(db)
     with db.read_session() as s:
+        levels = risk_levels.risk_point_levels(session=s)
+        area_levels = risk_levels.area_levels(session=s)
         areas = organisation.areas(session=s)
         points = queries.risk_points(session=s)
         area_names = {a.id: a.name for a in areas}
-        per_area: dict[int, list[RiskLevel | None]] = {}
-        for p in points:
-            if p.area_id is not None:
-                per_area.setdefault(p.area_id, []).append(levels.get(p.id or 0))
+        point_counts = Counter(p.area_id for p in points if p.area_id is not None)
         return ZoneChoices(
             areas=tuple(
-                AreaChoice(
-                    a.id or 0,
-                    a.name,
-                    a.code,
-                    risk_map.zone_level(per_area.get(a.id or 0, [])),
-                    len(per_area.get(a.id or 0, [])),
-                )
+                AreaChoice(a.id or 0, a.name, a.code, area_levels.get(a.id or 0), point_counts[a.id or 0])
                 for a in areas
             ),
             risk_points=tuple(

@@ -4,39 +4,15 @@ Levels follow "从严从高" (domain.md §3.4): a risk point takes the most seve
 hazards. Everything crosses the layer boundary as frozen dataclasses.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import col, select
 
 from dualprev.domain.risk import RiskLevel, RiskPointKind
 from dualprev.storage.db import Database
-from dualprev.storage.models import (
-    Area,
-    Department,
-    Hazard,
-    RiskPoint,
-)
+from dualprev.storage.models import Area, Department, RiskPoint
+from dualprev.storage.queries import risk_levels
 from dualprev.storage.repos import names_by_id
-
-
-def _most_severe(levels: Iterable[RiskLevel | None]) -> RiskLevel | None:
-    known = [level for level in levels if level is not None]
-    return min(known) if known else None
-
-
-def _risk_point_levels(session: Session) -> tuple[dict[int, RiskLevel | None], dict[int, int]]:
-    """Per risk point: its level (None when no hazard is evaluated) and its number of hazards."""
-    levels: dict[int, RiskLevel | None] = {}
-    counts: dict[int, int] = {}
-    query = select(Hazard.risk_point_id, func.min(Hazard.current_level), func.count()).group_by(
-        col(Hazard.risk_point_id)
-    )
-    for rp_id, level, n in session.exec(query).all():
-        levels[rp_id] = RiskLevel(level) if level is not None else None
-        counts[rp_id] = int(n)
-    return levels, counts
-
 
 # --- 风险辨识评估 -------------------------------------------------------------------------------
 
@@ -57,7 +33,7 @@ class RiskPointOverview:
 def list_risk_points(db: Database) -> list[RiskPointOverview]:
     """Every risk point with its area, responsible department, hazard count and level."""
     with db.read_session() as s:
-        levels, counts = _risk_point_levels(s)
+        levels = risk_levels.risk_point_levels_with_counts(session=s)
         areas = names_by_id(s, Area)
         departments = names_by_id(s, Department)
         rows = s.exec(
@@ -72,11 +48,18 @@ def list_risk_points(db: Database) -> list[RiskPointOverview]:
                 area_id=r.area_id,
                 area_name=areas.get(r.area_id or 0, ""),
                 department_name=departments.get(r.department_id or 0, ""),
-                hazard_count=counts.get(r.id or 0, 0),
-                level=levels.get(r.id or 0),
+                hazard_count=levels.get(r.id or 0, (None, 0))[1],
+                level=levels.get(r.id or 0, (None, 0))[0],
             )
             for r in rows.all()
         ]
+
+
+def area_levels(db: Database) -> dict[int | None, RiskLevel | None]:
+    """The level of each area that holds risk points (从严从高 over them); under None that of the risk
+    points in no area, when there are such."""
+    with db.read_session() as s:
+        return risk_levels.levels_by_area(session=s)
 
 
 # --- 岗位告知卡 ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dualprev.reports.risk_map_pdf import write_risk_map_pdf
 from dualprev.reports.risk_map_png import write_risk_map_png
 from dualprev.services.floor_plan_service import list_plans
 from dualprev.services.map_zone_service import ZoneView, list_zones
-from dualprev.services.risk_service import risk_point_levels
+from dualprev.services.risks.levels import risk_point_levels
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, Department, Person
 from dualprev.storage.queries import floor_plans as queries

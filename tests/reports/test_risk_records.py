@@ -8,8 +8,8 @@ from typing import Any
 from openpyxl import load_workbook
 
 from dualprev.domain.risk import RiskPointKind
-from dualprev.services import risk_service
 from dualprev.services.risk_report_service import ExportFormat, export_risk_records, load_risk_report
+from dualprev.services.risks import risk_points
 
 TODAY = date(2026, 11, 20)
 MEASURES = ["工程技术措施", "管理措施", "培训教育措施", "个体防护措施", "应急处置措施"]
@@ -133,15 +133,15 @@ def test_pdf_record_headers_print_the_recorded_sign_off(demo_db: Any, tmp_path: 
     """What is recorded in the risk point is printed; an unsigned record keeps blank boxes for a pen."""
     signed, unsigned = "FX-JJ-006", "FX-CY-004"
     ids = {p.code: p.id for p in load_risk_report(demo_db, today=TODAY).risk_points}
-    point = risk_service.get_risk_point(demo_db, ids[signed])
-    risk_service.save_risk_point(
+    point = risk_points.get_risk_point(demo_db, ids[signed])
+    risk_points.save_risk_point(
         demo_db,
         replace(point, reviewer_name="沈立明", reviewed_on=date(2026, 6, 2), approver_name="严志明",
                 approved_on=date(2026, 6, 15)),
         actor="t", today=TODAY,
     )  # fmt: skip
-    other = risk_service.get_risk_point(demo_db, ids[unsigned])
-    risk_service.save_risk_point(
+    other = risk_points.get_risk_point(demo_db, ids[unsigned])
+    risk_points.save_risk_point(
         demo_db,
         replace(other, reviewer_name="", reviewed_on=None, approver_name="", approved_on=None),
         actor="t",

@@ -15,9 +15,10 @@ from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.domain.risk_map import ZoneShape, rect_points
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.services import floor_plan_service as fps
-from dualprev.services import map_zone_service, risk_service
+from dualprev.services import map_zone_service
 from dualprev.services.map_zone_service import ZoneInfo
-from dualprev.services.risk_service import EvaluationInput
+from dualprev.services.risks import hazard_list, hazards
+from dualprev.services.risks.evaluations import EvaluationInput
 from dualprev.storage.db import Database
 from dualprev.storage.models import Area, AuditLog, FloorPlan, MapZone, RiskPoint
 
@@ -60,13 +61,13 @@ def regrade(db: Database, code: str, level: RiskLevel) -> None:
         RiskLevel.GENERAL: (("L", "3"), ("S", "3")),
         RiskLevel.LOW: (("L", "1"), ("S", "2")),
     }[level]
-    for row in risk_service.list_hazards_of(db, _risk_point_id(db, code)):
-        info = risk_service.get_hazard(db, row.id).info
+    for row in hazard_list.list_hazards_of(db, _risk_point_id(db, code)):
+        info = hazards.get_hazard(db, row.id).info
         evaluations = [
             EvaluationInput(stage=stage, method=EvaluationMethod.LS, factors=factors, evaluated_on=TODAY)
             for stage in (RiskStage.INHERENT, RiskStage.CURRENT)
         ]
-        risk_service.save_hazard(db, info, actor=ACTOR, evaluations=evaluations)
+        hazards.save_hazard(db, info, actor=ACTOR, evaluations=evaluations)
 
 
 # --- importing images ----------------------------------------------------------------------------

@@ -25,16 +25,17 @@ from dualprev.domain.hidden_danger import (
     OwnerTier,
     PhotoStage,
 )
+from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.errors import NotFoundError, ValidationError
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
 from dualprev.services import photo_service
-from dualprev.services.hidden_danger_service import (
+from dualprev.services.hidden_dangers import choices, lifecycle
+from dualprev.services.hidden_dangers import detail as hd_detail
+from dualprev.services.hidden_dangers import ledger as hd_ledger
+from dualprev.services.hidden_dangers import registration as hd_registration
+from dualprev.services.hidden_dangers.lifecycle import (
     AcceptanceInput,
     CompletionInput,
-    LedgerFilter,
-    LedgerSort,
-    LedgerSortKey,
     PostEvaluationInput,
     RejectionInput,
     RemediationPlanInput,
@@ -106,7 +107,9 @@ def photo(colour: tuple[int, int, int] = (200, 30, 30)) -> photo_service.Prepare
 
 
 def events(db: Database, hd_id: int) -> list[tuple[str, S | None, S | None]]:
-    return [(e.action, e.from_status, e.to_status) for e in hs.get_detail(db, hd_id, today=TODAY).events]
+    return [
+        (e.action, e.from_status, e.to_status) for e in hd_detail.get_detail(db, hd_id, today=TODAY).events
+    ]
 
 
 def count(db: Database, model: type[Any], *where: Any) -> int:
@@ -122,11 +125,11 @@ def files_in(db: Database) -> set[Path]:
 
 
 def test_numbers_run_per_year(empty_db: Database, factory: Org) -> None:
-    first = hs.register(empty_db, draft(factory), actor=ACTOR, today=TODAY)
-    second = hs.register(
+    first = hd_registration.register(empty_db, draft(factory), actor=ACTOR, today=TODAY)
+    second = hd_registration.register(
         empty_db, draft(factory, description="冲床脚踏开关无防护罩"), actor=ACTOR, today=TODAY
     )
-    old = hs.register(
+    old = hd_registration.register(
         empty_db,
         draft(factory, found_on=date(2025, 12, 30), deadline=date(2026, 1, 6)),
         actor=ACTOR,
@@ -137,7 +140,7 @@ def test_numbers_run_per_year(empty_db: Database, factory: Org) -> None:
 
 def test_number_continues_the_demo_ledger_and_uses_the_prefix_setting(demo_db: Database) -> None:
     people = org.list_people(demo_db)
-    new = hs.register(
+    new = hd_registration.register(
         demo_db,
         HiddenDangerDraft(
             found_on=DEMO_TODAY,
@@ -152,16 +155,20 @@ def test_number_continues_the_demo_ledger_and_uses_the_prefix_setting(demo_db: D
     assert new.number == "YH-2026-0037"
     with demo_db.session() as s:
         s.merge(Setting(key="hidden_danger_number_prefix", value=json.dumps("ZG")))
-    again = hs.register(demo_db, replace(new.draft, description="另一处"), actor=ACTOR, today=DEMO_TODAY)
+    again = hd_registration.register(
+        demo_db, replace(new.draft, description="另一处"), actor=ACTOR, today=DEMO_TODAY
+    )
     assert again.number == "ZG-2026-0001"
 
 
 def test_register_records_event_audit_and_accident_types(empty_db: Database, factory: Org) -> None:
-    types = hs.list_accident_types(empty_db)
+    types = choices.list_accident_types(empty_db)
     assert [t.name for t in types][:3] == ["物体打击", "车辆伤害", "机械伤害"]
     assert "瓦斯爆炸" not in {t.name for t in types}  # mining-only types are not offered
     machine = next(t.id for t in types if t.name == "机械伤害")
-    detail = hs.register(empty_db, draft(factory, accident_type_ids=(machine,)), actor=ACTOR, today=TODAY)
+    detail = hd_registration.register(
+        empty_db, draft(factory, accident_type_ids=(machine,)), actor=ACTOR, today=TODAY
+    )
     assert detail.status is S.PENDING and detail.accident_type_names == ("机械伤害",)
     assert detail.rectifier_name == "王海" and detail.department_name == "冲压一班"
     assert [(e.action, e.actor, e.to_status) for e in detail.events] == [("登记", ACTOR, S.PENDING)]
@@ -178,10 +185,10 @@ def test_register_records_event_audit_and_accident_types(empty_db: Database, fac
 
 def test_register_refuses_an_incomplete_draft_and_writes_nothing(empty_db: Database, factory: Org) -> None:
     with pytest.raises(ValidationError) as info:
-        hs.register(empty_db, draft(factory, rectifier_id=None), actor=ACTOR, today=TODAY)
+        hd_registration.register(empty_db, draft(factory, rectifier_id=None), actor=ACTOR, today=TODAY)
     assert info.value.field == "rectifier_id" and info.value.message == "请指定整改责任人"
     with pytest.raises(ValidationError, match="所选区域已不存在"):
-        hs.register(empty_db, draft(factory, area_id=999), actor=ACTOR, today=TODAY)
+        hd_registration.register(empty_db, draft(factory, area_id=999), actor=ACTOR, today=TODAY)
     assert count(empty_db, HiddenDanger) == 0 and count(empty_db, HiddenDangerEvent) == 0
 
 
@@ -196,9 +203,9 @@ def test_source_check_links_the_check_record(empty_db: Database, factory: Org) -
         s.add(record)
         s.flush()
         record_id = record.id
-    refs = hs.list_check_records(empty_db)
+    refs = choices.list_check_records(empty_db)
     assert refs[0].text == "2026-11-10 综合排查 冲压区（沈立明、王海）"
-    detail = hs.register(
+    detail = hd_registration.register(
         empty_db,
         draft(factory, source=HiddenDangerSource.CHECK, check_record_id=record_id),
         actor=ACTOR,
@@ -210,21 +217,21 @@ def test_source_check_links_the_check_record(empty_db: Database, factory: Org) -
 
 def test_deadline_suggestion_reads_the_settings(empty_db: Database) -> None:
     found = date(2026, 11, 10)
-    assert hs.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, None) == date(2026, 11, 17)
-    assert hs.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, OwnerTier.TEAM) == date(
+    assert choices.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, None) == date(2026, 11, 17)
+    assert choices.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, OwnerTier.TEAM) == date(
         2026, 11, 13
     )
-    assert hs.suggested_deadline(empty_db, found, HiddenDangerLevel.MAJOR, None) is None
+    assert choices.suggested_deadline(empty_db, found, HiddenDangerLevel.MAJOR, None) is None
     with empty_db.session() as s:
         s.merge(Setting(key="deadline_days.general", value="10"))
         s.merge(Setting(key="deadline_days.team", value="2"))
-    assert hs.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, OwnerTier.WORKSHOP) == date(
+    assert choices.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, OwnerTier.WORKSHOP) == date(
         2026, 11, 20
     )
-    assert hs.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, OwnerTier.TEAM) == date(
+    assert choices.suggested_deadline(empty_db, found, HiddenDangerLevel.GENERAL, OwnerTier.TEAM) == date(
         2026, 11, 12
     )
-    assert hs.choices(empty_db).deadline_days_general == 10
+    assert choices.choices(empty_db).deadline_days_general == 10
 
 
 # --- the general loop ----------------------------------------------------------------------------------
@@ -232,24 +239,24 @@ def test_deadline_suggestion_reads_the_settings(empty_db: Database) -> None:
 
 def test_general_loop_with_rejection_and_photos(empty_db: Database, factory: Org) -> None:
     db = empty_db
-    hd = hs.register(db, draft(factory), actor=ACTOR, photos=[photo()], today=TODAY).id
-    hs.start_rectification(db, hd, StartInput(remark="已停机"), actor="王海", today=TODAY)
+    hd = hd_registration.register(db, draft(factory), actor=ACTOR, photos=[photo()], today=TODAY).id
+    lifecycle.start_rectification(db, hd, StartInput(remark="已停机"), actor="王海", today=TODAY)
     done = CompletionInput(
         date(2026, 11, 12),
         "更换光电保护装置并试验",
         funds_fen=120000,
         photos=(photo((30, 160, 30)), photo((30, 30, 160))),
     )
-    hs.submit_for_acceptance(db, hd, done, actor="王海", today=TODAY)
-    rejected = hs.reject(
+    lifecycle.submit_for_acceptance(db, hd, done, actor="王海", today=TODAY)
+    rejected = lifecycle.reject(
         db, hd, RejectionInput("防护装置响应时间不达标", date(2026, 11, 19)), actor=ACTOR, today=TODAY
     )
     assert rejected.status is S.RECTIFYING and rejected.completed_on is None
     assert rejected.draft.deadline == date(2026, 11, 19)
-    hs.submit_for_acceptance(
+    lifecycle.submit_for_acceptance(
         db, hd, replace(done, completed_on=date(2026, 11, 14), photos=()), actor="王海", today=TODAY
     )
-    closed = hs.accept(
+    closed = lifecycle.accept(
         db,
         hd,
         AcceptanceInput(factory.acceptor, date(2026, 11, 15), "复测合格，同意销号"),
@@ -280,34 +287,36 @@ def test_general_loop_with_rejection_and_photos(empty_db: Database, factory: Org
 
 def test_the_rectifier_cannot_accept_and_nothing_changes(empty_db: Database, factory: Org) -> None:
     db = empty_db
-    hd = hs.register(db, draft(factory), actor=ACTOR, today=TODAY).id
-    hs.start_rectification(db, hd, actor=ACTOR, today=TODAY)
-    hs.submit_for_acceptance(db, hd, CompletionInput(date(2026, 11, 12), "更换"), actor=ACTOR, today=TODAY)
+    hd = hd_registration.register(db, draft(factory), actor=ACTOR, today=TODAY).id
+    lifecycle.start_rectification(db, hd, actor=ACTOR, today=TODAY)
+    lifecycle.submit_for_acceptance(
+        db, hd, CompletionInput(date(2026, 11, 12), "更换"), actor=ACTOR, today=TODAY
+    )
     before = count(db, HiddenDangerEvent)
     with pytest.raises(ValidationError, match="验收人不能是整改责任人本人"):
-        hs.accept(
+        lifecycle.accept(
             db, hd, AcceptanceInput(factory.rectifier, date(2026, 11, 13), "合格"), actor=ACTOR, today=TODAY
         )
-    detail = hs.get_detail(db, hd, today=TODAY)
+    detail = hd_detail.get_detail(db, hd, today=TODAY)
     assert detail.status is S.AWAITING_ACCEPTANCE and detail.acceptor_id is None
     assert count(db, HiddenDangerEvent) == before
 
 
 def test_closing_without_acceptance_is_refused(empty_db: Database, factory: Org) -> None:
     db = empty_db
-    hd = hs.register(db, draft(factory), actor=ACTOR, today=TODAY).id
+    hd = hd_registration.register(db, draft(factory), actor=ACTOR, today=TODAY).id
     acceptance = AcceptanceInput(factory.acceptor, date(2026, 11, 13), "合格")
     with pytest.raises(ValidationError, match="报请验收，并由验收人验收通过后才能销号"):
-        hs.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
-    hs.start_rectification(db, hd, actor=ACTOR, today=TODAY)
+        lifecycle.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
+    lifecycle.start_rectification(db, hd, actor=ACTOR, today=TODAY)
     with pytest.raises(ValidationError, match="才能销号"):
-        hs.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
-    assert hs.get_detail(db, hd, today=TODAY).status is S.RECTIFYING
+        lifecycle.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
+    assert hd_detail.get_detail(db, hd, today=TODAY).status is S.RECTIFYING
 
 
 def test_immediate_rectification_still_needs_an_acceptor(empty_db: Database, factory: Org) -> None:
     db = empty_db
-    detail = hs.register(
+    detail = hd_registration.register(
         db, draft(factory, rectification_measures="当场恢复防护罩"), actor=ACTOR, immediate=True, today=TODAY
     )
     assert detail.status is S.AWAITING_ACCEPTANCE and detail.is_immediate
@@ -317,8 +326,10 @@ def test_immediate_rectification_still_needs_an_acceptor(empty_db: Database, fac
         ("立即整改", S.AWAITING_ACCEPTANCE),
     ]
     with pytest.raises(ValidationError, match="请选择验收人"):
-        hs.accept(db, detail.id, AcceptanceInput(None, date(2026, 11, 10), "合格"), actor=ACTOR, today=TODAY)
-    closed = hs.accept(
+        lifecycle.accept(
+            db, detail.id, AcceptanceInput(None, date(2026, 11, 10), "合格"), actor=ACTOR, today=TODAY
+        )
+    closed = lifecycle.accept(
         db,
         detail.id,
         AcceptanceInput(factory.manager, date(2026, 11, 10), "现场确认"),
@@ -330,7 +341,7 @@ def test_immediate_rectification_still_needs_an_acceptor(empty_db: Database, fac
 
 def test_a_major_danger_cannot_be_fixed_on_the_spot(empty_db: Database, factory: Org) -> None:
     with pytest.raises(ValidationError, match="重大隐患不能立即整改销号"):
-        hs.register(
+        hd_registration.register(
             empty_db, draft(factory, level=HiddenDangerLevel.MAJOR), actor=ACTOR, immediate=True, today=TODAY
         )
     assert count(empty_db, HiddenDanger) == 0
@@ -341,50 +352,56 @@ def test_a_major_danger_cannot_be_fixed_on_the_spot(empty_db: Database, factory:
 
 def test_major_loop_needs_plan_interim_measures_and_post_evaluation(empty_db: Database, factory: Org) -> None:
     db = empty_db
-    hd = hs.register(
+    hd = hd_registration.register(
         db,
         draft(factory, level=HiddenDangerLevel.MAJOR, deadline=date(2026, 12, 31)),
         actor=ACTOR,
         today=TODAY,
     ).id
-    assert hs.get_detail(db, hd, today=TODAY).plan_missing == tuple(
+    assert hd_detail.get_detail(db, hd, today=TODAY).plan_missing == tuple(
         label for _k, label in REMEDIATION_PLAN_ITEMS
     )
     with pytest.raises(ValidationError, match="重大隐患须先制定治理方案（五到位），尚缺：目标和任务"):
-        hs.start_rectification(db, hd, actor=ACTOR, today=TODAY)
+        lifecycle.start_rectification(db, hd, actor=ACTOR, today=TODAY)
     partial = replace(FULL_PLAN, funds_and_materials="")
-    assert hs.save_remediation_plan(db, hd, partial, actor=ACTOR, today=TODAY).plan_missing == ("经费和物资",)
+    assert lifecycle.save_remediation_plan(db, hd, partial, actor=ACTOR, today=TODAY).plan_missing == (
+        "经费和物资",
+    )
     with pytest.raises(ValidationError, match=r"尚缺：经费和物资$"):
-        hs.start_rectification(db, hd, StartInput(interim_measures="3号压力机停用"), actor=ACTOR, today=TODAY)
-    assert hs.get_detail(db, hd, today=TODAY).status is S.PENDING
-    assert hs.get_detail(db, hd, today=TODAY).draft.interim_measures == ""  # the refused write left nothing
-    hs.save_remediation_plan(db, hd, FULL_PLAN, actor=ACTOR, today=TODAY)
+        lifecycle.start_rectification(
+            db, hd, StartInput(interim_measures="3号压力机停用"), actor=ACTOR, today=TODAY
+        )
+    assert hd_detail.get_detail(db, hd, today=TODAY).status is S.PENDING
+    assert (
+        hd_detail.get_detail(db, hd, today=TODAY).draft.interim_measures == ""
+    )  # the refused write left nothing
+    lifecycle.save_remediation_plan(db, hd, FULL_PLAN, actor=ACTOR, today=TODAY)
     with pytest.raises(ValidationError, match="临时管控措施"):
-        hs.start_rectification(db, hd, actor=ACTOR, today=TODAY)
-    started = hs.start_rectification(
+        lifecycle.start_rectification(db, hd, actor=ACTOR, today=TODAY)
+    started = lifecycle.start_rectification(
         db, hd, StartInput(interim_measures="3号压力机停用，挂牌上锁"), actor=ACTOR, today=TODAY
     )
     assert started.status is S.RECTIFYING and started.draft.interim_measures == "3号压力机停用，挂牌上锁"
     with pytest.raises(ValidationError, match="整改已经开始"):
-        hs.save_remediation_plan(db, hd, partial, actor=ACTOR, today=TODAY)
-    reported = hs.record_report_to_authority(
+        lifecycle.save_remediation_plan(db, hd, partial, actor=ACTOR, today=TODAY)
+    reported = lifecycle.record_report_to_authority(
         db, hd, ReportInput("丰泽镇应急管理办公室", date(2026, 11, 11)), actor=ACTOR, today=TODAY
     )
     assert (reported.reported_to, reported.reported_on) == ("丰泽镇应急管理办公室", date(2026, 11, 11))
     with pytest.raises(ValidationError, match="报请验收之后"):
-        hs.record_post_evaluation(
+        lifecycle.record_post_evaluation(
             db, hd, PostEvaluationInput("合格", date(2026, 11, 18)), actor=ACTOR, today=TODAY
         )
-    hs.submit_for_acceptance(
+    lifecycle.submit_for_acceptance(
         db, hd, CompletionInput(date(2026, 11, 17), "更换并联锁"), actor=ACTOR, today=TODAY
     )
     acceptance = AcceptanceInput(factory.acceptor, date(2026, 11, 19), "验收合格")
     with pytest.raises(ValidationError, match="重大隐患须先完成治理后评估"):
-        hs.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
-    hs.record_post_evaluation(
+        lifecycle.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
+    lifecycle.record_post_evaluation(
         db, hd, PostEvaluationInput("第三方检测合格，隐患消除", date(2026, 11, 18)), actor=ACTOR, today=TODAY
     )
-    closed = hs.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
+    closed = lifecycle.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
     assert closed.status is S.CLOSED
     assert closed.plan is not None and closed.plan.post_evaluation == "第三方检测合格，隐患消除"
     actions = [e.action for e in closed.events]
@@ -404,8 +421,8 @@ def test_major_loop_needs_plan_interim_measures_and_post_evaluation(empty_db: Da
 
 def test_level_change_and_edits_are_recorded(empty_db: Database, factory: Org) -> None:
     db = empty_db
-    hd = hs.register(db, draft(factory), actor=ACTOR, today=TODAY)
-    edited = hs.update(
+    hd = hd_registration.register(db, draft(factory), actor=ACTOR, today=TODAY)
+    edited = hd_registration.update(
         db,
         hd.id,
         replace(hd.draft, level=HiddenDangerLevel.MAJOR, location="3号压力机出料口"),
@@ -414,39 +431,39 @@ def test_level_change_and_edits_are_recorded(empty_db: Database, factory: Org) -
     )
     assert edited.level is HiddenDangerLevel.MAJOR
     assert edited.events[-1].action == "修改" and edited.events[-1].remark == "修改了：隐患级别、部位"
-    hs.update(db, hd.id, edited.draft, actor=ACTOR, today=TODAY)  # nothing changed: no event
-    assert len(hs.get_detail(db, hd.id, today=TODAY).events) == 2
-    general = hs.register(db, draft(factory), actor=ACTOR, today=TODAY)
-    hs.start_rectification(db, general.id, actor=ACTOR, today=TODAY)
+    hd_registration.update(db, hd.id, edited.draft, actor=ACTOR, today=TODAY)  # nothing changed: no event
+    assert len(hd_detail.get_detail(db, hd.id, today=TODAY).events) == 2
+    general = hd_registration.register(db, draft(factory), actor=ACTOR, today=TODAY)
+    lifecycle.start_rectification(db, general.id, actor=ACTOR, today=TODAY)
     with pytest.raises(ValidationError, match="隐患级别只能在“待整改”时修改"):
-        hs.update(
+        hd_registration.update(
             db, general.id, replace(general.draft, level=HiddenDangerLevel.MAJOR), actor=ACTOR, today=TODAY
         )
 
 
 def test_void_keeps_the_record_visible(empty_db: Database, factory: Org) -> None:
     db = empty_db
-    hd = hs.register(db, draft(factory), actor=ACTOR, today=TODAY).id
+    hd = hd_registration.register(db, draft(factory), actor=ACTOR, today=TODAY).id
     with pytest.raises(ValidationError, match="请填写作废原因"):
-        hs.void(db, hd, " ", actor=ACTOR, today=TODAY)
-    voided = hs.void(db, hd, "重复登记（同 YH-2026-0002）", actor=ACTOR, today=TODAY)
+        lifecycle.void(db, hd, " ", actor=ACTOR, today=TODAY)
+    voided = lifecycle.void(db, hd, "重复登记（同 YH-2026-0002）", actor=ACTOR, today=TODAY)
     assert voided.status is S.VOID and voided.void_reason == "重复登记（同 YH-2026-0002）"
     assert voided.events[-1].action == "作废" and voided.events[-1].to_status is S.VOID
-    assert hs.query(db, LedgerFilter(statuses=(S.VOID,)), today=TODAY).rows[0].id == hd
+    assert hd_ledger.query(db, LedgerFilter(statuses=(S.VOID,)), today=TODAY).rows[0].id == hd
     with db.read_session() as s:
         entry = s.exec(select(AuditLog).where(AuditLog.action == "void")).one()
     assert entry.entity_id == hd and "重复登记" in entry.summary
     with pytest.raises(ValidationError, match="该隐患已经作废"):
-        hs.void(db, hd, "again", actor=ACTOR, today=TODAY)
+        lifecycle.void(db, hd, "again", actor=ACTOR, today=TODAY)
     with pytest.raises(ValidationError, match="不能再修改"):
-        hs.update(db, hd, voided.draft, actor=ACTOR, today=TODAY)
+        hd_registration.update(db, hd, voided.draft, actor=ACTOR, today=TODAY)
 
 
 def test_missing_record_is_not_found(empty_db: Database) -> None:
     with pytest.raises(NotFoundError):
-        hs.get_detail(empty_db, 42, today=TODAY)
+        hd_detail.get_detail(empty_db, 42, today=TODAY)
     with pytest.raises(NotFoundError):
-        hs.start_rectification(empty_db, 42, actor=ACTOR, today=TODAY)
+        lifecycle.start_rectification(empty_db, 42, actor=ACTOR, today=TODAY)
 
 
 def test_a_failed_write_leaves_neither_rows_nor_files(
@@ -455,9 +472,9 @@ def test_a_failed_write_leaves_neither_rows_nor_files(
     def broken(*_args: object, **_kw: object) -> None:
         raise OSError("disk gone")
 
-    monkeypatch.setattr(hs, "_audit", broken)
+    monkeypatch.setattr(hd_registration, "record_audit", broken)
     with pytest.raises(OSError):
-        hs.register(empty_db, draft(factory), actor=ACTOR, photos=[photo()], today=TODAY)
+        hd_registration.register(empty_db, draft(factory), actor=ACTOR, photos=[photo()], today=TODAY)
     assert count(empty_db, HiddenDanger) == 0 and count(empty_db, Photo) == 0
     assert files_in(empty_db) == set()
 
@@ -467,24 +484,24 @@ def test_a_failed_write_leaves_neither_rows_nor_files(
 
 def test_demo_ledger_shows_every_status_and_the_overdue(demo_db: Database) -> None:
     every = count_rows(demo_db, HiddenDanger)
-    result = hs.query(demo_db, today=DEMO_TODAY, limit=every)
+    result = hd_ledger.query(demo_db, today=DEMO_TODAY, limit=every)
     assert result.total == len(result.rows) == every  # void and closed ones included
     assert {r.status for r in result.rows} == set(S)
-    overdue = hs.overdue(demo_db, today=DEMO_TODAY)
+    overdue = hd_ledger.overdue(demo_db, today=DEMO_TODAY)
     assert overdue.total >= 1 and all(r.is_overdue and r.status.is_open for r in overdue.rows)
     assert [r.deadline for r in overdue.rows] == sorted(r.deadline for r in overdue.rows if r.deadline)
-    summary = hs.summary(demo_db, today=DEMO_TODAY)
+    summary = hd_ledger.summary(demo_db, today=DEMO_TODAY)
     assert summary.total == every and summary.overdue == overdue.total
     assert summary.overdue == sum(1 for r in result.rows if r.is_overdue)
-    due = hs.due_soon(demo_db, today=DEMO_TODAY)
+    due = hd_ledger.due_soon(demo_db, today=DEMO_TODAY)
     assert due.total == summary.due_soon
     assert due.rows and all(r.days_left is not None and 0 <= r.days_left <= 3 for r in due.rows)
 
 
 def test_demo_major_has_its_plan_report_and_photos(demo_db: Database) -> None:
-    majors = hs.query(demo_db, LedgerFilter(levels=(HiddenDangerLevel.MAJOR,)), today=DEMO_TODAY)
+    majors = hd_ledger.query(demo_db, LedgerFilter(levels=(HiddenDangerLevel.MAJOR,)), today=DEMO_TODAY)
     assert majors.total == 1
-    detail = hs.get_detail(demo_db, majors.rows[0].id, today=DEMO_TODAY)
+    detail = hd_detail.get_detail(demo_db, majors.rows[0].id, today=DEMO_TODAY)
     assert detail.plan is not None and detail.plan_missing == ()
     assert detail.reported_to and detail.reported_on is not None
     assert detail.photos and all(p.path.is_file() for p in detail.photos)
@@ -493,18 +510,18 @@ def test_demo_major_has_its_plan_report_and_photos(demo_db: Database) -> None:
 
 def test_paging_returns_consistent_slices(demo_db: Database) -> None:
     every = count_rows(demo_db, HiddenDanger)
-    whole = [r.id for r in hs.query(demo_db, today=DEMO_TODAY, limit=every).rows]
-    pages = [hs.query(demo_db, today=DEMO_TODAY, offset=o, limit=10) for o in range(0, every, 10)]
+    whole = [r.id for r in hd_ledger.query(demo_db, today=DEMO_TODAY, limit=every).rows]
+    pages = [hd_ledger.query(demo_db, today=DEMO_TODAY, offset=o, limit=10) for o in range(0, every, 10)]
     assert [r.id for p in pages for r in p.rows] == whole
     assert len(pages) > 1 and all(p.total == every for p in pages)
     assert len(pages[-1].rows) == every - 10 * (len(pages) - 1)
-    assert hs.query(demo_db, today=DEMO_TODAY, offset=every).rows == ()
+    assert hd_ledger.query(demo_db, today=DEMO_TODAY, offset=every).rows == ()
 
 
 @pytest.mark.parametrize("key", list(LedgerSortKey))
 def test_every_sort_key_orders_the_rows(demo_db: Database, key: LedgerSortKey) -> None:
-    up = hs.query(demo_db, sort=LedgerSort(key, descending=False), today=DEMO_TODAY, limit=100).rows
-    down = hs.query(demo_db, sort=LedgerSort(key, descending=True), today=DEMO_TODAY, limit=100).rows
+    up = hd_ledger.query(demo_db, sort=LedgerSort(key, descending=False), today=DEMO_TODAY, limit=100).rows
+    down = hd_ledger.query(demo_db, sort=LedgerSort(key, descending=True), today=DEMO_TODAY, limit=100).rows
     assert [r.id for r in down] == [r.id for r in reversed(up)]
     value = {
         LedgerSortKey.NUMBER: lambda r: r.number,
@@ -521,9 +538,9 @@ def test_every_sort_key_orders_the_rows(demo_db: Database, key: LedgerSortKey) -
 
 def test_filters(demo_db: Database) -> None:
     def ids(flt: LedgerFilter) -> set[int]:
-        return {r.id for r in hs.query(demo_db, flt, today=DEMO_TODAY, limit=100).rows}
+        return {r.id for r in hd_ledger.query(demo_db, flt, today=DEMO_TODAY, limit=100).rows}
 
-    every = hs.query(demo_db, today=DEMO_TODAY, limit=100).rows
+    every = hd_ledger.query(demo_db, today=DEMO_TODAY, limit=100).rows
     by_id = {r.id: r for r in every}
     assert ids(LedgerFilter(statuses=(S.PENDING, S.RECTIFYING))) == {
         r.id for r in every if r.status in (S.PENDING, S.RECTIFYING)
@@ -550,19 +567,20 @@ def test_filters(demo_db: Database) -> None:
 
 
 def test_department_filter_includes_sub_departments(empty_db: Database, factory: Org) -> None:
-    team = hs.register(empty_db, draft(factory), actor=ACTOR, today=TODAY)
-    office = hs.register(
+    team = hd_registration.register(empty_db, draft(factory), actor=ACTOR, today=TODAY)
+    office = hd_registration.register(
         empty_db, draft(factory, responsible_department_id=factory.office), actor=ACTOR, today=TODAY
     )
     assert [
-        r.id for r in hs.query(empty_db, LedgerFilter(department_id=factory.workshop), today=TODAY).rows
+        r.id
+        for r in hd_ledger.query(empty_db, LedgerFilter(department_id=factory.workshop), today=TODAY).rows
     ] == [team.id]
     assert [
-        r.id for r in hs.query(empty_db, LedgerFilter(department_id=factory.office), today=TODAY).rows
+        r.id for r in hd_ledger.query(empty_db, LedgerFilter(department_id=factory.office), today=TODAY).rows
     ] == [office.id]
-    assert hs.row_position(empty_db, office.id, today=TODAY) == 0  # newest first, then by id
+    assert hd_ledger.row_position(empty_db, office.id, today=TODAY) == 0  # newest first, then by id
     assert (
-        hs.row_position(empty_db, office.id, LedgerFilter(department_id=factory.workshop), today=TODAY)
+        hd_ledger.row_position(empty_db, office.id, LedgerFilter(department_id=factory.workshop), today=TODAY)
         is None
     )
 
@@ -586,7 +604,7 @@ def many(empty_db: Database, factory: Org) -> Iterator[Database]:
 
 
 def test_large_ledger_pages_and_counts(many: Database) -> None:
-    page = hs.query(
+    page = hd_ledger.query(
         many,
         LedgerFilter(overdue_only=True),
         LedgerSort(LedgerSortKey.RECTIFIER),

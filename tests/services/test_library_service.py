@@ -16,9 +16,12 @@ from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskPointKind, Ris
 from dualprev.errors import NotFoundError, StorageError, ValidationError
 from dualprev.services import library_service as lib
 from dualprev.services import organisation_service as org
-from dualprev.services import risk_service as rs
 from dualprev.services import scheme_service
-from dualprev.services.risk_service import AccidentTypeOption, RiskPointInfo
+from dualprev.services.risks import accident_types, hazard_list, risk_points
+from dualprev.services.risks import hazards as risk_hazards
+from dualprev.services.risks import levels as risk_levels
+from dualprev.services.risks.accident_types import AccidentTypeOption
+from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import AuditLog, ControlMeasure, Evaluation, Hazard, RiskPoint
 
@@ -77,12 +80,12 @@ def test_import_creates_risk_points_hazards_measures_and_current_evaluations(
     assert len(ids) == 3
     schemes = scheme_service.active_schemes(demo_db)
     for point_id, entry, code in zip(ids, entries, ("KU-001", "KU-002", "KU-003"), strict=True):
-        point = rs.get_risk_point(demo_db, point_id)
+        point = risk_points.get_risk_point(demo_db, point_id)
         assert (point.name, point.kind, point.code) == (entry.name, entry.kind, code)
         assert (point.area_id, point.location) == (area.id, area.name)
         assert point.department_id == department.id
         assert point.post_ids == (post.id,)
-        rows = rs.list_hazards_of(demo_db, point_id)
+        rows = hazard_list.list_hazards_of(demo_db, point_id)
         assert [r.step_or_item for r in rows] == [h.step_or_item for h in entry.hazards]
         for row, hazard in zip(rows, entry.hazards, strict=True):
             expected = hazard.evaluation.graded(schemes[hazard.evaluation.method])
@@ -90,7 +93,7 @@ def test_import_creates_risk_points_hazards_measures_and_current_evaluations(
             assert row.score == format_decimal(expected.score)
             assert row.inherent_level is None
             assert set(row.accident_types.split("、")) == set(hazard.accident_types)
-            detail = rs.get_hazard(demo_db, row.id)
+            detail = risk_hazards.get_hazard(demo_db, row.id)
             assert detail.info.description == hazard.description
             assert detail.info.standard == hazard.standard
             assert detail.info.factor_category == hazard.factor_category
@@ -112,7 +115,7 @@ def test_import_creates_risk_points_hazards_measures_and_current_evaluations(
     assert after["Hazard"] - before["Hazard"] == hazards
     assert after["Evaluation"] - before["Evaluation"] == hazards
     assert after["ControlMeasure"] - before["ControlMeasure"] == measures
-    assert rs.risk_point_levels(demo_db)[ids[1]] is RiskLevel.MAJOR  # 有限空间作业: 从严从高
+    assert risk_levels.risk_point_levels(demo_db)[ids[1]] is RiskLevel.MAJOR  # 有限空间作业: 从严从高
 
     reopened = open_database(demo_path, create=False)
     try:
@@ -132,19 +135,23 @@ def test_import_creates_risk_points_hazards_measures_and_current_evaluations(
 
 
 def test_codes_continue_after_the_highest_library_code_in_use(demo_db: Database) -> None:
-    rs.save_risk_point(
+    risk_points.save_risk_point(
         demo_db, RiskPointInfo(name="自建", kind=RiskPointKind.PLACE, code="KU-007"), actor="t"
     )
     first = _import(demo_db, ("forklift",))
     second = _import(demo_db, ("forklift", "ladders"))
-    codes = [rs.get_risk_point(demo_db, i).code for i in first + second]
+    codes = [risk_points.get_risk_point(demo_db, i).code for i in first + second]
     assert codes == ["KU-008", "KU-009", "KU-010"]
-    assert rs.get_risk_point(demo_db, second[0]).name == rs.get_risk_point(demo_db, first[0]).name == "叉车"
+    assert (
+        risk_points.get_risk_point(demo_db, second[0]).name
+        == risk_points.get_risk_point(demo_db, first[0]).name
+        == "叉车"
+    )
 
 
 def test_import_without_area_leaves_location_empty(demo_db: Database) -> None:
     (point_id,) = _import(demo_db, ("hidden-danger-management",), area_id=None)
-    point = rs.get_risk_point(demo_db, point_id)
+    point = risk_points.get_risk_point(demo_db, point_id)
     assert point.area_id is None and point.location == "" and point.kind is RiskPointKind.ACTIVITY
 
 
@@ -172,12 +179,12 @@ def test_a_refused_import_changes_nothing(
 def test_entries_the_enterprise_vocabulary_cannot_take_are_refused_before_writing(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    options = [o for o in rs.accident_type_options(demo_db) if o.name != "中毒和窒息"]
+    options = [o for o in accident_types.accident_type_options(demo_db) if o.name != "中毒和窒息"]
 
     def without_poisoning(_db: Database) -> list[AccidentTypeOption]:
         return options
 
-    monkeypatch.setattr(rs, "accident_type_options", without_poisoning)
+    monkeypatch.setattr(accident_types, "accident_type_options", without_poisoning)
     before = _counts(demo_db)
     with pytest.raises(ValidationError) as info:
         _import(demo_db)
@@ -188,7 +195,7 @@ def test_entries_the_enterprise_vocabulary_cannot_take_are_refused_before_writin
 def test_a_failure_midway_removes_what_the_import_created(
     demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_save_hazard = rs.save_hazard
+    real_save_hazard = risk_hazards.save_hazard
     calls = 0
 
     def failing_save_hazard(*args: Any, **kwargs: Any) -> int:
@@ -198,7 +205,7 @@ def test_a_failure_midway_removes_what_the_import_created(
             raise StorageError("磁盘空间不足或无法写入，本次修改未保存。")
         return real_save_hazard(*args, **kwargs)
 
-    monkeypatch.setattr(rs, "save_hazard", failing_save_hazard)
+    monkeypatch.setattr(risk_hazards, "save_hazard", failing_save_hazard)
     before = _counts(demo_db)
     with pytest.raises(StorageError):
         _import(demo_db)
@@ -242,7 +249,7 @@ def test_every_shipped_entry_imports_into_a_new_database(empty_db: Database) -> 
     ids = lib.import_entries(empty_db, keys, area_id=None, assessor_name="", evaluated_on=date(2026, 1, 5),
                              actor="t")  # fmt: skip
     assert len(ids) == len(keys)
-    levels = rs.risk_point_levels(empty_db)
+    levels = risk_levels.risk_point_levels(empty_db)
     library_levels: dict[int, RiskLevel] = {
         i: entry.level for i, entry in zip(ids, _entries(keys), strict=True)
     }

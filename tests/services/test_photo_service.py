@@ -9,10 +9,11 @@ import pytest
 from PIL import Image
 
 from dualprev.domain.hidden_danger import HiddenDangerStatus, PhotoStage
+from dualprev.domain.ledger import LedgerFilter
 from dualprev.errors import ValidationError
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services import photo_service
-from dualprev.services.hidden_danger_service import LedgerFilter
+from dualprev.services.hidden_dangers import detail as hd_detail
+from dualprev.services.hidden_dangers import ledger
 from dualprev.storage.db import Database
 
 from ..conftest import DEMO_TODAY
@@ -117,7 +118,7 @@ def test_a_missing_file_is_refused(tmp_path: Path) -> None:
 
 
 def _open_danger(db: Database) -> int:
-    rows = hs.query(db, LedgerFilter(statuses=(HiddenDangerStatus.RECTIFYING,)), today=DEMO_TODAY).rows
+    rows = ledger.query(db, LedgerFilter(statuses=(HiddenDangerStatus.RECTIFYING,)), today=DEMO_TODAY).rows
     return rows[0].id
 
 
@@ -133,14 +134,16 @@ def test_stored_files_are_content_hashed_beside_the_database(demo_db: Database) 
     assert data == prepared.data and info.thumb_path.read_bytes() == prepared.thumbnail
     assert (info.width, info.height) == (600, 400)
     assert GPS_IFD not in reopen(data).getexif()
-    detail = hs.get_detail(demo_db, hd, today=DEMO_TODAY)
+    detail = hd_detail.get_detail(demo_db, hd, today=DEMO_TODAY)
     assert detail.events[-1].action == "添加照片" and detail.events[-1].remark == "整改后照片 1 张"
     assert info in photo_service.list_photos(demo_db, hd)
 
 
 def test_photos_cannot_be_added_to_a_closed_record(demo_db: Database) -> None:
     closed = (
-        hs.query(demo_db, LedgerFilter(statuses=(HiddenDangerStatus.CLOSED,)), today=DEMO_TODAY).rows[0].id
+        ledger.query(demo_db, LedgerFilter(statuses=(HiddenDangerStatus.CLOSED,)), today=DEMO_TODAY)
+        .rows[0]
+        .id
     )
     before = {p for p in demo_db.files_dir.rglob("*") if p.is_file()}
     prepared = photo_service.prepare_bytes(camera_jpeg(), "IMG_2.jpg")
@@ -148,5 +151,5 @@ def test_photos_cannot_be_added_to_a_closed_record(demo_db: Database) -> None:
         photo_service.add_photos(demo_db, closed, PhotoStage.BEFORE, [prepared], actor="王海")
     assert {p for p in demo_db.files_dir.rglob("*") if p.is_file()} == before
     assert len(photo_service.list_photos(demo_db, closed)) == len(
-        hs.get_detail(demo_db, closed, today=DEMO_TODAY).photos
+        hd_detail.get_detail(demo_db, closed, today=DEMO_TODAY).photos
     )

@@ -17,8 +17,11 @@ from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.domain.risk import RiskLevel
 from dualprev.errors import NotFoundError, UserError, ValidationError
 from dualprev.services import organisation_service as org
-from dualprev.services import post_card_export, risk_service
+from dualprev.services import post_card_export
 from dualprev.services import post_card_service as cards
+from dualprev.services.risks import hazard_list
+from dualprev.services.risks import hazards as risk_hazards
+from dualprev.services.risks import levels as risk_levels
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import AuditLog, Post, PostCardOverride, PostCardPrint
 
@@ -41,16 +44,16 @@ def _post_id(db: Database, name: str) -> int:
     return next(p.id for p in org.list_posts(db) if p.name == name and p.id is not None)
 
 
-def _first_hazard_of(db: Database, post_name: str) -> risk_service.HazardDetail:
+def _first_hazard_of(db: Database, post_name: str) -> risk_hazards.HazardDetail:
     post = next(p for p in org.list_posts(db) if p.name == post_name)
-    hazards = risk_service.list_hazards_of(db, post.risk_point_ids[0])
-    return risk_service.get_hazard(db, hazards[0].id)
+    hazards = hazard_list.list_hazards_of(db, post.risk_point_ids[0])
+    return risk_hazards.get_hazard(db, hazards[0].id)
 
 
 def test_cards_are_computed_from_the_inventory(demo_db: Database) -> None:
     all_cards = cards.list_cards(demo_db, today=TODAY)
     assert len(all_cards) == count_rows(demo_db, Post)  # one card per post
-    levels = risk_service.post_levels(demo_db)
+    levels = risk_levels.post_levels(demo_db)
     for card in all_cards:
         assert card.content.level == levels[card.post_id]
         assert card.status is CardStatus.UNPRINTED and card.status_text == "未打印"
@@ -129,7 +132,7 @@ def test_changed_risks_mark_printed_cards_for_reprint(
     painter = _post_id(demo_db, "喷漆工")
     post_card_export.export_cards(demo_db, tmp_path / "a.pdf", post_names=["喷漆工", "电工"], today=TODAY)
     detail = _first_hazard_of(demo_db, "喷漆工")
-    risk_service.save_hazard(
+    risk_hazards.save_hazard(
         demo_db, replace(detail.info, description="喷漆房可燃气体报警器失灵"), actor="测试"
     )
 
@@ -187,7 +190,7 @@ def test_overrides_survive_regeneration_and_can_be_cleared(demo_db: Database) ->
     assert card.computed.hazards != card.content.hazards
 
     detail = _first_hazard_of(demo_db, "电焊工")
-    risk_service.save_hazard(demo_db, replace(detail.info, description="焊机外壳接地线脱落"), actor="测试")
+    risk_hazards.save_hazard(demo_db, replace(detail.info, description="焊机外壳接地线脱落"), actor="测试")
     regenerated = cards.get_card(demo_db, welder)
     assert regenerated.content.hazards == ("焊接烟尘", "气瓶泄漏")  # the override survives
     assert "焊机外壳接地线脱落" in regenerated.computed.hazards

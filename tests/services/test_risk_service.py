@@ -12,6 +12,7 @@ import pytest
 from sqlmodel import col, func, select
 
 from dualprev.domain.grading import DEFAULT_DIRECT_JUDGEMENT_ITEMS
+from dualprev.domain.hazard_list import HazardFilter, HazardSort
 from dualprev.domain.risk import (
     ControlMeasureCategory,
     ControlTier,
@@ -22,15 +23,13 @@ from dualprev.domain.risk import (
 )
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
 from dualprev.services import organisation_service as org
-from dualprev.services import risk_service as rs
-from dualprev.services.risk_service import (
-    EvaluationInput,
-    HazardFilter,
-    HazardInfo,
-    HazardSort,
-    MeasureInfo,
-    RiskPointInfo,
-)
+from dualprev.services.risks import accident_types, hazard_list, risk_points
+from dualprev.services.risks import copying as risk_copying
+from dualprev.services.risks import hazards as risk_hazards
+from dualprev.services.risks import levels as risk_levels
+from dualprev.services.risks.evaluations import EvaluationInput
+from dualprev.services.risks.hazards import HazardInfo, MeasureInfo
+from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import (
     AccidentTypeRecord,
@@ -106,7 +105,7 @@ def _lathe(plant: dict[str, int], **changes: Any) -> RiskPointInfo:
 
 
 def _accident_type(db: Database, name: str) -> int:
-    return next(o.id for o in rs.accident_type_options(db) if o.name == name)
+    return next(o.id for o in accident_types.accident_type_options(db) if o.name == name)
 
 
 # --- risk points -------------------------------------------------------------------------------
@@ -115,15 +114,15 @@ def _accident_type(db: Database, name: str) -> int:
 def test_risk_point_round_trip_posts_and_audit(
     empty_db: Database, plant: dict[str, int], tmp_path: Path
 ) -> None:
-    rp_id = rs.save_risk_point(empty_db, _lathe(plant, note=" 旧设备 "), actor="李安全")
-    saved = rs.get_risk_point(empty_db, rp_id)
+    rp_id = risk_points.save_risk_point(empty_db, _lathe(plant, note=" 旧设备 "), actor="李安全")
+    saved = risk_points.get_risk_point(empty_db, rp_id)
     assert saved == _lathe(plant, note="旧设备", id=rp_id)
-    rs.save_risk_point(empty_db, replace(saved, name="普通车床（1号）", post_ids=()), actor="王工")
+    risk_points.save_risk_point(empty_db, replace(saved, name="普通车床（1号）", post_ids=()), actor="王工")
     path = empty_db.path
     empty_db.close()
     reopened = open_database(path)
     try:
-        again = rs.get_risk_point(reopened, rp_id)
+        again = risk_points.get_risk_point(reopened, rp_id)
         assert again.name == "普通车床（1号）" and again.post_ids == ()
         entries = _audit(reopened, "risk_point")
         assert [(e.action, e.actor) for e in entries] == [("create", "李安全"), ("update", "王工")]
@@ -135,21 +134,21 @@ def test_risk_point_round_trip_posts_and_audit(
 
 
 def test_risk_point_validation(empty_db: Database, plant: dict[str, int]) -> None:
-    rs.save_risk_point(empty_db, _lathe(plant), actor="t")
+    risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
     with pytest.raises(ValidationError, match="风险点名称不能为空") as info:
-        rs.save_risk_point(empty_db, _lathe(plant, name="  ", code="SB-02"), actor="t")
+        risk_points.save_risk_point(empty_db, _lathe(plant, name="  ", code="SB-02"), actor="t")
     assert info.value.field == "name"
     with pytest.raises(ConflictError, match="SB-01"):
-        rs.save_risk_point(empty_db, _lathe(plant, name="另一台车床"), actor="t")
+        risk_points.save_risk_point(empty_db, _lathe(plant, name="另一台车床"), actor="t")
     with pytest.raises(NotFoundError, match="区域"):
-        rs.save_risk_point(empty_db, _lathe(plant, code="SB-03", area_id=9999), actor="t")
+        risk_points.save_risk_point(empty_db, _lathe(plant, code="SB-03", area_id=9999), actor="t")
     with pytest.raises(NotFoundError, match="岗位"):
-        rs.save_risk_point(empty_db, _lathe(plant, code="SB-04", post_ids=(9999,)), actor="t")
+        risk_points.save_risk_point(empty_db, _lathe(plant, code="SB-04", post_ids=(9999,)), actor="t")
     with pytest.raises(ValidationError, match="风险点编号不能超过32个字符"):
-        rs.save_risk_point(empty_db, _lathe(plant, code="X" * 33), actor="t")
+        risk_points.save_risk_point(empty_db, _lathe(plant, code="X" * 33), actor="t")
     assert _count(empty_db, RiskPoint) == 1
     with pytest.raises(NotFoundError):
-        rs.get_risk_point(empty_db, 9999)
+        risk_points.get_risk_point(empty_db, 9999)
 
 
 def _sign_off(info: RiskPointInfo) -> tuple[str, date | None, str, date | None]:
@@ -157,21 +156,21 @@ def _sign_off(info: RiskPointInfo) -> tuple[str, date | None, str, date | None]:
 
 
 def test_risk_point_sign_off_round_trip_and_audit(empty_db: Database, plant: dict[str, int]) -> None:
-    rp_id = rs.save_risk_point(empty_db, _lathe(plant), actor="李安全")
-    assert rs.get_risk_point(empty_db, rp_id).reviewer_name == ""
+    rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="李安全")
+    assert risk_points.get_risk_point(empty_db, rp_id).reviewer_name == ""
     signed = replace(
-        rs.get_risk_point(empty_db, rp_id),
+        risk_points.get_risk_point(empty_db, rp_id),
         reviewer_name=" 周海涛 ",
         reviewed_on=date(2026, 5, 7),
         approver_name="顾建华",
         approved_on=date(2026, 5, 9),
     )
-    rs.save_risk_point(empty_db, signed, actor="李安全", today=ON)
+    risk_points.save_risk_point(empty_db, signed, actor="李安全", today=ON)
     path = empty_db.path
     empty_db.close()
     reopened = open_database(path)
     try:
-        again = rs.get_risk_point(reopened, rp_id)
+        again = risk_points.get_risk_point(reopened, rp_id)
         assert _sign_off(again) == ("周海涛", date(2026, 5, 7), "顾建华", date(2026, 5, 9))
         changes = json.loads(_audit(reopened, "risk_point")[-1].changes)
         assert changes == {
@@ -181,9 +180,9 @@ def test_risk_point_sign_off_round_trip_and_audit(empty_db: Database, plant: dic
             "approved_on": [None, "2026-05-09"],
         }
         # A name alone is a valid sign-off (the date is written by hand); clearing it clears the record.
-        rs.save_risk_point(reopened, replace(again, reviewed_on=None, approver_name="", approved_on=None),
+        risk_points.save_risk_point(reopened, replace(again, reviewed_on=None, approver_name="", approved_on=None),
                            actor="李安全")  # fmt: skip
-        assert _sign_off(rs.get_risk_point(reopened, rp_id)) == ("周海涛", None, "", None)
+        assert _sign_off(risk_points.get_risk_point(reopened, rp_id)) == ("周海涛", None, "", None)
     finally:
         reopened.close()
 
@@ -213,7 +212,7 @@ def test_risk_point_sign_off_validation(
     field: str,
 ) -> None:
     with pytest.raises(ValidationError, match=message) as info:
-        rs.save_risk_point(empty_db, _lathe(plant, **changes), actor="t", today=today)
+        risk_points.save_risk_point(empty_db, _lathe(plant, **changes), actor="t", today=today)
     assert info.value.field == field
     assert _count(empty_db, RiskPoint) == 0
 
@@ -222,15 +221,18 @@ def test_sign_off_dates_are_checked_against_today_only_when_given(
     empty_db: Database, plant: dict[str, int]
 ) -> None:
     later = _lathe(plant, reviewer_name="周海涛", reviewed_on=date(2027, 1, 4))
-    assert rs.sign_off_problem(later, today=ON) == ("审核日期不能晚于今天（2026-11-20）", "reviewed_on")
-    assert rs.sign_off_problem(later) is None
-    rp_id = rs.save_risk_point(empty_db, later, actor="t")
-    assert rs.get_risk_point(empty_db, rp_id).reviewed_on == date(2027, 1, 4)
-    assert rs.sign_off_problem(replace(later, reviewed_on=ON), today=ON) is None
+    assert risk_points.sign_off_problem(later, today=ON) == (
+        "审核日期不能晚于今天（2026-11-20）",
+        "reviewed_on",
+    )
+    assert risk_points.sign_off_problem(later) is None
+    rp_id = risk_points.save_risk_point(empty_db, later, actor="t")
+    assert risk_points.get_risk_point(empty_db, rp_id).reviewed_on == date(2027, 1, 4)
+    assert risk_points.sign_off_problem(replace(later, reviewed_on=ON), today=ON) is None
 
 
 def test_accident_type_options_are_the_non_mining_gb6441_types(empty_db: Database) -> None:
-    options = rs.accident_type_options(empty_db)
+    options = accident_types.accident_type_options(empty_db)
     assert len(options) == 15
     assert [o.code for o in options] == sorted(o.code for o in options)
     assert options[0].name == "物体打击" and options[-1].name == "其他伤害"
@@ -243,7 +245,7 @@ def test_accident_type_options_are_the_non_mining_gb6441_types(empty_db: Databas
 def test_new_hazard_with_exact_score_measures_and_accident_types(
     empty_db: Database, plant: dict[str, int]
 ) -> None:
-    rp_id = rs.save_risk_point(empty_db, _lathe(plant), actor="t")
+    rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
     mech, hit = _accident_type(empty_db, "机械伤害"), _accident_type(empty_db, "物体打击")
     info = HazardInfo(
         risk_point_id=rp_id,
@@ -257,7 +259,7 @@ def test_new_hazard_with_exact_score_measures_and_accident_types(
             MeasureInfo(ControlMeasureCategory.PPE, "禁止戴手套操作", is_existing=False),
         ),
     )
-    hazard_id = rs.save_hazard(
+    hazard_id = risk_hazards.save_hazard(
         empty_db,
         info,
         actor="李安全",
@@ -266,7 +268,7 @@ def test_new_hazard_with_exact_score_measures_and_accident_types(
             _lec(CURRENT, "0.2", "6", "15", assessor_name="张工", note="防护罩到位"),
         ),
     )
-    detail = rs.get_hazard(empty_db, hazard_id)
+    detail = risk_hazards.get_hazard(empty_db, hazard_id)
     assert detail.info.description == "卡盘防护罩缺失，人员接触旋转卡盘"
     assert detail.info.seq == 1
     assert set(detail.info.accident_type_ids) == {mech, hit}
@@ -282,7 +284,7 @@ def test_new_hazard_with_exact_score_measures_and_accident_types(
     assert [r.stage for r in detail.history] == [CURRENT, INHERENT]
     # the tier follows the enterprise's table for the current level (低 → 班组级) when none was chosen
     assert detail.info.control_tier is ControlTier.TEAM
-    [row] = rs.list_hazards_of(empty_db, rp_id)
+    [row] = hazard_list.list_hazards_of(empty_db, rp_id)
     assert (row.score, row.current_level, row.inherent_level, row.method) == (
         "18", RiskLevel.LOW, RiskLevel.SIGNIFICANT, LEC,
     )  # fmt: skip
@@ -293,11 +295,11 @@ def test_new_hazard_with_exact_score_measures_and_accident_types(
 
 
 def test_off_scale_value_is_refused_with_the_allowed_values(demo_db: Database) -> None:
-    hazard_id = rs.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-001"))[0].id
-    before = rs.get_hazard(demo_db, hazard_id)
+    hazard_id = hazard_list.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-001"))[0].id
+    before = risk_hazards.get_hazard(demo_db, hazard_id)
     evaluations = _count(demo_db, Evaluation)
     with pytest.raises(ValidationError) as info:
-        rs.save_hazard(
+        risk_hazards.save_hazard(
             demo_db,
             replace(before.info, description="改过的描述"),
             actor="t",
@@ -306,84 +308,88 @@ def test_off_scale_value_is_refused_with_the_allowed_values(demo_db: Database) -
     assert "允许的取值：10、6、3、1、0.5、0.2、0.1" in info.value.message
     assert info.value.message.startswith("现有风险：L（事故发生的可能性）的取值 4 不在量表内")
     assert _count(demo_db, Evaluation) == evaluations
-    assert rs.get_hazard(demo_db, hazard_id) == before
+    assert risk_hazards.get_hazard(demo_db, hazard_id) == before
 
 
 def test_current_more_severe_than_inherent_is_refused_and_nothing_written(demo_db: Database) -> None:
-    hazard_id = rs.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-001"))[0].id
-    before = rs.get_hazard(demo_db, hazard_id)
+    hazard_id = hazard_list.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-001"))[0].id
+    before = risk_hazards.get_hazard(demo_db, hazard_id)
     assert before.inherent is not None and before.inherent.level is RiskLevel.SIGNIFICANT
     counts = (_count(demo_db, Evaluation), _count(demo_db, ControlMeasure), _count(demo_db, AuditLog))
     changed = replace(before.info, description="新描述", measures=before.info.measures[:1])
     with pytest.raises(ValidationError, match=r"现有风险等级（重大风险）不能高于固有风险等级（较大风险）"):
-        rs.save_hazard(demo_db, changed, actor="t", evaluations=(_lec(CURRENT, "10", "6", "15"),))
+        risk_hazards.save_hazard(demo_db, changed, actor="t", evaluations=(_lec(CURRENT, "10", "6", "15"),))
     assert (_count(demo_db, Evaluation), _count(demo_db, ControlMeasure), _count(demo_db, AuditLog)) == counts
-    assert rs.get_hazard(demo_db, hazard_id) == before
+    assert risk_hazards.get_hazard(demo_db, hazard_id) == before
     # both stages in one save are compared with each other
     with pytest.raises(ValidationError, match="不能高于固有风险等级"):
-        rs.save_hazard(
+        risk_hazards.save_hazard(
             demo_db, before.info, actor="t",
             evaluations=(_lec(INHERENT, "1", "6", "3"), _lec(CURRENT, "3", "6", "7")),
         )  # fmt: skip
     # a new inherent evaluation may not drop below the existing current one either
-    rs.save_hazard(demo_db, before.info, actor="t", evaluations=(_lec(CURRENT, "1", "10", "7"),))  # 70: 一般
+    risk_hazards.save_hazard(
+        demo_db, before.info, actor="t", evaluations=(_lec(CURRENT, "1", "10", "7"),)
+    )  # 70: 一般
     with pytest.raises(ValidationError, match=r"现有风险等级（一般风险）不能高于固有风险等级（低风险）"):
-        rs.save_hazard(demo_db, before.info, actor="t", evaluations=(_lec(INHERENT, "1", "6", "3"),))
+        risk_hazards.save_hazard(
+            demo_db, before.info, actor="t", evaluations=(_lec(INHERENT, "1", "6", "3"),)
+        )
     assert _count(demo_db, Evaluation) == counts[0] + 1
 
 
 def test_re_evaluation_keeps_history(demo_db: Database, tmp_path: Path) -> None:
     rp_id = _point_id(demo_db, "FX-JJ-001")
-    hazard_id = rs.list_hazards_of(demo_db, rp_id)[0].id
-    before = rs.get_hazard(demo_db, hazard_id)
+    hazard_id = hazard_list.list_hazards_of(demo_db, rp_id)[0].id
+    before = risk_hazards.get_hazard(demo_db, hazard_id)
     assert before.current is not None and before.current.level is RiskLevel.LOW
-    rs.save_hazard(
+    risk_hazards.save_hazard(
         demo_db, before.info, actor="李安全",
         evaluations=(_lec(CURRENT, "1", "6", "15", assessor_name="李安全", note="防护罩损坏后复评"),),
     )  # fmt: skip
-    after = rs.get_hazard(demo_db, hazard_id)
+    after = risk_hazards.get_hazard(demo_db, hazard_id)
     assert len(after.history) == len(before.history) + 1
     assert after.history[1:] == before.history  # older evaluations untouched, newest first
     assert after.current is not None and after.current.score == "90"
     assert after.current.level is RiskLevel.GENERAL and after.current.assessor_name == "李安全"
     assert after.current.evaluated_on == ON and after.inherent == before.inherent
-    page = rs.query_hazards(demo_db, HazardFilter(risk_point_id=rp_id))
+    page = hazard_list.query_hazards(demo_db, HazardFilter(risk_point_id=rp_id))
     row = next(r for r in page.rows if r.id == hazard_id)
     assert (row.score, row.current_level) == ("90", RiskLevel.GENERAL)
-    assert rs.risk_point_levels(demo_db)[rp_id] is RiskLevel.GENERAL
+    assert risk_levels.risk_point_levels(demo_db)[rp_id] is RiskLevel.GENERAL
     with demo_db.read_session() as s:
         stored = s.get(Hazard, hazard_id)
         assert stored is not None and stored.current_score == "90" and stored.current_method is LEC
 
 
 def test_direct_judgement_and_ls(empty_db: Database, plant: dict[str, int]) -> None:
-    rp_id = rs.save_risk_point(empty_db, _lathe(plant), actor="t")
+    rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
     direct = EvaluationInput(CURRENT, DIRECT, direct_keys=("law",), evaluated_on=ON, assessor_name="张工")
-    hazard_id = rs.save_hazard(
+    hazard_id = risk_hazards.save_hazard(
         empty_db,
         HazardInfo(risk_point_id=rp_id, description="特种作业人员无证上岗"),
         actor="t",
         evaluations=(EvaluationInput(INHERENT, DIRECT, direct_keys=("law",), evaluated_on=ON), direct),
     )
-    detail = rs.get_hazard(empty_db, hazard_id)
+    detail = risk_hazards.get_hazard(empty_db, hazard_id)
     assert detail.current is not None
     assert detail.current.method is DIRECT and detail.current.level is RiskLevel.MAJOR
     assert detail.current.score is None and detail.current.factors == ()
     assert detail.current.direct_reasons == (DEFAULT_DIRECT_JUDGEMENT_ITEMS[0].text,)
     assert detail.info.control_tier is ControlTier.COMPANY
-    second = rs.save_hazard(
+    second = risk_hazards.save_hazard(
         empty_db,
         HazardInfo(risk_point_id=rp_id, description="未按规定检查设备", control_tier=ControlTier.POST),
         actor="t",
         evaluations=(_ls(CURRENT, "3", "3"),),
     )
-    ls_detail = rs.get_hazard(empty_db, second)
+    ls_detail = risk_hazards.get_hazard(empty_db, second)
     assert ls_detail.current is not None and ls_detail.inherent is None
     assert (ls_detail.current.score, ls_detail.current.level) == ("9", RiskLevel.GENERAL)
     assert ls_detail.info.control_tier is ControlTier.POST  # a chosen tier is kept
     assert ls_detail.info.seq == 2
     with pytest.raises(ValidationError, match="直接判定至少需要勾选一项"):
-        rs.save_hazard(empty_db, ls_detail.info, actor="t",
+        risk_hazards.save_hazard(empty_db, ls_detail.info, actor="t",
                        evaluations=(EvaluationInput(CURRENT, DIRECT, evaluated_on=ON),))  # fmt: skip
 
 
@@ -421,23 +427,23 @@ def test_hazard_validation(
     message: str,
     field: str,
 ) -> None:
-    rp_id = rs.save_risk_point(empty_db, _lathe(plant), actor="t")
+    rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
     info = replace(HazardInfo(risk_point_id=rp_id, description="卡盘伤手"), **change)
     with pytest.raises(ValidationError, match=message) as raised:
-        rs.save_hazard(empty_db, info, actor="t", evaluations=evaluations)
+        risk_hazards.save_hazard(empty_db, info, actor="t", evaluations=evaluations)
     assert raised.value.field == field
     assert _count(empty_db, Hazard) == 0 and _count(empty_db, Evaluation) == 0
 
 
 def test_accident_types_of_another_vocabulary_are_refused(empty_db: Database, plant: dict[str, int]) -> None:
-    rp_id = rs.save_risk_point(empty_db, _lathe(plant), actor="t")
+    rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
     with empty_db.session() as s:
         other = AccidentTypeRecord(vocabulary="GB6441-2025", code="01", name="机械致害")
         s.add(other)
         s.flush()
         other_id = other.id or 0
     with pytest.raises(ValidationError, match=f"未知的事故类型（编号 {other_id}）"):
-        rs.save_hazard(
+        risk_hazards.save_hazard(
             empty_db,
             HazardInfo(risk_point_id=rp_id, description="x", accident_type_ids=(other_id,)),
             actor="t",
@@ -445,8 +451,8 @@ def test_accident_types_of_another_vocabulary_are_refused(empty_db: Database, pl
 
 
 def test_measures_are_replaced_keeping_ids_and_check_item_links(demo_db: Database) -> None:
-    hazard_id = rs.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-001"))[0].id
-    detail = rs.get_hazard(demo_db, hazard_id)
+    hazard_id = hazard_list.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-001"))[0].id
+    detail = risk_hazards.get_hazard(demo_db, hazard_id)
     first, second, *rest = detail.info.measures
     assert rest, "the demo hazard has at least three measures"
     with demo_db.read_session() as s:
@@ -460,8 +466,8 @@ def test_measures_are_replaced_keeping_ids_and_check_item_links(demo_db: Databas
         MeasureInfo(ControlMeasureCategory.TRAINING, "新员工岗前培训考核"),
         first,
     )
-    rs.save_hazard(demo_db, replace(detail.info, measures=new_measures), actor="t")
-    after = rs.get_hazard(demo_db, hazard_id).info.measures
+    risk_hazards.save_hazard(demo_db, replace(detail.info, measures=new_measures), actor="t")
+    after = risk_hazards.get_hazard(demo_db, hazard_id).info.measures
     assert [m.content for m in after] == ["班前检查防护罩联锁（每班）", "新员工岗前培训考核", first.content]
     assert after[0].id == second.id and after[2].id == first.id and after[1].id not in {first.id, second.id}
     with demo_db.read_session() as s:
@@ -469,28 +475,28 @@ def test_measures_are_replaced_keeping_ids_and_check_item_links(demo_db: Databas
         assert kept is not None and kept.control_measure_id == second.id
         dropped = [s.get(CheckItem, items[m.id]) for m in rest if m.id in items]
         assert all(i is not None and i.control_measure_id is None for i in dropped)
-    other_hazard = rs.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-002"))[0].id
-    foreign = rs.get_hazard(demo_db, other_hazard).info.measures[0]
+    other_hazard = hazard_list.list_hazards_of(demo_db, _point_id(demo_db, "FX-JJ-002"))[0].id
+    foreign = risk_hazards.get_hazard(demo_db, other_hazard).info.measures[0]
     with pytest.raises(ValidationError, match="不属于该危险源"):
-        rs.save_hazard(demo_db, replace(detail.info, measures=(foreign,)), actor="t")
+        risk_hazards.save_hazard(demo_db, replace(detail.info, measures=(foreign,)), actor="t")
 
 
 def test_delete_hazard_and_risk_point_cascade(demo_db: Database) -> None:
     rp_id = _point_id(demo_db, "FX-JJ-001")
-    rows = rs.list_hazards_of(demo_db, rp_id)
+    rows = hazard_list.list_hazards_of(demo_db, rp_id)
     assert len(rows) >= 2
     hazards_before = _count(demo_db, Hazard)
-    rs.delete_hazard(demo_db, rows[0].id, actor="李安全")
-    assert [r.id for r in rs.list_hazards_of(demo_db, rp_id)] == [r.id for r in rows[1:]]
+    risk_hazards.delete_hazard(demo_db, rows[0].id, actor="李安全")
+    assert [r.id for r in hazard_list.list_hazards_of(demo_db, rp_id)] == [r.id for r in rows[1:]]
     assert _count(demo_db, Evaluation, col(Evaluation.hazard_id) == rows[0].id) == 0
     with pytest.raises(NotFoundError):
-        rs.get_hazard(demo_db, rows[0].id)
-    rs.delete_risk_point(demo_db, rp_id, actor="李安全")
+        risk_hazards.get_hazard(demo_db, rows[0].id)
+    risk_points.delete_risk_point(demo_db, rp_id, actor="李安全")
     assert _count(demo_db, Hazard, col(Hazard.risk_point_id) == rp_id) == 0
     assert _count(demo_db, ControlMeasure, col(ControlMeasure.hazard_id).in_([r.id for r in rows])) == 0
     assert _count(demo_db, PostRiskPoint, col(PostRiskPoint.risk_point_id) == rp_id) == 0
     assert _count(demo_db, Hazard) == hazards_before - len(rows)
-    assert rp_id not in rs.risk_point_levels(demo_db)
+    assert rp_id not in risk_levels.risk_point_levels(demo_db)
     [entry] = _audit(demo_db, "risk_point")
     assert entry.action == "delete" and f"含危险源 {len(rows) - 1} 条" in entry.summary
 
@@ -502,8 +508,8 @@ def _inventory(db: Database, rp_id: int) -> list[tuple[Any, ...]]:
     """What a user compares between two risk points: each hazard with its types, measures and latest
     evaluations, without ids."""
     result = []
-    for row in rs.list_hazards_of(db, rp_id):
-        d = rs.get_hazard(db, row.id)
+    for row in hazard_list.list_hazards_of(db, rp_id):
+        d = risk_hazards.get_hazard(db, row.id)
         info = replace(
             d.info, id=None, risk_point_id=0, measures=tuple(replace(m, id=None) for m in d.info.measures)
         )
@@ -529,15 +535,15 @@ def _inventory(db: Database, rp_id: int) -> list[tuple[Any, ...]]:
 
 def test_copy_risk_point_to_another_area_and_post(demo_db: Database) -> None:
     source_id = _point_id(demo_db, "FX-PT-001")  # holds the 直接判定 hazard
-    source = rs.get_risk_point(demo_db, source_id)
+    source = risk_points.get_risk_point(demo_db, source_id)
     areas = {a.name: a.id or 0 for a in org.list_areas(demo_db)}
     posts = {p.name: p.id or 0 for p in org.list_posts(demo_db)}
     target_area, target_post = areas["装配车间"], posts["装配工"]
     assert source.area_id != target_area
-    copy_id = rs.copy_risk_point(
+    copy_id = risk_copying.copy_risk_point(
         demo_db, source_id, area_id=target_area, post_ids=(target_post,), actor="李安全"
     )
-    copy = rs.get_risk_point(demo_db, copy_id)
+    copy = risk_points.get_risk_point(demo_db, copy_id)
     assert copy.code == f"{source.code}-2" and copy.name == source.name
     assert copy.area_id == target_area and copy.post_ids == (target_post,)
     # The demo record is signed off; the copy's is not, since nobody has reviewed the copy.
@@ -555,20 +561,24 @@ def test_copy_risk_point_to_another_area_and_post(demo_db: Database) -> None:
         approved_on=None,
     )
     assert _inventory(demo_db, copy_id) == _inventory(demo_db, source_id)
-    for row in rs.list_hazards_of(demo_db, copy_id):
-        history = rs.get_hazard(demo_db, row.id).history
+    for row in hazard_list.list_hazards_of(demo_db, copy_id):
+        history = risk_hazards.get_hazard(demo_db, row.id).history
         assert {e.note for e in history} == {f"复制自 {source.code} {source.name}"}
         assert len(history) <= 2  # only the latest of each stage is copied
-    assert rs.risk_point_levels(demo_db)[copy_id] == rs.risk_point_levels(demo_db)[source_id]
-    assert rs.post_levels(demo_db)[target_post] is RiskLevel.MAJOR
-    in_area = rs.query_hazards(demo_db, HazardFilter(area_id=target_area, risk_point_id=copy_id))
-    assert in_area.total == len(rs.list_hazards_of(demo_db, source_id))
-    again = rs.copy_risk_point(demo_db, source_id, area_id=None, name="喷漆作业（临时）", actor="李安全")
-    second = rs.get_risk_point(demo_db, again)
+    assert (
+        risk_levels.risk_point_levels(demo_db)[copy_id] == risk_levels.risk_point_levels(demo_db)[source_id]
+    )
+    assert risk_levels.post_levels(demo_db)[target_post] is RiskLevel.MAJOR
+    in_area = hazard_list.query_hazards(demo_db, HazardFilter(area_id=target_area, risk_point_id=copy_id))
+    assert in_area.total == len(hazard_list.list_hazards_of(demo_db, source_id))
+    again = risk_copying.copy_risk_point(
+        demo_db, source_id, area_id=None, name="喷漆作业（临时）", actor="李安全"
+    )
+    second = risk_points.get_risk_point(demo_db, again)
     assert (second.code, second.name, second.area_id) == (f"{source.code}-3", "喷漆作业（临时）", None)
     entries = _audit(demo_db, "risk_point")
     assert [e.action for e in entries] == ["copy", "copy"]
-    assert rs.get_risk_point(demo_db, source_id) == source
+    assert risk_points.get_risk_point(demo_db, source_id) == source
 
 
 # --- the hazard list ---------------------------------------------------------------------------
@@ -579,8 +589,8 @@ def _ids(db: Database, model: Any) -> set[int]:
         return set(s.exec(select(model.id)).all())
 
 
-def _all(db: Database, flt: HazardFilter | None = None, **kw: Any) -> list[rs.HazardRow]:
-    page = rs.query_hazards(db, flt or HazardFilter(), limit=100000, **kw)
+def _all(db: Database, flt: HazardFilter | None = None, **kw: Any) -> list[hazard_list.HazardRow]:
+    page = hazard_list.query_hazards(db, flt or HazardFilter(), limit=100000, **kw)
     assert page.total == len(page.rows)
     return list(page.rows)
 
@@ -622,17 +632,19 @@ def test_query_filters(demo_db: Database) -> None:
         r.id for r in rows if r.area_id == area and r.current_level is RiskLevel.LOW and r.method is LEC
     }
     assert _all(demo_db, HazardFilter(unevaluated_only=True)) == []
-    new_id = rs.save_hazard(demo_db, HazardInfo(risk_point_id=rp, description="尚未评价的危险源"), actor="t")
+    new_id = risk_hazards.save_hazard(
+        demo_db, HazardInfo(risk_point_id=rp, description="尚未评价的危险源"), actor="t"
+    )
     [unevaluated] = _all(demo_db, HazardFilter(unevaluated_only=True))
     assert unevaluated.id == new_id and unevaluated.current_level is None and unevaluated.score == ""
 
 
 def _consequence_has(db: Database, hazard_id: int, text: str) -> bool:
-    return text in rs.get_hazard(db, hazard_id).info.consequence
+    return text in risk_hazards.get_hazard(db, hazard_id).info.consequence
 
 
 def test_query_sorts(demo_db: Database) -> None:
-    def keys(sort: HazardSort, desc: bool = False) -> list[rs.HazardRow]:
+    def keys(sort: HazardSort, desc: bool = False) -> list[hazard_list.HazardRow]:
         return _all(demo_db, sort=sort, descending=desc)
 
     area_order = {a.id: i for i, a in enumerate(org.list_areas(demo_db))}
@@ -668,18 +680,20 @@ def test_query_paging(demo_db: Database) -> None:
     assert hazards > 40  # more than one page
     pages = []
     for offset in range(0, hazards, 40):
-        page = rs.query_hazards(demo_db, HazardFilter(), sort=HazardSort.SCORE, offset=offset, limit=40)
+        page = hazard_list.query_hazards(
+            demo_db, HazardFilter(), sort=HazardSort.SCORE, offset=offset, limit=40
+        )
         assert page.total == hazards
         pages.extend(r.id for r in page.rows)
     assert pages == everything and len(set(pages)) == hazards
-    low = rs.query_hazards(demo_db, HazardFilter(level=RiskLevel.LOW), offset=5, limit=10)
+    low = hazard_list.query_hazards(demo_db, HazardFilter(level=RiskLevel.LOW), offset=5, limit=10)
     assert len(low.rows) == 10 and low.total == len(_all(demo_db, HazardFilter(level=RiskLevel.LOW)))
-    assert rs.query_hazards(demo_db, HazardFilter(), offset=hazards).rows == ()
+    assert hazard_list.query_hazards(demo_db, HazardFilter(), offset=hazards).rows == ()
 
 
 def test_levels_follow_the_most_severe(demo_db: Database) -> None:
     rows = _all(demo_db)
-    point_levels = rs.risk_point_levels(demo_db)
+    point_levels = risk_levels.risk_point_levels(demo_db)
     assert set(point_levels) == _ids(demo_db, RiskPoint)  # every risk point, graded or not
     for rp_id, level in point_levels.items():
         known = [r.current_level for r in rows if r.risk_point_id == rp_id and r.current_level is not None]
@@ -691,8 +705,10 @@ def test_levels_follow_the_most_severe(demo_db: Database) -> None:
         level = point_levels[link.risk_point_id]
         if level is not None:
             faced[link.post_id].append(level)
-    assert rs.post_levels(demo_db) == {pid: min(levels) if levels else None for pid, levels in faced.items()}
-    area_levels = rs.area_levels(demo_db)
+    assert risk_levels.post_levels(demo_db) == {
+        pid: min(levels) if levels else None for pid, levels in faced.items()
+    }
+    area_levels = risk_levels.area_levels(demo_db)
     assert set(area_levels) == _ids(demo_db, Area)
     for area in org.list_areas(demo_db):
         known = [lv for rp, lv in point_levels.items() if lv and _area_of(demo_db, rp) == area.id]
@@ -701,16 +717,16 @@ def test_levels_follow_the_most_severe(demo_db: Database) -> None:
 
 
 def _area_of(db: Database, rp_id: int) -> int | None:
-    return rs.get_risk_point(db, rp_id).area_id
+    return risk_points.get_risk_point(db, rp_id).area_id
 
 
 def test_levels_of_empty_things_are_none(empty_db: Database, plant: dict[str, int]) -> None:
-    rp_id = rs.save_risk_point(empty_db, _lathe(plant), actor="t")
-    assert rs.risk_point_levels(empty_db) == {rp_id: None}
-    assert rs.area_levels(empty_db) == {plant["area"]: None, plant["other_area"]: None}
-    assert rs.post_levels(empty_db) == {plant["post"]: None}
-    rs.save_hazard(empty_db, HazardInfo(risk_point_id=rp_id, description="x"), actor="t",
+    rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
+    assert risk_levels.risk_point_levels(empty_db) == {rp_id: None}
+    assert risk_levels.area_levels(empty_db) == {plant["area"]: None, plant["other_area"]: None}
+    assert risk_levels.post_levels(empty_db) == {plant["post"]: None}
+    risk_hazards.save_hazard(empty_db, HazardInfo(risk_point_id=rp_id, description="x"), actor="t",
                    evaluations=(_ls(CURRENT, "4", "4"),))  # fmt: skip
-    assert rs.post_levels(empty_db) == {plant["post"]: RiskLevel.SIGNIFICANT}
-    assert rs.area_levels(empty_db)[plant["area"]] is RiskLevel.SIGNIFICANT
+    assert risk_levels.post_levels(empty_db) == {plant["post"]: RiskLevel.SIGNIFICANT}
+    assert risk_levels.area_levels(empty_db)[plant["area"]] is RiskLevel.SIGNIFICANT
     assert _count(empty_db, HazardAccidentType) == 0

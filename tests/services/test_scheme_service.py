@@ -19,6 +19,7 @@ from dualprev.domain.grading import (
     FactorValue,
     grade,
 )
+from dualprev.domain.hazard_list import HazardFilter
 from dualprev.domain.risk import (
     ALTERNATIVE_TIER_BY_LEVEL,
     DEFAULT_TIER_BY_LEVEL,
@@ -29,9 +30,11 @@ from dualprev.domain.risk import (
     RiskStage,
 )
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
-from dualprev.services import risk_service as rs
 from dualprev.services import scheme_service as ss
-from dualprev.services.risk_service import EvaluationInput, HazardFilter, HazardInfo, RiskPointInfo
+from dualprev.services.risks import hazard_list, hazards, levels, risk_points
+from dualprev.services.risks.evaluations import EvaluationInput
+from dualprev.services.risks.hazards import HazardInfo
+from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import AuditLog, Evaluation, Hazard, Setting
 
@@ -142,7 +145,7 @@ def test_a_scheme_in_use_cannot_be_edited_in_place(demo_db: Database) -> None:
 
 def test_regrade_lec_4c_to_sd5_changes_no_level(demo_db: Database) -> None:
     evaluations = _count(demo_db, Evaluation)
-    hazards_before = rs.query_hazards(demo_db, HazardFilter()).rows
+    hazards_before = hazard_list.query_hazards(demo_db, HazardFilter()).rows
     preview = ss.preview_regrade(demo_db, schemes={LEC: "LEC-SD5"}, tiers=DEFAULT_TIER_BY_LEVEL)
     assert (preview.hazards_changed, preview.risk_points_changed, preview.tiers_changed) == (0, 0, 0)
     assert preview.changes == () and preview.conflicts == ()
@@ -152,20 +155,20 @@ def test_regrade_lec_4c_to_sd5_changes_no_level(demo_db: Database) -> None:
     )
     assert applied == preview
     assert _count(demo_db, Evaluation) == evaluations
-    assert rs.query_hazards(demo_db, HazardFilter()).rows == hazards_before
+    assert hazard_list.query_hazards(demo_db, HazardFilter()).rows == hazards_before
     assert ss.active_schemes(demo_db)[LEC].code == "LEC-SD5"
     [entry] = _regrade_audit(demo_db)
     changes = json.loads(entry.changes)
     assert changes["scheme.LEC"] == ["LEC-4C", "LEC-SD5"] and changes["hazards_changed"] == 0
     # new evaluations are now graded with the five-band scheme
-    hazard_id = rs.list_hazards_of(demo_db, rs.query_hazards(demo_db, HazardFilter()).rows[0].risk_point_id)[
-        0
-    ].id
-    info = rs.get_hazard(demo_db, hazard_id).info
-    rs.save_hazard(demo_db, info, actor="t", evaluations=(
+    hazard_id = hazard_list.list_hazards_of(
+        demo_db, hazard_list.query_hazards(demo_db, HazardFilter()).rows[0].risk_point_id
+    )[0].id
+    info = hazards.get_hazard(demo_db, hazard_id).info
+    hazards.save_hazard(demo_db, info, actor="t", evaluations=(
         EvaluationInput(RiskStage.CURRENT, LEC, (("L", "1"), ("E", "0.5"), ("C", "15")), evaluated_on=TODAY),
     ))  # fmt: skip
-    current = rs.get_hazard(demo_db, hazard_id).current
+    current = hazards.get_hazard(demo_db, hazard_id).current
     assert current is not None and (current.scheme_code, current.band, current.band_label) == (
         "LEC-SD5", 5, "稍有危险",
     )  # fmt: skip
@@ -185,13 +188,14 @@ def _expected_ls4_changes(db: Database) -> dict[tuple[int, RiskStage], tuple[Ris
 def test_regrade_ls_sd_to_ls_4(demo_db: Database) -> None:
     expected = _expected_ls4_changes(demo_db)
     assert expected, "the demo has LS evaluations whose level differs under LS-4"
-    levels_before = rs.risk_point_levels(demo_db)
+    levels_before = levels.risk_point_levels(demo_db)
     history_before = {
-        h.id: rs.get_hazard(demo_db, h.id).history for h in rs.query_hazards(demo_db, HazardFilter()).rows
+        h.id: hazards.get_hazard(demo_db, h.id).history
+        for h in hazard_list.query_hazards(demo_db, HazardFilter()).rows
     }
     evaluations = _count(demo_db, Evaluation)
 
-    rows = rs.query_hazards(demo_db, HazardFilter()).rows
+    rows = hazard_list.query_hazards(demo_db, HazardFilter()).rows
     assert all(r.control_tier is DEFAULT_TIER_BY_LEVEL[r.current_level] for r in rows if r.current_level)
     tier_moves = sum(
         DEFAULT_TIER_BY_LEVEL[old] is not DEFAULT_TIER_BY_LEVEL[new]
@@ -214,12 +218,12 @@ def test_regrade_ls_sd_to_ls_4(demo_db: Database) -> None:
     )  # fmt: skip
     assert applied.changes == preview.changes
     assert _count(demo_db, Evaluation) == evaluations + len(expected)
-    levels_after = rs.risk_point_levels(demo_db)
+    levels_after = levels.risk_point_levels(demo_db)
     assert sum(levels_before[rp] != levels_after[rp] for rp in levels_before) == applied.risk_points_changed
     assert applied.risk_points_changed > 0
 
     for (hazard_id, stage), (_old, new) in expected.items():
-        detail = rs.get_hazard(demo_db, hazard_id)
+        detail = hazards.get_hazard(demo_db, hazard_id)
         latest = detail.inherent if stage is RiskStage.INHERENT else detail.current
         assert latest is not None
         assert (latest.level, latest.scheme_code, latest.note) == (new, "LS-4", "分级方案变更重新分级")
@@ -246,11 +250,11 @@ def test_regrade_ls_sd_to_ls_4(demo_db: Database) -> None:
 
 
 def test_changing_the_tier_table_moves_only_suggested_tiers(demo_db: Database) -> None:
-    rows = rs.query_hazards(demo_db, HazardFilter()).rows
+    rows = hazard_list.query_hazards(demo_db, HazardFilter()).rows
     manual = next(r for r in rows if r.current_level is RiskLevel.GENERAL)
-    info = rs.get_hazard(demo_db, manual.id).info
-    rs.save_hazard(demo_db, replace(info, control_tier=ControlTier.COMPANY), actor="t")
-    rows = rs.query_hazards(demo_db, HazardFilter()).rows
+    info = hazards.get_hazard(demo_db, manual.id).info
+    hazards.save_hazard(demo_db, replace(info, control_tier=ControlTier.COMPANY), actor="t")
+    rows = hazard_list.query_hazards(demo_db, HazardFilter()).rows
     following = [
         r for r in rows if r.current_level and r.control_tier is DEFAULT_TIER_BY_LEVEL[r.current_level]
     ]
@@ -261,7 +265,7 @@ def test_changing_the_tier_table_moves_only_suggested_tiers(demo_db: Database) -
     assert applied == preview
     assert ss.tier_table(demo_db) == ALTERNATIVE_TIER_BY_LEVEL
     assert ss.suggested_tier(demo_db, RiskLevel.LOW) is ControlTier.POST
-    after = {r.id: r for r in rs.query_hazards(demo_db, HazardFilter()).rows}
+    after = {r.id: r for r in hazard_list.query_hazards(demo_db, HazardFilter()).rows}
     for r in following:
         assert r.current_level is not None
         assert after[r.id].control_tier is ALTERNATIVE_TIER_BY_LEVEL[r.current_level]
@@ -270,7 +274,7 @@ def test_changing_the_tier_table_moves_only_suggested_tiers(demo_db: Database) -
 
 
 def test_regrade_refused_when_current_would_exceed_inherent(empty_db: Database) -> None:
-    rp_id = rs.save_risk_point(
+    rp_id = risk_points.save_risk_point(
         empty_db, RiskPointInfo(name="叉车作业", kind=RiskPointKind.ACTIVITY), actor="t"
     )
 
@@ -278,7 +282,7 @@ def test_regrade_refused_when_current_would_exceed_inherent(empty_db: Database) 
         return EvaluationInput(stage, LS, (("L", l_value), ("S", s_value)), evaluated_on=TODAY)
 
     # Under LS-SD 9 and 10 are both 一般; under LS-4 9 stays 一般 but 10 becomes 较大.
-    hazard_id = rs.save_hazard(
+    hazard_id = hazards.save_hazard(
         empty_db,
         HazardInfo(risk_point_id=rp_id, description="叉车倒车无人指挥"),
         actor="t",
@@ -329,13 +333,13 @@ def test_custom_scheme_with_wider_ladder_grades_new_evaluations(empty_db: Databa
     scheme = replace(LEC_4C, code="LEC-MY", name="本企业 LEC", factors=(*LEC_4C.factors[:2], wider_c))
     ss.save_custom_scheme(empty_db, scheme, actor="t")
     ss.apply_regrade(empty_db, schemes={LEC: "LEC-MY"}, tiers=DEFAULT_TIER_BY_LEVEL, actor="t", today=TODAY)
-    rp_id = rs.save_risk_point(
+    rp_id = risk_points.save_risk_point(
         empty_db, RiskPointInfo(name="熔炼炉", kind=RiskPointKind.EQUIPMENT), actor="t"
     )
-    hazard_id = rs.save_hazard(
+    hazard_id = hazards.save_hazard(
         empty_db, HazardInfo(risk_point_id=rp_id, description="炉前积水"), actor="t",
         evaluations=(EvaluationInput(RiskStage.CURRENT, LEC, (("L", "1"), ("E", "6"), ("C", "70")), evaluated_on=TODAY),),
     )  # fmt: skip
-    current = rs.get_hazard(empty_db, hazard_id).current
+    current = hazards.get_hazard(empty_db, hazard_id).current
     assert current is not None
     assert (current.scheme_code, current.score, current.level) == ("LEC-MY", "420", RiskLevel.MAJOR)

@@ -13,8 +13,9 @@ from typing import Any
 
 from dualprev.domain.hidden_danger import HiddenDangerDraft
 from dualprev.errors import StorageError, UserError
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
+from dualprev.services.hidden_dangers import lifecycle as hd_lifecycle
+from dualprev.services.hidden_dangers import registration
 from dualprev.storage.db import open_database
 
 from ..conftest import DEMO_TODAY
@@ -88,7 +89,8 @@ def test_two_processes_starting_the_same_rectification_yield_one_event(demo_path
         ).fetchone()[0]
 
     codes = _race(
-        demo_path, lambda db: hs.start_rectification(db, hidden_danger_id, actor="甲", today=DEMO_TODAY)
+        demo_path,
+        lambda db: hd_lifecycle.start_rectification(db, hidden_danger_id, actor="甲", today=DEMO_TODAY),
     )
 
     assert codes == [SUCCEEDED, REFUSED]
@@ -113,7 +115,9 @@ def test_two_processes_registering_at_once_get_distinct_numbers(demo_path: Path)
         deadline=DEMO_TODAY + timedelta(days=3),
     )
 
-    codes = _race(demo_path, lambda db: hs.register(db, draft, actor="乙", today=DEMO_TODAY), racers=3)
+    codes = _race(
+        demo_path, lambda db: registration.register(db, draft, actor="乙", today=DEMO_TODAY), racers=3
+    )
 
     assert codes == [SUCCEEDED] * 3
     with closing(sqlite3.connect(demo_path)) as conn:
@@ -135,14 +139,14 @@ def test_a_write_while_another_program_writes_waits_then_says_busy(demo_path: Pa
         other.execute("BEGIN IMMEDIATE")
         started = time.monotonic()
         try:
-            hs.start_rectification(db, hidden_danger_id, actor="甲", today=DEMO_TODAY)
+            hd_lifecycle.start_rectification(db, hidden_danger_id, actor="甲", today=DEMO_TODAY)
         except StorageError as exc:
             assert "正被其他程序或窗口占用" in exc.message
         else:
             raise AssertionError("the write went through while another program held the write lock")
         assert time.monotonic() - started >= 0.25  # it waited for the busy timeout first
         other.execute("ROLLBACK")
-        hs.start_rectification(db, hidden_danger_id, actor="甲", today=DEMO_TODAY)  # free again
+        hd_lifecycle.start_rectification(db, hidden_danger_id, actor="甲", today=DEMO_TODAY)  # free again
     finally:
         other.close()
         db.close()

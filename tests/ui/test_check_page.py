@@ -28,7 +28,6 @@ from dualprev.domain.checks import (
 from dualprev.domain.hidden_danger import HiddenDangerSource, HiddenDangerStatus, OwnerTier
 from dualprev.domain.risk import ControlTier, RiskLevel
 from dualprev.services import dashboard_service, photo_service
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
 from dualprev.services.checks import checklists, printouts
 from dualprev.services.checks import items as check_items
@@ -36,6 +35,7 @@ from dualprev.services.checks import plans as check_plans
 from dualprev.services.checks import records as check_records
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
+from dualprev.services.hidden_dangers import choices as hd_choices
 from dualprev.storage.models import CheckItem, CheckPlan, ControlMeasure
 from dualprev.ui.dialogs import check_record_dialog as record_dialog_module
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
@@ -226,7 +226,7 @@ def test_record_dialog_refuses_until_every_item_has_a_result(
     qtbot: QtBot, page: CheckPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     checklist = checklists.checklist(page.ctx.db, task_id=select_today(page).id)  # type: ignore[arg-type]
-    dialog = CheckRecordDialog(checklist, hs.choices(page.ctx.db), TODAY, checker_names="吴志强")  # type: ignore[arg-type]
+    dialog = CheckRecordDialog(checklist, hd_choices.choices(page.ctx.db), TODAY, checker_names="吴志强")  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     monkeypatch.setattr(CheckDangerDialog, "ask", classmethod(lambda cls, *a, **k: None))
     dialog.set_result(0, CheckResult.FAIL)  # the hidden danger form is cancelled: nothing is ticked

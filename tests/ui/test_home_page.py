@@ -8,15 +8,17 @@ import pytest
 
 from dualprev.domain.checks import CheckResult
 from dualprev.domain.hidden_danger import HiddenDangerDraft, HiddenDangerStatus
+from dualprev.domain.ledger import LedgerFilter
 from dualprev.domain.risk import RiskLevel
 from dualprev.services import dashboard_service, post_card_service
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
 from dualprev.services.checks import checklists, recording
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
 from dualprev.services.dashboard_service import ActivityKind
-from dualprev.services.hidden_danger_service import LedgerFilter, LedgerRow
+from dualprev.services.hidden_dangers import ledger as hd_ledger
+from dualprev.services.hidden_dangers import lifecycle, registration
+from dualprev.services.hidden_dangers.ledger import LedgerRow
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.check_page import CheckPage
 from dualprev.ui.pages.home_page import HomePage
@@ -39,8 +41,8 @@ def numbers(tree: object) -> list[str]:
 
 def test_home_lists_overdue_and_due_soon(home: HomePage) -> None:
     db = home.ctx.db
-    overdue = hs.overdue(db, today=DEMO_TODAY)  # type: ignore[arg-type]
-    due = hs.due_soon(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    overdue = hd_ledger.overdue(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    due = hd_ledger.due_soon(db, today=DEMO_TODAY)  # type: ignore[arg-type]
     assert overdue.total and due.total
     assert numbers(home.deadline_box.overdue_tree) == [r.number for r in overdue.rows]
     assert numbers(home.deadline_box.due_soon_tree) == [r.number for r in due.rows]
@@ -88,7 +90,7 @@ def test_home_follows_writes_elsewhere(demo_window: MainWindow, home: HomePage) 
     db = demo_window.ctx.db
     before = home.deadline_box.due_soon_tree.topLevelItemCount()
     people = org.list_people(db)  # type: ignore[arg-type]
-    hs.register(
+    registration.register(
         db,  # type: ignore[arg-type]
         HiddenDangerDraft(found_on=DEMO_TODAY, description="消防通道堆放托盘", location="仓库北门",
                           rectifier_id=people[0].id, deadline=DEMO_TODAY + timedelta(days=1)),
@@ -96,8 +98,8 @@ def test_home_follows_writes_elsewhere(demo_window: MainWindow, home: HomePage) 
     )  # fmt: skip
     demo_window.ctx.events.emit_changed("hidden_danger")
     assert home.deadline_box.due_soon_tree.topLevelItemCount() == before + 1
-    first_overdue = hs.overdue(db, today=DEMO_TODAY).rows[0]  # type: ignore[arg-type]
-    hs.void(db, first_overdue.id, "重复登记", actor="测试", today=DEMO_TODAY)  # type: ignore[arg-type]
+    first_overdue = hd_ledger.overdue(db, today=DEMO_TODAY).rows[0]  # type: ignore[arg-type]
+    lifecycle.void(db, first_overdue.id, "重复登记", actor="测试", today=DEMO_TODAY)  # type: ignore[arg-type]
     demo_window.ctx.events.emit_changed("hidden_danger")
     assert first_overdue.number not in numbers(home.deadline_box.overdue_tree)
 
@@ -209,8 +211,10 @@ def test_this_months_rate_and_a_month_bar_open_the_ledger_for_that_period(
     rows = _shown(ledger)
     assert rows and all(month_start <= r.found_on <= DEMO_TODAY for r in rows)
     assert sum(1 for r in rows if r.status is not HiddenDangerStatus.VOID) == figures.month_found
-    in_month = hs.query(db, LedgerFilter(found_from=month_start, found_to=DEMO_TODAY), today=DEMO_TODAY)  # type: ignore[arg-type]
-    assert ledger.model.rowCount() == in_month.total < hs.query(db, today=DEMO_TODAY).total  # type: ignore[arg-type]
+    in_month = hd_ledger.query(
+        db, LedgerFilter(found_from=month_start, found_to=DEMO_TODAY), today=DEMO_TODAY
+    )  # type: ignore[arg-type]
+    assert ledger.model.rowCount() == in_month.total < hd_ledger.query(db, today=DEMO_TODAY).total  # type: ignore[arg-type]
 
     demo_window.show_page("home")
     september = next(i for i, m in enumerate(figures.months) if (m.year, m.month) == (2026, 9))

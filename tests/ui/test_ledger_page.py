@@ -15,24 +15,25 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from dualprev.domain.hidden_danger import (
+    REMEDIATION_PLAN_ITEMS,
+    HiddenDangerCategory,
     HiddenDangerDraft,
     HiddenDangerLevel,
     HiddenDangerSource,
     HiddenDangerStatus,
     OwnerTier,
+    PhotoStage,
 )
-from dualprev.services import hidden_danger_service as hs
+from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.services import organisation_service as org
 from dualprev.services import photo_service
-from dualprev.services.hidden_danger_service import (
-    AcceptanceInput,
-    CompletionInput,
-    LedgerFilter,
-    LedgerResult,
-    LedgerRow,
-    LedgerSort,
-    StartInput,
-)
+from dualprev.services.hidden_dangers import choices as hd_choices
+from dualprev.services.hidden_dangers import detail as hd_detail
+from dualprev.services.hidden_dangers import ledger as hd_ledger
+from dualprev.services.hidden_dangers import lifecycle
+from dualprev.services.hidden_dangers import registration as hd_registration
+from dualprev.services.hidden_dangers.ledger import LedgerResult, LedgerRow
+from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput, CompletionInput, StartInput
 from dualprev.storage.models import HiddenDanger
 from dualprev.ui.dialogs import hidden_danger_acceptance_dialog as acceptance_module
 from dualprev.ui.dialogs.hidden_danger_acceptance_dialog import HiddenDangerAcceptanceDialog
@@ -93,7 +94,7 @@ def jpeg_file(path: Path, colour: tuple[int, int, int] = (200, 40, 40)) -> Path:
 
 def register_major(window: MainWindow) -> int:
     people = org.list_people(window.ctx.db)  # type: ignore[arg-type]
-    detail = hs.register(
+    detail = hd_registration.register(
         window.ctx.db,  # type: ignore[arg-type]
         HiddenDangerDraft(
             found_on=DEMO_TODAY,
@@ -129,7 +130,7 @@ def test_ledger_shows_every_status_and_overdue_rows_stand_out(ledger: LedgerPage
         assert "逾期" in ledger.model.index(i, HiddenDangerColumn.STATUS).data()
     on_time = next(i for i, r in enumerate(shown) if r.status is S.CLOSED)
     assert ledger.model.index(on_time, HiddenDangerColumn.NUMBER).data(BG) is None
-    summary = hs.summary(ledger.ctx.db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    summary = hd_ledger.summary(ledger.ctx.db, today=DEMO_TODAY)  # type: ignore[arg-type]
     assert f"逾期 {summary.overdue} 条" in ledger.summary_label.text()
     major = row_of(ledger, "YH-2026-0021")
     assert ledger.model.index(major, HiddenDangerColumn.LEVEL).data() == "重大隐患"
@@ -147,7 +148,7 @@ def synthetic_fetch(
 
     def row(i: int) -> LedgerRow:
         return LedgerRow(i, f"YH-2026-{i:05d}", date(2026, 1, 1), f"隐患{i}", HiddenDangerLevel.GENERAL,
-                         hs.HiddenDangerCategory.SITE, HiddenDangerSource.SELF_FOUND, "", S.PENDING, "", "", "",
+                         HiddenDangerCategory.SITE, HiddenDangerSource.SELF_FOUND, "", S.PENDING, "", "", "",
                          "", "", date(2026, 1, 8), None, None, True, -5)  # fmt: skip
 
     def fetch(sort: LedgerSort, offset: int, limit: int) -> LedgerResult:
@@ -169,7 +170,7 @@ def test_a_large_ledger_is_read_a_page_at_a_time() -> None:
         model.index(row, 0).data()
     assert len(model._pages) == model.MAX_PAGES  # old pages are dropped, memory stays bounded
     model.sort(HiddenDangerColumn.RECTIFIER, Qt.SortOrder.AscendingOrder)
-    assert model.ledger_sort == LedgerSort(hs.LedgerSortKey.RECTIFIER, descending=False)
+    assert model.ledger_sort == LedgerSort(LedgerSortKey.RECTIFIER, descending=False)
     assert len(model._pages) == 1
 
 
@@ -181,7 +182,7 @@ def test_a_paged_model_passes_the_model_tester(qtmodeltester: ModelTester) -> No
 
 def test_filters_narrow_the_ledger(ledger: LedgerPage, qtbot: QtBot) -> None:
     db = ledger.ctx.db
-    summary = hs.summary(db, today=DEMO_TODAY)  # type: ignore[arg-type]
+    summary = hd_ledger.summary(db, today=DEMO_TODAY)  # type: ignore[arg-type]
     ledger.filter_bar.scope_combo.setCurrentIndex(ledger.filter_bar.scope_combo.findData("overdue"))
     assert ledger.model.rowCount() == summary.overdue
     assert all(r.is_overdue for r in rows(ledger))
@@ -224,18 +225,18 @@ def test_a_focus_with_a_period_ticks_the_date_filter(ledger: LedgerPage) -> None
     assert ledger.filter_bar.from_date_edit.date().toPython() == date(2026, 10, 1)
     assert ledger.filter_bar.to_date_edit.date().toPython() == date(2026, 10, 31)
     assert ledger.filter_bar.scope_combo.currentData() == S.CLOSED.value
-    expected = hs.query(db, october, today=DEMO_TODAY)  # type: ignore[arg-type]
+    expected = hd_ledger.query(db, october, today=DEMO_TODAY)  # type: ignore[arg-type]
     assert [r.number for r in rows(ledger)] == [r.number for r in expected.rows] != []
     assert all(r.status is S.CLOSED and r.found_on.month == 10 for r in rows(ledger))
 
     # An open end: everything found since 11月1日, up to today.
     ledger.apply_focus(LedgerFocus(LedgerFilter(found_from=date(2026, 11, 1))))
     assert ledger.filter_bar.to_date_edit.date().toPython() == DEMO_TODAY
-    since = hs.query(db, LedgerFilter(found_from=date(2026, 11, 1)), today=DEMO_TODAY)  # type: ignore[arg-type]
+    since = hd_ledger.query(db, LedgerFilter(found_from=date(2026, 11, 1)), today=DEMO_TODAY)  # type: ignore[arg-type]
     assert ledger.model.rowCount() == since.total > 0
 
     ledger.apply_focus(LedgerFocus(LedgerFilter(found_to=date(2026, 8, 31))))
-    before = hs.query(db, LedgerFilter(found_to=date(2026, 8, 31)), today=DEMO_TODAY)  # type: ignore[arg-type]
+    before = hd_ledger.query(db, LedgerFilter(found_to=date(2026, 8, 31)), today=DEMO_TODAY)  # type: ignore[arg-type]
     assert ledger.model.rowCount() == before.total > 0
     assert all(r.found_on <= date(2026, 8, 31) for r in rows(ledger))
 
@@ -265,8 +266,8 @@ def test_major_detail_shows_plan_photos_and_timeline(ledger: LedgerPage) -> None
     assert panel.plan_labels["funds_and_materials"].text() == detail.plan.funds_and_materials  # type: ignore[union-attr]
     assert "内容齐全" in panel.plan_state_label.text()
     assert "已报告" in panel.plan_labels["report"].text()
-    strip = panel.photo_strips[hs.PhotoStage.BEFORE]
-    assert strip.tile_count() == len(detail.photos_of(hs.PhotoStage.BEFORE)) >= 1
+    strip = panel.photo_strips[PhotoStage.BEFORE]
+    assert strip.tile_count() == len(detail.photos_of(PhotoStage.BEFORE)) >= 1
     assert len(panel.timeline.entry_texts()) == len(detail.events)
     assert "开始整改（待整改 → 整改中）" in panel.timeline.entry_texts()[-1]
     assert set(panel.visible_actions()) >= {"plan", "report", "evaluate"}
@@ -301,7 +302,7 @@ def test_a_major_cannot_start_without_its_plan(
     assert message_log.errors and message_log.errors[-1].startswith(
         "重大隐患须先制定治理方案（五到位），尚缺："
     )
-    assert hs.get_detail(demo_window.ctx.db, new_id, today=DEMO_TODAY).status is S.PENDING  # type: ignore[arg-type]
+    assert hd_detail.get_detail(demo_window.ctx.db, new_id, today=DEMO_TODAY).status is S.PENDING  # type: ignore[arg-type]
 
 
 def test_the_service_refusal_reaches_the_user(
@@ -317,14 +318,16 @@ def test_the_service_refusal_reaches_the_user(
     )  # fmt: skip
     ledger.detail_panel.action_buttons["accept"].click()
     assert message_log.errors == ["验收人不能是整改责任人本人，请另选验收人"]
-    assert hs.get_detail(demo_window.ctx.db, detail.id, today=DEMO_TODAY).status is S.AWAITING_ACCEPTANCE  # type: ignore[arg-type]
+    assert (
+        hd_detail.get_detail(demo_window.ctx.db, detail.id, today=DEMO_TODAY).status is S.AWAITING_ACCEPTANCE
+    )  # type: ignore[arg-type]
 
 
 def test_acceptance_dialog_refuses_the_rectifier(ledger: LedgerPage, qtbot: QtBot) -> None:
     select(ledger, "YH-2026-0035")
     detail = ledger.detail_panel.detail()
     assert detail is not None
-    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    choices = hd_choices.choices(ledger.ctx.db)  # type: ignore[arg-type]
     dialog = HiddenDangerAcceptanceDialog(detail, choices, DEMO_TODAY)
     qtbot.addWidget(dialog)
     dialog.ui.acceptor_combo.setCurrentIndex(dialog.ui.acceptor_combo.findData(detail.draft.rectifier_id))
@@ -388,7 +391,7 @@ def test_register_to_close_through_the_page(
     assert closed is not None and closed.status is S.CLOSED and closed.id == detail.id
     assert ledger.detail_panel.status_badge.text() == "已销号"
     assert [e.action for e in closed.events] == ["登记", "开始整改", "整改完成", "验收通过"]
-    assert ledger.detail_panel.photo_strips[hs.PhotoStage.AFTER].tile_count() == 1
+    assert ledger.detail_panel.photo_strips[PhotoStage.AFTER].tile_count() == 1
     assert ledger.model.index(ledger.model.row_of_id(detail.id), HiddenDangerColumn.STATUS).data() == "已销号"
 
 
@@ -427,7 +430,7 @@ def test_major_plan_and_evaluation_through_the_page(
 ) -> None:
     new_id = register_major(demo_window)
     assert ledger.select_hidden_danger(new_id)
-    plan = hs.RemediationPlanInput(**{key: f"{label}已落实" for key, label in hs.REMEDIATION_PLAN_ITEMS})
+    plan = lifecycle.RemediationPlanInput(**{key: f"{label}已落实" for key, label in REMEDIATION_PLAN_ITEMS})
     monkeypatch.setattr(HiddenDangerPlanDialog, "edit", classmethod(lambda _cls, *_a: plan))
     ledger.detail_panel.action_buttons["plan"].click()
     assert ledger.detail_panel.detail().plan_missing == ()  # type: ignore[union-attr]
@@ -448,7 +451,7 @@ def test_major_plan_and_evaluation_through_the_page(
 
 
 def test_register_dialog_validates_and_suggests_the_deadline(ledger: LedgerPage, qtbot: QtBot) -> None:
-    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    choices = hd_choices.choices(ledger.ctx.db)  # type: ignore[arg-type]
     dialog = HiddenDangerDialog(choices, DEMO_TODAY)
     qtbot.addWidget(dialog)
     ui = dialog.ui
@@ -480,8 +483,8 @@ def test_register_dialog_validates_and_suggests_the_deadline(ledger: LedgerPage,
 def test_start_dialog_requires_interim_measures_for_a_major(demo_window: MainWindow, qtbot: QtBot) -> None:
     db = demo_window.ctx.db
     new_id = register_major(demo_window)
-    plan = hs.RemediationPlanInput(**{key: "已落实" for key, _label in hs.REMEDIATION_PLAN_ITEMS})
-    detail = hs.save_remediation_plan(db, new_id, plan, actor="测试", today=DEMO_TODAY)  # type: ignore[arg-type]
+    plan = lifecycle.RemediationPlanInput(**{key: "已落实" for key, _label in REMEDIATION_PLAN_ITEMS})
+    detail = lifecycle.save_remediation_plan(db, new_id, plan, actor="测试", today=DEMO_TODAY)  # type: ignore[arg-type]
     dialog = HiddenDangerStepDialog("开始整改", "", "开始整改")
     qtbot.addWidget(dialog)
     captured: dict[str, object] = {}
@@ -512,8 +515,8 @@ def test_reopened_database_keeps_what_the_page_wrote(
 
     other = open_database(demo_path, create=False)
     try:
-        found = hs.query(other, LedgerFilter(keyword="YH-2026-0034"), today=DEMO_TODAY).rows[0]
+        found = hd_ledger.query(other, LedgerFilter(keyword="YH-2026-0034"), today=DEMO_TODAY).rows[0]
         assert found.status is S.RECTIFYING
-        assert hs.get_detail(other, found.id, today=DEMO_TODAY).events[-1].remark == "现场已设警戒"
+        assert hd_detail.get_detail(other, found.id, today=DEMO_TODAY).events[-1].remark == "现场已设警戒"
     finally:
         other.close()

@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.domain.post_card_overrides import apply_overrides
 from dualprev.services import organisation_service as org
-from dualprev.services import post_card_service, risk_service
+from dualprev.services import post_card_service
+from dualprev.services.risks import hazard_list
+from dualprev.services.risks import hazards as risk_hazards
 from dualprev.storage.models import Post
 from dualprev.ui.dialogs.card_override_dialog import CardOverrideDialog
 from dualprev.ui.main_window import MainWindow
@@ -190,9 +192,9 @@ def test_print_records_a_snapshot_and_a_change_asks_for_reprint(
 
     db = page.ctx.db
     post = next(p for p in org.list_posts(db) if p.name == "冲压工")  # type: ignore[arg-type]
-    hazard = risk_service.list_hazards_of(db, post.risk_point_ids[0])[0]  # type: ignore[arg-type]
-    detail = risk_service.get_hazard(db, hazard.id)  # type: ignore[arg-type]
-    risk_service.save_hazard(db, replace(detail.info, description="压力机光电保护失效"), actor="测试")  # type: ignore[arg-type]
+    hazard = hazard_list.list_hazards_of(db, post.risk_point_ids[0])[0]  # type: ignore[arg-type]
+    detail = risk_hazards.get_hazard(db, hazard.id)  # type: ignore[arg-type]
+    risk_hazards.save_hazard(db, replace(detail.info, description="压力机光电保护失效"), actor="测试")  # type: ignore[arg-type]
     page.ctx.events.emit_changed("hazard")
     qtbot.waitUntil(lambda: _cell(page, "冲压工", PostCardColumn.STATUS) == "需重新打印（已打印 r2）")
     index = page.cards_table.model().index(_row(page, "冲压工"), PostCardColumn.STATUS)

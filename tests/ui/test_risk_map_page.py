@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.domain.risk_map import ZONE_FILL_ALPHA, ZoneShape
-from dualprev.services import map_zone_service, risk_service
-from dualprev.services.risk_service import EvaluationInput
+from dualprev.services import map_zone_service
+from dualprev.services.risks import hazard_list, hazards
+from dualprev.services.risks.evaluations import EvaluationInput
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog, MapExportOptions
 from dualprev.ui.dialogs.zone_dialog import ZoneDialog, ZoneDraft
 from dualprev.ui.main_window import MainWindow
@@ -110,15 +111,15 @@ def test_regrade_elsewhere_recolours_the_zone_without_reopening(page: RiskMapPag
     assert item is not None and item.level is RiskLevel.GENERAL
     db = page.ctx.db
     point = next(p for p in map_zone_service.zone_choices(db).risk_points if p.code == "FX-JJ-005")  # type: ignore[arg-type]
-    for row in risk_service.list_hazards_of(db, point.id):  # type: ignore[arg-type]
-        info = risk_service.get_hazard(db, row.id).info  # type: ignore[arg-type]
+    for row in hazard_list.list_hazards_of(db, point.id):  # type: ignore[arg-type]
+        info = hazards.get_hazard(db, row.id).info  # type: ignore[arg-type]
         evaluations = [
             EvaluationInput(
                 stage=stage, method=EvaluationMethod.LS, factors=(("L", "5"), ("S", "5")), evaluated_on=TODAY
             )
             for stage in (RiskStage.INHERENT, RiskStage.CURRENT)
         ]
-        risk_service.save_hazard(db, info, actor="测试", evaluations=evaluations)  # type: ignore[arg-type]
+        hazards.save_hazard(db, info, actor="测试", evaluations=evaluations)  # type: ignore[arg-type]
     page.ctx.events.emit_changed("hazard", "evaluation")
     same = page.scene.zone_item(_zone_id(page, "机加工车间"))
     assert same is item  # updated in place, not rebuilt

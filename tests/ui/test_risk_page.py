@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import SQLModel
 
+from dualprev.domain.hazard_list import HazardFilter
 from dualprev.domain.risk import (
     ControlMeasureCategory,
     EvaluationMethod,
@@ -16,14 +17,13 @@ from dualprev.domain.risk import (
     RiskStage,
 )
 from dualprev.services import organisation_service as org
-from dualprev.services import risk_service, scheme_service
-from dualprev.services.risk_service import (
-    EvaluationInput,
-    HazardFilter,
-    HazardInfo,
-    MeasureInfo,
-    RiskPointInfo,
-)
+from dualprev.services import scheme_service
+from dualprev.services.risks import accident_types as risk_accident_types
+from dualprev.services.risks import hazard_list, risk_points
+from dualprev.services.risks import hazards as risk_hazards
+from dualprev.services.risks.evaluations import EvaluationInput
+from dualprev.services.risks.hazards import HazardInfo, MeasureInfo
+from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.storage.db import open_database
 from dualprev.storage.models import Area, Hazard, RiskPoint
 from dualprev.ui.dialogs import copy_risk_point_dialog
@@ -87,7 +87,7 @@ def test_selecting_a_point_lists_its_hazards(demo_window: MainWindow) -> None:
     page = _risk_page(demo_window)
     point_id = _first_point_with_hazards(page)
     assert page.select_risk_point(point_id)
-    expected = len(risk_service.list_hazards_of(demo_window.ctx.db, point_id))
+    expected = len(hazard_list.list_hazards_of(demo_window.ctx.db, point_id))
     assert page.point_hazards_model.rowCount() == expected >= 2
     assert all(page.point_hazards_model.record(r).risk_point_id == point_id for r in range(expected))
     assert page.add_hazard_btn.isEnabled()
@@ -118,7 +118,7 @@ def test_focus_level_shows_the_hazard_list_of_that_level_only(demo_window: MainW
     page.method_filter.setCurrentIndex(page.method_filter.findData(EvaluationMethod.LS.value))
     page.area_filter.setCurrentIndex(1)
     model = page.hazards_model
-    majors = risk_service.query_hazards(demo_window.ctx.db, HazardFilter(level=RiskLevel.MAJOR)).total  # type: ignore[arg-type]
+    majors = hazard_list.query_hazards(demo_window.ctx.db, HazardFilter(level=RiskLevel.MAJOR)).total  # type: ignore[arg-type]
 
     page.focus_level(RiskLevel.MAJOR)
     assert page.tabs.currentIndex() == page.HAZARD_LIST_TAB
@@ -135,7 +135,7 @@ def test_focus_level_shows_the_hazard_list_of_that_level_only(demo_window: MainW
 
 def test_hazard_model_passes_modeltester(qtmodeltester, demo_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     model = HazardTableModel(
-        lambda f, s, d, o, n: risk_service.query_hazards(
+        lambda f, s, d, o, n: hazard_list.query_hazards(
             demo_window.ctx.db, f, sort=s, descending=d, offset=o, limit=n
         )
     )
@@ -151,7 +151,7 @@ def _choices(window: MainWindow) -> HazardChoices:
         schemes=scheme_service.active_schemes(db),
         tier_table=scheme_service.tier_table(db),
         direct_items=scheme_service.direct_judgement_items(db),
-        accident_types=risk_service.accident_type_options(db),
+        accident_types=risk_accident_types.accident_type_options(db),
         departments=org.list_departments(db),
         people=org.list_people(db),
         assessor="沈立明",
@@ -221,7 +221,7 @@ def test_adding_a_hazard_from_the_page_saves_and_shows_it(
     assert added.current_level is RiskLevel.SIGNIFICANT  # R = 16 under LS-SD
     db = open_database(demo_window.ctx.db.path, create=False)
     try:
-        detail = risk_service.get_hazard(db, added.id)
+        detail = risk_hazards.get_hazard(db, added.id)
     finally:
         db.close()
     assert detail.current is not None and detail.current.score == "16"
@@ -241,13 +241,13 @@ def test_library_dialog_lists_entries_and_imports_into_an_area(
     assert dialog.value().keys == (first_key,)
     assert dialog.preview.toPlainText()
     page = _risk_page(demo_window)
-    before = len(risk_service.query_hazards(db, HazardFilter(area_id=areas[0].id), limit=10_000).rows)
+    before = len(hazard_list.query_hazards(db, HazardFilter(area_id=areas[0].id), limit=10_000).rows)
     monkeypatch.setattr(
         LibraryDialog, "choose", classmethod(lambda *a, **k: LibraryChoice((first_key,), areas[0].id, ()))
     )
     page._on_library()
     wait_for_tasks(qtbot)
-    after = risk_service.query_hazards(db, HazardFilter(area_id=areas[0].id), limit=10_000).total
+    after = hazard_list.query_hazards(db, HazardFilter(area_id=areas[0].id), limit=10_000).total
     assert after > before
     assert page.selected_risk_point_id() is not None
 
@@ -257,7 +257,7 @@ def test_copy_risk_point_to_another_area(demo_window: MainWindow, monkeypatch: p
     db = demo_window.ctx.db
     point_id = _first_point_with_hazards(page)
     page.select_risk_point(point_id)
-    source = risk_service.get_risk_point(db, point_id)
+    source = risk_points.get_risk_point(db, point_id)
     target_area = next(a for a in org.list_areas(db) if a.id != source.area_id)
     monkeypatch.setattr(
         copy_risk_point_dialog.CopyRiskPointDialog,
@@ -267,9 +267,9 @@ def test_copy_risk_point_to_another_area(demo_window: MainWindow, monkeypatch: p
     page._on_copy_point()
     new_id = page.selected_risk_point_id()
     assert new_id is not None and new_id != point_id
-    copy = risk_service.get_risk_point(db, new_id)
+    copy = risk_points.get_risk_point(db, new_id)
     assert copy.area_id == target_area.id and copy.name.endswith("（二号）")
-    assert len(risk_service.list_hazards_of(db, new_id)) == len(risk_service.list_hazards_of(db, point_id))
+    assert len(hazard_list.list_hazards_of(db, new_id)) == len(hazard_list.list_hazards_of(db, point_id))
 
 
 def _sign_off(info: RiskPointInfo) -> tuple[str, date | None, str, date | None]:
@@ -282,7 +282,7 @@ def test_risk_point_dialog_edits_the_record_sign_off_and_the_page_saves_it(
     page = _risk_page(demo_window)
     db = demo_window.ctx.db
     point_id = _first_point_with_hazards(page)
-    point = risk_service.get_risk_point(db, point_id)
+    point = risk_points.get_risk_point(db, point_id)
     assert point.reviewer_name == "周海涛" and point.approver_name == "顾建华"
     assert point.reviewed_on is not None and point.approved_on is not None
     organisation = (org.list_areas(db), org.list_departments(db), org.list_people(db), org.list_posts(db))
@@ -327,7 +327,7 @@ def test_risk_point_dialog_edits_the_record_sign_off_and_the_page_saves_it(
     page._on_edit_point()
     reopened = open_database(db.path, create=False)
     try:
-        saved = risk_service.get_risk_point(reopened, point_id)
+        saved = risk_points.get_risk_point(reopened, point_id)
     finally:
         reopened.close()
     assert _sign_off(saved) == _sign_off(edited)

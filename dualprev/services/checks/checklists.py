@@ -20,9 +20,10 @@ from dualprev.domain.hidden_danger import (
 )
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskLevel
 from dualprev.reports.checklist_pdf import CHECKLIST_TITLE
-from dualprev.services import hidden_danger_service, risk_service
 from dualprev.services.checks.common import place_text
 from dualprev.services.checks.items import item_rows
+from dualprev.services.hidden_dangers import choices
+from dualprev.services.risks import levels
 from dualprev.storage.db import Database
 from dualprev.storage.models import Area, CheckPlan, CheckTask, Department, Person
 from dualprev.storage.queries import checks as queries
@@ -126,8 +127,8 @@ def checklist(
     item_ids: Sequence[int] | None = None,
 ) -> Checklist:
     """The checklist of a task (its plan's items and due date), of a plan, or of chosen items."""
-    general, team = hidden_danger_service.deadline_days(db)
-    point_levels = risk_service.risk_point_levels(db)
+    general, team = choices.deadline_days(db)
+    point_levels = levels.risk_point_levels(db)
     with db.read_session() as s:
         task = get_or_raise(s, CheckTask, task_id, "排查任务") if task_id is not None else None
         if task is not None:

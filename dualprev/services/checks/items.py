@@ -18,9 +18,10 @@ from dualprev.domain.checks import (
 )
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskLevel
 from dualprev.errors import ConflictError, ValidationError
-from dualprev.services import risk_service, scheme_service
+from dualprev.services import scheme_service
 from dualprev.services.checks.common import raise_problem
 from dualprev.services.checks.frequency import frequency_table_in
+from dualprev.services.risks import levels
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.models import Area, CheckItem, RiskPoint
@@ -153,14 +154,14 @@ def item_rows(
 
 def list_items(db: Database, *, include_inactive: bool = True) -> list[CheckItemRow]:
     """The whole checklist in inventory order (by area and risk point; general items last)."""
-    point_levels = risk_service.risk_point_levels(db)
+    point_levels = levels.risk_point_levels(db)
     with db.read_session() as s:
         items = queries.items_in_inventory_order(session=s, active_only=not include_inactive)
         return item_rows(s, items, point_levels)
 
 
 def get_item(db: Database, item_id: int) -> CheckItemRow:
-    point_levels = risk_service.risk_point_levels(db)
+    point_levels = levels.risk_point_levels(db)
     with db.read_session() as s:
         return item_rows(s, [get_or_raise(s, CheckItem, item_id, "排查项")], point_levels)[0]
 

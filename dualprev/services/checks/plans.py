@@ -22,10 +22,10 @@ from dualprev.domain.checks import (
 )
 from dualprev.domain.risk import ControlTier, RiskLevel
 from dualprev.errors import ConflictError, ValidationError
-from dualprev.services import risk_service
 from dualprev.services.checks.common import raise_problem
 from dualprev.services.checks.frequency import frequency_table_in
 from dualprev.services.checks.tasks import generate_for
+from dualprev.services.risks import levels as risk_levels
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.models import Area, CheckPlan, CheckPlanItem, Department, Person
@@ -112,7 +112,7 @@ def _department_subtree(session: Session, root: int) -> set[int]:
 
 def list_plans(db: Database, *, today: date) -> list[PlanRow]:
     """Every plan, active first, with its next due task, overdue tasks and last check."""
-    point_levels = risk_service.risk_point_levels(db)
+    point_levels = risk_levels.risk_point_levels(db)
     with db.read_session() as s:
         departments, areas, people = names_by_id(s, Department), names_by_id(s, Area), names_by_id(s, Person)
         items = queries.active_item_ids_by_plan(session=s)
@@ -271,7 +271,7 @@ def suggest_plan_items(
     """The active items a plan of this tier and frequency should check, by the frequency table:
     items in its area (or its department's risk points) that the tier watches and that need
     checking at least as often as the plan runs. General items are not suggested."""
-    point_levels = risk_service.risk_point_levels(db)
+    point_levels = risk_levels.risk_point_levels(db)
     with db.read_session() as s:
         table = frequency_table_in(s)
         departments = _department_subtree(s, department_id) if department_id is not None else None

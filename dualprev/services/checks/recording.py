@@ -14,9 +14,10 @@ from dualprev.domain.hidden_danger import (
     immediate_problem,
 )
 from dualprev.errors import ConflictError, ValidationError
-from dualprev.services import hidden_danger_service, photo_service
+from dualprev.services import photo_service
 from dualprev.services.checks.common import raise_problem, shorten
 from dualprev.services.checks.records import CheckRecordDetail, get_record
+from dualprev.services.hidden_dangers import registration
 from dualprev.services.photo_service import PreparedPhoto
 from dualprev.storage import audit
 from dualprev.storage.db import Database
@@ -137,7 +138,7 @@ def record_check(db: Database, data: CheckInput, *, actor: str, today: date) -> 
             )
             danger: HiddenDanger | None = None
             if result.result is CheckResult.FAIL and result.hidden_danger is not None:
-                danger = hidden_danger_service.register_in(
+                danger = registration.register_in(
                     s,
                     _linked(result.hidden_danger, record.id, data, check_type),
                     actor=actor,

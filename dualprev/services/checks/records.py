@@ -11,10 +11,11 @@ from sqlmodel import Session
 from dualprev.domain.checks import CheckResult, CheckType
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
-from dualprev.services import photo_service, risk_service
+from dualprev.services import photo_service
 from dualprev.services.checks.common import as_utc, place_text
 from dualprev.services.checks.items import item_rows
 from dualprev.services.photo_service import PhotoInfo
+from dualprev.services.risks import levels
 from dualprev.storage.db import Database
 from dualprev.storage.models import Area, CheckRecord, Department
 from dualprev.storage.queries import checks as queries
@@ -92,7 +93,7 @@ def record_details(db: Database, session: Session, records: Sequence[CheckRecord
     """``records`` in their order, each with its results, their photos and hidden dangers."""
     if not records:
         return []
-    point_levels = risk_service.risk_point_levels(db)
+    point_levels = levels.risk_point_levels(db)
     ids = [r.id or 0 for r in records]
     plans = queries.plan_names(session=session)
     departments, areas = names_by_id(session, Department), names_by_id(session, Area)

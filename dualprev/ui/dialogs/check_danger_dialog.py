@@ -14,7 +14,7 @@ from dualprev.domain.hidden_danger import (
     draft_problem,
     immediate_problem,
 )
-from dualprev.services.hidden_danger_service import HiddenDangerChoices
+from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date, to_qdate
 from dualprev.ui.forms.ui_check_danger_dialog import Ui_CheckDangerDialog

@@ -33,7 +33,7 @@ from dualprev.domain.hidden_danger import HiddenDangerLevel
 from dualprev.services.checks import checklists
 from dualprev.services.checks.checklists import Checklist, ChecklistItem
 from dualprev.services.checks.recording import CheckInput, ResultInput
-from dualprev.services.hidden_danger_service import HiddenDangerChoices
+from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.photo_service import PreparedPhoto
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
 from dualprev.ui.dialogs.check_item_dialog import fill_enum

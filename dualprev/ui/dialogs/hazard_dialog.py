@@ -30,12 +30,9 @@ from dualprev.domain.grading import DirectJudgementItem, GradingScheme
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind, RiskStage
 from dualprev.domain.vocabularies import HAZARD_FACTOR_CATEGORIES
 from dualprev.services.organisation_service import DepartmentInfo, PersonInfo
-from dualprev.services.risk_service import (
-    AccidentTypeOption,
-    EvaluationInput,
-    HazardDetail,
-    HazardInfo,
-)
+from dualprev.services.risks.accident_types import AccidentTypeOption
+from dualprev.services.risks.evaluations import EvaluationInput
+from dualprev.services.risks.hazards import HazardDetail, HazardInfo
 from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.evaluation_editor import EvaluationEditor
 from dualprev.ui.widgets.field_errors import FieldErrors

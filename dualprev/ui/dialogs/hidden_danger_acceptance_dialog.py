@@ -5,7 +5,9 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QWidget
 
 from dualprev.domain.hidden_danger import HiddenDangerLevel, acceptance_problem
-from dualprev.services.hidden_danger_service import AcceptanceInput, HiddenDangerChoices, HiddenDangerDetail
+from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
+from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
+from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date, to_qdate
 from dualprev.ui.forms.ui_hidden_danger_acceptance_dialog import Ui_HiddenDangerAcceptanceDialog
 from dualprev.ui.widgets import combos

@@ -5,7 +5,8 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QWidget
 
 from dualprev.domain.hidden_danger import submit_problem
-from dualprev.services.hidden_danger_service import CompletionInput, HiddenDangerDetail
+from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
+from dualprev.services.hidden_dangers.lifecycle import CompletionInput
 from dualprev.ui.dialogs.hidden_danger_fields import (
     get_date,
     get_funds,

@@ -18,7 +18,8 @@ from dualprev.domain.hidden_danger import (
     immediate_problem,
     update_problem,
 )
-from dualprev.services.hidden_danger_service import HiddenDangerChoices, HiddenDangerDetail
+from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
+from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.photo_service import PreparedPhoto
 from dualprev.ui.dialogs.hidden_danger_fields import (
     fill_people,

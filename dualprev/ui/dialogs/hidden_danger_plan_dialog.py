@@ -3,7 +3,8 @@
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 
 from dualprev.domain.hidden_danger import REMEDIATION_PLAN_ITEMS, plan_problem
-from dualprev.services.hidden_danger_service import HiddenDangerDetail, RemediationPlanInput
+from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
+from dualprev.services.hidden_dangers.lifecycle import RemediationPlanInput
 from dualprev.ui.dialogs.hidden_danger_fields import name_buttons
 from dualprev.ui.forms.ui_hidden_danger_plan_dialog import Ui_HiddenDangerPlanDialog
 from dualprev.ui.widgets.field_errors import FieldErrors

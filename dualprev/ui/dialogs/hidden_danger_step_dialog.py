@@ -17,8 +17,8 @@ from dualprev.domain.hidden_danger import (
     start_problem,
     void_problem,
 )
-from dualprev.services.hidden_danger_service import (
-    HiddenDangerDetail,
+from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
+from dualprev.services.hidden_dangers.lifecycle import (
     PostEvaluationInput,
     RejectionInput,
     ReportInput,

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
-from dualprev.services.risk_service import SIGN_OFF_NAME_LIMIT, RiskPointInfo, sign_off_problem
+from dualprev.services.risks.risk_points import SIGN_OFF_NAME_LIMIT, RiskPointInfo, sign_off_problem
 from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 

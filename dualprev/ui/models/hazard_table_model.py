@@ -1,5 +1,5 @@
 """All hazards as a table that stays fast with tens of thousands of rows: filtering, sorting and paging
-happen in SQL (``risk_service.query_hazards``); the view pulls further pages as it scrolls."""
+happen in SQL (``hazard_list.query_hazards``); the view pulls further pages as it scrolls."""
 
 from collections.abc import Callable
 from enum import IntEnum
@@ -9,8 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 from typing_extensions import override
 
+from dualprev.domain.hazard_list import HazardFilter, HazardSort
 from dualprev.domain.risk import RiskLevel
-from dualprev.services.risk_service import HazardFilter, HazardPage, HazardRow, HazardSort
+from dualprev.services.risks.hazard_list import HazardPage, HazardRow
 from dualprev.ui.models.record_table_model import HeadedColumn, Roles
 
 Index = QModelIndex | QPersistentModelIndex

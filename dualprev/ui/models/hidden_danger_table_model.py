@@ -14,8 +14,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from typing_extensions import override
 
 from dualprev.domain.hidden_danger import DUE_SOON_DAYS, HiddenDangerLevel, HiddenDangerStatus
+from dualprev.domain.ledger import LedgerSort, LedgerSortKey
 from dualprev.errors import UserError
-from dualprev.services.hidden_danger_service import LedgerResult, LedgerRow, LedgerSort, LedgerSortKey
+from dualprev.services.hidden_dangers.ledger import LedgerResult, LedgerRow
 from dualprev.ui.models.record_table_model import HeadedColumn, Roles
 from dualprev.ui.widgets.hidden_danger_style import (
     DUE_SOON_BACKGROUND,

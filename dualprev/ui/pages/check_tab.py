@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from dualprev.services import hidden_danger_service as hs
+from dualprev.domain.ledger import LedgerFilter
 from dualprev.ui import operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.check_print_dialog import CheckPrintDialog
@@ -61,4 +61,4 @@ def open_in_ledger(widget: QWidget, hidden_danger_id: int) -> None:
     page = show_page("ledger")
     apply_focus = getattr(page, "apply_focus", None)
     if apply_focus is not None:
-        apply_focus(LedgerFocus(hs.LedgerFilter(), hidden_danger_id))
+        apply_focus(LedgerFocus(LedgerFilter(), hidden_danger_id))

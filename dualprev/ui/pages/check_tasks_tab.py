@@ -4,11 +4,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from dualprev.domain.checks import CheckTaskStatus
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services.checks import checklists, printouts, recording
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.items import CheckItemRow
 from dualprev.services.checks.tasks import TaskRow, TaskScope
+from dualprev.services.hidden_dangers import choices as hd_choices
 from dualprev.ui import messages, operations
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.check_item_picker import CheckItemPickerDialog
@@ -120,7 +120,7 @@ class CheckTasksTab(CheckTab):
         self._record_check(checklist, self.ctx.actor())
 
     def _record_check(self, checklist: checklists.Checklist, checker: str) -> None:
-        choices = operations.attempt(self, lambda: hs.choices(self.ctx.db))
+        choices = operations.attempt(self, lambda: hd_choices.choices(self.ctx.db))
         if choices is FAILED:
             return
         today = self.ctx.today()

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.domain.hidden_danger import HiddenDangerStatus
+from dualprev.domain.ledger import LedgerFilter
 from dualprev.domain.risk import RiskLevel
 from dualprev.services import dashboard_service, post_card_service
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
 from dualprev.services.dashboard_service import ActivityKind, DashboardFigures
-from dualprev.services.hidden_danger_service import LedgerFilter
+from dualprev.services.hidden_dangers import ledger as hd_ledger
 from dualprev.services.info_service import database_info
 from dualprev.ui import operations
 from dualprev.ui.context import AppContext
@@ -302,8 +302,8 @@ class HomePage(Page):
         lists = operations.attempt(
             self,
             lambda: (
-                hs.overdue(db, today=today, limit=DEADLINE_LIST_LIMIT),
-                hs.due_soon(db, today=today, limit=DEADLINE_LIST_LIMIT),
+                hd_ledger.overdue(db, today=today, limit=DEADLINE_LIST_LIMIT),
+                hd_ledger.due_soon(db, today=today, limit=DEADLINE_LIST_LIMIT),
             ),
         )
         if lists is not FAILED:

@@ -1,7 +1,7 @@
 """隐患台账: every hidden danger, filtered and sorted in the database, with the selected one's
 details, photos and timeline below, and a button for each step of the closed loop.
 
-Every step goes through :mod:`dualprev.services.hidden_danger_service`, which refuses what the
+Every step goes through :mod:`dualprev.services.hidden_dangers`, which refuses what the
 rules forbid; the page checks the same rules first so the user learns why before filling a form.
 """
 
@@ -27,10 +27,15 @@ from dualprev.domain.hidden_danger import (
     acceptance_precondition_problem,
     start_precondition_problem,
 )
+from dualprev.domain.ledger import LedgerFilter, LedgerSort
 from dualprev.errors import UserError
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services import photo_service
-from dualprev.services.hidden_danger_service import HiddenDangerDetail, LedgerFilter, LedgerResult, LedgerSort
+from dualprev.services.hidden_dangers import choices as hd_choices
+from dualprev.services.hidden_dangers import detail as hd_detail
+from dualprev.services.hidden_dangers import ledger as hd_ledger
+from dualprev.services.hidden_dangers import lifecycle, registration
+from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
+from dualprev.services.hidden_dangers.ledger import LedgerResult
 from dualprev.services.photo_service import PreparedPhoto
 from dualprev.ui import messages, operations
 from dualprev.ui.context import AppContext
@@ -77,7 +82,7 @@ class LedgerPage(Page):
         super().__init__(ctx, parent)
         self._filter = LedgerFilter()
         self._selected_id: int | None = None
-        self._choices: hs.HiddenDangerChoices | None = None
+        self._choices: hd_choices.HiddenDangerChoices | None = None
         layout = QVBoxLayout(self)
         self.filter_bar = LedgerFilterBar(ctx.today, self)
         layout.addWidget(self.filter_bar)
@@ -126,7 +131,7 @@ class LedgerPage(Page):
     # --- loading ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        _choices = operations.attempt(self, lambda: hs.choices(self.ctx.db))
+        _choices = operations.attempt(self, lambda: hd_choices.choices(self.ctx.db))
         if _choices is FAILED:
             return
         self._choices = _choices
@@ -134,7 +139,9 @@ class LedgerPage(Page):
         self._refresh(self._selected_id)
 
     def _fetch(self, sort: LedgerSort, offset: int, limit: int) -> LedgerResult:
-        return hs.query(self.ctx.db, self._filter, sort, today=self.ctx.today(), offset=offset, limit=limit)
+        return hd_ledger.query(
+            self.ctx.db, self._filter, sort, today=self.ctx.today(), offset=offset, limit=limit
+        )
 
     def _refresh(self, select_id: int | None = None) -> None:
         """Read the ledger again under the current filter; keep ``select_id`` selected if it is shown."""
@@ -150,7 +157,7 @@ class LedgerPage(Page):
 
     def _update_summary(self) -> None:
         try:
-            totals = hs.summary(self.ctx.db, today=self.ctx.today())
+            totals = hd_ledger.summary(self.ctx.db, today=self.ctx.today())
         except UserError as exc:
             self.summary_label.setText(exc.message)
             return
@@ -179,7 +186,7 @@ class LedgerPage(Page):
         if row < 0:
             position = operations.attempt(
                 self,
-                lambda: hs.row_position(
+                lambda: hd_ledger.row_position(
                     self.ctx.db,
                     hidden_danger_id,
                     self._filter,
@@ -210,7 +217,7 @@ class LedgerPage(Page):
         detail = None
         if hidden_danger_id is not None:
             found = operations.attempt(
-                self, lambda: hs.get_detail(self.ctx.db, hidden_danger_id, today=self.ctx.today())
+                self, lambda: hd_detail.get_detail(self.ctx.db, hidden_danger_id, today=self.ctx.today())
             )
             detail = None if found is FAILED else found
         self.detail_panel.set_detail(detail)
@@ -260,8 +267,8 @@ class LedgerPage(Page):
                 done,
             )
 
-    def _load_choices(self) -> hs.HiddenDangerChoices | None:
-        _choices = operations.attempt(self, lambda: hs.choices(self.ctx.db))
+    def _load_choices(self) -> hd_choices.HiddenDangerChoices | None:
+        _choices = operations.attempt(self, lambda: hd_choices.choices(self.ctx.db))
         if _choices is FAILED:
             return None
         self._choices = _choices
@@ -276,7 +283,7 @@ class LedgerPage(Page):
         if result is None:
             return
         detail = self._write(
-            lambda: hs.register(
+            lambda: registration.register(
                 self.ctx.db,
                 result.draft,
                 actor=self.ctx.actor(),
@@ -331,7 +338,7 @@ class LedgerPage(Page):
         if choices is None:
             return
         draft = HiddenDangerDialog.edit(self, detail, choices, self.ctx.today())
-        self._apply_step(detail, draft, hs.update, self.tr("已保存 {number}"))
+        self._apply_step(detail, draft, registration.update, self.tr("已保存 {number}"))
 
     def _start(self, detail: HiddenDangerDetail) -> None:
         problem = start_precondition_problem(detail.facts())
@@ -339,11 +346,11 @@ class LedgerPage(Page):
             messages.show_error(self, problem, title=self.tr("不能开始整改"))
             return
         data = HiddenDangerStepDialog.start(self, detail)
-        self._apply_step(detail, data, hs.start_rectification, self.tr("{number} 已开始整改"))
+        self._apply_step(detail, data, lifecycle.start_rectification, self.tr("{number} 已开始整改"))
 
     def _submit(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerCompletionDialog.ask(self, detail, self.ctx.today())
-        self._apply_step(detail, data, hs.submit_for_acceptance, self.tr("{number} 已报请验收"))
+        self._apply_step(detail, data, lifecycle.submit_for_acceptance, self.tr("{number} 已报请验收"))
 
     def _accept(self, detail: HiddenDangerDetail) -> None:
         problem = acceptance_precondition_problem(detail.facts())
@@ -354,23 +361,23 @@ class LedgerPage(Page):
         if choices is None:
             return
         data = HiddenDangerAcceptanceDialog.ask(self, detail, choices, self.ctx.today())
-        self._apply_step(detail, data, hs.accept, self.tr("{number} 已验收销号"))
+        self._apply_step(detail, data, lifecycle.accept, self.tr("{number} 已验收销号"))
 
     def _reject(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerStepDialog.reject_acceptance(self, detail)
-        self._apply_step(detail, data, hs.reject, self.tr("{number} 验收不通过，已退回整改"))
+        self._apply_step(detail, data, lifecycle.reject, self.tr("{number} 验收不通过，已退回整改"))
 
     def _plan(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerPlanDialog.edit(self, detail)
-        self._apply_step(detail, data, hs.save_remediation_plan, self.tr("{number} 治理方案已保存"))
+        self._apply_step(detail, data, lifecycle.save_remediation_plan, self.tr("{number} 治理方案已保存"))
 
     def _report(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerStepDialog.report(self, detail, self.ctx.today())
-        self._apply_step(detail, data, hs.record_report_to_authority, self.tr("{number} 已记录上报"))
+        self._apply_step(detail, data, lifecycle.record_report_to_authority, self.tr("{number} 已记录上报"))
 
     def _evaluate(self, detail: HiddenDangerDetail) -> None:
         data = HiddenDangerStepDialog.post_evaluation(self, detail, self.ctx.today())
-        self._apply_step(detail, data, hs.record_post_evaluation, self.tr("{number} 治理后评估已保存"))
+        self._apply_step(detail, data, lifecycle.record_post_evaluation, self.tr("{number} 治理后评估已保存"))
 
     def _add_photos(self, detail: HiddenDangerDetail) -> None:
         stage = PhotoStage.BEFORE if detail.status is S.PENDING else PhotoStage.AFTER
@@ -387,7 +394,7 @@ class LedgerPage(Page):
 
         def add() -> HiddenDangerDetail:
             photo_service.add_photos(self.ctx.db, detail.id, stage, prepared, actor=self.ctx.actor())
-            return hs.get_detail(self.ctx.db, detail.id, today=self.ctx.today())
+            return hd_detail.get_detail(self.ctx.db, detail.id, today=self.ctx.today())
 
         if self._write(add, self.tr("{number} 已添加照片")) is not None:
             self.detail_panel.tabs.setCurrentIndex(1)
@@ -396,7 +403,7 @@ class LedgerPage(Page):
         reason = HiddenDangerStepDialog.void(self, detail)
         if reason is not None:
             self._write(
-                lambda: hs.void(
+                lambda: lifecycle.void(
                     self.ctx.db, detail.id, reason, actor=self.ctx.actor(), today=self.ctx.today()
                 ),
                 self.tr("{number} 已作废"),

@@ -22,11 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dualprev.domain.hazard_list import HazardFilter, HazardSort
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskPointKind
-from dualprev.services import library_service, overview_service, risk_service, scheme_service
+from dualprev.services import library_service, overview_service, scheme_service
 from dualprev.services import organisation_service as org
 from dualprev.services.overview_service import RiskPointOverview
-from dualprev.services.risk_service import HazardFilter, HazardPage, HazardSort, RiskPointInfo
+from dualprev.services.risks import accident_types as risk_accident_types
+from dualprev.services.risks import copying as risk_copying
+from dualprev.services.risks import hazard_list, risk_points
+from dualprev.services.risks import hazards as risk_hazards
+from dualprev.services.risks.hazard_list import HazardPage
+from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.copy_risk_point_dialog import CopyRiskPointDialog
@@ -212,7 +218,7 @@ class RiskPage(Page):
     def _query(
         self, flt: HazardFilter, sort: HazardSort, descending: bool, offset: int, limit: int
     ) -> HazardPage:
-        return risk_service.query_hazards(
+        return hazard_list.query_hazards(
             self.ctx.db, flt, sort=sort, descending=descending, offset=offset, limit=limit
         )
 
@@ -221,6 +227,7 @@ class RiskPage(Page):
     def reload(self) -> None:
         selected = self.selected_risk_point_id()
         points = overview_service.list_risk_points(self.ctx.db)
+        area_levels = overview_service.area_levels(self.ctx.db)
         areas = org.list_areas(self.ctx.db)
         self._points = {p.id: p for p in points}
         area_ids = {a.id for a in areas}
@@ -244,8 +251,7 @@ class RiskPage(Page):
             font = area_item.font(0)
             font.setBold(True)
             area_item.setFont(0, font)
-            levels = [p.level for p in members if p.level is not None]
-            paint_level(area_item, self.Col.LEVEL, min(levels) if levels else None,
+            paint_level(area_item, self.Col.LEVEL, area_levels.get(area_id) if members else None,
                         self.tr("无风险点") if not members else self.tr("未评价"))  # fmt: skip
             for point in members:
                 item = QTreeWidgetItem(area_item, [point.name, point.code, point.kind.label, point.department_name,
@@ -285,7 +291,7 @@ class RiskPage(Page):
             combo.addItem(self.tr("全部"), None)
         for area in areas:
             self.area_filter.addItem(area.name, area.id)
-        for option in risk_service.accident_type_options(self.ctx.db):
+        for option in risk_accident_types.accident_type_options(self.ctx.db):
             self.accident_filter.addItem(option.name, option.id)
         for combo, value in ((self.area_filter, area_id), (self.accident_filter, accident_id)):
             combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
@@ -418,7 +424,7 @@ class RiskPage(Page):
         if info is None:
             return
         new_id = self._write(
-            lambda: risk_service.save_risk_point(
+            lambda: risk_points.save_risk_point(
                 self.ctx.db, info, actor=self.ctx.actor(), today=self.ctx.today()
             )
         )
@@ -431,13 +437,13 @@ class RiskPage(Page):
         point_id = self.selected_risk_point_id()
         if point_id is None:
             return
-        current = operations.attempt(self, lambda: risk_service.get_risk_point(self.ctx.db, point_id))
+        current = operations.attempt(self, lambda: risk_points.get_risk_point(self.ctx.db, point_id))
         if current is FAILED:
             return
         areas, departments, people, posts = self._organisation()
         info = RiskPointDialog.edit(self, current, areas, departments, people, posts, today=self.ctx.today())
         if info is not None and self._write(
-            lambda: risk_service.save_risk_point(
+            lambda: risk_points.save_risk_point(
                 self.ctx.db, info, actor=self.ctx.actor(), today=self.ctx.today()
             )
         ):
@@ -453,7 +459,7 @@ class RiskPage(Page):
         if target is None:
             return
         new_id = self._write(
-            lambda: risk_service.copy_risk_point(
+            lambda: risk_copying.copy_risk_point(
                 self.ctx.db, point.id, area_id=target.area_id, post_ids=target.post_ids, name=target.name,
                 actor=self.ctx.actor(),
             )
@@ -477,7 +483,7 @@ class RiskPage(Page):
             action=self.tr("删除"),
         ):  # fmt: skip
             return
-        if self._write(lambda: risk_service.delete_risk_point(self.ctx.db, point.id, actor=self.ctx.actor())):
+        if self._write(lambda: risk_points.delete_risk_point(self.ctx.db, point.id, actor=self.ctx.actor())):
             self.show_status(self.tr("风险点已删除"))
 
     def _on_library(self) -> None:
@@ -509,7 +515,7 @@ class RiskPage(Page):
             schemes=scheme_service.active_schemes(db),
             tier_table=scheme_service.tier_table(db),
             direct_items=scheme_service.direct_judgement_items(db),
-            accident_types=risk_service.accident_type_options(db),
+            accident_types=risk_accident_types.accident_type_options(db),
             departments=org.list_departments(db),
             people=org.list_people(db),
             assessor=self.ctx.actor(),
@@ -525,7 +531,7 @@ class RiskPage(Page):
         if edit is None:
             return
         if self._write(
-            lambda: risk_service.save_hazard(
+            lambda: risk_hazards.save_hazard(
                 self.ctx.db, edit.info, actor=self.ctx.actor(), evaluations=edit.evaluations
             )
         ):
@@ -548,7 +554,7 @@ class RiskPage(Page):
         hazard_id, point_id = chosen
         db = self.ctx.db
         loaded = operations.attempt(
-            self, lambda: (risk_service.get_hazard(db, hazard_id), risk_service.get_risk_point(db, point_id))
+            self, lambda: (risk_hazards.get_hazard(db, hazard_id), risk_points.get_risk_point(db, point_id))
         )
         if loaded is FAILED:
             return
@@ -557,7 +563,7 @@ class RiskPage(Page):
         if edit is None:
             return
         if self._write(
-            lambda: risk_service.save_hazard(
+            lambda: risk_hazards.save_hazard(
                 self.ctx.db, edit.info, actor=self.ctx.actor(), evaluations=edit.evaluations
             )
         ):
@@ -575,5 +581,5 @@ class RiskPage(Page):
             action=self.tr("删除"),
         ):
             return
-        if self._write(lambda: risk_service.delete_hazard(self.ctx.db, hazard_id, actor=self.ctx.actor())):
+        if self._write(lambda: risk_hazards.delete_hazard(self.ctx.db, hazard_id, actor=self.ctx.actor())):
             self.show_status(self.tr("危险源已删除"))

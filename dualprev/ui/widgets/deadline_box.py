@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.domain.hidden_danger import DUE_SOON_DAYS, HiddenDangerLevel
-from dualprev.services.hidden_danger_service import LedgerFilter, LedgerResult, LedgerRow
+from dualprev.domain.ledger import LedgerFilter
+from dualprev.services.hidden_dangers.ledger import LedgerResult, LedgerRow
 from dualprev.ui.widgets.dashboard_tree import ID_ROLE, add_placeholder, dashboard_tree
 from dualprev.ui.widgets.hidden_danger_style import DUE_SOON_COLOUR, OVERDUE_COLOUR, deadline_text
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain import grading
 from dualprev.domain.grading import DirectJudgementItem, GradingScheme, format_decimal
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
-from dualprev.services.risk_service import EvaluationInput, EvaluationRecord
+from dualprev.services.risks.evaluations import EvaluationInput, EvaluationRecord
 from dualprev.ui.dialogs.lec_consequence_dialog import LecConsequenceDialog
 
 _METHODS = (EvaluationMethod.LEC, EvaluationMethod.LS, EvaluationMethod.DIRECT)

@@ -23,7 +23,7 @@ from dualprev.domain.hidden_danger import (
     PhotoStage,
     transition_problem,
 )
-from dualprev.services.hidden_danger_service import HiddenDangerDetail
+from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.ui.widgets.hidden_danger_style import (
     DUE_SOON_COLOUR,
     OVERDUE_COLOUR,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from dualprev.services.hidden_danger_service import EventInfo
+from dualprev.services.hidden_dangers.detail import EventInfo
 from dualprev.ui.widgets.hidden_danger_style import STATUS_COLOURS, local_time
 
 _NEUTRAL = "#9E9E9E"

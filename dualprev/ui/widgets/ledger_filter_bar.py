@@ -23,8 +23,8 @@ from dualprev.domain.hidden_danger import (
     HiddenDangerSource,
     HiddenDangerStatus,
 )
-from dualprev.services import hidden_danger_service as hs
-from dualprev.services.hidden_danger_service import LedgerFilter
+from dualprev.domain.ledger import LedgerFilter
+from dualprev.services.hidden_dangers import choices as hd_choices
 from dualprev.ui.dialogs.hidden_danger_fields import from_qdate, to_qdate
 from dualprev.ui.widgets import combos
 
@@ -169,7 +169,7 @@ class LedgerFilterBar(QWidget):
         self.to_date_edit.dateChanged.connect(self.changed)
         self.keyword_edit.textChanged.connect(self._keyword_timer.start)
 
-    def fill_choices(self, choices: hs.HiddenDangerChoices) -> None:
+    def fill_choices(self, choices: hd_choices.HiddenDangerChoices) -> None:
         """The departments, areas and risk points to filter by (keeping what is chosen)."""
         for combo in (self.department_combo, self.place_combo):
             combo.blockSignals(True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier
-from dualprev.services.risk_service import MeasureInfo
+from dualprev.services.risks.hazards import MeasureInfo
 
 _EXISTING, _PLANNED = "existing", "planned"
 

@@ -9,13 +9,16 @@ from sqlmodel import select
 
 from dualprev.domain.checks import CheckResult, CheckTaskStatus, CheckType
 from dualprev.domain.hidden_danger import HiddenDangerSource, HiddenDangerStatus, OwnerTier, PhotoStage
+from dualprev.domain.ledger import LedgerFilter
 from dualprev.errors import ConflictError, ValidationError
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services.checks import checklists, recording
 from dualprev.services.checks import items as check_items
 from dualprev.services.checks import records as check_records
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.recording import CheckInput, ResultInput
+from dualprev.services.hidden_dangers import detail as hd_detail
+from dualprev.services.hidden_dangers import ledger as hd_ledger
+from dualprev.services.hidden_dangers import registration
 from dualprev.storage.db import Database
 from dualprev.storage.models import AuditLog, CheckRecord, CheckRecordResult, HiddenDanger, Photo
 
@@ -40,7 +43,7 @@ def test_a_failed_item_opens_a_linked_hidden_danger_in_the_same_check(demo_db: D
     )
     failed = next(r for r in detail.results if r.result is CheckResult.FAIL)
     # Linked both ways: the result names the hidden danger, the hidden danger names the check record.
-    danger = hs.get_detail(db, failed.hidden_danger_id or 0, today=TODAY)
+    danger = hd_detail.get_detail(db, failed.hidden_danger_id or 0, today=TODAY)
     assert danger.draft.check_record_id == detail.id and danger.draft.source is HiddenDangerSource.CHECK
     assert danger.check_record_text == f"{TODAY.isoformat()} 日常排查 机加工车间（吴志强）"
     assert danger.status is HiddenDangerStatus.PENDING
@@ -53,7 +56,7 @@ def test_a_failed_item_opens_a_linked_hidden_danger_in_the_same_check(demo_db: D
     assert [p.id for p in failed.photos] == [p.id for p in danger.photos]
     assert len(files_in(db) - before) == 2  # the photo and its thumbnail
     # The ledger shows it, found in this check; the task is done.
-    ledger = hs.query(db, hs.LedgerFilter(keyword=number), today=TODAY)
+    ledger = hd_ledger.query(db, LedgerFilter(keyword=number), today=TODAY)
     assert [r.number for r in ledger.rows] == [number] and ledger.rows[0].source is HiddenDangerSource.CHECK
     done = check_tasks.get_task(db, task.id, today=TODAY)
     assert (done.status, done.record_id, done.checked_on) == (CheckTaskStatus.DONE, detail.id, TODAY)
@@ -86,7 +89,7 @@ def test_a_refused_check_writes_nothing(demo_db: Database, monkeypatch: pytest.M
     def broken(*_args: object, **_kw: object) -> None:
         raise OSError("disk gone")
 
-    monkeypatch.setattr(hs, "_audit", broken)  # fails inside the hidden danger's registration
+    monkeypatch.setattr(registration, "record_audit", broken)  # fails inside the hidden danger's registration
     with pytest.raises(OSError):
         recording.record_check(db, data, actor=ACTOR, today=TODAY)
     assert (

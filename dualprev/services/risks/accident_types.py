@@ -1,0 +1,29 @@
+"""The enterprise's accident-type vocabulary (事故类型, GB 6441 or its own) as offered for hazards."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from dualprev.domain import settings
+from dualprev.storage import settings as stored_settings
+from dualprev.storage.db import Database
+from dualprev.storage.queries import risks as queries
+
+
+@dataclass(frozen=True)
+class AccidentTypeOption:
+    id: int
+    code: str
+    name: str
+
+
+def vocabulary_in(session: Session) -> str:
+    """The code of the enterprise's accident-type vocabulary."""
+    return stored_settings.read(session, settings.ACCIDENT_VOCABULARY)
+
+
+def accident_type_options(db: Database) -> list[AccidentTypeOption]:
+    """The enterprise's accident-type vocabulary without the mining-only types, in code order."""
+    with db.read_session() as s:
+        rows = queries.accident_types(session=s, vocabulary=vocabulary_in(s))
+        return [AccidentTypeOption(r.id or 0, r.code, r.name) for r in rows]
