@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dualprev.domain.grading import highest_level
 from dualprev.domain.risk import RiskLevel
 
 Point = tuple[float, float]
@@ -387,8 +388,8 @@ def snap_offset(points: Sequence[Point], dx: float, dy: float, guides: SnapGuide
 
 def zone_level(levels: Iterable[RiskLevel | None]) -> RiskLevel | None:
     """从严从高: the most severe level of the risk points a zone holds; None when none is evaluated."""
-    known = [RiskLevel(level) for level in levels if level is not None]
-    return min(known) if known else None
+    level = highest_level(levels)
+    return None if level is None else RiskLevel(level)
 
 
 def counts_by_level(levels: Iterable[RiskLevel | None]) -> tuple[dict[RiskLevel, int], int]:
