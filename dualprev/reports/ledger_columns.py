@@ -15,7 +15,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dualprev.domain.hidden_danger import HiddenDangerSource, HiddenDangerStatus, PhotoStage
+from dualprev.domain.hidden_danger import (
+    REMEDIATION_PLAN_ITEMS,
+    HiddenDangerSource,
+    HiddenDangerStatus,
+    PhotoStage,
+)
+from dualprev.domain.importing.ledger_rows import plan_text
 from dualprev.reports.ledger_data import LedgerEntry
 from dualprev.reports.ledger_statistics import format_yuan
 from dualprev.reports.tables import Align, Cell, CellValue, Column
@@ -140,6 +146,14 @@ def _note(entry: LedgerEntry, ctx: RowContext) -> CellValue:
     return ctx.redact("\n".join(parts))
 
 
+def _plan(entry: LedgerEntry, ctx: RowContext) -> CellValue:
+    if entry.plan is None:
+        return ""
+    plan = entry.plan
+    items = {key: getattr(plan, key) for key, _label in REMEDIATION_PLAN_ITEMS}
+    return ctx.redact(plan_text(items, plan.post_evaluation))
+
+
 def _photos(stage: PhotoStage) -> Callable[[LedgerEntry, RowContext], CellValue]:
     def value(entry: LedgerEntry, _ctx: RowContext) -> CellValue:
         photos = entry.photos_of(stage)
@@ -202,6 +216,7 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     ),
     LedgerColumn("progress", "整改进展", 30, _progress),
     LedgerColumn("reported", "报告情况", 24, _text(reported_text)),
+    LedgerColumn("plan", "治理方案", 40, _plan),
     LedgerColumn("rectifier_phone", "责任人电话", 18, lambda e, _ctx: e.rectifier_phone, _C, personal=True),
     LedgerColumn("photos_before", "整改前照片", 26, _photos(PhotoStage.BEFORE), _C, personal=True),
     LedgerColumn("photos_after", "整改后照片", 26, _photos(PhotoStage.AFTER), _C, personal=True),

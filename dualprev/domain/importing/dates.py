@@ -42,7 +42,7 @@ def _make(year: int, month: int, day: int, raw: str, label: str) -> date:
 
 
 def day_value(
-    value: CellValue, label: str, *, year: int | None = None, allow_immediate: bool = False
+    value: CellValue, label: str, year: int | None = None, allow_immediate: bool = False
 ) -> DayValue:
     """Read a date cell. ``year`` completes "3月5日"; ``allow_immediate`` accepts 立即 (a deadline).
 
