@@ -115,6 +115,14 @@ def _export_major_risks(
     return export_major_risks(db, out, paper=paper)
 
 
+def _export_people(
+    db: Database, out: Path, fmt: ExportFormat, _paper: PaperSize | None, _args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.roster_service import export_roster
+
+    return export_roster(db, out, fmt)
+
+
 def _day_option(text: str | None, option: str) -> date | None:
     from dualprev.reports.ledger_period import parse_day
 
@@ -301,6 +309,8 @@ EXPORTS: tuple[ExportSpec, ...] = (
         "checklist", "隐患排查清单（空白表，现场排查用，PDF）", (_PDF,), _export_checklist,
         options=_checklist_options,
     ),
+    ExportSpec("people", "人员花名册（可再用 dualprev import people 导入）", (_XLSX, _PDF), _export_people,
+               paper=False),
 )  # fmt: skip
 
 

@@ -22,6 +22,8 @@ from dualprev.domain.importing.cells import CellValue, text
 from dualprev.domain.importing.fields import Field, heading_key, missing_required, suggest_mapping
 from dualprev.errors import UserError
 
+EXAMPLE_MARKS = frozenset({"示例", "例", "填写示例"})
+"""A row whose first cell says so is a template's example, not data."""
 HEADER_SEARCH_ROWS = 30
 """The header is looked for in the first rows only."""
 _MIN_FIELDS = 3
@@ -164,7 +166,7 @@ def _body(grid: _Grid, start: int, header_texts: list[str]) -> Iterator[SheetRow
     for r in range(start, len(grid.values)):
         own = grid.values[r]
         filled = [c for c, v in enumerate(own) if not _is_blank(v)]
-        if not filled or _is_footer(grid, r, filled):
+        if not filled or _is_footer(grid, r, filled) or text(own[filled[0]]) in EXAMPLE_MARKS:
             continue
         cells = tuple(grid.value(r, c) for c in range(grid.width))
         same = sum(1 for c in filled if c < len(header_keys) and heading_key(text(own[c])) == header_keys[c])
