@@ -77,6 +77,9 @@ class LedgerImporter:
             PreviewLine(sheet, number, "隐患", f"{hd_number} {row.description[:60]}（{row.status.label}）")
         )
 
+    def finish(self) -> None:
+        """Everything is written as it is added."""
+
     def _next_number(self, year: int) -> str:
         if year not in self._serials:
             head = f"{self._prefix}-{year}-"

@@ -43,3 +43,6 @@ class PeopleImporter:
         )
         where = f"（{row.department}）" if row.department else ""
         self._out.preview.append(PreviewLine(sheet, number, "人员", f"{row.name}{where} {row.post}".strip()))
+
+    def finish(self) -> None:
+        """Everything is written as it is added."""

@@ -8,7 +8,9 @@ the file gives no code. Evaluations are graded by the enterprise's schemes exact
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
+from sqlalchemy import Table, insert
 from sqlmodel import Session, col, select
 
 from dualprev.domain.evaluation_rules import direct_reasons_to_json
@@ -21,8 +23,27 @@ from dualprev.domain.risk import RiskPointKind, RiskStage
 from dualprev.services.importing.directory import Directory
 from dualprev.services.importing.outcome import Outcome, PreviewLine
 from dualprev.services.scheme_service import active_schemes_in, direct_items_in
-from dualprev.storage.models import ControlMeasure, Evaluation, Hazard, HazardAccidentType, RiskPoint
+from dualprev.storage.models import (
+    ControlMeasure,
+    Evaluation,
+    Hazard,
+    HazardAccidentType,
+    RiskPoint,
+    utcnow,
+)
 
+BATCH_SIZE = 500
+"""Hazards held back before they are written together."""
+_POINT: Table = RiskPoint.__table__  # type: ignore[attr-defined]
+_HAZARD: Table = Hazard.__table__  # type: ignore[attr-defined]
+_EVALUATION: Table = Evaluation.__table__  # type: ignore[attr-defined]
+_MEASURE: Table = ControlMeasure.__table__  # type: ignore[attr-defined]
+_LINK: Table = HazardAccidentType.__table__  # type: ignore[attr-defined]
+_POINT_DEFAULTS: dict[str, Any] = {
+    "area_id": None, "asset_no": "", "model_spec": "", "activity_content": "", "activity_frequency": "",
+    "library_key": "", "note": "", "reviewer_name": "", "reviewed_on": None, "approver_name": "",
+    "approved_on": None,
+}  # fmt: skip
 MAX_CODE_LENGTH = 32
 MAX_NAME_LENGTH = 200
 
@@ -58,6 +79,9 @@ class RiskListImporter:
             ).all()
         }
         self._seq: dict[int, int] = {}
+        self._pending: list[
+            tuple[dict[str, Any], dict[str, Any] | None, list[dict[str, Any]], list[int]]
+        ] = []
         self._next_sort = len(self._points)
 
     def context(self, sheet: str, step_heading: str) -> RowContext:
@@ -107,22 +131,24 @@ class RiskListImporter:
             raise CellProblem(f"风险点名称、作业步骤/检查项目不能超过{MAX_NAME_LENGTH}个字")
 
     def _add_point(self, row: RiskRow) -> int:
-        department_id = self._dir.department(row.department)
+        now = utcnow()
         self._next_sort += 1
-        point = RiskPoint(
-            code=row.point_code,
-            name=row.point_name,
-            kind=row.point_kind,
-            location=row.location[:200],
-            department_id=department_id,
-            responsible_person_id=self._dir.person(row.person, row.person_department or row.department),
-            sort_order=self._next_sort,
-        )
-        self._s.add(point)
-        self._s.flush()
-        assert point.id is not None
+        values = {
+            "code": row.point_code,
+            "name": row.point_name,
+            "kind": row.point_kind,
+            "location": row.location[:200],
+            "department_id": self._dir.department(row.department),
+            "responsible_person_id": self._dir.person(row.person, row.person_department or row.department),
+            "sort_order": self._next_sort,
+            **_POINT_DEFAULTS,
+            "created_at": now,
+            "updated_at": now,
+        }
+        point_id = self._s.execute(insert(_POINT).returning(_POINT.c.id), values).scalar_one()
+        self._seq[point_id] = 0
         self._out.created["risk_points"] += 1
-        return point.id
+        return int(point_id)
 
     def _add_hazard(self, point_id: int, row: RiskRow, evaluation: RowEvaluation) -> None:
         seq = self._seq.get(point_id)
@@ -132,57 +158,89 @@ class RiskListImporter:
             )
         self._seq[point_id] = seq + 1
         graded = evaluation.graded
-        hazard = Hazard(
-            risk_point_id=point_id,
-            seq=seq + 1,
-            step_or_item=row.step,
-            description=row.description,
-            consequence=row.consequence,
-            control_tier=row.tier,
-            responsible_department_id=self._dir.department(row.department),
-            responsible_person_id=self._dir.person(row.person, row.person_department or row.department),
-            suggested_measures=row.suggested,
-            note=row.note,
-            current_level=graded.level if graded else None,
-            current_score=(graded.score or "") if graded else "",
-            current_method=graded.method if graded else None,
-        )
-        self._s.add(hazard)
-        self._s.flush()
-        assert hazard.id is not None
-        self._out.created["hazards"] += 1
+        now = utcnow()
+        hazard = {
+            "risk_point_id": point_id,
+            "seq": seq + 1,
+            "step_or_item": row.step,
+            "standard": "",
+            "description": row.description,
+            "factor_category": "",
+            "consequence": row.consequence,
+            "control_tier": row.tier,
+            "responsible_department_id": self._dir.department(row.department),
+            "responsible_person_id": self._dir.person(row.person, row.person_department or row.department),
+            "suggested_measures": row.suggested,
+            "note": row.note,
+            "inherent_level": None,
+            "current_level": graded.level if graded else None,
+            "current_score": (graded.score or "") if graded else "",
+            "current_method": graded.method if graded else None,
+            "created_at": now,
+            "updated_at": now,
+        }
+        record = None
         if graded is not None:
             factors = dict(graded.factors)
-            self._s.add(
-                Evaluation(
-                    hazard_id=hazard.id,
-                    stage=RiskStage.CURRENT,
-                    method=graded.method,
-                    scheme_code=graded.scheme_code,
-                    l_value=factors.get("L"),
-                    e_value=factors.get("E"),
-                    c_value=factors.get("C"),
-                    s_value=factors.get("S"),
-                    score=graded.score,
-                    band=graded.band,
-                    band_label=graded.band_label,
-                    level=graded.level,
-                    direct_reasons=direct_reasons_to_json(graded.direct_reasons)
-                    if graded.direct_reasons
-                    else "",
-                    evaluated_on=row.evaluated_on or self._today,
-                    note=evaluation.note,
-                )
+            record = {
+                "stage": RiskStage.CURRENT,
+                "method": graded.method,
+                "scheme_code": graded.scheme_code,
+                "l_value": factors.get("L"),
+                "e_value": factors.get("E"),
+                "c_value": factors.get("C"),
+                "s_value": factors.get("S"),
+                "score": graded.score,
+                "band": graded.band,
+                "band_label": graded.band_label,
+                "level": graded.level,
+                "direct_reasons": direct_reasons_to_json(graded.direct_reasons)
+                if graded.direct_reasons
+                else "",
+                "assessor_name": "",
+                "assessor_id": None,
+                "evaluated_on": row.evaluated_on or self._today,
+                "note": evaluation.note,
+                "created_at": now,
+            }
+        measures = [
+            {"category": category, "content": content, "is_existing": True, "control_tier": None,
+             "responsible_department_id": None, "responsible_person_id": None, "sort_order": order}
+            for order, (category, content) in enumerate(row.measures)
+        ]  # fmt: skip
+        types = [self._dir.accident_types[name] for name in row.accident_types]
+        self._pending.append((hazard, record, measures, types))
+        self._out.created["hazards"] += 1
+        self._out.created["control_measures"] += len(measures)
+        if len(self._pending) >= BATCH_SIZE:
+            self.finish()
+
+    def finish(self) -> None:
+        """Write the hazards still held back (they go in batches: one statement per table)."""
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        ids = (
+            self._s.execute(
+                insert(_HAZARD).returning(_HAZARD.c.id, sort_by_parameter_order=True), [p[0] for p in pending]
             )
-        for order, (category, content) in enumerate(row.measures):
-            self._s.add(
-                ControlMeasure(hazard_id=hazard.id, category=category, content=content, sort_order=order)
-            )
-        self._out.created["control_measures"] += len(row.measures)
-        for name in row.accident_types:
-            self._s.add(
-                HazardAccidentType(hazard_id=hazard.id, accident_type_id=self._dir.accident_types[name])
-            )
+            .scalars()
+            .all()
+        )
+        evaluations = [
+            {**record, "hazard_id": i} for i, (_h, record, _m, _t) in zip(ids, pending, strict=True) if record
+        ]
+        measures = [
+            {**m, "hazard_id": i} for i, (_h, _r, ms, _t) in zip(ids, pending, strict=True) for m in ms
+        ]
+        links = [
+            {"hazard_id": i, "accident_type_id": t}
+            for i, (_h, _r, _m, ts) in zip(ids, pending, strict=True)
+            for t in ts
+        ]
+        for table, rows in ((_EVALUATION, evaluations), (_MEASURE, measures), (_LINK, links)):
+            if rows:
+                self._s.execute(insert(table), rows)
 
 
 def _hazard_text(row: RiskRow, evaluation: RowEvaluation) -> str:

@@ -145,6 +145,7 @@ def run_import(
                         assert not isinstance(add, RiskListImporter)
                         add.add(table.name, row.number, values, row.cells)
                     done += 1
+            add.finish()
             if progress is not None:
                 progress(total, total)
             if options.dry_run or (outcome.errors and not options.partial):
