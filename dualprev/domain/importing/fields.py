@@ -118,7 +118,9 @@ RISK_LIST_FIELDS: tuple[Field, ...] = (
           "风险程度"), example="低风险", choices=_LEVEL_WORDS),
     Field("engineering", "工程技术措施", ("管控措施工程技术措施", "工程技术措施", "工程技术", "工程控制措施",
           "技术措施", "工程措施")),
-    Field("management", "管理措施", ("管控措施管理措施", "管理措施", "管理")),
+    # A file with one column of measures gets them as 管理措施.
+    Field("management", "管理措施", ("管控措施管理措施", "管理措施", "管理", "管控措施", "现有控制措施",
+          "现有管控措施", "控制措施", "主要管控措施")),
     Field("training", "培训教育措施", ("管控措施培训教育措施", "培训教育措施", "培训教育", "教育培训措施",
           "培训措施")),
     Field("ppe", "个体防护措施", ("管控措施个体防护措施", "个体防护措施", "个体防护", "个人防护措施",

@@ -85,6 +85,8 @@ class RowContext:
     sheet_kind: RiskPointKind | None = None
     heading_kind: RiskPointKind | None = None
     """What the step column's heading says (作业步骤 → activity, 检查项目 → equipment)."""
+    accident_with_consequence: bool = True
+    """Whether the accident column is 事故类型及后果 (else only types: an unknown word is an error)."""
 
 
 def _factor(value: CellValue, key: str) -> str:
@@ -139,7 +141,7 @@ def parse_row(values: Mapping[str, CellValue], ctx: RowContext) -> RiskRow:
     kind = p.read(words.risk_point_kind, values.get("point_kind")) or ctx.sheet_kind or ctx.heading_kind
     types: tuple[str, ...] = ()
     consequence = cells.text(values.get("consequence"))
-    if consequence:
+    if consequence or not ctx.accident_with_consequence:
         types = p.read(words.accident_types, values.get("accident"), ctx.accident_names) or ()
     else:
         types, consequence = words.split_accident_and_consequence(values.get("accident"), ctx.accident_names)

@@ -84,13 +84,19 @@ class RiskListImporter:
         ] = []
         self._next_sort = len(self._points)
 
-    def context(self, sheet: str, step_heading: str) -> RowContext:
+    def context(self, sheet: str, step_heading: str, accident_heading: str) -> RowContext:
         heading_kind = None
         if "作业步骤" in step_heading and "检查项目" not in step_heading:
             heading_kind = RiskPointKind.ACTIVITY
         elif "检查项目" in step_heading and "作业步骤" not in step_heading:
             heading_kind = RiskPointKind.EQUIPMENT
-        return RowContext(sheet, self._dir.accident_types.keys(), kind_of_sheet(sheet), heading_kind)
+        return RowContext(
+            sheet,
+            self._dir.accident_types.keys(),
+            kind_of_sheet(sheet),
+            heading_kind,
+            accident_with_consequence="后果" in accident_heading,
+        )
 
     def add(
         self, ctx: RowContext, number: int, values: Mapping[str, CellValue], cells: tuple[CellValue, ...]

@@ -30,7 +30,7 @@ from dualprev.storage.db import Database
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 200
-"""Rows between progress reports (and cancel checks)."""
+"""Rows between progress reports."""
 
 Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all)."""
@@ -129,14 +129,17 @@ def run_import(
             add = _adder(kind, session, directory, outcome, options, today)
             done = 0
             for table, mapping in zip(tables, mappings, strict=True):
-                step = table.columns[mapping["step"]][1] if "step" in mapping else ""
-                context = add.context(table.name, step) if isinstance(add, RiskListImporter) else None
+                context = None
+                if isinstance(add, RiskListImporter):
+                    step, accident = (
+                        table.columns[mapping[k]][1] if k in mapping else "" for k in ("step", "accident")
+                    )
+                    context = add.context(table.name, step, accident)
                 for row in table.rows:
-                    if done % PROGRESS_EVERY == 0:
-                        if cancelled is not None and cancelled():
-                            raise ImportCancelled()
-                        if progress is not None:
-                            progress(done, total)
+                    if cancelled is not None and cancelled():
+                        raise ImportCancelled()
+                    if progress is not None and done % PROGRESS_EVERY == 0:
+                        progress(done, total)
                     values = {key: row.cells[i] for key, i in mapping.items() if i < len(row.cells)}
                     if context is not None:
                         assert isinstance(add, RiskListImporter)
