@@ -45,7 +45,7 @@ def write_list(path: Path, rows: int, per_point: int = 5) -> None:
     for col, heading in enumerate(headings, start=1):
         if heading in _SINGLE:
             ws.merge_cells(start_row=2, start_column=col, end_row=3, end_column=col)
-    for group, subs in _GROUPS:
+    for _group, subs in _GROUPS:
         first = headings.index(subs[0]) + 1
         ws.merge_cells(start_row=2, start_column=first, end_row=2, end_column=first + len(subs) - 1)
     for i in range(rows):
@@ -98,7 +98,9 @@ def main() -> None:
         product = median_seconds(one_import, args.repeat)
     print(f"baseline (openpyxl read-only read)   {baseline:7.2f} s")
     print(f"openpyxl full read (styles, merges)  {full_read:7.2f} s   ratio {full_read / baseline:5.1f}×")
-    print(f"import {args.rows} rows                  {product:7.2f} s   ratio {product / baseline:5.1f}×   goal < 10 s")
+    print(
+        f"import {args.rows} rows                  {product:7.2f} s   ratio {product / baseline:5.1f}×   goal < 10 s"
+    )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def test_factors_and_stated_level_disagreeing_is_a_conflict_decided_by_prefer() 
     row = _risk(l=3, e=6, severity=15, level="一般风险")
     by_factors = _grade(row, Prefer.FACTORS)
     assert by_factors.graded is not None and by_factors.graded.level is RiskLevel.SIGNIFICANT
-    assert "按评价因素计算为较大风险（D=270），清单所列为一般风险；已按评价因素记录" == by_factors.conflict
+    assert by_factors.conflict == "按评价因素计算为较大风险（D=270），清单所列为一般风险；已按评价因素记录"
     by_level = _grade(row, Prefer.LEVEL)
     assert by_level.graded is not None and by_level.graded.level is RiskLevel.GENERAL
     assert by_level.graded.score == "270" and "已按所列等级记录" in by_level.conflict
