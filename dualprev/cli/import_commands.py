@@ -53,12 +53,17 @@ def _import(args: argparse.Namespace) -> int:
     options = ImportOptions(
         dry_run=args.dry_run, partial=args.partial, prefer=Prefer(args.prefer), mapping_name=args.mapping
     )
-    # A new database is created when there is none yet: importing is how a factory starts.
-    db = open_database(require_db(args))
-    try:
-        result = run_import(db, ImportKind(args.import_kind), Path(args.file), options)
-    finally:
-        db.close()
+    from dualprev.services import database_lock
+
+    path = require_db(args)
+    # A new database is created when there is none yet: importing is how a factory starts. Like every
+    # writing command it holds the database's lock, so no open window writes at the same time.
+    with database_lock.held(path, create=True):
+        db = open_database(path)
+        try:
+            result = run_import(db, ImportKind(args.import_kind), Path(args.file), options)
+        finally:
+            db.close()
     if args.failed_out and result.failed:
         write_failed_file(result, Path(args.failed_out).expanduser())
     print(json.dumps(result.report.to_json(), ensure_ascii=False))

@@ -82,3 +82,17 @@ def test_an_unreadable_file_is_one_chinese_line(tmp_path: Path, capsys: pytest.C
     with pytest.raises(SystemExit) as exit_info:
         main(["import", "ledger", str(bad), "--db", "x", "--prefer", "nothing"])
     assert exit_info.value.code == 2
+
+
+def test_import_waits_for_no_one_holding_the_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dualprev.services import database_lock
+
+    source, db = tmp_path / "人员.xlsx", tmp_path / "db.sqlite"
+    write_messy_people(source)
+    with database_lock.held(db, create=True):
+        assert main(["import", "people", str(source), "--db", str(db), "--partial"]) == 1
+    assert "正在被另一个" in capsys.readouterr().err
+    code, report = _run(capsys, "people", str(source), "--db", str(db), "--partial")
+    assert code == 0 and report["created"]["people"] == 3
