@@ -159,6 +159,22 @@ def _direct_items(value: object) -> tuple[DirectJudgementItem, ...]:
     return tuple(items)
 
 
+ImportMappings = dict[str, dict[str, dict[str, str]]]
+"""Import kind → mapping name → {field key: column heading}."""
+
+
+def _import_mappings(value: object) -> ImportMappings:
+    result: ImportMappings = {}
+    for kind, named in _mapping(value).items():
+        result[str(kind)] = {}
+        for name, mapping in _mapping(named).items():
+            columns = _mapping(mapping)
+            if not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
+                raise InvalidSetting(f"列对应方案“{name}”应为“字段：列名”对照表")
+            result[str(kind)][str(name)] = {str(k): str(v) for k, v in columns.items()}
+    return result
+
+
 def _direct_items_json(items: tuple[DirectJudgementItem, ...]) -> object:
     return [{"key": i.key, "text": i.text, "level": int(i.level)} for i in items]
 
@@ -207,6 +223,9 @@ HIDDEN_DANGER_NUMBER_PREFIX: SettingSpec[str] = SettingSpec(
 QR_URL_TEMPLATE: SettingSpec[str] = SettingSpec(
     "card.qr_url_template", "告知卡二维码网址", "", _qr_url_template, _same
 )
+IMPORT_MAPPINGS: SettingSpec[ImportMappings] = SettingSpec(
+    "import_mappings", "Excel 导入的列对应方案", {}, _import_mappings, _same
+)
 
 ALL_SETTINGS: tuple[SettingSpec[Any], ...] = (
     SCHEME_LEC,
@@ -219,6 +238,7 @@ ALL_SETTINGS: tuple[SettingSpec[Any], ...] = (
     DEADLINE_DAYS_TEAM,
     HIDDEN_DANGER_NUMBER_PREFIX,
     QR_URL_TEMPLATE,
+    IMPORT_MAPPINGS,
 )
 """Every setting, in the order problem reports list them."""
 

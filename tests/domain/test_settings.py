@@ -35,6 +35,8 @@ def test_defaults_round_trip_through_storage(spec: settings.SettingSpec[object])
         (settings.DIRECT_JUDGEMENT_ITEMS, '{"key": "x"}', "应为项目列表"),
         (settings.HIDDEN_DANGER_NUMBER_PREFIX, "7", "应为文字"),
         (settings.TIER_BY_LEVEL, "{not json", "已损坏"),
+        (settings.IMPORT_MAPPINGS, "[]", "应为对照表"),
+        (settings.IMPORT_MAPPINGS, '{"ledger": {"镇里": {"found_on": 3}}}', "应为“字段：列名”对照表"),
     ],
 )
 def test_a_value_breaking_its_rule_is_refused_with_a_reason(

@@ -39,6 +39,7 @@ CHANGED = [
     (settings.DEADLINE_DAYS_GENERAL, 10),
     (settings.HIDDEN_DANGER_NUMBER_PREFIX, "ZG"),
     (settings.QR_URL_TEMPLATE, "http://oa.example.cn/cards/{post_id}?r={revision}"),
+    (settings.IMPORT_MAPPINGS, {"ledger": {"镇里的台账": {"found_on": "发现日期"}}}),
 ]
 
 

@@ -6,11 +6,9 @@ from collections import Counter
 from sqlmodel import Session, select
 
 from dualprev.domain.importing.cells import fold
-from dualprev.domain.vocabularies import DEFAULT_ACCIDENT_VOCABULARY
-from dualprev.services.scheme_service import read_setting
+from dualprev.domain.settings import ACCIDENT_VOCABULARY
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.models import AccidentTypeRecord, Department, Person, Post
-
-ACCIDENT_VOCABULARY_SETTING = "accident_vocabulary"
 
 
 class Directory:
@@ -29,9 +27,7 @@ class Directory:
         self._posts: dict[tuple[str, int | None], int] = {
             (fold(p.name), p.department_id): p.id or 0 for p in session.exec(select(Post)).all()
         }
-        vocabulary = read_setting(session, ACCIDENT_VOCABULARY_SETTING)
-        if not isinstance(vocabulary, str) or not vocabulary:
-            vocabulary = DEFAULT_ACCIDENT_VOCABULARY
+        vocabulary = stored_settings.read(session, ACCIDENT_VOCABULARY)
         self.accident_types: dict[str, int] = {
             t.name: t.id or 0
             for t in session.exec(

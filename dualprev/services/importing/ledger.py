@@ -17,9 +17,10 @@ from dualprev.domain.hidden_danger import HiddenDangerStatus, format_number
 from dualprev.domain.importing import keys, ledger_rows
 from dualprev.domain.importing.cells import CellProblem, CellValue
 from dualprev.domain.importing.ledger_rows import LedgerRow
+from dualprev.domain.settings import HIDDEN_DANGER_NUMBER_PREFIX
 from dualprev.services.importing.directory import Directory
 from dualprev.services.importing.outcome import Outcome, PreviewLine
-from dualprev.services.scheme_service import read_setting
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.models import (
     HiddenDanger,
     HiddenDangerAccidentType,
@@ -27,7 +28,6 @@ from dualprev.storage.models import (
     RemediationPlan,
 )
 
-NUMBER_PREFIX_SETTING = "hidden_danger_number_prefix"
 MAX_NUMBER_LENGTH = 32
 IMPORT_ACTION = "导入"
 
@@ -41,8 +41,7 @@ class LedgerImporter:
         self._out = outcome
         self._today = today
         self._actor = actor
-        prefix = read_setting(session, NUMBER_PREFIX_SETTING)
-        self._prefix = (prefix if isinstance(prefix, str) else "").strip() or "YH"
+        self._prefix = stored_settings.read(session, HIDDEN_DANGER_NUMBER_PREFIX)
         self._numbers: set[str] = set()
         self._keys: set[tuple[date, str]] = set()
         for number, found_on, description in session.exec(

@@ -5,33 +5,19 @@ audit entry."""
 from collections.abc import Mapping
 
 from dualprev.domain.importing.fields import FIELDS, ImportKind
+from dualprev.domain.settings import IMPORT_MAPPINGS
 from dualprev.errors import NotFoundError, ValidationError
-from dualprev.services.scheme_service import read_setting, write_setting
 from dualprev.storage import audit
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database
 
-SETTING = "import_mappings"
 MAX_NAME_LENGTH = 50
-
-
-def _all(value: object) -> dict[str, dict[str, dict[str, str]]]:
-    if not isinstance(value, dict):
-        return {}
-    result: dict[str, dict[str, dict[str, str]]] = {}
-    for kind, named in value.items():
-        if isinstance(named, dict):
-            result[str(kind)] = {
-                str(name): {str(k): str(v) for k, v in mapping.items()}
-                for name, mapping in named.items()
-                if isinstance(mapping, dict)
-            }
-    return result
 
 
 def saved_mappings(db: Database, kind: ImportKind) -> dict[str, dict[str, str]]:
     """Name → mapping of ``kind``, in the order they were saved."""
     with db.read_session() as s:
-        return _all(read_setting(s, SETTING)).get(kind.value, {})
+        return stored_settings.read(s, IMPORT_MAPPINGS).get(kind.value, {})
 
 
 def get_mapping(db: Database, kind: ImportKind, name: str) -> dict[str, str]:
@@ -55,9 +41,9 @@ def save_mapping(
     if unknown:
         raise ValidationError(f"未知的字段：{'、'.join(unknown)}")
     with db.session() as s:
-        everything = _all(read_setting(s, SETTING))
+        everything = stored_settings.read(s, IMPORT_MAPPINGS)
         everything.setdefault(kind.value, {})[name] = {k: v for k, v in mapping.items() if v}
-        write_setting(s, SETTING, everything)
+        stored_settings.write(s, IMPORT_MAPPINGS, everything)
         audit.record(
             s,
             actor=actor,
