@@ -7,11 +7,9 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from sqlmodel import Session
-
 from dualprev.services.checks.common import as_utc, shorten
 from dualprev.services.checks.tasks import TaskCounts, task_counts
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.queries import checks as check_queries
 from dualprev.storage.queries import dashboard as queries
 

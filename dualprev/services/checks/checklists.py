@@ -5,8 +5,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
-
 from dualprev.domain.checks import CheckFrequency, CheckType
 from dualprev.domain.hidden_danger import (
     DEFAULT_DEADLINE_DAYS_GENERAL,
@@ -24,7 +22,7 @@ from dualprev.services.checks.common import place_text
 from dualprev.services.checks.items import item_rows
 from dualprev.services.hidden_dangers import choices
 from dualprev.services.risks import levels
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, CheckPlan, CheckTask, Department, Person
 from dualprev.storage.queries import checks as queries
 from dualprev.storage.repos import get_or_raise, names_by_id

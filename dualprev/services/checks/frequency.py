@@ -5,14 +5,12 @@ The table is the setting ``check_frequency_by_level_tier``; its defaults are dom
 the table never rewrites them.
 """
 
-from sqlmodel import Session
-
 from dualprev.domain.checks import FrequencyTable
 from dualprev.domain.risk import ControlTier, RiskLevel
 from dualprev.domain.settings import CHECK_FREQUENCY
 from dualprev.storage import audit
 from dualprev.storage import settings as stored_settings
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 
 
 def frequency_table_in(session: Session) -> FrequencyTable:

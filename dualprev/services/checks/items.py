@@ -6,8 +6,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlmodel import Session
-
 from dualprev.domain.checks import (
     CheckFrequency,
     CheckItemDraft,
@@ -23,7 +21,7 @@ from dualprev.services.checks.common import raise_problem
 from dualprev.services.checks.frequency import frequency_table_in
 from dualprev.services.risks import levels
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, CheckItem, RiskPoint
 from dualprev.storage.queries import checks as queries
 from dualprev.storage.repos import get_or_raise, names_by_id

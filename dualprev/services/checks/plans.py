@@ -7,9 +7,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete as sa_delete
-from sqlmodel import Session, col
-
 from dualprev.domain.checks import (
     CheckFrequency,
     CheckPlanDraft,
@@ -27,7 +24,7 @@ from dualprev.services.checks.frequency import frequency_table_in
 from dualprev.services.checks.tasks import generate_for
 from dualprev.services.risks import levels as risk_levels
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, CheckPlan, CheckPlanItem, Department, Person
 from dualprev.storage.queries import checks as queries
 from dualprev.storage.repos import get_or_raise, names_by_id
@@ -221,11 +218,7 @@ def save_plan(db: Database, plan_id: int | None, draft: CheckPlanDraft, *, actor
         wanted = set(draft.item_ids)
         if current != wanted:
             changes["items"] = [len(current), len(wanted)]
-            s.exec(
-                sa_delete(CheckPlanItem).where(
-                    col(CheckPlanItem.plan_id) == plan.id, col(CheckPlanItem.check_item_id).not_in(wanted)
-                )
-            )
+            queries.remove_plan_items(session=s, plan_id=plan.id, keep=wanted)
             s.add_all(CheckPlanItem(plan_id=plan.id, check_item_id=i) for i in wanted - current)
         open_tasks = queries.tasks_of_plan(session=s, plan_id=plan.id, status=CheckTaskStatus.DUE)
         if old_values and any(old_values[k] != values[k] for k in _SCHEDULE_FIELDS):

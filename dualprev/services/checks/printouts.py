@@ -7,8 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlmodel import Session
-
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.reports.check_record import (
     CheckRecordSheet,
@@ -33,7 +31,7 @@ from dualprev.services.checks.checklists import Checklist, ChecklistItem, checkl
 from dualprev.services.checks.common import shorten
 from dualprev.services.checks.items import list_items
 from dualprev.services.checks.records import CheckRecordDetail, ResultRow, record_details
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import CheckRecord, Person
 from dualprev.storage.queries import checks as queries
 from dualprev.storage.repos import get_or_raise, names_by_id

@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session
-
 from dualprev.domain.checks import CheckResult, CheckType
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
@@ -16,7 +14,7 @@ from dualprev.services.checks.common import as_utc, place_text
 from dualprev.services.checks.items import item_rows
 from dualprev.services.photo_service import PhotoInfo
 from dualprev.services.risks import levels
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, CheckRecord, Department
 from dualprev.storage.queries import checks as queries
 from dualprev.storage.repos import get_or_raise, names_by_id

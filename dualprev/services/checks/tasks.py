@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlmodel import Session
-
 from dualprev.domain.checks import (
     CheckFrequency,
     CheckTaskStatus,
@@ -18,7 +16,7 @@ from dualprev.domain.checks import (
 )
 from dualprev.domain.risk import ControlTier
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, CheckPlan, CheckTask, Department, Person
 from dualprev.storage.queries import checks as queries
 from dualprev.storage.repos import get_or_raise, names_by_id

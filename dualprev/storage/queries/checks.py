@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from dualprev.domain.checks import CheckResult, CheckTaskStatus
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskLevel
@@ -271,6 +271,15 @@ def plan_item_ids(*, session: Session, plan_id: int) -> list[int]:
     """The items of a plan, active or not."""
     return list(
         session.exec(select(CheckPlanItem.check_item_id).where(CheckPlanItem.plan_id == plan_id)).all()
+    )
+
+
+def remove_plan_items(*, session: Session, plan_id: int, keep: Collection[int]) -> None:
+    """Take every item but ``keep`` out of the plan (a bulk delete in the caller's transaction)."""
+    session.exec(
+        delete(CheckPlanItem).where(
+            col(CheckPlanItem.plan_id) == plan_id, col(CheckPlanItem.check_item_id).not_in(list(keep))
+        )
     )
 
 
