@@ -3,23 +3,10 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import case
-from sqlmodel import col, func, select
-
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
 from dualprev.storage.db import Database
-from dualprev.storage.models import (
-    Area,
-    CheckRecord,
-    ControlMeasure,
-    Enterprise,
-    Hazard,
-    HiddenDanger,
-    Post,
-    RiskPoint,
-)
-from dualprev.storage.queries import risk_levels
+from dualprev.storage.queries import database_summary, hidden_dangers, organisation, risk_levels
 
 
 @dataclass(frozen=True)
@@ -50,41 +37,20 @@ class DatabaseInfo:
 def database_info(db: Database, *, today: date | None = None) -> DatabaseInfo:
     today = today or date.today()
     with db.read_session() as s:
-
-        def count(model: type) -> int:
-            return int(s.exec(select(func.count()).select_from(model)).one())
-
-        counts = {
-            "areas": count(Area),
-            "posts": count(Post),
-            "risk_points": count(RiskPoint),
-            "hazards": count(Hazard),
-            "control_measures": count(ControlMeasure),
-            "hidden_dangers": count(HiddenDanger),
-            "check_records": count(CheckRecord),
-        }
-        enterprise = s.exec(select(Enterprise.name).order_by(col(Enterprise.id))).first() or ""
+        counts = database_summary.row_counts(session=s)
+        profile = organisation.enterprise(session=s)
+        enterprise = profile.name if profile is not None else ""
         by_level = risk_levels.level_counts(session=s)
         unevaluated = by_level.pop(None, 0)
         levels: dict[RiskLevel, int] = {level: n for level, n in by_level.items() if level is not None}
-        statuses = {
-            HiddenDangerStatus(status): int(n)
-            for status, n in s.exec(
-                select(col(HiddenDanger.status), func.count()).group_by(col(HiddenDanger.status))
-            ).all()
-        }
-        open_statuses = [st.value for st in HiddenDangerStatus if st.is_open]
-        overdue = s.exec(
-            select(func.sum(case((col(HiddenDanger.deadline) < today, 1), else_=0))).where(
-                col(HiddenDanger.status).in_(open_statuses)
-            )
-        ).one()
+        statuses = hidden_dangers.status_counts(session=s)
+        overdue, _due = hidden_dangers.deadline_counts(session=s, today=today, due_days=0)
     return DatabaseInfo(
         schema_version=db.schema_version,
         enterprise=enterprise,
         counts=counts,
         risk_levels=levels,
         hidden_danger_status=statuses,
-        overdue_hidden_dangers=int(overdue or 0),
+        overdue_hidden_dangers=overdue,
         unevaluated_risk_points=unevaluated,
     )

@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from sqlmodel import col, delete, select
-
 from dualprev.domain.grading import FactorOutOfScale, GradingScheme
 from dualprev.domain.library import LibraryEntry, RiskLibrary, parse_library
 from dualprev.domain.risk import EvaluationMethod, RiskStage
@@ -31,6 +29,7 @@ from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.models import Area, Department, Post, RiskPoint
+from dualprev.storage.queries import risks
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +108,7 @@ def import_entries(
         for post_id in posts:
             if s.get(Post, post_id) is None:
                 raise NotFoundError(f"岗位不存在（编号 {post_id}），可能已被删除")
-        taken = set(s.exec(select(RiskPoint.code)).all())
+        taken = risks.risk_point_codes(session=s)
     type_ids = {option.name: option.id for option in accident_types.accident_type_options(db)}
     schemes = scheme_service.active_schemes(db)
     plans = [_plan(entry, type_ids, schemes, assessor, evaluated_on) for entry in entries]
@@ -259,7 +258,7 @@ def _undo(db: Database, created: Sequence[int], *, actor: str) -> None:
         return
     try:
         with db.session() as s:
-            s.exec(delete(RiskPoint).where(col(RiskPoint.id).in_(list(created))))
+            risks.delete_risk_points(session=s, ids=created)
             audit.record(
                 s,
                 actor=actor,

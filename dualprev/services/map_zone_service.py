@@ -22,7 +22,7 @@ from dualprev.storage import audit
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, FloorPlan, MapZone, MapZoneRiskPoint
 from dualprev.storage.queries import floor_plans as queries
-from dualprev.storage.queries import organisation, risk_levels
+from dualprev.storage.queries import organisation, risk_levels, risks
 from dualprev.storage.repos import get_or_raise, names_by_id
 
 # --- records crossing the layer boundary ------------------------------------------------------
@@ -341,7 +341,7 @@ def zone_choices(db: Database) -> ZoneChoices:
         levels = risk_levels.risk_point_levels(session=s)
         area_levels = risk_levels.area_levels(session=s)
         areas = organisation.areas(session=s)
-        points = queries.risk_points(session=s)
+        points = risks.risk_points_in_order(session=s)
         area_names = {a.id: a.name for a in areas}
         point_counts = Counter(p.area_id for p in points if p.area_id is not None)
         return ZoneChoices(

@@ -6,12 +6,10 @@ hazards. Everything crosses the layer boundary as frozen dataclasses.
 
 from dataclasses import dataclass
 
-from sqlmodel import col, select
-
 from dualprev.domain.risk import RiskLevel, RiskPointKind
 from dualprev.storage.db import Database
-from dualprev.storage.models import Area, Department, RiskPoint
-from dualprev.storage.queries import risk_levels
+from dualprev.storage.models import Area, Department
+from dualprev.storage.queries import risk_levels, risks
 from dualprev.storage.repos import names_by_id
 
 # --- 风险辨识评估 -------------------------------------------------------------------------------
@@ -36,9 +34,7 @@ def list_risk_points(db: Database) -> list[RiskPointOverview]:
         levels = risk_levels.risk_point_levels_with_counts(session=s)
         areas = names_by_id(s, Area)
         departments = names_by_id(s, Department)
-        rows = s.exec(
-            select(RiskPoint).order_by(col(RiskPoint.sort_order), col(RiskPoint.code), col(RiskPoint.id))
-        )
+        rows = risks.risk_points_in_order(session=s)
         return [
             RiskPointOverview(
                 id=r.id or 0,
@@ -51,7 +47,7 @@ def list_risk_points(db: Database) -> list[RiskPointOverview]:
                 hazard_count=levels.get(r.id or 0, (None, 0))[1],
                 level=levels.get(r.id or 0, (None, 0))[0],
             )
-            for r in rows.all()
+            for r in rows
         ]
 
 

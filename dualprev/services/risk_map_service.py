@@ -17,7 +17,7 @@ from dualprev.services.risks.levels import risk_point_levels
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, Department, Person
 from dualprev.storage.queries import floor_plans as queries
-from dualprev.storage.queries import organisation
+from dualprev.storage.queries import organisation, risks
 from dualprev.storage.repos import names_by_id
 
 EXPORT_FORMATS = ("pdf", "png")
@@ -35,7 +35,7 @@ def _major_rows(
     wanted = [rp for rp in zones_of if levels.get(rp) in (RiskLevel.MAJOR, RiskLevel.SIGNIFICANT)]
     if not wanted:
         return ()
-    points = {p.id: p for p in queries.risk_points(session=session, ids=wanted)}
+    points = {p.id: p for p in risks.risk_points_in_order(session=session, ids=wanted)}
     departments = names_by_id(session, Department)
     people = names_by_id(session, Person)
     areas = names_by_id(session, Area)

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
-
-from sqlmodel import Session, SQLModel
+from typing import Any
 
 from dualprev.domain.hidden_danger import (
     REMEDIATION_PLAN_ITEMS,
@@ -18,7 +17,7 @@ from dualprev.domain.hidden_danger import (
 from dualprev.services import photo_service
 from dualprev.services.hidden_dangers.choices import CheckRecordRef
 from dualprev.services.photo_service import PhotoInfo
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, CheckRecord, Department, HiddenDanger, Person, RiskPoint
 from dualprev.storage.queries import hidden_dangers as queries
 from dualprev.storage.repos import get_or_raise
@@ -145,7 +144,7 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _name(session: Session, model: type[SQLModel], row_id: int | None) -> str:
+def _name(session: Session, model: type[Any], row_id: int | None) -> str:
     """The ``name`` of an area, risk point, department or person; "" when unset or gone."""
     row = session.get(model, row_id) if row_id is not None else None
     return str(getattr(row, "name", "")) if row is not None else ""

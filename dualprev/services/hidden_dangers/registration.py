@@ -7,8 +7,6 @@ from dataclasses import fields
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session
-
 from dualprev.domain import settings
 from dualprev.domain.hidden_danger import (
     EventAction,
@@ -28,7 +26,7 @@ from dualprev.services.hidden_dangers.trail import add_event, raise_problem, rec
 from dualprev.services.photo_service import PreparedPhoto
 from dualprev.storage import audit
 from dualprev.storage import settings as stored_settings
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import (
     AccidentTypeRecord,
     Area,

@@ -4,11 +4,10 @@ audit entry; and how a problem the domain finds is raised."""
 from collections.abc import Mapping
 from typing import Any
 
-from sqlmodel import Session
-
 from dualprev.domain.hidden_danger import EventAction, HiddenDangerStatus
 from dualprev.errors import ValidationError
 from dualprev.storage import audit
+from dualprev.storage.db import Session
 from dualprev.storage.models import HiddenDanger, HiddenDangerEvent, utcnow
 
 

@@ -2,11 +2,9 @@
 
 from dataclasses import dataclass
 
-from sqlmodel import Session
-
 from dualprev.domain import settings
 from dualprev.storage import settings as stored_settings
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.queries import risks as queries
 
 

@@ -3,8 +3,6 @@
 from collections.abc import Iterable
 from typing import Any
 
-from sqlmodel import SQLModel
-
 from dualprev.domain.evaluation_rules import unique_copy_code
 from dualprev.domain.risk import RiskStage
 from dualprev.domain.validation import required_problem
@@ -37,7 +35,7 @@ _COPIED_EVALUATION_FIELDS = (
 )  # fmt: skip
 
 
-def _copy_fields(row: SQLModel, names: Iterable[str]) -> dict[str, Any]:
+def _copy_fields(row: object, names: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in names}
 
 

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session
-
 from dualprev.domain.evaluation_rules import (
     EvaluationProblem,
     GradedEvaluation,
@@ -23,6 +21,7 @@ from dualprev.domain.grading import FACTOR_KEYS, FactorOutOfScale
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.errors import ValidationError
 from dualprev.services.scheme_service import active_schemes_in, direct_items_in
+from dualprev.storage.db import Session
 from dualprev.storage.models import Evaluation, Hazard
 from dualprev.storage.queries import risks as queries
 

@@ -4,8 +4,6 @@ thousands of hazards stay fast. What it filters and sorts by is :mod:`dualprev.d
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row
-
 from dualprev.domain.hazard_list import HazardFilter, HazardSort
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind
 from dualprev.storage.db import Database
@@ -41,7 +39,8 @@ class HazardPage:
     total: int
 
 
-def _row(row: Row[Any]) -> HazardRow:
+def _row(row: Any) -> HazardRow:
+    """A row of :func:`queries.hazard_page` (its columns are named like the fields)."""
     return HazardRow(**row._mapping)
 
 

@@ -5,8 +5,6 @@ records one audit entry."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, delete
-
 from dualprev.domain.evaluation_rules import current_exceeds_inherent, stage_conflict_message
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskStage
 from dualprev.domain.validation import required_problem
@@ -25,7 +23,7 @@ from dualprev.services.risks.evaluations import (
 from dualprev.services.risks.validation import check, check_refs, max_length, stripped
 from dualprev.services.scheme_service import tier_table_in
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import ControlMeasure, Hazard, HazardAccidentType, RiskPoint, utcnow
 from dualprev.storage.queries import risks as queries
 from dualprev.storage.repos import get_or_raise
@@ -194,12 +192,7 @@ def _replace_accident_types(
     existing = set(queries.hazard_accident_type_ids(session=session, hazard_id=hazard_id))
     wanted = set(type_ids)
     if wanted != existing:
-        session.exec(
-            delete(HazardAccidentType).where(
-                col(HazardAccidentType.hazard_id) == hazard_id,
-                col(HazardAccidentType.accident_type_id).not_in(wanted),
-            )
-        )
+        queries.remove_hazard_accident_types(session=session, hazard_id=hazard_id, keep=wanted)
         session.add_all(
             HazardAccidentType(hazard_id=hazard_id, accident_type_id=t) for t in wanted - existing
         )

@@ -6,14 +6,12 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from sqlmodel import Session
-
 from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
 from dualprev.errors import ConflictError, ValidationError
 from dualprev.services.risks.validation import check, check_refs, max_length, stripped
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Post, PostRiskPoint, RiskPoint, utcnow
 from dualprev.storage.queries import risks as queries
 from dualprev.storage.repos import get_or_raise

@@ -4,9 +4,8 @@ references that must exist."""
 from dataclasses import asdict, replace
 from typing import Any, Protocol
 
-from sqlmodel import Session
-
 from dualprev.errors import ValidationError
+from dualprev.storage.db import Session
 from dualprev.storage.models import Area, Department, Person
 from dualprev.storage.repos import get_or_raise
 

@@ -107,14 +107,6 @@ def existing_risk_point_ids(*, session: Session, ids: Collection[int]) -> set[in
     return {rp_id for rp_id in found if rp_id is not None}
 
 
-def risk_points(*, session: Session, ids: Collection[int] | None = None) -> Sequence[RiskPoint]:
-    """Risk points (all, or ``ids``) in inventory order."""
-    query = select(RiskPoint).order_by(col(RiskPoint.sort_order), col(RiskPoint.code), col(RiskPoint.id))
-    if ids is not None:
-        query = query.where(col(RiskPoint.id).in_(list(ids)))
-    return session.exec(query).all()
-
-
 def hazard_accident_types(
     *, session: Session, risk_point_ids: Collection[int]
 ) -> Sequence[tuple[int, RiskLevel | None, str]]:

@@ -1,14 +1,14 @@
 """Read queries behind 风险辨识评估: risk points, hazards with their measures, accident types and
 evaluations, and the hazard list filtered, sorted and paged in SQL."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, case, cast, exists, literal, or_
 from sqlalchemy import Float as SAFloat
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, delete, func, select
 
 from dualprev.domain.hazard_list import HazardFilter, HazardSort
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel
@@ -298,3 +298,26 @@ def hazard_rows_of(*, session: Session, risk_point_id: int) -> Sequence[Row[Any]
         .order_by(col(Hazard.seq), col(Hazard.id))
     ).all()
     return rows
+
+
+def risk_points_in_order(*, session: Session, ids: Collection[int] | None = None) -> Sequence[RiskPoint]:
+    """Risk points (all, or ``ids``) in inventory order."""
+    query = select(RiskPoint).order_by(col(RiskPoint.sort_order), col(RiskPoint.code), col(RiskPoint.id))
+    if ids is not None:
+        query = query.where(col(RiskPoint.id).in_(list(ids)))
+    return session.exec(query).all()
+
+
+def delete_risk_points(*, session: Session, ids: Collection[int]) -> None:
+    """Delete the risk points in one statement (the caller audits it)."""
+    session.exec(delete(RiskPoint).where(col(RiskPoint.id).in_(list(ids))))
+
+
+def remove_hazard_accident_types(*, session: Session, hazard_id: int, keep: Collection[int]) -> None:
+    """Unlink every accident type but ``keep`` from the hazard, in one statement."""
+    session.exec(
+        delete(HazardAccidentType).where(
+            col(HazardAccidentType.hazard_id) == hazard_id,
+            col(HazardAccidentType.accident_type_id).not_in(list(keep)),
+        )
+    )

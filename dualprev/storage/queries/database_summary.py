@@ -1,0 +1,23 @@
+"""How much the database holds: the row counts ``dualprev info`` reports."""
+
+from sqlmodel import Session, SQLModel, func, select
+
+from dualprev.storage.models import Area, CheckRecord, ControlMeasure, Hazard, HiddenDanger, Post, RiskPoint
+
+_COUNTED: dict[str, type[SQLModel]] = {
+    "areas": Area,
+    "posts": Post,
+    "risk_points": RiskPoint,
+    "hazards": Hazard,
+    "control_measures": ControlMeasure,
+    "hidden_dangers": HiddenDanger,
+    "check_records": CheckRecord,
+}
+
+
+def row_counts(*, session: Session) -> dict[str, int]:
+    """Rows of each counted table, under the key ``dualprev info`` prints, in that order."""
+    return {
+        key: int(session.exec(select(func.count()).select_from(model)).one())
+        for key, model in _COUNTED.items()
+    }
