@@ -179,6 +179,12 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if not 0 <= row < len(PAGE_CLASSES):
             return
+        leaving = self._pages[self.pages_stack.currentIndex()]
+        if row != self.pages_stack.currentIndex() and leaving is not None and not leaving.may_leave():
+            self.nav_list.blockSignals(True)
+            self.nav_list.setCurrentRow(self.pages_stack.currentIndex())
+            self.nav_list.blockSignals(False)
+            return
         page = self._page_at(row)
         self.pages_stack.setCurrentIndex(row)
         self.ctx.prefs.last_page = page.key
@@ -281,6 +287,10 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        leaving = self._pages[self.pages_stack.currentIndex()]
+        if leaving is not None and not leaving.may_leave():
+            event.ignore()
+            return
         self.ctx.prefs.geometry = self.saveGeometry()
         self.ctx.prefs.sync()
         super().closeEvent(event)

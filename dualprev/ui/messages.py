@@ -3,6 +3,8 @@
 Tests monkeypatch these functions; nothing else in the UI creates a QMessageBox.
 """
 
+from enum import Enum
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -33,3 +35,30 @@ def confirm(parent: QWidget | None, message: str, *, title: str = "", action: st
     box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is yes
+
+
+class UnsavedAnswer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget | None, message: str = "") -> UnsavedAnswer:
+    """A form with changes is being closed: 保存, 放弃 (close without saving) or 取消 (stay)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("尚未保存"),
+        message or tr("填写的内容还没有保存。要保存吗？"),
+        parent=parent,
+    )
+    save = box.addButton(tr("保存"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return UnsavedAnswer.SAVE
+    if clicked is discard:
+        return UnsavedAnswer.DISCARD
+    return UnsavedAnswer.CANCEL

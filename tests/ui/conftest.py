@@ -50,6 +50,8 @@ class MessageLog:
     infos: list[str] = field(default_factory=list)
     confirmations: list[str] = field(default_factory=list)
     confirm_answer: bool = True
+    unsaved_questions: int = 0
+    unsaved_answer: messages.UnsavedAnswer = messages.UnsavedAnswer.DISCARD
 
 
 @pytest.fixture(autouse=True)
@@ -64,6 +66,12 @@ def message_log(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
         return log.confirm_answer
 
     monkeypatch.setattr(messages, "confirm", confirm)
+
+    def ask_unsaved(_parent: object, _text: str = "") -> messages.UnsavedAnswer:
+        log.unsaved_questions += 1
+        return log.unsaved_answer
+
+    monkeypatch.setattr(messages, "ask_unsaved", ask_unsaved)
     return log
 
 

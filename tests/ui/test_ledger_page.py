@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -520,3 +520,46 @@ def test_reopened_database_keeps_what_the_page_wrote(
         assert hd_detail.get_detail(other, found.id, today=DEMO_TODAY).events[-1].remark == "现场已设警戒"
     finally:
         other.close()
+
+
+def test_closing_the_register_dialog_with_changes_asks_save_discard_cancel(
+    ledger: LedgerPage, qtbot: QtBot, message_log: MessageLog
+) -> None:
+    from dualprev.ui import messages
+
+    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    untouched = HiddenDangerDialog(choices, DEMO_TODAY)
+    qtbot.addWidget(untouched)
+    untouched.reject()
+    assert message_log.unsaved_questions == 0 and untouched.result() == 0  # nothing typed: just closes
+
+    dialog = HiddenDangerDialog(choices, DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.description_edit.setPlainText("叉车倒车报警器不响")
+    message_log.unsaved_answer = messages.UnsavedAnswer.CANCEL
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert message_log.unsaved_questions == 1 and dialog.isVisible()
+    message_log.unsaved_answer = messages.UnsavedAnswer.SAVE  # invalid yet: stays open, says why
+    dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and dialog.errors.message
+    message_log.unsaved_answer = messages.UnsavedAnswer.DISCARD
+    dialog.close()
+    assert not dialog.isVisible() and message_log.unsaved_questions == 3
+
+
+def test_a_future_found_on_is_an_error_at_its_field_not_silently_changed(
+    ledger: LedgerPage, qtbot: QtBot
+) -> None:
+    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    dialog = HiddenDangerDialog(choices, DEMO_TODAY)
+    qtbot.addWidget(dialog)
+    future = date(DEMO_TODAY.year + 1, 3, 1)
+    # What typing ends in: a date edit with a maximum would silently turn this into today's year.
+    dialog.ui.found_on_edit.setDate(QDate(future.year, future.month, future.day))
+    assert dialog.value().found_on == future  # kept as typed
+    dialog.ui.description_edit.setPlainText("叉车倒车报警器不响")
+    dialog.ui.location_edit.setText("仓库")
+    dialog.ui.rectifier_combo.setCurrentIndex(1)
+    dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == 0 and "排查日期不能晚于今天" in dialog.errors.message

@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from dualprev.services import organisation_service as org
 from dualprev.storage.db import open_database
 from dualprev.storage.models import Setting
 from dualprev.ui.gui import start_main_window
@@ -107,3 +108,25 @@ def test_a_corrupt_setting_is_reported_at_start_and_the_window_still_opens(
 
 def test_sound_settings_start_without_a_message(window: MainWindow, message_log: MessageLog) -> None:
     assert message_log.errors == []
+
+
+def test_leaving_unsaved_enterprise_edits_asks_first(window: MainWindow, message_log: MessageLog) -> None:
+    from dualprev.ui import messages
+
+    page = window.show_page("enterprise")
+    form = page.profile_form  # type: ignore[attr-defined]
+    window.show_page("home")
+    assert message_log.unsaved_questions == 0  # nothing changed: no question
+    window.show_page("enterprise")
+    form.ui.name_edit.setText("没保存的名字")
+    message_log.unsaved_answer = messages.UnsavedAnswer.CANCEL
+    window.nav_list.setCurrentRow(0)
+    assert window.current_page() is page and form.ui.name_edit.text() == "没保存的名字"
+    window.close()
+    assert window.isVisible()  # closing is refused too while the edit is neither saved nor dropped
+    message_log.unsaved_answer = messages.UnsavedAnswer.SAVE
+    window.nav_list.setCurrentRow(0)
+    assert window.current_page().key == "home"
+    profile = org.get_enterprise(window.ctx.db)
+    assert profile is not None and profile.name == "没保存的名字"
+    assert message_log.unsaved_questions == 3

@@ -400,3 +400,23 @@ def test_lec_consequence_helper_takes_the_most_severe_dimension(
     assert current.factor_combos["C"].currentData() == "40"
     current.method_combo.setCurrentIndex(current.method_combo.findData("LS"))
     assert current.consequence_btn.isHidden()
+
+
+def test_closing_the_hazard_dialog_with_changes_asks_first(
+    qtbot: QtBot, demo_window: MainWindow, message_log: MessageLog
+) -> None:
+    from dualprev.ui import messages
+
+    page = _risk_page(demo_window)
+    dialog = HazardDialog(
+        _first_point_with_hazards(page), RiskPointKind.EQUIPMENT, None, _choices(demo_window)
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.description_edit.setPlainText("卡盘无防护罩")
+    message_log.unsaved_answer = messages.UnsavedAnswer.CANCEL
+    dialog.reject()
+    assert dialog.isVisible() and message_log.unsaved_questions == 1
+    message_log.unsaved_answer = messages.UnsavedAnswer.DISCARD
+    dialog.reject()
+    assert not dialog.isVisible() and dialog.result() == 0

@@ -37,7 +37,7 @@ from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.photo_service import PreparedPhoto
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
-from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, set_date, to_qdate
+from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, set_date
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.photo_strip import choose_photo_files, prepare_photos
 
@@ -107,7 +107,7 @@ class CheckRecordDialog(QDialog):
         self.checked_on_edit.setObjectName("checked_on_edit")
         self.checked_on_edit.setCalendarPopup(True)
         self.checked_on_edit.setDisplayFormat("yyyy-MM-dd")
-        self.checked_on_edit.setMaximumDate(to_qdate(today))
+        # No maximum: Qt would silently change a typed future date; the check refuses it instead.
         set_date(self.checked_on_edit, today)
         self.checker_edit = QLineEdit(self)
         self.checker_edit.setObjectName("checker_edit")

@@ -33,6 +33,7 @@ from dualprev.services.organisation_service import DepartmentInfo, PersonInfo
 from dualprev.services.risks.accident_types import AccidentTypeOption
 from dualprev.services.risks.evaluations import EvaluationInput
 from dualprev.services.risks.hazards import HazardDetail, HazardInfo
+from dualprev.ui.dialogs.unsaved_changes import UnsavedChangesGuard
 from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.evaluation_editor import EvaluationEditor
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -259,6 +260,12 @@ class HazardDialog(QDialog):
         self.inherent_editor.changed.connect(self._on_evaluation_changed)
         self.current_editor.changed.connect(self._on_evaluation_changed)
         self._on_evaluation_changed()
+        self._unsaved = UnsavedChangesGuard(self, self.value, self._on_accept)
+
+    def reject(self) -> None:
+        """取消, Esc or ×: asks 保存/放弃/取消 first when something was changed."""
+        if self._unsaved.may_close():
+            super().reject()
 
     # --- values -----------------------------------------------------------------------------------
 

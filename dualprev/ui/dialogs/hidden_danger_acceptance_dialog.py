@@ -8,7 +8,7 @@ from dualprev.domain.hidden_danger import HiddenDangerLevel, acceptance_problem
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput
-from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date, to_qdate
+from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date
 from dualprev.ui.forms.ui_hidden_danger_acceptance_dialog import Ui_HiddenDangerAcceptanceDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -57,8 +57,7 @@ class HiddenDangerAcceptanceDialog(QDialog):
             },
         )
         fill_people(ui.acceptor_combo, choices.people, choices.departments, None)
-        ui.accepted_on_edit.setMinimumDate(to_qdate(detail.completed_on or detail.draft.found_on))
-        ui.accepted_on_edit.setMaximumDate(to_qdate(today))
+        # No range: Qt would silently move a date outside it; acceptance_problem refuses it at its field.
         set_date(ui.accepted_on_edit, today)
         ui.conclusion_edit.setPlainText(self.tr(DEFAULT_CONCLUSION))
         ui.acceptance_photos_strip.set_editable(True)

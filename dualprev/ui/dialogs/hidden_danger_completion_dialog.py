@@ -13,7 +13,6 @@ from dualprev.ui.dialogs.hidden_danger_fields import (
     name_buttons,
     set_date,
     set_funds,
-    to_qdate,
 )
 from dualprev.ui.forms.ui_hidden_danger_completion_dialog import Ui_HiddenDangerCompletionDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -47,8 +46,7 @@ class HiddenDangerCompletionDialog(QDialog):
                 "photos": ui.after_photos_strip,
             },
         )
-        ui.completed_on_edit.setMinimumDate(to_qdate(detail.draft.found_on))
-        ui.completed_on_edit.setMaximumDate(to_qdate(today))
+        # No range: Qt would silently move a date outside it; submit_problem refuses it at its field.
         set_date(ui.completed_on_edit, today)
         ui.measures_edit.setPlainText(detail.draft.rectification_measures)
         set_funds(ui.funds_spin, detail.draft.funds_fen)

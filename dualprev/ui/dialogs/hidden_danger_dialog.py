@@ -29,8 +29,8 @@ from dualprev.ui.dialogs.hidden_danger_fields import (
     required,
     set_date,
     set_funds,
-    to_qdate,
 )
+from dualprev.ui.dialogs.unsaved_changes import UnsavedChangesGuard
 from dualprev.ui.forms.ui_hidden_danger_dialog import Ui_HiddenDangerDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -104,7 +104,8 @@ class HiddenDangerDialog(QDialog):
                 "photos": ui.before_photos_strip,
             },
         )
-        ui.found_on_edit.setMaximumDate(to_qdate(today))
+        # No maximum: Qt would silently turn a typed 2027-03-01 into 2026-03-01; the rule below
+        # refuses a future date at its field instead.
         set_date(ui.found_on_edit, draft.found_on)
         _fill_enum(ui.source_combo, [(s.label, s.value) for s in HiddenDangerSource], draft.source.value)
         ui.source_detail_edit.setText(draft.source_detail)
@@ -181,6 +182,12 @@ class HiddenDangerDialog(QDialog):
         self._on_level_changed()
         if draft.deadline is None:
             self._suggest_deadline()
+        self._unsaved = UnsavedChangesGuard(self, self.registration, self._on_accept)
+
+    def reject(self) -> None:
+        """取消, Esc or ×: asks 保存/放弃/取消 first when something was typed."""
+        if self._unsaved.may_close():
+            super().reject()
 
     # --- reading --------------------------------------------------------------------------------------
 

@@ -168,6 +168,20 @@ class EnterprisePage(Page):
 
     # --- writing ----------------------------------------------------------------------------------
 
+    def may_leave(self) -> bool:
+        stored = org.get_enterprise(self.ctx.db)
+        edited = self.profile_form.profile()
+        if stored is None or edited == stored:
+            return True
+        answer = messages.ask_unsaved(self, self.tr("企业档案的修改还没有保存。要保存吗？"))
+        if answer is messages.UnsavedAnswer.SAVE:
+            self._on_profile_save_requested(edited)
+            return org.get_enterprise(self.ctx.db) == edited
+        if answer is messages.UnsavedAnswer.DISCARD:
+            self.profile_form.set_profile(stored)
+            return True
+        return False
+
     def _write(self, action: Callable[[], Any], *entities: str) -> bool:
         """Run one service write; show an expected error, or announce the change."""
         return operations.write(self, self.ctx.events, entities, action) is not FAILED

@@ -27,6 +27,11 @@ class Page(QWidget):
         """Read everything the page shows from the services again."""
         raise NotImplementedError
 
+    def may_leave(self) -> bool:
+        """Whether the user may switch away (or close the window) now; a page holding unsaved
+        edits asks 保存/放弃/取消 and answers False for 取消."""
+        return True
+
     def show_status(self, text: str) -> None:
         """A short notice in the main window's status bar (nothing when the page stands alone)."""
         window = self.window()
