@@ -527,7 +527,7 @@ def test_closing_the_register_dialog_with_changes_asks_save_discard_cancel(
 ) -> None:
     from dualprev.ui import messages
 
-    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    choices = hd_choices.choices(ledger.ctx.db)  # type: ignore[arg-type]
     untouched = HiddenDangerDialog(choices, DEMO_TODAY)
     qtbot.addWidget(untouched)
     untouched.reject()
@@ -551,7 +551,7 @@ def test_closing_the_register_dialog_with_changes_asks_save_discard_cancel(
 def test_a_future_found_on_is_an_error_at_its_field_not_silently_changed(
     ledger: LedgerPage, qtbot: QtBot
 ) -> None:
-    choices = hs.choices(ledger.ctx.db)  # type: ignore[arg-type]
+    choices = hd_choices.choices(ledger.ctx.db)  # type: ignore[arg-type]
     dialog = HiddenDangerDialog(choices, DEMO_TODAY)
     qtbot.addWidget(dialog)
     future = date(DEMO_TODAY.year + 1, 3, 1)
