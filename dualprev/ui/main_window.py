@@ -29,6 +29,7 @@ from dualprev.ui.pages.backup_page import BackupPage
 from dualprev.ui.pages.check_page import CheckPage
 from dualprev.ui.pages.enterprise_page import EnterprisePage
 from dualprev.ui.pages.home_page import HomePage
+from dualprev.ui.pages.import_page import ImportPage
 from dualprev.ui.pages.ledger_page import LedgerPage
 from dualprev.ui.pages.page import Page
 from dualprev.ui.pages.post_card_page import PostCardPage
@@ -47,6 +48,7 @@ PAGE_CLASSES: tuple[type[Page], ...] = (
     CheckPage,
     LedgerPage,
     ReportPage,
+    ImportPage,
     BackupPage,
     SettingsPage,
 )

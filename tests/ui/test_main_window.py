@@ -23,12 +23,13 @@ PAGE_TITLES = [
     "隐患排查",
     "隐患台账",
     "报表导出",
+    "数据导入",
     "数据备份",
     "设置",
 ]
 
 
-def test_all_ten_pages_exist_in_order_and_switch(window: MainWindow) -> None:
+def test_all_eleven_pages_exist_in_order_and_switch(window: MainWindow) -> None:
     assert [p.title for p in window.pages()] == PAGE_TITLES
     nav = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
     assert nav == PAGE_TITLES

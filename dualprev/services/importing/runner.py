@@ -75,10 +75,16 @@ def read_file(path: Path, kind: ImportKind) -> list[SheetTable]:
     return read_tables(Path(path), FIELDS[kind])
 
 
-def mapping_for(table: SheetTable, kind: ImportKind, headings: Mapping[str, str] | None) -> dict[str, int]:
+def mapping_for(
+    table: SheetTable,
+    kind: ImportKind,
+    headings: Mapping[str, str] | None,
+    elsewhere: frozenset[str] = frozenset(),
+) -> dict[str, int]:
     """Field key → column index of ``table``: by ``headings`` (field → column heading) when given,
-    else as suggested. Raises ValidationError when a named column is missing or a required field
-    has no column."""
+    else as suggested. A field named by a column that only another sheet of the file has
+    (``elsewhere``, folded) takes this sheet's suggested column. Raises ValidationError when a named column is in no sheet or a required field has
+    no column."""
     if headings is None:
         mapping = dict(table.suggested)
     else:
@@ -89,6 +95,11 @@ def mapping_for(table: SheetTable, kind: ImportKind, headings: Mapping[str, str]
             if not heading:
                 continue
             index = by_label.get(fold(heading))
+            if index is None and fold(heading) in elsewhere:
+                # Another sheet's column: this sheet has its own layout, read by its own headings.
+                index = table.suggested.get(key)
+                if index is None:
+                    continue
             if index is None:
                 raise ValidationError(f"工作表“{table.name}”中没有“{heading}”列")
             mapping[key] = index
@@ -119,7 +130,8 @@ def run_import(
     headings = options.mapping
     if headings is None and options.mapping_name:
         headings = get_mapping(db, kind, options.mapping_name)
-    mappings = [mapping_for(t, kind, headings) for t in tables]
+    everywhere = frozenset(fold(label) for t in tables for label in (*t.labels, *(h for _g, h in t.columns)))
+    mappings = [mapping_for(t, kind, headings, everywhere) for t in tables]
     total = sum(len(t.rows) for t in tables)
     outcome = Outcome(rows=total)
     kept = False
