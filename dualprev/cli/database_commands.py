@@ -10,7 +10,6 @@ from pathlib import Path
 from dualprev.cli.common import EXIT_OK, add_db_option, require_db
 from dualprev.errors import UserError
 from dualprev.paths import files_dir_for
-from dualprev.storage.db import Database, is_empty, open_database
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -33,6 +32,7 @@ def _demo(path: Path, *, force: bool) -> int:
 
 def _build_demo(path: Path, *, force: bool) -> int:
     from dualprev.services.demo_service import build_demo
+    from dualprev.storage.db import is_empty, open_database
 
     if not is_empty(path):
         if not force:
@@ -70,8 +70,9 @@ def _remove_database(path: Path) -> None:
 
 def _info(path: Path) -> int:
     from dualprev.services.info_service import database_info
+    from dualprev.storage.db import open_database
 
-    db: Database = open_database(path, create=False)
+    db = open_database(path, create=False)
     try:
         info = database_info(db)
     finally:

@@ -1,4 +1,9 @@
-"""``dualprev export WHAT``: every list, record, card and map the GUI exports, headless."""
+"""``dualprev export WHAT``: every list, record, card and map the GUI exports, headless.
+
+The database and the report libraries are imported when an export runs, not when the parser is built.
+"""
+
+from __future__ import annotations
 
 import argparse
 import sys
@@ -13,13 +18,13 @@ from dualprev.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, add_db_
 from dualprev.errors import UserError
 from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.reports.page import PaperSize
-from dualprev.storage.db import Database, open_database
 
 if TYPE_CHECKING:
     from dualprev.reports.ledger_period import ReportPeriod
+    from dualprev.storage.db import Database
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser("export", help="导出清单、记录和图表（xlsx / PDF / PNG）")
     export_sub = export.add_subparsers(dest="export", metavar="WHAT", required=True, parser_class=Parser)
     for spec in EXPORTS:
@@ -63,7 +68,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 # export's default) and the parsed arguments (for its own options) and returns what it wrote.
 # Services are imported inside the handlers so that other commands start without loading
 # reportlab and openpyxl.
-ExportHandler = Callable[[Database, Path, ExportFormat, PaperSize | None, argparse.Namespace], ExportResult]
+ExportHandler = Callable[["Database", Path, ExportFormat, PaperSize | None, argparse.Namespace], ExportResult]
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,7 @@ def _day_option(text: str | None, option: str) -> date | None:
         raise UsageError(f"{option}：{exc.message}") from None
 
 
-def _ledger_period(args: argparse.Namespace) -> "ReportPeriod":
+def _ledger_period(args: argparse.Namespace) -> ReportPeriod:
     """--from/--to: both optional; without --from the year of --to (or of today) from 1 January,
     without --to up to today."""
     from dualprev.reports.ledger_period import ReportPeriod
@@ -329,6 +334,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"参数错误：无法从文件名判断导出格式，请用 --format 指定（{formats}）", file=sys.stderr)
         return EXIT_USAGE
     size = getattr(args, "size", None)
+    from dualprev.storage.db import open_database
+
     db = open_database(require_db(args), create=False)
     try:
         result = spec.handler(db, out, fmt, PaperSize(size) if size else None, args)
@@ -354,6 +361,8 @@ def _export_cards(args: argparse.Namespace) -> int:
     from dualprev.services.post_card_export import export_cards
 
     out = Path(args.out).expanduser().resolve()
+    from dualprev.storage.db import open_database
+
     db = open_database(require_db(args), create=False)
     try:
         result = export_cards(
@@ -378,6 +387,8 @@ def _export_map(args: argparse.Namespace) -> int:
     if fmt not in ("pdf", "png"):
         print("参数错误：无法从文件名判断导出格式，请用 --format 指定（pdf、png）", file=sys.stderr)
         return EXIT_USAGE
+    from dualprev.storage.db import open_database
+
     db = open_database(require_db(args), create=False)
     try:
         path = export_map(

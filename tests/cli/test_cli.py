@@ -159,3 +159,19 @@ def test_a_closed_pipe_is_not_a_crash(demo_path: Path) -> None:
     stderr = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=120) == 0
     assert "Traceback" not in stderr
+
+
+HEAVY_LIBRARIES = ("PySide6", "alembic", "openpyxl", "reportlab", "sqlalchemy", "sqlmodel")
+
+
+def test_parsing_the_command_line_imports_no_heavy_library() -> None:
+    """``dualprev --version`` (and every command before it runs) pays only for the parser: the
+    database and report libraries are imported by the command that needs them."""
+    probe = (
+        "import sys\n"
+        "from dualprev import cli\n"
+        "cli.parse_args(['export', 'ledger', '--out', 'x.xlsx'])\n"
+        f"print(','.join(m for m in {HEAVY_LIBRARIES!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""
