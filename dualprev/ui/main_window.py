@@ -2,6 +2,8 @@
 the 文件 menu (新建/打开/最近使用/恢复备份/另存为归档)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
@@ -25,32 +27,37 @@ from dualprev.services.database_lock import DatabaseLock
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.events import ChangeSet
-from dualprev.ui.pages.backup_page import BackupPage
-from dualprev.ui.pages.check_page import CheckPage
-from dualprev.ui.pages.enterprise_page import EnterprisePage
-from dualprev.ui.pages.home_page import HomePage
-from dualprev.ui.pages.import_page import ImportPage
-from dualprev.ui.pages.ledger_page import LedgerPage
 from dualprev.ui.pages.page import Page
-from dualprev.ui.pages.post_card_page import PostCardPage
-from dualprev.ui.pages.report_page import ReportPage
-from dualprev.ui.pages.risk_map_page import RiskMapPage
-from dualprev.ui.pages.risk_page import RiskPage
-from dualprev.ui.pages.settings_page import SettingsPage
 from dualprev.ui.tasks import run_in_background
 
-PAGE_CLASSES: tuple[type[Page], ...] = (
-    HomePage,
-    EnterprisePage,
-    RiskPage,
-    PostCardPage,
-    RiskMapPage,
-    CheckPage,
-    LedgerPage,
-    ReportPage,
-    ImportPage,
-    BackupPage,
-    SettingsPage,
+
+@dataclass(frozen=True)
+class PageEntry:
+    """A navigation entry: its page's module is imported when the page is first shown, so opening
+    the window imports one page (and the libraries it needs), not eleven."""
+
+    key: str
+    title: str
+    module: str
+    class_name: str
+
+    def page_class(self) -> type[Page]:
+        page_cls: type[Page] = getattr(import_module(f"dualprev.ui.pages.{self.module}"), self.class_name)
+        return page_cls
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("home", "首页", "home_page", "HomePage"),
+    PageEntry("enterprise", "企业信息", "enterprise_page", "EnterprisePage"),
+    PageEntry("risk", "风险辨识评估", "risk_page", "RiskPage"),
+    PageEntry("post_cards", "岗位告知卡", "post_card_page", "PostCardPage"),
+    PageEntry("risk_map", "四色分布图", "risk_map_page", "RiskMapPage"),
+    PageEntry("checks", "隐患排查", "check_page", "CheckPage"),
+    PageEntry("ledger", "隐患台账", "ledger_page", "LedgerPage"),
+    PageEntry("reports", "报表导出", "report_page", "ReportPage"),
+    PageEntry("import", "数据导入", "import_page", "ImportPage"),
+    PageEntry("backup", "数据备份", "backup_page", "BackupPage"),
+    PageEntry("settings", "设置", "settings_page", "SettingsPage"),
 )
 
 NAV_STYLE = """
@@ -121,14 +128,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav_list)
         layout.addWidget(self.pages_stack, 1)
         self.setCentralWidget(central)
-        # A page is built the first time it is needed: opening the window pays for one page, not ten.
-        self._pages: list[Page | None] = [None] * len(PAGE_CLASSES)
-        self._placeholders = [QWidget(self.pages_stack) for _cls in PAGE_CLASSES]
-        for page_cls, placeholder in zip(PAGE_CLASSES, self._placeholders, strict=True):
+        # A page is built the first time it is needed: opening the window pays for one page, not eleven.
+        self._pages: list[Page | None] = [None] * len(PAGES)
+        self._placeholders = [QWidget(self.pages_stack) for _entry in PAGES]
+        for entry, placeholder in zip(PAGES, self._placeholders, strict=True):
             self.pages_stack.addWidget(placeholder)
-            item = QListWidgetItem(page_cls.title, self.nav_list)
+            item = QListWidgetItem(entry.title, self.nav_list)
             item.setSizeHint(QSize(140, 40))
-            item.setData(Qt.ItemDataRole.UserRole, page_cls.key)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
         self.db_path_label = QLabel(self.tr("数据库：{path}").format(path=ctx.db.path), self)
         self.db_path_label.setObjectName("db_path_label")
         self.statusBar().addPermanentWidget(self.db_path_label)
@@ -140,18 +147,18 @@ class MainWindow(QMainWindow):
         geometry = ctx.prefs.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
-        keys = [cls.key for cls in PAGE_CLASSES]
+        keys = [entry.key for entry in PAGES]
         last = ctx.prefs.last_page
         self.nav_list.setCurrentRow(keys.index(last) if last in keys else 0)
 
     # --- pages ------------------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        return [self._page_at(row) for row in range(len(PAGE_CLASSES))]
+        return [self._page_at(row) for row in range(len(PAGES))]
 
     def page(self, key: str) -> Page:
-        for row, page_cls in enumerate(PAGE_CLASSES):
-            if page_cls.key == key:
+        for row, entry in enumerate(PAGES):
+            if entry.key == key:
                 return self._page_at(row)
         raise KeyError(key)
 
@@ -166,7 +173,7 @@ class MainWindow(QMainWindow):
     def _page_at(self, row: int) -> Page:
         page = self._pages[row]
         if page is None:
-            page = PAGE_CLASSES[row](self.ctx, self.pages_stack)
+            page = PAGES[row].page_class()(self.ctx, self.pages_stack)
             placeholder = self._placeholders[row]
             current = self.pages_stack.currentIndex()
             self.pages_stack.insertWidget(row, page)
@@ -174,12 +181,13 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self.pages_stack.setCurrentIndex(current)
             self._pages[row] = page
-            if isinstance(page, BackupPage):
-                page.restore_requested.connect(self.restore_requested)
+            restore_requested = getattr(page, "restore_requested", None)  # the 数据备份 page's
+            if restore_requested is not None:
+                restore_requested.connect(self.restore_requested)
         return page
 
     def _on_nav_row_changed(self, row: int) -> None:
-        if not 0 <= row < len(PAGE_CLASSES):
+        if not 0 <= row < len(PAGES):
             return
         leaving = self._pages[self.pages_stack.currentIndex()]
         if row != self.pages_stack.currentIndex() and leaving is not None and not leaving.may_leave():

@@ -1,5 +1,7 @@
 """The main window: pages, navigation, remembered page and geometry, title, status bar."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -9,7 +11,7 @@ from dualprev.services import organisation_service as org
 from dualprev.storage.db import open_database
 from dualprev.storage.models import Setting
 from dualprev.ui.gui import start_main_window
-from dualprev.ui.main_window import MainWindow
+from dualprev.ui.main_window import PAGES, MainWindow
 from dualprev.ui.prefs import Prefs
 
 from .conftest import ENTERPRISE, MessageLog
@@ -38,6 +40,22 @@ def test_all_eleven_pages_exist_in_order_and_switch(window: MainWindow) -> None:
         assert window.pages_stack.currentWidget() is page
         assert window.current_page() is page
         assert page.isVisible()
+
+
+def test_navigation_entries_name_their_pages() -> None:
+    assert [(e.key, e.title) for e in PAGES] == [(e.page_class().key, e.page_class().title) for e in PAGES]
+
+
+def test_importing_the_main_window_imports_no_page_and_no_report_library() -> None:
+    """Pages (and what they import) load when first shown; report libraries when an export starts."""
+    probe = (
+        "import sys\n"
+        "import dualprev.ui.main_window\n"
+        "heavy = ('reportlab', 'openpyxl', 'pypdfium2')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dualprev.ui.pages.') or m in heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['dualprev.ui.pages.page']"
 
 
 def test_title_and_status_bar(window: MainWindow, profile_db: Path) -> None:
