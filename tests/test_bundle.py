@@ -54,7 +54,7 @@ def test_bundle_builds_and_runs_headless(tmp_path: Path) -> None:
     refused = run("demo", "--db", str(db))
     assert refused.returncode == 1 and "--force" in refused.stderr
 
-    # The printouts need reportlab, openpyxl, qrcode, Pillow and the bundled font inside the bundle.
+    # The printouts need reportlab, openpyxl, zxing-cpp, Pillow and the bundled font inside the bundle.
     risk_list = run_dir / "清单.xlsx"
     exported = run("export", "risk-list", "--db", str(db), "--out", str(risk_list))
     assert exported.returncode == 0 and risk_list.stat().st_size > 10_000, exported.stderr

@@ -2,9 +2,9 @@
 signs, emergency phones and QR code at the bottom of the first page, and the footer of every page."""
 
 import math
+from functools import lru_cache
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
+import zxingcpp
 from reportlab.pdfgen.canvas import Canvas
 
 from dualprev.domain.post_card import CardContent, CardSheet
@@ -64,33 +64,40 @@ def _qr_side(size: CardSize) -> float:
     return mm(max(QR_DESIGN_MM, QR_MIN_REAL_MM / size.scale))
 
 
-def _qr_matrix(payload: str) -> list[list[bool]]:
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    code.add_data(payload.encode("utf-8"))
-    code.make(fit=True)
-    matrix: list[list[bool]] = code.get_matrix()
-    return matrix
+@lru_cache(maxsize=2048)
+def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """(modules per side, dark runs as (row, first column, length)) of ``payload``'s QR code at
+    error correction M. zxing-cpp's compiled encoder, cached: a reprint draws the same payloads."""
+    symbol = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = symbol.to_image(scale=1, add_quiet_zones=False)
+    side = int(image.shape[0])
+    # One byte per module, 0 for dark (zxing-cpp's stubs do not declare Image's buffer protocol).
+    dark = memoryview(image).tobytes()  # type: ignore[arg-type]
+    runs: list[tuple[int, int, int]] = []
+    for r in range(side):
+        row = dark[r * side : (r + 1) * side]
+        c = 0
+        while c < side:
+            if row[c] == 0:
+                start = c
+                while c < side and row[c] == 0:
+                    c += 1
+                runs.append((r, start, c - start))
+            else:
+                c += 1
+    return side, tuple(runs)
 
 
 def _draw_qr(canvas: Canvas, payload: str, x: float, y: float, side: float) -> None:
     """Modules as one filled path (no hairline seams), on a white quiet zone of 4 modules."""
-    matrix = _qr_matrix(payload)
-    n = len(matrix)
+    n, runs = _qr_runs(payload)
     module = side / n
     quiet = QR_QUIET_MODULES * module
     canvas.setFillColor(WHITE_PDF)
     canvas.rect(x - quiet, y - quiet, side + 2 * quiet, side + 2 * quiet, fill=1, stroke=0)
     path = canvas.beginPath()
-    for r, row in enumerate(matrix):
-        c = 0
-        while c < n:
-            if row[c]:
-                start = c
-                while c < n and row[c]:
-                    c += 1
-                path.rect(x + start * module, y + side - (r + 1) * module, (c - start) * module, module)
-            else:
-                c += 1
+    for r, start, length in runs:
+        path.rect(x + start * module, y + side - (r + 1) * module, length * module, module)
     canvas.setFillColor(BLACK_PDF)
     canvas.drawPath(path, fill=1, stroke=0)
 
