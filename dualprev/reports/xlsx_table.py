@@ -16,6 +16,7 @@ import math
 import unicodedata
 from collections.abc import Hashable, Sequence
 from copy import copy
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -98,10 +99,15 @@ def _sheet_name(wanted: str, used: set[str]) -> str:
 
 def _display_units(text: str) -> float:
     """Width of one line of text in Excel width units (a Chinese character takes about two)."""
-    return sum(XLSX_CJK_UNITS if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
+    ascii_chars = sum(ch.isascii() for ch in text)  # never wide; most dates, numbers and codes
+    wide = sum(unicodedata.east_asian_width(ch) in "WF" for ch in text if not ch.isascii())
+    return ascii_chars + (len(text) - ascii_chars - wide) + wide * XLSX_CJK_UNITS
 
 
+@lru_cache(maxsize=1 << 16)
 def _line_count(text: str, width_units: float) -> int:
+    """Lines ``text`` wraps to in a cell ``width_units`` wide: measured once per distinct text and
+    width, since a long table repeats its names, dates and statuses on thousands of rows."""
     usable = max(width_units - 1.0, 1.0)
     return sum(max(1, math.ceil(_display_units(line) / usable)) for line in text.split("\n"))
 
