@@ -1,6 +1,5 @@
 """The product side of every figure: dualprev's own code, called as the app and the CLI call it."""
 
-import importlib
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -17,18 +16,19 @@ def _db(path: Path):  # type: ignore[no-untyped-def]
     return open_database(path, create=False, check=False)
 
 
-def _ledger():  # type: ignore[no-untyped-def]
-    return importlib.import_module("dualprev.services.hidden_danger_service")
-
-
 def ledger_first_page(path: Path) -> Callable[[], object]:
-    hs, db = _ledger(), _db(path)
-    return lambda: hs.query(db, today=TODAY)
+    from dualprev.services.hidden_dangers import ledger
+
+    db = _db(path)
+    return lambda: ledger.query(db, today=TODAY)
 
 
 def ledger_keyword(path: Path) -> Callable[[], object]:
-    hs, db = _ledger(), _db(path)
-    return lambda: hs.query(db, hs.LedgerFilter(keyword=KEYWORD), today=TODAY)
+    from dualprev.domain.ledger import LedgerFilter
+    from dualprev.services.hidden_dangers import ledger
+
+    db = _db(path)
+    return lambda: ledger.query(db, LedgerFilter(keyword=KEYWORD), today=TODAY)
 
 
 def _period():  # type: ignore[no-untyped-def]
