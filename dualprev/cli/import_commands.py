@@ -12,7 +12,6 @@ import json
 from pathlib import Path
 
 from dualprev.cli.common import EXIT_FAILURE, EXIT_OK, Parser, add_db_option, require_db
-from dualprev.storage.db import open_database
 
 _KINDS = {"risk-list": "风险分级管控清单（作业活动类、设备设施类，LEC 或 LS）", "ledger": "隐患排查治理台账",
           "people": "人员花名册"}  # fmt: skip
@@ -54,6 +53,7 @@ def _import(args: argparse.Namespace) -> int:
         dry_run=args.dry_run, partial=args.partial, prefer=Prefer(args.prefer), mapping_name=args.mapping
     )
     from dualprev.services import database_lock
+    from dualprev.storage.db import open_database
 
     path = require_db(args)
     # A new database is created when there is none yet: importing is how a factory starts. Like every
