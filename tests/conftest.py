@@ -102,7 +102,7 @@ def _real_migrations(
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo factory built once per test run; copy it, never open it for writing."""
-    from dualprev.services.demo_service import build_demo
+    from dualprev.demo.builder import build_demo
     from dualprev.storage.db import open_database
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"

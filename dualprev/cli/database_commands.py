@@ -31,7 +31,7 @@ def _demo(path: Path, *, force: bool) -> int:
 
 
 def _build_demo(path: Path, *, force: bool) -> int:
-    from dualprev.services.demo_service import build_demo
+    from dualprev.demo.builder import build_demo
     from dualprev.storage.db import is_empty, open_database
 
     if not is_empty(path):

@@ -146,7 +146,7 @@ def _carry_out(ctx: AppContext, choice: FirstRunChoice) -> None:
 
 def load_demo(ctx: AppContext) -> None:
     """Build the demo enterprise (one transaction) off the UI thread behind a progress dialog."""
-    from dualprev.services.demo_service import build_demo
+    from dualprev.demo.builder import build_demo
 
     db, today = ctx.db, ctx.today()
     tasks.run_before_event_loop(

@@ -108,9 +108,9 @@ def test_load_demo_runs_in_the_background_and_opens_the_main_window(
         org.save_enterprise(db, org.EnterpriseProfile(name="示例机械有限公司"), actor=actor)
         return "ok"
 
-    fake = types.ModuleType("dualprev.services.demo_service")
+    fake = types.ModuleType("dualprev.demo.builder")
     fake.build_demo = build_demo  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "dualprev.services.demo_service", fake)
+    monkeypatch.setitem(sys.modules, "dualprev.demo.builder", fake)
     monkeypatch.setattr(
         FirstRunDialog, "choose", classmethod(lambda *_a, **_k: FirstRunChoice(load_demo=True))
     )
@@ -130,9 +130,9 @@ def test_demo_failure_is_reported_and_first_run_shown_again(
     def build_demo(db: Database, *, today: date, actor: str = "系统") -> None:
         raise ConflictError("数据库不是空的，不能加载示例企业")
 
-    fake = types.ModuleType("dualprev.services.demo_service")
+    fake = types.ModuleType("dualprev.demo.builder")
     fake.build_demo = build_demo  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "dualprev.services.demo_service", fake)
+    monkeypatch.setitem(sys.modules, "dualprev.demo.builder", fake)
     answers = iter([FirstRunChoice(load_demo=True), None])
     monkeypatch.setattr(FirstRunDialog, "choose", classmethod(lambda *_a, **_k: next(answers)))
     assert gui.start_main_window(db_path, prefs) is None

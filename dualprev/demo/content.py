@@ -1,6 +1,6 @@
 """Static content of the demo factory: a small, fictional machining plant (江苏恒锐精密机械有限公司).
 
-Everything here is plain data in frozen dataclasses; ``demo_service`` turns it into rows, with dates
+Everything here is plain data in frozen dataclasses; ``dualprev.demo.builder`` turns it into rows, with dates
 relative to the day the demo is built. People, departments, areas and risk points refer to each
 other by name or code, which the service resolves (and refuses when one is unknown).
 """

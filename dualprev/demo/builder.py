@@ -4,8 +4,8 @@
 measures, post risk cards printed a month ago (two of them since outdated by a re-evaluation and a
 new measure), check items, plans, tasks and records, a ledger of hidden dangers with their
 timelines and photos, and a floor plan with map zones — all in one transaction, dated relative to
-``today`` so the demo looks current whenever it is built. The content is in :mod:`demo_content`,
-the pictures in :mod:`demo_plan`.
+``today`` so the demo looks current whenever it is built. The content is in :mod:`dualprev.demo.content`,
+the pictures in :mod:`dualprev.demo.pictures`.
 """
 
 import json
@@ -18,6 +18,25 @@ from typing import Protocol
 
 from sqlmodel import Session, SQLModel, func, select
 
+from dualprev.demo import content
+from dualprev.demo.content import (
+    AddedMeasureSpec,
+    CheckPlanSpec,
+    HazardSpec,
+    HiddenDangerSpec,
+    MeasureSpec,
+    Rating,
+    ReevaluationSpec,
+    RiskPointSpec,
+)
+from dualprev.demo.pictures import (
+    PHOTO_HEIGHT,
+    PHOTO_WIDTH,
+    FloorPlanDrawing,
+    draw_floor_plan,
+    draw_site_photo,
+    make_thumbnail,
+)
 from dualprev.domain.checks import CheckFrequency, CheckResult, CheckTaskStatus, CheckType
 from dualprev.domain.grading import (
     DEFAULT_DIRECT_JUDGEMENT_ITEMS,
@@ -45,26 +64,7 @@ from dualprev.domain.risk import (
 from dualprev.domain.risk_map import ZoneShape
 from dualprev.domain.vocabularies import GB6441_1986
 from dualprev.errors import ConflictError
-from dualprev.services import demo_content as content
 from dualprev.services import post_card_service
-from dualprev.services.demo_content import (
-    AddedMeasureSpec,
-    CheckPlanSpec,
-    HazardSpec,
-    HiddenDangerSpec,
-    MeasureSpec,
-    Rating,
-    ReevaluationSpec,
-    RiskPointSpec,
-)
-from dualprev.services.demo_plan import (
-    PHOTO_HEIGHT,
-    PHOTO_WIDTH,
-    FloorPlanDrawing,
-    draw_floor_plan,
-    draw_site_photo,
-    make_thumbnail,
-)
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.files import FileStore

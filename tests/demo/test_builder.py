@@ -14,6 +14,8 @@ import pytest
 from PIL import Image
 from sqlmodel import Session, SQLModel, col, func, select
 
+from dualprev.demo import content as demo_content
+from dualprev.demo.builder import LOCAL_TZ, DemoSummary, _DemoBuilder, build_demo
 from dualprev.domain.checks import CheckFrequency, CheckResult, CheckTaskStatus, CheckType
 from dualprev.domain.grading import DEFAULT_DIRECT_JUDGEMENT_ITEMS, format_decimal, grade, preset
 from dualprev.domain.hidden_danger import (
@@ -40,8 +42,6 @@ from dualprev.domain.risk import (
 from dualprev.domain.validation import phone_problem, uscc_problem
 from dualprev.domain.vocabularies import GB6441_1986, hazard_factor_category
 from dualprev.errors import ConflictError
-from dualprev.services import demo_content
-from dualprev.services.demo_service import LOCAL_TZ, DemoSummary, _DemoBuilder, build_demo
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.files import FileStore
 from dualprev.storage.models import (

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
+from dualprev.demo.content import AREAS, ENTERPRISE, FLOOR_PLAN_NAME, SceneKind
 from dualprev.paths import resource_path
-from dualprev.services.demo_content import AREAS, ENTERPRISE, FLOOR_PLAN_NAME, SceneKind
 
 PLAN_WIDTH = 2400
 PLAN_HEIGHT = 1500
