@@ -111,6 +111,19 @@ class Database:
         finally:
             session.close()
 
+    @contextmanager
+    def one_transaction(self) -> Iterator["Database"]:
+        """A view of this database in which every unit of work shares one transaction.
+
+        For a batch of service calls that must succeed or fail as a whole (the demo factory): each
+        ``session()`` and ``read_session()`` of the view is the same session, flushed rather than
+        committed when a unit ends, so later units read what earlier ones wrote. Everything commits
+        when the block ends and rolls back if it raises. A unit that raises is not undone on its own,
+        so an error must end the block.
+        """
+        with self.session() as shared:
+            yield _SharedTransaction(self, shared)
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True
@@ -119,6 +132,33 @@ class Database:
 
     def __post_init__(self) -> None:
         output_guard.protect(self.path)
+
+
+class _SharedTransaction(Database):
+    """What :meth:`Database.one_transaction` yields."""
+
+    def __init__(self, db: Database, shared: Session) -> None:
+        super().__init__(db.path, db.engine, db.schema_version, db.backup_path)
+        self._shared = shared
+
+    def __post_init__(self) -> None:
+        """The database it is a view of is registered already (see ``output_guard``)."""
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        yield self._shared
+        self._shared.flush()
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        yield self._shared
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[Database]:
+        yield self
+
+    def close(self) -> None:
+        """The engine belongs to the database the view was made from."""
 
 
 def open_database(path: Path, *, create: bool = True, check: bool = True) -> Database:

@@ -22,6 +22,34 @@ def test_a_failed_unit_of_work_writes_nothing(tmp_path: Path) -> None:
     db.close()
 
 
+def test_one_transaction_commits_its_units_together(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "t.sqlite")
+    with db.one_transaction() as tx:
+        with tx.session() as s:
+            s.add(Department(name="生产部"))
+        with tx.read_session() as s:
+            assert [d.name for d in s.exec(select(Department)).all()] == ["生产部"]
+        with db.read_session() as outside:
+            assert outside.exec(select(Department)).all() == []  # not committed yet
+        with tx.session() as s:
+            s.add(Department(name="安全环保部"))
+    with db.read_session() as s:
+        assert sorted(d.name for d in s.exec(select(Department)).all()) == ["安全环保部", "生产部"]
+    db.close()
+
+
+def test_one_transaction_rolls_back_every_unit_when_it_fails(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "t.sqlite")
+    with pytest.raises(RuntimeError), db.one_transaction() as tx:
+        with tx.session() as s:
+            s.add(Department(name="生产部"))
+        with tx.session() as s:
+            raise RuntimeError("boom")
+    with db.read_session() as s:
+        assert s.exec(select(Department)).all() == []
+    db.close()
+
+
 def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
     db = open_database(tmp_path / "t.sqlite")
     with pytest.raises(IntegrityError), db.session() as s:
