@@ -125,7 +125,7 @@ def get_plan(db: Database, plan_id: int) -> FloorPlanInfo:
         return _plan_info(db, row, queries.zone_count(session=s, plan_id=plan_id))
 
 
-def import_plan(db: Database, path: Path, name: str, *, actor: str) -> FloorPlanInfo:
+def import_plan(db: Database, path: Path, name: str, *, actor: str, note: str = "") -> FloorPlanInfo:
     """Import the image at ``path`` as a new floor plan called ``name``.
 
     The image is made upright (EXIF), turned into plain RGB (palette, CMYK, transparency, 16-bit)
@@ -135,16 +135,25 @@ def import_plan(db: Database, path: Path, name: str, *, actor: str) -> FloorPlan
     """
     with db.read_session() as s:
         _check_plan_name(s, name, None)
-    image = prepare_plan_image(Path(path))
+    return add_plan(db, prepare_plan_image(Path(path)), name, actor=actor, note=note)
+
+
+def add_plan(db: Database, image: PreparedImage, name: str, *, actor: str, note: str = "") -> FloorPlanInfo:
+    """As :func:`import_plan`, for an image already prepared (e.g. by ``prepare_plan_bytes``)."""
     with _staged(db, image) as staged, db.session() as s:
         clean = _check_plan_name(s, name, None)
         order = queries.next_plan_sort_order(session=s)
         row = FloorPlan(
-            name=clean, file_name=staged.name, width=image.width, height=image.height, sort_order=order
+            name=clean,
+            file_name=staged.name,
+            width=image.width,
+            height=image.height,
+            sort_order=order,
+            note=note.strip(),
         )
         s.add(row)
         s.flush()
-        note = (
+        downsized = (
             f"，原图 {image.downsized_from[0]}×{image.downsized_from[1]} 已缩小"
             if image.downsized_from
             else ""
@@ -155,8 +164,8 @@ def import_plan(db: Database, path: Path, name: str, *, actor: str) -> FloorPlan
             action="import",
             entity="floor_plan",
             entity_id=row.id,
-            summary=f"导入平面图：{clean}（{image.width}×{image.height} 像素{note}）",
-            changes={"file": [None, Path(path).name]},
+            summary=f"导入平面图：{clean}（{image.width}×{image.height} 像素{downsized}）",
+            changes={"file": [None, image.original_name]},
         )
         return _plan_info(db, row, 0, image.downsized_from)
 

@@ -243,8 +243,12 @@ def attach(
     hidden_danger_id: int,
     stage: PhotoStage,
     photos: Sequence[PreparedPhoto],
+    *,
+    now: datetime | None = None,
 ) -> list[Photo]:
-    """Write the files and add the rows in ``session`` (the caller's transaction)."""
+    """Write the files and add the rows in ``session`` (the caller's transaction); ``now`` (aware)
+    dates the rows, default: the current time."""
+    added = now or utcnow()
     rows = [
         Photo(
             file_name=files.put(photo.data, ".jpg"),
@@ -255,6 +259,7 @@ def attach(
             stage=stage,
             hidden_danger_id=hidden_danger_id,
             taken_at=photo.taken_at,
+            created_at=added,
         )
         for photo in photos
     ]
@@ -270,8 +275,11 @@ def add_photos(
     photos: Sequence[PreparedPhoto],
     *,
     actor: str,
+    now: datetime | None = None,
 ) -> list[PhotoInfo]:
-    """Attach prepared photos to a hidden danger: files, rows, a timeline event and an audit entry."""
+    """Attach prepared photos to a hidden danger: files, rows, a timeline event and an audit entry.
+    ``now`` (aware) dates them; default: the current time."""
+    now = now or utcnow()
     if not photos:
         raise ValidationError("请先选择照片", "photos")
     with staged_files(db) as files, db.session() as s:
@@ -281,14 +289,18 @@ def add_photos(
         problem = photo_problem(danger.status, stage)
         if problem:
             raise ValidationError(problem, "photos")
-        rows = attach(s, files, hidden_danger_id, stage, photos)
+        rows = attach(s, files, hidden_danger_id, stage, photos, now=now)
         remark = f"{stage.label}照片 {len(rows)} 张"
         s.add(
             HiddenDangerEvent(
-                hidden_danger_id=hidden_danger_id, actor=actor, action=EventAction.PHOTOS, remark=remark
+                hidden_danger_id=hidden_danger_id,
+                at=now,
+                actor=actor,
+                action=EventAction.PHOTOS,
+                remark=remark,
             )
         )
-        danger.updated_at = utcnow()
+        danger.updated_at = now
         s.add(danger)
         audit.record(
             s,

@@ -282,10 +282,18 @@ def clear_override(db: Database, post_id: int, card_field: CardField, *, actor: 
     save_overrides(db, post_id, {card_field: None}, actor=actor)
 
 
-def record_print(db: Database, cards: Sequence[PostCard], *, page_size: str = "A4", actor: str) -> None:
+def record_print(
+    db: Database,
+    cards: Sequence[PostCard],
+    *,
+    page_size: str = "A4",
+    actor: str,
+    printed_at: datetime | None = None,
+) -> None:
     """Keep a snapshot of each printed card (revision, content hash, content), in one transaction.
 
     Call it with the cards exactly as they were printed; cards that cannot be printed are refused.
+    ``printed_at`` (aware) dates the prints; default: now.
     """
     if not cards:
         return
@@ -293,7 +301,7 @@ def record_print(db: Database, cards: Sequence[PostCard], *, page_size: str = "A
         if card.problem:
             raise ValidationError(card.problem)
     with db.session() as s:
-        record_print_in(s, cards, page_size=page_size)
+        record_print_in(s, cards, page_size=page_size, printed_at=printed_at)
         names = "、".join(f"{c.content.post} r{c.sheet.revision}" for c in cards)
         audit.record(s, actor=actor, action="print", entity="post_card", entity_id=cards[0].post_id if len(cards) == 1 else None,
                      summary=f"打印岗位告知卡（{page_size}）：{names}",

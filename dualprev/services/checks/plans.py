@@ -4,7 +4,7 @@ checks less often than asked."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from dualprev.domain.checks import (
@@ -25,7 +25,7 @@ from dualprev.services.checks.tasks import generate_for
 from dualprev.services.risks import levels as risk_levels
 from dualprev.storage import audit
 from dualprev.storage.db import Database, Session
-from dualprev.storage.models import Area, CheckPlan, CheckPlanItem, Department, Person
+from dualprev.storage.models import Area, CheckPlan, CheckPlanItem, Department, Person, utcnow
 from dualprev.storage.queries import checks as queries
 from dualprev.storage.repos import get_or_raise, names_by_id
 
@@ -177,8 +177,17 @@ _PLAN_FIELDS = (
 _SCHEDULE_FIELDS = ("frequency", "start_on", "end_on", "is_active")
 
 
-def save_plan(db: Database, plan_id: int | None, draft: CheckPlanDraft, *, actor: str, today: date) -> int:
-    """Create or change a plan and its items; its tasks follow at once.
+def save_plan(
+    db: Database,
+    plan_id: int | None,
+    draft: CheckPlanDraft,
+    *,
+    actor: str,
+    today: date,
+    now: datetime | None = None,
+) -> int:
+    """Create or change a plan and its items; its tasks follow at once. ``now`` (aware) dates a new
+    plan; default: the current time.
 
     A new plan gets its current task. When the schedule changes, the tasks not yet due are dropped
     and made again on the new schedule; a stopped plan drops them and its overdue tasks become 已错过.
@@ -201,7 +210,7 @@ def save_plan(db: Database, plan_id: int | None, draft: CheckPlanDraft, *, actor
             raise ValidationError("部分排查项已不存在，请重新选择", "item_ids")
         values = {key: getattr(draft, key) for key in _PLAN_FIELDS}
         if plan_id is None:
-            plan = CheckPlan(**values)
+            plan = CheckPlan(**values, created_at=now or utcnow())
             s.add(plan)
             s.flush()
             changes = audit.diff({}, values)

@@ -3,7 +3,7 @@
 danger), all in one transaction."""
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 from dualprev.domain.checks import CheckResult, CheckTaskStatus, CheckType, record_problem, record_summary
 from dualprev.domain.hidden_danger import (
@@ -30,6 +30,7 @@ from dualprev.storage.models import (
     Department,
     HiddenDanger,
     Photo,
+    utcnow,
 )
 from dualprev.storage.repos import get_or_raise
 
@@ -95,10 +96,14 @@ def _validate(data: CheckInput, check_type: CheckType, today: date) -> None:
             raise ValidationError(f"{label}，登记隐患时：{problem[1]}", "results")
 
 
-def record_check(db: Database, data: CheckInput, *, actor: str, today: date) -> CheckRecordDetail:
+def record_check(
+    db: Database, data: CheckInput, *, actor: str, today: date, now: datetime | None = None
+) -> CheckRecordDetail:
     """Save a check in one transaction: the record, every item's result with its photos, a hidden
     danger (with the item's photos as its 整改前 photos) for each 不合格 item linked both ways, and
-    the task it completes. Nothing is saved when any part is refused."""
+    the task it completes. Nothing is saved when any part is refused. ``now`` (aware) is when it is
+    entered; default: the current time."""
+    now = now or utcnow()
     with photo_service.staged_files(db) as files, db.session() as s:
         task = get_or_raise(s, CheckTask, data.task_id, "排查任务") if data.task_id is not None else None
         if task is not None and task.status is CheckTaskStatus.DONE:
@@ -122,6 +127,7 @@ def record_check(db: Database, data: CheckInput, *, actor: str, today: date) -> 
             checker_names=data.checker_names.strip(),
             department_id=data.department_id if data.department_id is not None else (plan.department_id if plan else None),
             area_id=data.area_id if data.area_id is not None else (plan.area_id if plan else None),
+            created_at=now,
         )  # fmt: skip
         s.add(record)
         s.flush()
@@ -144,6 +150,7 @@ def record_check(db: Database, data: CheckInput, *, actor: str, today: date) -> 
                     actor=actor,
                     today=today,
                     immediate=result.immediate,
+                    now=now,
                 )
                 row.hidden_danger_id = danger.id
                 if not row.remark:
@@ -163,6 +170,7 @@ def record_check(db: Database, data: CheckInput, *, actor: str, today: date) -> 
                         hidden_danger_id=danger.id if danger is not None else None,
                         check_result_id=row.id,
                         taken_at=photo.taken_at,
+                        created_at=now,
                     )
                 )
         record.summary = data.summary.strip() or record_summary([r.result for r in data.results], numbers)

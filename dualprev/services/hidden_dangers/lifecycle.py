@@ -5,7 +5,7 @@ against the row as it is in the database, runs in one transaction, and adds a ti
 audit entry. Nothing is ever deleted."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from dualprev.domain.hidden_danger import (
@@ -108,6 +108,7 @@ def start_rectification(
     *,
     actor: str,
     today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """待整改 → 整改中. A 重大隐患 needs its complete 治理方案 and interim measures first."""
     today = today or date.today()
@@ -122,13 +123,19 @@ def start_rectification(
             f"临时管控措施：{row.interim_measures}" if row.interim_measures else ""
         )
         changes["status"] = [row.status.value, _S.RECTIFYING.value]
-        add_event(s, row, EventAction.START, actor, to=_S.RECTIFYING, remark=remark)
+        add_event(s, row, EventAction.START, actor, to=_S.RECTIFYING, remark=remark, now=now)
         record_audit(s, row, actor, "transition", "开始整改", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
 
 def submit_for_acceptance(
-    db: Database, hidden_danger_id: int, data: CompletionInput, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    data: CompletionInput,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """整改中 → 待验收: the rectifier reports the work done, with the measures taken and after photos."""
     today = today or date.today()
@@ -157,17 +164,23 @@ def submit_for_acceptance(
         row.funds_fen = data.funds_fen
         row.completed_on = data.completed_on
         if data.photos:
-            photo_service.attach(s, files, hidden_danger_id, PhotoStage.AFTER, data.photos)
+            photo_service.attach(s, files, hidden_danger_id, PhotoStage.AFTER, data.photos, now=now)
         remark = data.remark.strip() or row.rectification_measures
         if data.photos:
             remark += f"（附整改后照片 {len(data.photos)} 张）"
-        add_event(s, row, EventAction.SUBMIT, actor, to=_S.AWAITING_ACCEPTANCE, remark=remark)
+        add_event(s, row, EventAction.SUBMIT, actor, to=_S.AWAITING_ACCEPTANCE, remark=remark, now=now)
         record_audit(s, row, actor, "transition", "整改完成，报请验收", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
 
 def accept(
-    db: Database, hidden_danger_id: int, data: AcceptanceInput, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    data: AcceptanceInput,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """待验收 → 已销号. The acceptor is never the rectifier; a 重大隐患 needs its 治理后评估."""
     today = today or date.today()
@@ -183,7 +196,7 @@ def accept(
         row.accepted_on = data.accepted_on
         row.acceptance_conclusion = data.conclusion.strip()
         if data.photos:
-            photo_service.attach(s, files, hidden_danger_id, PhotoStage.ACCEPTANCE, data.photos)
+            photo_service.attach(s, files, hidden_danger_id, PhotoStage.ACCEPTANCE, data.photos, now=now)
         add_event(
             s,
             row,
@@ -191,6 +204,7 @@ def accept(
             actor,
             to=_S.CLOSED,
             remark=f"验收人：{acceptor.name}；{row.acceptance_conclusion}",
+            now=now,
         )
         record_audit(
             s,
@@ -208,7 +222,13 @@ def accept(
 
 
 def reject(
-    db: Database, hidden_danger_id: int, data: RejectionInput, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    data: RejectionInput,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """验收不通过: 待验收 → 整改中, with the reason and optionally a new deadline."""
     today = today or date.today()
@@ -225,13 +245,19 @@ def reject(
             remark += f"（整改期限调整为 {data.new_deadline.isoformat()}）"
             row.deadline = data.new_deadline
         row.completed_on = None
-        add_event(s, row, EventAction.REJECT, actor, to=_S.RECTIFYING, remark=remark)
+        add_event(s, row, EventAction.REJECT, actor, to=_S.RECTIFYING, remark=remark, now=now)
         record_audit(s, row, actor, "transition", "验收不通过，退回整改", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
 
 def void(
-    db: Database, hidden_danger_id: int, reason: str, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    reason: str,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """作废 a record entered by mistake. It stays in the ledger, marked 已作废, with the reason."""
     today = today or date.today()
@@ -240,13 +266,19 @@ def void(
         raise_problem(void_problem(row.status, reason))
         changes = {"status": [row.status.value, _S.VOID.value], "void_reason": ["", reason.strip()]}
         row.void_reason = reason.strip()
-        add_event(s, row, EventAction.VOID, actor, to=_S.VOID, remark=row.void_reason)
+        add_event(s, row, EventAction.VOID, actor, to=_S.VOID, remark=row.void_reason, now=now)
         record_audit(s, row, actor, "void", f"作废：{row.void_reason}", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
 
 def save_remediation_plan(
-    db: Database, hidden_danger_id: int, plan: RemediationPlanInput, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    plan: RemediationPlanInput,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """Create or change the 治理方案 of a 重大隐患 (may be incomplete only while 待整改)."""
     today = today or date.today()
@@ -255,25 +287,36 @@ def save_remediation_plan(
         row = get_row(s, hidden_danger_id)
         raise_problem(plan_problem(loop_facts(s, row), items))
         existing = queries.remediation_plan(session=s, hidden_danger_id=hidden_danger_id)
-        record = existing or RemediationPlan(hidden_danger_id=hidden_danger_id)
+        record = existing or RemediationPlan(hidden_danger_id=hidden_danger_id, created_at=now or utcnow())
         changes = audit.diff({key: getattr(record, key) for key in items}, items)
         if existing is not None and not changes:
             return get_detail(db, hidden_danger_id, today=today)
         for key, value in items.items():
             setattr(record, key, value)
-        record.updated_at = utcnow()
+        record.updated_at = now or utcnow()
         s.add(record)
         missing = [label for key, label in REMEDIATION_PLAN_ITEMS if not items[key]]
         state = f"尚缺：{'、'.join(missing)}" if missing else "五到位内容齐全"
         add_event(
-            s, row, EventAction.PLAN, actor, remark=f"{'修改' if existing else '制定'}治理方案，{state}"
+            s,
+            row,
+            EventAction.PLAN,
+            actor,
+            remark=f"{'修改' if existing else '制定'}治理方案，{state}",
+            now=now,
         )
         record_audit(s, row, actor, "plan", f"{'修改' if existing else '制定'}治理方案", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
 
 def record_report_to_authority(
-    db: Database, hidden_danger_id: int, data: ReportInput, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    data: ReportInput,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """Record when and to whom a 重大隐患 was reported (a later report replaces the date shown)."""
     today = today or date.today()
@@ -292,13 +335,20 @@ def record_report_to_authority(
             EventAction.REPORT,
             actor,
             remark=f"{data.reported_on.isoformat()} 已报告{row.reported_to}",
+            now=now,
         )
         record_audit(s, row, actor, "report", f"记录上报：{row.reported_to}", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
 
 def record_post_evaluation(
-    db: Database, hidden_danger_id: int, data: PostEvaluationInput, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    data: PostEvaluationInput,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """治理后评估 of a 重大隐患 whose rectification is done (needed before it can be accepted)."""
     today = today or date.today()
@@ -314,8 +364,8 @@ def record_post_evaluation(
         )
         plan.post_evaluation = data.text.strip()
         plan.post_evaluated_on = data.evaluated_on
-        plan.updated_at = utcnow()
+        plan.updated_at = now or utcnow()
         s.add(plan)
-        add_event(s, row, EventAction.POST_EVALUATION, actor, remark=plan.post_evaluation)
+        add_event(s, row, EventAction.POST_EVALUATION, actor, remark=plan.post_evaluation, now=now)
         record_audit(s, row, actor, "evaluate", "治理后评估", changes)
     return get_detail(db, hidden_danger_id, today=today)

@@ -4,7 +4,7 @@ in one transaction, and adds a timeline event and an audit entry."""
 
 from collections.abc import Sequence
 from dataclasses import fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from dualprev.domain import settings
@@ -37,6 +37,7 @@ from dualprev.storage.models import (
     HiddenDangerEvent,
     Person,
     RiskPoint,
+    utcnow,
 )
 from dualprev.storage.queries import hidden_dangers as queries
 
@@ -122,11 +123,14 @@ def register_in(
     actor: str,
     today: date,
     immediate: bool = False,
+    now: datetime | None = None,
 ) -> HiddenDanger:
     """登记 a hidden danger inside the caller's transaction (e.g. a check record whose failed item it
     is) and return its row, flushed so it has its id and number. Same rules, timeline and audit as
-    :func:`register`; photos are the caller's to attach.
+    :func:`register`; photos are the caller's to attach. ``now`` (aware) dates the
+    registration; default: the current time.
     """
+    now = now or utcnow()
     draft = _clean(draft)
     raise_problem(draft_problem(draft, today))
     if immediate:
@@ -135,7 +139,13 @@ def register_in(
     values = {
         f.name: getattr(draft, f.name) for f in fields(HiddenDangerDraft) if f.name != "accident_type_ids"
     }
-    row = HiddenDanger(**values, number=_next_number(session, draft.found_on.year), is_immediate=immediate)
+    row = HiddenDanger(
+        **values,
+        number=_next_number(session, draft.found_on.year),
+        is_immediate=immediate,
+        created_at=now,
+        updated_at=now,
+    )
     session.add(row)
     session.flush()
     assert row.id is not None
@@ -144,6 +154,7 @@ def register_in(
     session.add(
         HiddenDangerEvent(
             hidden_danger_id=row.id,
+            at=now,
             actor=actor,
             action=EventAction.REGISTER.value,
             to_status=_S.PENDING,
@@ -159,6 +170,7 @@ def register_in(
             actor,
             to=_S.AWAITING_ACCEPTANCE,
             remark=draft.rectification_measures,
+            now=now,
         )
     kind = "（立即整改）" if immediate else ""
     record_audit(
@@ -181,6 +193,7 @@ def register(
     immediate: bool = False,
     photos: Sequence[PreparedPhoto] = (),
     today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """登记 a hidden danger under the next number of its year (YH-2026-0001…), with its before photos.
 
@@ -193,16 +206,22 @@ def register(
     if immediate:
         raise_problem(immediate_problem(cleaned))
     with photo_service.staged_files(db) as files, db.session() as s:
-        row = register_in(s, draft, actor=actor, today=today, immediate=immediate)
+        row = register_in(s, draft, actor=actor, today=today, immediate=immediate, now=now)
         assert row.id is not None
         if photos:
-            photo_service.attach(s, files, row.id, PhotoStage.BEFORE, photos)
+            photo_service.attach(s, files, row.id, PhotoStage.BEFORE, photos, now=now)
         new_id = row.id
     return get_detail(db, new_id, today=today)
 
 
 def update(
-    db: Database, hidden_danger_id: int, draft: HiddenDangerDraft, *, actor: str, today: date | None = None
+    db: Database,
+    hidden_danger_id: int,
+    draft: HiddenDangerDraft,
+    *,
+    actor: str,
+    today: date | None = None,
+    now: datetime | None = None,
 ) -> HiddenDangerDetail:
     """Correct the registered fields of an open hidden danger (level only while 待整改)."""
     today = today or date.today()
@@ -226,6 +245,6 @@ def update(
         if not changes:
             return get_detail(db, hidden_danger_id, today=today)
         changed = "、".join(_DRAFT_LABELS.get(key, key) for key in changes)
-        add_event(s, row, EventAction.UPDATE, actor, remark=f"修改了：{changed}")
+        add_event(s, row, EventAction.UPDATE, actor, remark=f"修改了：{changed}", now=now)
         record_audit(s, row, actor, "update", f"修改隐患信息（{changed}）", changes)
     return get_detail(db, hidden_danger_id, today=today)

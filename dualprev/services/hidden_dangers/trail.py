@@ -2,6 +2,7 @@
 audit entry; and how a problem the domain finds is raised."""
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from dualprev.domain.hidden_danger import EventAction, HiddenDangerStatus
@@ -29,16 +30,20 @@ def add_event(
     *,
     to: HiddenDangerStatus | None = None,
     remark: str = "",
+    now: datetime | None = None,
 ) -> None:
-    """Add a timeline event; with ``to`` the row moves to that status."""
+    """Add a timeline event at ``now`` (default: the current time); with ``to`` the row moves to
+    that status."""
+    now = now or utcnow()
     from_status = row.status if to is not None else None
     if to is not None:
         row.status = to
-    row.updated_at = utcnow()
+    row.updated_at = now
     session.add(row)
     session.add(
         HiddenDangerEvent(
             hidden_danger_id=row.id or 0,
+            at=now,
             actor=actor,
             action=action.value,
             from_status=from_status,

@@ -4,6 +4,7 @@ records one audit entry."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from dualprev.domain.evaluation_rules import current_exceeds_inherent, stage_conflict_message
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskStage
@@ -206,7 +207,12 @@ _HAZARD_FIELDS = (
 
 
 def save_hazard(
-    db: Database, info: HazardInfo, *, actor: str, evaluations: Sequence[EvaluationInput] = ()
+    db: Database,
+    info: HazardInfo,
+    *,
+    actor: str,
+    evaluations: Sequence[EvaluationInput] = (),
+    now: datetime | None = None,
 ) -> int:
     """Create or update a hazard with its accident types, measures and new evaluations; returns its id.
 
@@ -218,8 +224,10 @@ def save_hazard(
     Refuses with a ValidationError (and writes nothing) a missing description, an unknown factor
     category or accident type, an evaluation without a date, a factor value off the scale (the
     message lists the allowed values), and a current level more severe than the inherent one
-    (comparing the latest of each stage after this save).
+    (comparing the latest of each stage after this save). ``now`` (aware) dates the change and
+    the new evaluations' entry; default: the current time.
     """
+    now = now or utcnow()
     info = stripped(info)
     _validate_hazard(info, evaluations)
     with db.session() as s:
@@ -229,7 +237,7 @@ def save_hazard(
         graded = grade_inputs(s, evaluations)
         created = info.id is None
         row: Hazard = (
-            Hazard(risk_point_id=info.risk_point_id, description=info.description)
+            Hazard(risk_point_id=info.risk_point_id, description=info.description, created_at=now)
             if info.id is None
             else get_or_raise(s, Hazard, info.id, "危险源")
         )
@@ -249,7 +257,7 @@ def save_hazard(
             row.seq = info.seq
         elif created or moved:
             row.seq = queries.last_hazard_seq(session=s, risk_point_id=info.risk_point_id) + 1
-        row.updated_at = utcnow()
+        row.updated_at = now
         s.add(row)
         s.flush()
         hazard_id = row.id
@@ -261,7 +269,7 @@ def save_hazard(
         notes = _replace_measures(s, hazard_id, info.measures)
         for ev, g in zip(evaluations, graded, strict=True):
             s.add(new_evaluation(hazard_id, RiskStage(ev.stage), g, assessor_name=ev.assessor_name.strip(),
-                                 evaluated_on=ev.evaluated_on, note=ev.note.strip()))  # fmt: skip
+                                 evaluated_on=ev.evaluated_on, note=ev.note.strip(), created_at=now))  # fmt: skip
             notes.append(f"{RiskStage(ev.stage).label}评价：{g.level.label}")
         s.flush()
         set_level_cache(row, latest_by_stage(s, hazard_id))

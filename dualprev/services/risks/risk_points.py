@@ -4,7 +4,7 @@ records one audit entry."""
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime
 
 from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
@@ -131,13 +131,17 @@ def set_posts(session: Session, risk_point_id: int, post_ids: Iterable[int]) -> 
     return sorted(existing), sorted(wanted)
 
 
-def save_risk_point(db: Database, info: RiskPointInfo, *, actor: str, today: date | None = None) -> int:
+def save_risk_point(
+    db: Database, info: RiskPointInfo, *, actor: str, today: date | None = None, now: datetime | None = None
+) -> int:
     """Create or update a risk point and the posts facing it; returns its id.
 
     Refuses an empty name, too long texts, a code another risk point has, references to
     departments, people, areas or posts that do not exist, and a sign-off ``sign_off_problem``
-    finds wrong (dates after ``today`` only when it is given).
+    finds wrong (dates after ``today`` only when it is given). ``now`` (aware) dates the change;
+    default: the current time.
     """
+    now = now or utcnow()
     info = stripped(info)
     _validate_risk_point(info, today)
     with db.session() as s:
@@ -150,7 +154,7 @@ def save_risk_point(db: Database, info: RiskPointInfo, *, actor: str, today: dat
                 raise ConflictError(f"风险点编号“{info.code}”已被“{clash.name}”使用")
         created = info.id is None
         if info.id is None:
-            row = RiskPoint(name=info.name, kind=info.kind)
+            row = RiskPoint(name=info.name, kind=info.kind, created_at=now)
             row.sort_order = queries.next_risk_point_sort_order(session=s)
         else:
             row = get_or_raise(s, RiskPoint, info.id, "风险点")
@@ -159,7 +163,7 @@ def save_risk_point(db: Database, info: RiskPointInfo, *, actor: str, today: dat
         for key, value in fields.items():
             setattr(row, key, value)
         row.kind = RiskPointKind(info.kind)
-        row.updated_at = utcnow()
+        row.updated_at = now
         s.add(row)
         s.flush()
         assert row.id is not None
