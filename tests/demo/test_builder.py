@@ -14,8 +14,10 @@ import pytest
 from PIL import Image
 from sqlmodel import Session, SQLModel, col, func, select
 
+from dualprev.demo import cards_and_map
 from dualprev.demo import content as demo_content
-from dualprev.demo.builder import LOCAL_TZ, DemoSummary, _DemoBuilder, build_demo
+from dualprev.demo.builder import DemoSummary, build_demo
+from dualprev.demo.timeline import LOCAL_TZ
 from dualprev.domain.checks import CheckFrequency, CheckResult, CheckTaskStatus, CheckType
 from dualprev.domain.grading import DEFAULT_DIRECT_JUDGEMENT_ITEMS, format_decimal, grade, preset
 from dualprev.domain.hidden_danger import (
@@ -590,9 +592,18 @@ def test_photos_exist_with_thumbnails(s: Session, built: Built) -> None:
             assert danger.completed_on is not None
 
 
-def test_audit_log_records_the_demo(s: Session) -> None:
+def test_audit_log_records_who_did_what(s: Session) -> None:
+    """The enterprise is set up by the system; checks and hidden-danger steps are audited under
+    the people who did them."""
     rows = _all(s, AuditLog)
-    assert len(rows) >= 2 and {r.actor for r in rows} == {"系统"}
+    people = {p.name for p in _all(s, Person)}
+    assert {r.actor for r in rows} <= people | {"系统"}
+    (created,) = [r for r in rows if r.entity == "enterprise"]
+    assert (created.actor, created.action) == ("系统", "create")
+    checks = [r for r in rows if r.entity == "check_record"]
+    assert len(checks) == _count(s, CheckRecord) and all(r.actor in people for r in checks)
+    transitions = [r for r in rows if r.entity == "hidden_danger" and r.action == "transition"]
+    assert transitions and all(r.actor in people for r in transitions)
 
 
 # --- whole-build behaviour ---------------------------------------------------------------------
@@ -628,10 +639,10 @@ def test_refuses_a_database_with_data(tmp_path: Path) -> None:
 
 
 def test_a_failure_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(self: _DemoBuilder, drawing: object) -> None:
+    def fail(ctx: object) -> None:
         raise RuntimeError("disk trouble")
 
-    monkeypatch.setattr(_DemoBuilder, "_floor_plan", fail)
+    monkeypatch.setattr(cards_and_map, "draw_map", fail)
     db = open_database(tmp_path / "demo.sqlite")
     try:
         with pytest.raises(RuntimeError):
