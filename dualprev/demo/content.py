@@ -193,6 +193,8 @@ class FreeCheckItemSpec:
 class CheckPlanSpec:
     """A check plan, which check items it covers, and its tasks as day offsets from today.
 
+    The plan starts on its first task's day and its k-th scheduled task is the k-th offset (a
+    monthly or longer plan falls on calendar months, so its later offsets are approximate).
     Offsets below zero are past due dates: done (with a record) unless listed in ``missed`` or
     ``left_open`` (still due, i.e. overdue). Offsets from zero on are due and not yet done.
     """
@@ -206,7 +208,6 @@ class CheckPlanSpec:
     area: str  # area code or ""
     assignee: str
     checkers: tuple[str, ...]
-    start_offset: int
     task_offsets: tuple[int, ...]
     missed: tuple[int, ...] = ()
     left_open: tuple[int, ...] = ()
@@ -1200,36 +1201,36 @@ _PER_SHIFT, _WEEKLY, _MONTHLY = CheckFrequency.PER_SHIFT, CheckFrequency.WEEKLY,
 
 CHECK_PLANS: tuple[CheckPlanSpec, ...] = (
     CheckPlanSpec("jj_shift", "机加工车间岗位每班检查", CheckType.DAILY, ControlTier.POST, _PER_SHIFT,
-                  "机加工车间", "JJ", "吴志强", ("吴志强",), -120, tuple(range(-90, 1)),
+                  "机加工车间", "JJ", "吴志强", ("吴志强",), tuple(range(-90, 1)),
                   missed=(-47, -23), item_areas=("JJ",), item_categories=(_E, _P), per_risk_point=2,
                   max_items=10, note="每班开工前由当班班长按清单检查，发现问题当场登记"),
     CheckPlanSpec("pt_shift", "喷涂车间岗位每班检查", CheckType.DAILY, ControlTier.POST, _PER_SHIFT,
-                  "喷涂车间", "PT", "林强", ("林强",), -120, tuple(range(-14, 1)),
+                  "喷涂车间", "PT", "林强", ("林强",), tuple(range(-14, 1)),
                   item_areas=("PT",), item_categories=(_E, _M, _P), per_risk_point=2, max_items=10),
     CheckPlanSpec("cy_week", "冲压车间班组周检", CheckType.DAILY, ControlTier.TEAM, _WEEKLY,
-                  "冲压车间", "CY", "刘建军", ("刘建军", "赵鹏"), -120,
+                  "冲压车间", "CY", "刘建军", ("刘建军", "赵鹏"),
                   (*range(-113, 0, 7), 6), missed=(-50,), left_open=(-1,),
                   item_areas=("CY",), item_categories=(_E, _M, _P), per_risk_point=3, max_items=14),
     CheckPlanSpec("workshop_month", "生产车间月度安全检查", CheckType.COMPREHENSIVE, ControlTier.WORKSHOP, _MONTHLY,
-                  "生产部", "", "周海涛", ("周海涛", "陆婷"), -120, (-95, -65, -35, -5, 25),
+                  "生产部", "", "周海涛", ("周海涛", "陆婷"), (-95, -65, -35, -5, 25),
                   item_areas=("JJ", "CY", "HJ", "PT", "ZP"), item_categories=(_M, _TR, _EM), per_risk_point=1,
                   max_items=16),
     CheckPlanSpec("company_quarter", "公司季度综合检查", CheckType.COMPREHENSIVE, ControlTier.COMPANY, _Q,
-                  "安全环保部", "", "沈立明", ("严志明", "沈立明", "陆婷", "周海涛", "曹建国"), -150,
+                  "安全环保部", "", "沈立明", ("严志明", "沈立明", "陆婷", "周海涛", "曹建国"),
                   (-112, -22, 69), company_tier_only=True, item_levels=(RiskLevel.SIGNIFICANT,),
                   per_risk_point=2, max_items=24, free_items=("duty", "certificates", "contractors", "drills"),
                   note="由分管安全副总经理带队，各部门负责人参加；重大风险另按月检查（公司级重大风险月度检查）"),
     CheckPlanSpec("seasonal", "", CheckType.SEASONAL, ControlTier.COMPANY, _Q,
-                  "安全环保部", "", "陆婷", ("陆婷", "曹建国"), -20, (-12, 78),
+                  "安全环保部", "", "陆婷", ("陆婷", "曹建国"), (-12, 78),
                   item_areas=("WH", "GY"), item_categories=(_E,), per_risk_point=1, max_items=6,
                   seasonal_free_items=True),
     CheckPlanSpec("electrical", "电气及特种设备专项检查", CheckType.SPECIALIST, ControlTier.COMPANY,
-                  CheckFrequency.HALF_YEARLY, "设备部", "", "曹建国", ("曹建国", "许文军"), -150, (-88, 95),
+                  CheckFrequency.HALF_YEARLY, "设备部", "", "曹建国", ("曹建国", "许文军"), (-88, 95),
                   item_areas=("GY", "ZP", "CK"), item_risk_points=("FX-GY-001", "FX-GY-002", "FX-GY-003",
                   "FX-ZP-001", "FX-CK-001", "FX-ZP-004"), item_categories=(_E, _M), per_risk_point=3, max_items=16,
                   note="特种作业人员持证情况由公司季度综合检查按季度核查"),
     CheckPlanSpec("major_month", "公司级重大风险月度检查", CheckType.COMPREHENSIVE, ControlTier.COMPANY, _MONTHLY,
-                  "安全环保部", "", "沈立明", ("沈立明", "曹建国"), -140, (-110, -80, -50, -20, 10),
+                  "安全环保部", "", "沈立明", ("沈立明", "曹建国"), (-110, -80, -50, -20, 10),
                   company_tier_only=True, item_levels=(RiskLevel.MAJOR,), per_risk_point=4, max_items=20,
                   note="按排查频次表，重大风险的管控措施由公司每月检查一次；安全环保部牵头，设备部参加"),
 )  # fmt: skip

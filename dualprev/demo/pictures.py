@@ -20,7 +20,6 @@ PLAN_WIDTH = 2400
 PLAN_HEIGHT = 1500
 PHOTO_WIDTH = 1200
 PHOTO_HEIGHT = 900
-THUMB_SIDE = 320
 
 _BLACK = (0, 0, 0)
 _WHITE = (255, 255, 255)
@@ -375,15 +374,6 @@ def draw_site_photo(scene: SceneKind, caption: str, *, fixed: bool, taken_at: da
     stamp = taken_at.strftime("%Y-%m-%d %H:%M")
     draw.text((PHOTO_WIDTH - 24, PHOTO_HEIGHT - 45), stamp, font=_font(28), fill=(255, 200, 0), anchor="rm")
     return _jpeg(image)
-
-
-def make_thumbnail(data: bytes, side: int = THUMB_SIDE) -> bytes:
-    """A JPEG no larger than ``side`` on its longer edge."""
-    with Image.open(io.BytesIO(data)) as source:
-        source.draft("RGB", (side, side))  # let the JPEG decoder scale down while decoding
-        image = source.convert("RGB")
-    image.thumbnail((side, side))
-    return _jpeg(image, quality=80)
 
 
 Box = tuple[int, int, int, int]
