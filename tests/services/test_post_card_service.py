@@ -244,9 +244,15 @@ def test_cancelled_export_writes_and_records_nothing(demo_db: Database, tmp_path
         assert s.exec(select(PostCardPrint)).all() == []
 
 
+def _card_audit(db: Database) -> list[AuditLog]:
+    with db.read_session() as s:
+        return list(s.exec(select(AuditLog).where(AuditLog.entity == "post_card")).all())
+
+
 def test_printing_inside_a_larger_transaction(demo_db: Database) -> None:
     welder = _post_id(demo_db, "电焊工")
     printed_at = datetime(2026, 10, 21, 16, 0, tzinfo=timezone(timedelta(hours=8)))
+    audited = _card_audit(demo_db)
     with demo_db.session() as s:
         (card,) = cards.cards_in(s, today=date(2026, 10, 21), post_ids=[welder])
         cards.record_print_in(s, [card], page_size="A3", printed_at=printed_at)
@@ -256,7 +262,7 @@ def test_printing_inside_a_larger_transaction(demo_db: Database) -> None:
     with demo_db.read_session() as s:
         (row,) = s.exec(select(PostCardPrint)).all()
         assert row.page_size == "A3"
-        assert s.exec(select(AuditLog).where(AuditLog.entity == "post_card")).all() == []  # the caller audits
+    assert _card_audit(demo_db) == audited  # the caller audits
     cleaner = org.save_post(demo_db, org.PostInfo(name="保洁员"), actor="测试")
     with demo_db.session() as s:
         (blank,) = cards.cards_in(s, today=TODAY, post_ids=[cleaner.id or 0])
