@@ -24,8 +24,14 @@ from dualprev.domain.checks import (
 )
 from dualprev.domain.hidden_danger import HiddenDangerDraft
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskLevel
-from dualprev.services import check_service
-from dualprev.services.check_service import CheckInput, CheckItemRow, ResultInput, TaskScope
+from dualprev.services.checks import checklists, recording
+from dualprev.services.checks import items as check_items
+from dualprev.services.checks import plans as check_plans
+from dualprev.services.checks import tasks as check_tasks
+from dualprev.services.checks.checklists import ChecklistItem
+from dualprev.services.checks.items import CheckItemRow
+from dualprev.services.checks.recording import CheckInput, ResultInput
+from dualprev.services.checks.tasks import TaskScope
 from dualprev.services.photo_service import PreparedPhoto
 
 ITEMS_GENERATED_HOUR = 17
@@ -95,7 +101,7 @@ def schedule(
     """Put the items, plans, checks and task generation on the timeline."""
     free: dict[str, int] = {}
     plan_ids: dict[str, int] = {}
-    forms: dict[str, tuple[check_service.ChecklistItem, ...]] = {}
+    forms: dict[str, tuple[ChecklistItem, ...]] = {}
     ctx.timeline.schedule(at(ctx.ident_on, ITEMS_GENERATED_HOUR), lambda now: _items(ctx, free))
     for key, tasks in planned.items():
         ctx.timeline.schedule(at(tasks.start_on, 7, 30), _plan(ctx, tasks, free, plan_ids))
@@ -107,16 +113,16 @@ def schedule(
 
 
 def count_tasks(ctx: DemoContext) -> int:
-    return len(check_service.list_tasks(ctx.db, today=ctx.today, scope=TaskScope.ALL, limit=1_000_000))
+    return len(check_tasks.list_tasks(ctx.db, today=ctx.today, scope=TaskScope.ALL, limit=1_000_000))
 
 
 # --- items and plans -----------------------------------------------------------------------------------
 
 
 def _items(ctx: DemoContext, free: dict[str, int]) -> None:
-    ctx.tally["check_items"] += check_service.generate_items(ctx.db, actor=ctx.actor).created
+    ctx.tally["check_items"] += check_items.generate_items(ctx.db, actor=ctx.actor).created
     for spec in content.FREE_CHECK_ITEMS:
-        row = check_service.save_item(
+        row = check_items.save_item(
             ctx.db,
             None,
             CheckItemDraft(
@@ -155,7 +161,7 @@ def _candidates(ctx: DemoContext) -> list[_Candidate]:
         for seq, hazard in enumerate(point.hazards, start=1):
             where[ctx.hazards[(point.code, seq)]] = (index, seq, point, hazard)
     chosen: list[tuple[tuple[int, int, int], _Candidate]] = []
-    for item in check_service.list_items(ctx.db):
+    for item in check_items.list_items(ctx.db):
         if item.hazard_id is None or item.measure_category is None:
             continue
         index, seq, point, hazard = where[item.hazard_id]
@@ -204,7 +210,7 @@ def _plan(
         items += [free[key] for key in spec.free_items]
         if spec.seasonal_free_items:
             items += [free[f.key] for f in content.FREE_CHECK_ITEMS if season.key in f.seasons]
-        plan_ids[spec.key] = check_service.save_plan(
+        plan_ids[spec.key] = check_plans.save_plan(
             ctx.db,
             None,
             CheckPlanDraft(
@@ -229,7 +235,7 @@ def _plan(
 
 
 def _generate_tasks(ctx: DemoContext, day: date) -> None:
-    check_service.generate_tasks(ctx.db, today=day, actor=ctx.actor)
+    check_tasks.generate_tasks(ctx.db, today=day, actor=ctx.actor)
 
 
 # --- checks --------------------------------------------------------------------------------------------
@@ -240,7 +246,7 @@ def _check(
     key: str,
     spec: CheckPlanSpec,
     plan_ids: Mapping[str, int],
-    forms: dict[str, tuple[check_service.ChecklistItem, ...]],
+    forms: dict[str, tuple[ChecklistItem, ...]],
     findings: FindingsOn,
     registered: Registered,
 ) -> Callable[[datetime], None]:
@@ -250,16 +256,16 @@ def _check(
         plan_id = plan_ids[key]
         task = next(
             t
-            for t in check_service.list_tasks(ctx.db, today=day, scope=TaskScope.TODAY)
+            for t in check_tasks.list_tasks(ctx.db, today=day, scope=TaskScope.TODAY)
             if t.plan_id == plan_id
         )
         # The plan's items do not change, so its checklist is printed once and used for every check.
         if key not in forms:
-            forms[key] = check_service.checklist(ctx.db, task_id=task.id).items
+            forms[key] = checklists.checklist(ctx.db, task_id=task.id).items
         items = forms[key]
         results = [_result(ctx, spec, item) for item in items]
         found = [(finding, _fail(ctx, results, items, finding)) for finding in findings(key, day)]
-        record = check_service.record_check(
+        record = recording.record_check(
             ctx.db,
             CheckInput(
                 checked_on=day,
@@ -283,7 +289,7 @@ def _check(
     return step
 
 
-def _result(ctx: DemoContext, spec: CheckPlanSpec, item: check_service.ChecklistItem) -> ResultInput:
+def _result(ctx: DemoContext, spec: CheckPlanSpec, item: ChecklistItem) -> ResultInput:
     # A machine stopped for maintenance now and then leaves a per-shift item not applicable.
     stopped = spec.frequency is CheckFrequency.PER_SHIFT and ctx.rng.random() < 0.04
     return ResultInput(
@@ -298,7 +304,7 @@ def _result(ctx: DemoContext, spec: CheckPlanSpec, item: check_service.Checklist
 def _fail(
     ctx: DemoContext,
     results: list[ResultInput],
-    items: Sequence[check_service.ChecklistItem],
+    items: Sequence[ChecklistItem],
     finding: FoundInCheck,
 ) -> int:
     """Mark the first passed item on the hidden danger's risk point 不合格, or add a result for the

@@ -16,7 +16,8 @@ from dualprev.demo.context import DemoContext
 from dualprev.demo.timeline import Step, at, local_day
 from dualprev.domain.grading import DEFAULT_DIRECT_JUDGEMENT_ITEMS, direct_grade, grade, preset
 from dualprev.domain.risk import DEFAULT_TIER_BY_LEVEL, ControlTier, RiskLevel, RiskStage
-from dualprev.services import check_service, risk_service
+from dualprev.services import risk_service
+from dualprev.services.checks import items as check_items
 from dualprev.services.risk_service import EvaluationInput, HazardInfo, MeasureInfo, RiskPointInfo
 
 
@@ -320,6 +321,6 @@ def _schedule_added_measure(ctx: DemoContext, added: content.AddedMeasureSpec) -
         earlier = sum(1 for m in hazard.measures[:position] if not added_after_print(point, hazard, m))
         _update_hazard(ctx, hazard_id, now, new_measure=(earlier, measure))
         # The new measure is checked from now on.
-        ctx.tally["check_items"] += check_service.generate_items(ctx.db, actor=ctx.actor).created
+        ctx.tally["check_items"] += check_items.generate_items(ctx.db, actor=ctx.actor).created
 
     ctx.timeline.schedule(at(on, 10), step)

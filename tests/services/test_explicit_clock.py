@@ -10,12 +10,13 @@ from sqlmodel import col, select
 from dualprev.domain.checks import CheckResult
 from dualprev.domain.hidden_danger import HiddenDangerDraft
 from dualprev.domain.risk import EvaluationMethod, RiskStage
-from dualprev.services import check_service as cs
 from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
 from dualprev.services import photo_service, post_card_service
 from dualprev.services import risk_service as rs
-from dualprev.services.check_service import CheckInput, ResultInput, TaskScope
+from dualprev.services.checks import checklists, recording, tasks
+from dualprev.services.checks.recording import CheckInput, ResultInput
+from dualprev.services.checks.tasks import TaskScope
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
     CheckRecord,
@@ -112,12 +113,12 @@ def test_a_hazard_and_its_evaluations_are_dated_by_now(demo_db: Database) -> Non
 
 
 def test_a_check_record_is_dated_by_now(demo_db: Database) -> None:
-    task = cs.list_tasks(demo_db, today=DEMO_TODAY, scope=TaskScope.TODAY)[0]
-    items = cs.checklist(demo_db, task_id=task.id).items
+    task = tasks.list_tasks(demo_db, today=DEMO_TODAY, scope=TaskScope.TODAY)[0]
+    items = checklists.checklist(demo_db, task_id=task.id).items
     results = tuple(ResultInput(i.content, CheckResult.PASS, i.item_id, i.standard) for i in items)
     entered = datetime.combine(DEMO_TODAY, datetime.min.time(), UTC) + timedelta(hours=2)
     data = CheckInput(checked_on=DEMO_TODAY, checker_names="吴志强", results=results, task_id=task.id)
-    detail = cs.record_check(demo_db, data, actor=ACTOR, today=DEMO_TODAY, now=entered)
+    detail = recording.record_check(demo_db, data, actor=ACTOR, today=DEMO_TODAY, now=entered)
     with demo_db.read_session() as s:
         record = s.get_one(CheckRecord, detail.id)
     assert _utc(record.created_at) == entered
