@@ -69,11 +69,22 @@ def _point_id(db: Database, code: str) -> int:
         return row.id
 
 
-def _audit(db: Database, entity: str) -> list[AuditLog]:
+def _audit(db: Database, entity: str, *, after: int = 0) -> list[AuditLog]:
+    """The audit entries about ``entity`` written after the entry with id ``after``."""
     with db.read_session() as s:
         return list(
-            s.exec(select(AuditLog).where(AuditLog.entity == entity).order_by(col(AuditLog.id))).all()
+            s.exec(
+                select(AuditLog)
+                .where(AuditLog.entity == entity, col(AuditLog.id) > after)
+                .order_by(col(AuditLog.id))
+            ).all()
         )
+
+
+def _audit_mark(db: Database) -> int:
+    """The id of the latest audit entry (the demo database has its own history)."""
+    with db.read_session() as s:
+        return int(s.exec(select(func.max(AuditLog.id))).one() or 0)
 
 
 @pytest.fixture
@@ -482,6 +493,7 @@ def test_measures_are_replaced_keeping_ids_and_check_item_links(demo_db: Databas
 
 
 def test_delete_hazard_and_risk_point_cascade(demo_db: Database) -> None:
+    mark = _audit_mark(demo_db)
     rp_id = _point_id(demo_db, "FX-JJ-001")
     rows = hazard_list.list_hazards_of(demo_db, rp_id)
     assert len(rows) >= 2
@@ -497,7 +509,7 @@ def test_delete_hazard_and_risk_point_cascade(demo_db: Database) -> None:
     assert _count(demo_db, PostRiskPoint, col(PostRiskPoint.risk_point_id) == rp_id) == 0
     assert _count(demo_db, Hazard) == hazards_before - len(rows)
     assert rp_id not in risk_levels.risk_point_levels(demo_db)
-    [entry] = _audit(demo_db, "risk_point")
+    [entry] = _audit(demo_db, "risk_point", after=mark)
     assert entry.action == "delete" and f"含危险源 {len(rows) - 1} 条" in entry.summary
 
 
@@ -534,6 +546,7 @@ def _inventory(db: Database, rp_id: int) -> list[tuple[Any, ...]]:
 
 
 def test_copy_risk_point_to_another_area_and_post(demo_db: Database) -> None:
+    mark = _audit_mark(demo_db)
     source_id = _point_id(demo_db, "FX-PT-001")  # holds the 直接判定 hazard
     source = risk_points.get_risk_point(demo_db, source_id)
     areas = {a.name: a.id or 0 for a in org.list_areas(demo_db)}
@@ -576,7 +589,7 @@ def test_copy_risk_point_to_another_area_and_post(demo_db: Database) -> None:
     )
     second = risk_points.get_risk_point(demo_db, again)
     assert (second.code, second.name, second.area_id) == (f"{source.code}-3", "喷漆作业（临时）", None)
-    entries = _audit(demo_db, "risk_point")
+    entries = _audit(demo_db, "risk_point", after=mark)
     assert [e.action for e in entries] == ["copy", "copy"]
     assert risk_points.get_risk_point(demo_db, source_id) == source
 
