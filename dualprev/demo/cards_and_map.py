@@ -7,9 +7,9 @@ from dualprev.demo.context import DemoContext
 from dualprev.demo.pictures import draw_floor_plan
 from dualprev.demo.timeline import at, local_day
 from dualprev.domain.risk_map import ZoneShape
-from dualprev.services import floor_plan_service, post_card_service
-from dualprev.services.floor_plan_service import ZoneInfo
+from dualprev.services import floor_plan_service, map_zone_service, post_card_service
 from dualprev.services.image_import import prepare_plan_bytes
+from dualprev.services.map_zone_service import ZoneInfo
 
 
 def schedule_card_print(ctx: DemoContext) -> None:
@@ -39,7 +39,7 @@ def draw_map(ctx: DemoContext) -> None:
     )
     ctx.tally["floor_plans"] += 1
     for order, zone in enumerate(drawing.zones):
-        floor_plan_service.save_zone(
+        map_zone_service.save_zone(
             ctx.db,
             ZoneInfo(
                 floor_plan_id=plan.id or 0,
