@@ -89,12 +89,9 @@ class Ledger:
 
     def _draft(self, spec: HiddenDangerSpec, found_on: date) -> HiddenDangerDraft:
         ctx = self.ctx
-        if spec.source is HiddenDangerSource.EXTERNAL:
-            check_type = None
-        elif spec.source is HiddenDangerSource.CHECK:
-            check_type = None  # the check record's type, filled in when the check is saved
-        else:
-            check_type = CheckType.DAILY
+        # A check gives its record's type when it is saved; an outside inspection has none.
+        no_type_yet = spec.source in (HiddenDangerSource.CHECK, HiddenDangerSource.EXTERNAL)
+        check_type = None if no_type_yet else CheckType.DAILY
         return HiddenDangerDraft(
             found_on=found_on,
             description=spec.description,
