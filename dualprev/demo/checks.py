@@ -102,9 +102,10 @@ def schedule(
     free: dict[str, int] = {}
     plan_ids: dict[str, int] = {}
     forms: dict[str, tuple[ChecklistItem, ...]] = {}
+    candidates: dict[int, list[_Candidate]] = {}
     ctx.timeline.schedule(at(ctx.ident_on, ITEMS_GENERATED_HOUR), lambda now: _items(ctx, free))
     for key, tasks in planned.items():
-        ctx.timeline.schedule(at(tasks.start_on, 7, 30), _plan(ctx, tasks, free, plan_ids))
+        ctx.timeline.schedule(at(tasks.start_on, 7, 30), _plan(ctx, tasks, free, plan_ids, candidates))
         for day in tasks.record_days:
             hour = 8 if tasks.spec.check_type is CheckType.DAILY else 15
             moment = at(day, hour, ctx.rng.randrange(0, 50))
@@ -150,12 +151,21 @@ class _Candidate:
     item: CheckItemRow
 
 
-def _candidates(ctx: DemoContext) -> list[_Candidate]:
+def _candidates(ctx: DemoContext, known: dict[int, list[_Candidate]]) -> list[_Candidate]:
     """The items generated from measures, in inventory order, with their hazard's level today.
 
     Plans choose by today's levels (the re-evaluation after the print is already taken into
-    account), so the 重大风险 plan watches every hazard that is 重大 now.
+    account), so the 重大风险 plan watches every hazard that is 重大 now. ``known`` keeps the
+    answer for as long as no item is added.
     """
+    written = ctx.tally["check_items"]
+    if written not in known:
+        known.clear()
+        known[written] = _read_candidates(ctx)
+    return known[written]
+
+
+def _read_candidates(ctx: DemoContext) -> list[_Candidate]:
     where: dict[int, tuple[int, int, RiskPointSpec, content.HazardSpec]] = {}
     for index, point in enumerate(content.RISK_POINTS):
         for seq, hazard in enumerate(point.hazards, start=1):
@@ -200,13 +210,17 @@ def _plan_items(spec: CheckPlanSpec, candidates: list[_Candidate]) -> list[int]:
 
 
 def _plan(
-    ctx: DemoContext, tasks: PlannedTasks, free: Mapping[str, int], plan_ids: dict[str, int]
+    ctx: DemoContext,
+    tasks: PlannedTasks,
+    free: Mapping[str, int],
+    plan_ids: dict[str, int],
+    known: dict[int, list[_Candidate]],
 ) -> Callable[[datetime], None]:
     spec = tasks.spec
 
     def step(now: datetime) -> None:
         season = content.season_for(ctx.today.month)
-        items = _plan_items(spec, _candidates(ctx))
+        items = _plan_items(spec, _candidates(ctx, known))
         items += [free[key] for key in spec.free_items]
         if spec.seasonal_free_items:
             items += [free[f.key] for f in content.FREE_CHECK_ITEMS if season.key in f.seasons]
