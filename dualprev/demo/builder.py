@@ -18,8 +18,9 @@ from dualprev.demo.context import DemoContext
 from dualprev.demo.hidden_dangers import Ledger, count_events
 from dualprev.demo.timeline import Timeline
 from dualprev.errors import ConflictError
-from dualprev.services import floor_plan_service, hidden_danger_service
+from dualprev.services import floor_plan_service
 from dualprev.services import organisation_service as org
+from dualprev.services.hidden_dangers import ledger
 from dualprev.storage.db import Database
 
 
@@ -79,7 +80,7 @@ def _refuse_if_not_empty(db: Database, today: date) -> None:
         or org.list_people(db)
         or org.list_areas(db)
         or org.list_risk_point_refs(db)
-        or hidden_danger_service.query(db, today=today, limit=1).total
+        or ledger.query(db, today=today, limit=1).total
         or floor_plan_service.list_plans(db)
     ):
         raise ConflictError("当前数据库已有企业数据，演示企业只能生成到空数据库中。请新建一个数据库后再试。")

@@ -20,8 +20,8 @@ from dualprev.demo.timeline import LOCAL_TZ, Step, at, local_day
 from dualprev.domain.checks import CheckType
 from dualprev.domain.hidden_danger import HiddenDangerDraft, HiddenDangerSource, PhotoStage
 from dualprev.domain.hidden_danger import HiddenDangerStatus as _S
-from dualprev.services import hidden_danger_service as hds
 from dualprev.services import photo_service
+from dualprev.services.hidden_dangers import detail, lifecycle, registration
 from dualprev.services.photo_service import PreparedPhoto
 
 _STEP_GAP = timedelta(minutes=5)
@@ -65,7 +65,7 @@ class Ledger:
             safety = content.ENTERPRISE.safety_manager_name
             registrar = safety if spec.source is HiddenDangerSource.EXTERNAL else spec.finders.split("、")[0]
             photos = self._before_photos(spec, found_on)
-            detail = hds.register(
+            detail = registration.register(
                 self.ctx.db,
                 self._draft(spec, found_on),
                 actor=registrar,
@@ -195,14 +195,16 @@ class _FollowUp:
 
     def _void(self, actor: str) -> Step:
         def step(now: datetime) -> None:
-            hds.void(self.ctx.db, self.id, self.spec.void_reason, actor=actor, today=local_day(now), now=now)
+            lifecycle.void(
+                self.ctx.db, self.id, self.spec.void_reason, actor=actor, today=local_day(now), now=now
+            )
 
         return step
 
     def _report(self, actor: str, plan: content.RemediationSpec) -> Step:
         def step(now: datetime) -> None:
-            data = hds.ReportInput(reported_to=plan.reported_to, reported_on=local_day(now))
-            hds.record_report_to_authority(
+            data = lifecycle.ReportInput(reported_to=plan.reported_to, reported_on=local_day(now))
+            lifecycle.record_report_to_authority(
                 self.ctx.db, self.id, data, actor=actor, today=local_day(now), now=now
             )
 
@@ -210,7 +212,7 @@ class _FollowUp:
 
     def _plan(self, actor: str, plan: content.RemediationSpec) -> Step:
         def step(now: datetime) -> None:
-            data = hds.RemediationPlanInput(
+            data = lifecycle.RemediationPlanInput(
                 goal_and_tasks=plan.goal_and_tasks,
                 methods_and_measures=plan.methods_and_measures,
                 funds_and_materials=plan.funds_and_materials,
@@ -218,14 +220,18 @@ class _FollowUp:
                 timeline_and_requirements=plan.timeline_and_requirements,
                 safety_and_emergency=plan.safety_and_emergency,
             )
-            hds.save_remediation_plan(self.ctx.db, self.id, data, actor=actor, today=local_day(now), now=now)
+            lifecycle.save_remediation_plan(
+                self.ctx.db, self.id, data, actor=actor, today=local_day(now), now=now
+            )
 
         return step
 
     def _start(self, actor: str) -> Step:
         def step(now: datetime) -> None:
-            data = hds.StartInput(remark=self.spec.interim_measures)
-            hds.start_rectification(self.ctx.db, self.id, data, actor=actor, today=local_day(now), now=now)
+            data = lifecycle.StartInput(remark=self.spec.interim_measures)
+            lifecycle.start_rectification(
+                self.ctx.db, self.id, data, actor=actor, today=local_day(now), now=now
+            )
 
         return step
 
@@ -235,14 +241,14 @@ class _FollowUp:
             photos: tuple[PreparedPhoto, ...] = ()
             if final and self.spec.photo is not None:
                 photos = (_photo(self.ctx, self.spec.photo, self.spec.location, day, 16, fixed=True),)
-            data = hds.CompletionInput(
+            data = lifecycle.CompletionInput(
                 completed_on=day,
                 rectification_measures=self.spec.rectification,
                 funds_fen=self.spec.funds_yuan * 100,
                 remark=remark,
                 photos=photos,
             )
-            hds.submit_for_acceptance(self.ctx.db, self.id, data, actor=actor, today=day, now=now)
+            lifecycle.submit_for_acceptance(self.ctx.db, self.id, data, actor=actor, today=day, now=now)
             self.ctx.tally["photos"] += len(photos)
 
         return step
@@ -258,21 +264,21 @@ class _FollowUp:
 
     def _reject(self, actor: str) -> Step:
         def step(now: datetime) -> None:
-            data = hds.RejectionInput(reason=self.spec.note)
-            hds.reject(self.ctx.db, self.id, data, actor=actor, today=local_day(now), now=now)
+            data = lifecycle.RejectionInput(reason=self.spec.note)
+            lifecycle.reject(self.ctx.db, self.id, data, actor=actor, today=local_day(now), now=now)
 
         return step
 
     def _accept(self, actor: str) -> Step:
         def step(now: datetime) -> None:
             day = local_day(now)
-            data = hds.AcceptanceInput(
+            data = lifecycle.AcceptanceInput(
                 acceptor_id=self.ctx.person(actor), accepted_on=day, conclusion=self.spec.conclusion
             )
-            hds.accept(self.ctx.db, self.id, data, actor=actor, today=day, now=now)
+            lifecycle.accept(self.ctx.db, self.id, data, actor=actor, today=day, now=now)
 
         return step
 
 
 def count_events(ctx: DemoContext, hidden_danger_ids: Sequence[int]) -> int:
-    return sum(len(hds.get_detail(ctx.db, i, today=ctx.today).events) for i in hidden_danger_ids)
+    return sum(len(detail.get_detail(ctx.db, i, today=ctx.today).events) for i in hidden_danger_ids)

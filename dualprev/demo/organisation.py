@@ -8,13 +8,13 @@ from dataclasses import asdict, replace
 from dualprev.demo import content
 from dualprev.demo.context import DemoContext
 from dualprev.services import organisation_service as org
-from dualprev.services import risk_service
+from dualprev.services.risks import accident_types
 
 
 def set_up(ctx: DemoContext) -> None:
     """Write the enterprise and its organisation, and load the accident types the content names."""
     org.save_enterprise(ctx.db, org.EnterpriseProfile(**asdict(content.ENTERPRISE)), actor=ctx.actor)
-    ctx.accident_types = {t.name: t.id for t in risk_service.accident_type_options(ctx.db)}
+    ctx.accident_types = {t.name: t.id for t in accident_types.accident_type_options(ctx.db)}
     if not ctx.accident_types:
         raise ValueError("the accident types are missing (migration 0002 not applied?)")
     for order, spec in enumerate(content.DEPARTMENTS):

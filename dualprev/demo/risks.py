@@ -16,9 +16,12 @@ from dualprev.demo.context import DemoContext
 from dualprev.demo.timeline import Step, at, local_day
 from dualprev.domain.grading import DEFAULT_DIRECT_JUDGEMENT_ITEMS, direct_grade, grade, preset
 from dualprev.domain.risk import DEFAULT_TIER_BY_LEVEL, ControlTier, RiskLevel, RiskStage
-from dualprev.services import risk_service
 from dualprev.services.checks import items as check_items
-from dualprev.services.risk_service import EvaluationInput, HazardInfo, MeasureInfo, RiskPointInfo
+from dualprev.services.risks import hazards as risk_hazards
+from dualprev.services.risks import risk_points
+from dualprev.services.risks.evaluations import EvaluationInput
+from dualprev.services.risks.hazards import HazardInfo, MeasureInfo
+from dualprev.services.risks.risk_points import RiskPointInfo
 
 
 def level_of(rating: Rating) -> RiskLevel:
@@ -86,7 +89,7 @@ def _risk_points(ctx: DemoContext, now: datetime) -> None:
     facing = {code: [ctx.post(p.name) for p in content.POSTS if code in p.risk_points] for code in _codes()}
     for point in content.RISK_POINTS:
         area = area_specs[point.area]
-        ctx.risk_points[point.code] = risk_service.save_risk_point(
+        ctx.risk_points[point.code] = risk_points.save_risk_point(
             ctx.db,
             RiskPointInfo(
                 name=point.name,
@@ -156,7 +159,7 @@ def _new_hazard(
         for m in hazard.measures
         if not added_after_print(point, hazard, m)
     )
-    ctx.hazards[(point.code, seq)] = risk_service.save_hazard(
+    ctx.hazards[(point.code, seq)] = risk_hazards.save_hazard(
         ctx.db,
         HazardInfo(
             risk_point_id=ctx.risk_point(point.code),
@@ -228,7 +231,7 @@ def _update_hazard(
     new_measure: tuple[int, MeasureInfo] | None = None,
 ) -> None:
     """Save the hazard again: a new control tier (its measures follow), an evaluation, a measure."""
-    info = risk_service.get_hazard(ctx.db, hazard_id).info
+    info = risk_hazards.get_hazard(ctx.db, hazard_id).info
     measures = list(info.measures)
     if tier is not None:
         info = replace(info, control_tier=tier)
@@ -237,7 +240,7 @@ def _update_hazard(
         position, measure = new_measure
         measures.insert(position, replace(measure, control_tier=info.control_tier))
         ctx.tally["control_measures"] += 1
-    risk_service.save_hazard(
+    risk_hazards.save_hazard(
         ctx.db,
         replace(info, measures=tuple(measures)),
         actor=ctx.actor,
@@ -251,12 +254,12 @@ def _sign(ctx: DemoContext, code: str, *, review: bool) -> Step:
 
     def step(now: datetime) -> None:
         day = local_day(now)
-        info = risk_service.get_risk_point(ctx.db, ctx.risk_point(code))
+        info = risk_points.get_risk_point(ctx.db, ctx.risk_point(code))
         if review:
             info = replace(info, reviewer_name=content.RECORD_REVIEWER, reviewed_on=day)
         else:
             info = replace(info, approver_name=content.RECORD_APPROVER, approved_on=day)
-        risk_service.save_risk_point(ctx.db, info, actor=ctx.actor, today=day, now=now)
+        risk_points.save_risk_point(ctx.db, info, actor=ctx.actor, today=day, now=now)
 
     return step
 
@@ -290,9 +293,9 @@ def _schedule_reevaluation(ctx: DemoContext, later: content.ReevaluationSpec) ->
             ctx, ctx.hazards[(point.code, seq)], now, tier=tier_of(hazard.current), evaluation=evaluation
         )
         # The changed record needs signing off again: reviewed soon after, the new 审定 still to come.
-        info = risk_service.get_risk_point(ctx.db, ctx.risk_point(point.code))
+        info = risk_points.get_risk_point(ctx.db, ctx.risk_point(point.code))
         unsigned = replace(info, reviewer_name="", reviewed_on=None, approver_name="", approved_on=None)
-        risk_service.save_risk_point(ctx.db, unsigned, actor=ctx.actor, today=on, now=now)
+        risk_points.save_risk_point(ctx.db, unsigned, actor=ctx.actor, today=on, now=now)
 
     ctx.timeline.schedule(at(on, 15), step)
     reviewed_on = on + timedelta(days=content.REEVALUATION_REVIEWED_DAYS_AFTER)
@@ -310,7 +313,7 @@ def _schedule_added_measure(ctx: DemoContext, added: content.AddedMeasureSpec) -
 
     def step(now: datetime) -> None:
         hazard_id = ctx.hazards[(point.code, seq)]
-        info = risk_service.get_hazard(ctx.db, hazard_id).info
+        info = risk_hazards.get_hazard(ctx.db, hazard_id).info
         measure = MeasureInfo(
             category=spec.category,
             content=spec.content,

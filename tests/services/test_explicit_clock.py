@@ -10,13 +10,14 @@ from sqlmodel import col, select
 from dualprev.domain.checks import CheckResult
 from dualprev.domain.hidden_danger import HiddenDangerDraft
 from dualprev.domain.risk import EvaluationMethod, RiskStage
-from dualprev.services import hidden_danger_service as hs
 from dualprev.services import organisation_service as org
 from dualprev.services import photo_service, post_card_service
-from dualprev.services import risk_service as rs
 from dualprev.services.checks import checklists, recording, tasks
 from dualprev.services.checks.recording import CheckInput, ResultInput
 from dualprev.services.checks.tasks import TaskScope
+from dualprev.services.hidden_dangers import lifecycle, registration
+from dualprev.services.risks import hazards
+from dualprev.services.risks.evaluations import EvaluationInput
 from dualprev.storage.db import Database
 from dualprev.storage.models import (
     CheckRecord,
@@ -58,10 +59,12 @@ def test_hidden_danger_steps_are_dated_by_now(demo_db: Database) -> None:
         rectification_measures="更换门锁",
     )
     started, submitted = THEN + timedelta(days=1), THEN + timedelta(days=3, hours=5)
-    detail = hs.register(demo_db, draft, actor=ACTOR, photos=(_photo(),), today=found_on, now=THEN)
-    hs.start_rectification(demo_db, detail.id, actor="王海", today=started.date(), now=started)
-    completion = hs.CompletionInput(completed_on=submitted.date(), rectification_measures="已更换门锁")
-    hs.submit_for_acceptance(demo_db, detail.id, completion, actor="王海", today=DEMO_TODAY, now=submitted)
+    detail = registration.register(demo_db, draft, actor=ACTOR, photos=(_photo(),), today=found_on, now=THEN)
+    lifecycle.start_rectification(demo_db, detail.id, actor="王海", today=started.date(), now=started)
+    completion = lifecycle.CompletionInput(completed_on=submitted.date(), rectification_measures="已更换门锁")
+    lifecycle.submit_for_acceptance(
+        demo_db, detail.id, completion, actor="王海", today=DEMO_TODAY, now=submitted
+    )
     with demo_db.read_session() as s:
         row = s.get_one(HiddenDanger, detail.id)
         events = s.exec(
@@ -85,22 +88,22 @@ def test_without_now_a_step_is_dated_when_it_runs(demo_db: Database) -> None:
         deadline=DEMO_TODAY + timedelta(days=3),
     )  # fmt: skip
     before = utcnow()
-    detail = hs.register(demo_db, draft, actor=ACTOR, today=DEMO_TODAY)
+    detail = registration.register(demo_db, draft, actor=ACTOR, today=DEMO_TODAY)
     assert before <= detail.events[0].at <= utcnow()
 
 
 def test_a_hazard_and_its_evaluations_are_dated_by_now(demo_db: Database) -> None:
     point = org.list_risk_point_refs(demo_db)[0]
     evaluations = [
-        rs.EvaluationInput(RiskStage(stage), EvaluationMethod.LEC, (("L", "3"), ("E", "6"), ("C", "7")),
+        EvaluationInput(RiskStage(stage), EvaluationMethod.LEC, (("L", "3"), ("E", "6"), ("C", "7")),
                            assessor_name=ACTOR, evaluated_on=THEN.date())
         for stage in (RiskStage.INHERENT, RiskStage.CURRENT)
     ]  # fmt: skip
-    info = rs.HazardInfo(risk_point_id=point.id, description="砂轮破碎飞出")
-    hazard_id = rs.save_hazard(demo_db, info, actor=ACTOR, evaluations=evaluations, now=THEN)
+    info = hazards.HazardInfo(risk_point_id=point.id, description="砂轮破碎飞出")
+    hazard_id = hazards.save_hazard(demo_db, info, actor=ACTOR, evaluations=evaluations, now=THEN)
     later = THEN + timedelta(days=30)
-    saved = rs.get_hazard(demo_db, hazard_id).info
-    rs.save_hazard(demo_db, saved, actor=ACTOR, evaluations=evaluations[1:], now=later)
+    saved = hazards.get_hazard(demo_db, hazard_id).info
+    hazards.save_hazard(demo_db, saved, actor=ACTOR, evaluations=evaluations[1:], now=later)
     with demo_db.read_session() as s:
         hazard = s.get_one(Hazard, hazard_id)
         stamps = s.exec(
