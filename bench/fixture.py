@@ -11,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import select as sa_select
 from sqlmodel import SQLModel
 
+from dualprev.demo.builder import build_demo
 from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerSource, HiddenDangerStatus
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind
-from dualprev.services.demo_service import build_demo
 from dualprev.storage.db import open_database
 
 TODAY = date(2026, 11, 20)
