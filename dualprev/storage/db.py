@@ -2,8 +2,10 @@
 one session per unit of work that commits or rolls back as a whole."""
 
 import logging
+import re
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,16 @@ BUSY_TIMEOUT_MS = 5000
 
 
 _WRITE = "dualprev_write"
+_TOUCHED = "dualprev_touched"
+
+# The table a data-changing statement writes, whoever built it (ORM flush, Core insert, text SQL).
+_WRITTEN_TABLE = re.compile(
+    r"^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)"
+    r"\s+[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+
+CommitListener = Callable[[frozenset[str]], None]
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -46,13 +58,23 @@ def _begin(conn: Connection) -> None:
     timeout), so what it reads to check a rule cannot change before it commits; a read gets a
     consistent snapshot."""
     mode = "IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "DEFERRED"
+    conn.info[_TOUCHED] = set()
     conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _note_written_table(
+    conn: Connection, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    written = _WRITTEN_TABLE.match(statement)
+    if written:
+        conn.info.setdefault(_TOUCHED, set()).add(written.group(1).lower())
 
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
+    event.listen(engine, "after_cursor_execute", _note_written_table)
     return engine
 
 
@@ -70,6 +92,8 @@ class Database:
     schema_version: int
     backup_path: Path | None = None
     _closed: bool = field(default=False, init=False, repr=False)
+    _commit_listeners: list[CommitListener] = field(default_factory=list, init=False, repr=False)
+    _listeners_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @property
     def files_dir(self) -> Path:
@@ -86,6 +110,7 @@ class Database:
         session = Session(self.engine.execution_options(**{_WRITE: True}), expire_on_commit=False)
         try:
             yield session
+            written = _written_tables(session)
             session.commit()
         except IntegrityError:
             # Services check references before writing; a constraint failure here is a bug.
@@ -99,6 +124,27 @@ class Database:
             raise
         finally:
             session.close()
+        if written:
+            self._announce(written)
+
+    def add_commit_listener(self, listener: CommitListener) -> Callable[[], None]:
+        """Call ``listener`` with the names of the tables each committed unit of work wrote (in the
+        thread that committed); returns the function that removes it again."""
+        with self._listeners_lock:
+            self._commit_listeners.append(listener)
+
+        def remove() -> None:
+            with self._listeners_lock:
+                if listener in self._commit_listeners:
+                    self._commit_listeners.remove(listener)
+
+        return remove
+
+    def _announce(self, written: frozenset[str]) -> None:
+        with self._listeners_lock:
+            listeners = list(self._commit_listeners)
+        for listener in listeners:
+            listener(written)
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
@@ -159,6 +205,14 @@ class _SharedTransaction(Database):
 
     def close(self) -> None:
         """The engine belongs to the database the view was made from."""
+
+
+def _written_tables(session: Session) -> frozenset[str]:
+    """The tables the session's transaction has written so far (after flushing what is pending)."""
+    session.flush()
+    if not session.in_transaction():
+        return frozenset()
+    return frozenset(session.connection().info.get(_TOUCHED, ()))
 
 
 def open_database(path: Path, *, create: bool = True, check: bool = True) -> Database:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from dualprev.services import organisation_service
+from dualprev.services import changes, organisation_service
 from dualprev.services.database import Database
 from dualprev.ui.events import DataEvents
 from dualprev.ui.prefs import Prefs
@@ -22,6 +22,10 @@ class AppContext:
     events: DataEvents = field(default_factory=DataEvents)
     today: Callable[[], date] = date.today
     log_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        # Every committed write to this database reaches the pages, whoever made it.
+        self.stop_watching = changes.watch(self.db, self.events.announce)
 
     def actor(self) -> str:
         """Who is recorded in the audit log: the chosen operator, else the enterprise's safety manager."""

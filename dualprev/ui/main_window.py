@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from dualprev import APP_DISPLAY_NAME
 from dualprev.services import archive_service, organisation_service
 from dualprev.services.archive_service import ArchiveInfo
+from dualprev.services.changes import Entity, OpChanges
 from dualprev.services.database_lock import DatabaseLock
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
-from dualprev.ui.events import ChangeSet
 from dualprev.ui.pages.page import Page
 from dualprev.ui.tasks import run_in_background
 
@@ -292,8 +292,8 @@ class MainWindow(QMainWindow):
         parts = [p for p in (name, f"{path.name}（{path.parent}）", APP_DISPLAY_NAME) if p]
         self.setWindowTitle(" - ".join(parts))
 
-    def _on_data_changed(self, changes: ChangeSet) -> None:
-        if changes.touches("enterprise"):
+    def _on_data_changed(self, changes: OpChanges) -> None:
+        if changes.touches({Entity.ENTERPRISE}):
             self._update_title()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,5 +1,6 @@
-"""Running a service call from the UI: a refusal (``UserError``) is shown as a message, a write
-announces what it changed, and anything else is a bug that goes on to the crash handler.
+"""Running a service call from the UI: a refusal (``UserError``) is shown as a message, a write's
+changes reach the pages as one ``data_changed``, and anything else is a bug that goes on to the
+crash handler.
 
 Modelled on Anki's ``aqt.operations``: pages hand the call to one helper instead of repeating
 ``try/except UserError`` around every service call.
@@ -10,7 +11,7 @@ Modelled on Anki's ``aqt.operations``: pages hand the call to one helper instead
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from typing import Literal, TypeAlias, TypeVar
 
@@ -48,12 +49,9 @@ def attempt(parent: QWidget | None, call: Callable[[], T]) -> Outcome[T]:
         return FAILED
 
 
-def write(
-    parent: QWidget | None, events: DataEvents, changed: Iterable[str], call: Callable[[], T]
-) -> Outcome[T]:
-    """Run the write ``call`` like ``attempt``; when it succeeds, announce ``data_changed`` for the
-    record kinds in ``changed`` so every page that shows them reloads."""
-    result = attempt(parent, call)
-    if result is not FAILED:
-        events.emit_changed(*changed)
-    return result
+def write(parent: QWidget | None, events: DataEvents, call: Callable[[], T]) -> Outcome[T]:
+    """Run the write ``call`` like ``attempt``. What it committed (the database reports every
+    committed unit of work) reaches the pages as one ``data_changed`` when it returns, so a page
+    reloads once per user action; a refused write committed nothing and announces nothing."""
+    with events.batch():
+        return attempt(parent, call)

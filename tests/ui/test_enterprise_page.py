@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from dualprev.domain.organisation import DepartmentKind
 from dualprev.domain.risk import RiskPointKind
 from dualprev.services import organisation_service as org
+from dualprev.services.changes import Entity
 from dualprev.storage.db import open_database
 from dualprev.storage.models import RiskPoint
 from dualprev.ui.dialogs.area_dialog import AreaDialog
@@ -103,7 +104,7 @@ def test_editing_a_person_through_the_page_persists(
     page: EnterprisePage, profile_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = _seed(profile_db)
-    page.ctx.events.emit_changed("*")
+    page.ctx.events.emit_changed(*Entity)
     page.tabs.setCurrentWidget(page.people_panel)
     panel = page.people_panel
     assert panel.model.rowCount() == 1
@@ -146,7 +147,7 @@ def test_service_errors_go_to_messages(
     page: EnterprisePage, profile_db: Path, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
 ) -> None:
     _seed(profile_db)
-    page.ctx.events.emit_changed("*")
+    page.ctx.events.emit_changed(*Entity)
     monkeypatch.setattr(AreaDialog, "edit", classmethod(lambda *_a: org.AreaInfo(name="机加工区")))
     page.tabs.setCurrentWidget(page.areas_panel)
     page.areas_panel.add_btn.click()
@@ -157,7 +158,7 @@ def test_department_tree_add_child_and_delete_with_confirmation(
     page: EnterprisePage, profile_db: Path, monkeypatch: pytest.MonkeyPatch, message_log: MessageLog
 ) -> None:
     ids = _seed(profile_db)
-    page.ctx.events.emit_changed("*")
+    page.ctx.events.emit_changed(*Entity)
     tree = page.departments_tree
     assert tree.topLevelItemCount() == 1
     top = tree.topLevelItem(0)
@@ -234,7 +235,7 @@ def test_saving_a_post_with_risk_points_through_the_page(
     page: EnterprisePage, profile_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids = _seed(profile_db)
-    page.ctx.events.emit_changed("*")
+    page.ctx.events.emit_changed(*Entity)
     offered: list[list[int]] = []
 
     def edit(cls: type, parent: object, post: org.PostInfo | None, departments, areas, people, risk_points):  # type: ignore[no-untyped-def]

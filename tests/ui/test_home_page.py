@@ -12,6 +12,7 @@ from dualprev.domain.ledger import LedgerFilter
 from dualprev.domain.risk import RiskLevel
 from dualprev.services import dashboard_service, post_card_service
 from dualprev.services import organisation_service as org
+from dualprev.services.changes import Entity
 from dualprev.services.checks import checklists, recording
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
@@ -96,11 +97,11 @@ def test_home_follows_writes_elsewhere(demo_window: MainWindow, home: HomePage) 
                           rectifier_id=people[0].id, deadline=DEMO_TODAY + timedelta(days=1)),
         actor="测试", today=DEMO_TODAY,
     )  # fmt: skip
-    demo_window.ctx.events.emit_changed("hidden_danger")
+    demo_window.ctx.events.emit_changed(Entity.HIDDEN_DANGER)
     assert home.deadline_box.due_soon_tree.topLevelItemCount() == before + 1
     first_overdue = hd_ledger.overdue(db, today=DEMO_TODAY).rows[0]  # type: ignore[arg-type]
     lifecycle.void(db, first_overdue.id, "重复登记", actor="测试", today=DEMO_TODAY)  # type: ignore[arg-type]
-    demo_window.ctx.events.emit_changed("hidden_danger")
+    demo_window.ctx.events.emit_changed(Entity.HIDDEN_DANGER)
     assert first_overdue.number not in numbers(home.deadline_box.overdue_tree)
 
 
@@ -240,7 +241,7 @@ def test_stale_post_cards_are_listed_for_reprinting(demo_window: MainWindow, hom
     post_card_service.record_print(db, [card], actor="测试")  # type: ignore[arg-type]
     post = next(p for p in org.list_posts(db) if p.id == card.post_id)  # type: ignore[arg-type]
     org.save_post(db, replace(post, work_content=post.work_content + "；兼管砂轮机"), actor="测试")  # type: ignore[arg-type]
-    demo_window.ctx.events.emit_changed("post")
+    demo_window.ctx.events.emit_changed(Entity.ORGANISATION)
     item = home.reprint_box.reprint_tree.topLevelItem(0)
     assert item.text(0) == card.computed.post and item.text(2).startswith("第 1 版")
     assert "3 张已张贴的告知卡" in home.reprint_box.reprint_label.text()  # with the demo's two
@@ -257,7 +258,7 @@ def test_a_recorded_check_updates_home(demo_window: MainWindow, home: HomePage) 
     before = int(home.checks_box.month_checks_tile.number_label.text())
     recording.record_check(db, recording.CheckInput(DEMO_TODAY, task.assignee_name, results, task_id=task.id),  # type: ignore[arg-type]
                     actor="测试", today=DEMO_TODAY)  # fmt: skip
-    demo_window.ctx.events.emit_changed("check_record", "check_task")
+    demo_window.ctx.events.emit_changed(Entity.CHECK)
     assert home.checks_box.due_today_tile.number_label.text() == "1"
     assert int(home.checks_box.month_checks_tile.number_label.text()) == before + 1
     assert (

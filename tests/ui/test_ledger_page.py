@@ -27,6 +27,7 @@ from dualprev.domain.hidden_danger import (
 from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.services import organisation_service as org
 from dualprev.services import photo_service
+from dualprev.services.changes import Entity
 from dualprev.services.hidden_dangers import choices as hd_choices
 from dualprev.services.hidden_dangers import detail as hd_detail
 from dualprev.services.hidden_dangers import ledger as hd_ledger
@@ -107,7 +108,7 @@ def register_major(window: MainWindow) -> int:
         actor="测试",
         today=DEMO_TODAY,
     )
-    window.ctx.events.emit_changed("hidden_danger")
+    window.ctx.events.emit_changed(Entity.HIDDEN_DANGER)
     return detail.id
 
 

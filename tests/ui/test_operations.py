@@ -5,8 +5,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from dualprev.errors import ConflictError
+from dualprev.services import changes
+from dualprev.services import organisation_service as org
+from dualprev.services.changes import Entity, OpChanges
+from dualprev.services.database import Database
+from dualprev.services.organisation_service import DepartmentInfo, PersonInfo
 from dualprev.ui import operations
-from dualprev.ui.events import ChangeSet, DataEvents
+from dualprev.ui.events import DataEvents
 from dualprev.ui.operations import FAILED
 
 from .conftest import MessageLog
@@ -35,16 +40,27 @@ def test_attempt_lets_a_bug_through(message_log: MessageLog) -> None:
     assert message_log.errors == []
 
 
-def test_write_announces_the_change_only_when_it_succeeds(qtbot: QtBot, message_log: MessageLog) -> None:
+def test_write_announces_what_it_committed_once_and_only_when_it_succeeds(
+    qtbot: QtBot, message_log: MessageLog, empty_db: Database
+) -> None:
     events = DataEvents()
-    seen: list[ChangeSet] = []
+    stop = changes.watch(empty_db, events.announce)
+    seen: list[OpChanges] = []
     events.data_changed.connect(seen.append)
-    assert operations.write(None, events, ["person"], lambda: "saved") == "saved"
-    assert seen == [ChangeSet.of("person")]
+
+    def two_units() -> str:
+        org.save_department(empty_db, DepartmentInfo(name="机加车间"), actor="测试")
+        org.save_person(empty_db, PersonInfo(name="张伟"), actor="测试")
+        return "saved"
+
+    assert operations.write(None, events, two_units) == "saved"
+    # Two committed units of work, one announcement, naming what was written and nothing else.
+    assert seen == [OpChanges.of(Entity.ORGANISATION, Entity.AUDIT)]
 
     def refuse() -> str:
         raise ConflictError("人员已被引用")
 
-    assert operations.write(None, events, ["person"], refuse) is FAILED
-    assert seen == [ChangeSet.of("person")]
+    assert operations.write(None, events, refuse) is FAILED
+    assert len(seen) == 1
     assert message_log.errors == ["人员已被引用"]
+    stop()

@@ -13,6 +13,7 @@ from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel, RiskPointKind
 from dualprev.services import archive_service
 from dualprev.services import organisation_service as org
+from dualprev.services.changes import Entity
 from dualprev.storage.db import open_database
 from dualprev.storage.models import CheckPlan, FloorPlan, Hazard, HiddenDanger, MapZone, RiskPoint
 from dualprev.ui.crash import CrashDialog, CrashHandler
@@ -63,7 +64,7 @@ def _seed(db_path: Path) -> None:
 def seeded_window(window: MainWindow, profile_db: Path) -> MainWindow:
     _seed(profile_db)
     window.ctx.today = lambda: TODAY
-    window.ctx.events.emit_changed("*")
+    window.ctx.events.emit_changed(*Entity)
     return window
 
 
@@ -89,7 +90,7 @@ def test_home_reloads_after_a_write_elsewhere(window: MainWindow, profile_db: Pa
     home = window.show_page("home")
     assert home.count_labels["areas"].text() == "0"  # type: ignore[attr-defined]
     org.save_area(window.ctx.db, org.AreaInfo(name="仓库"), actor="t")  # type: ignore[arg-type]
-    window.ctx.events.emit_changed("area")
+    window.ctx.events.emit_changed(Entity.ORGANISATION)
     assert home.count_labels["areas"].text() == "1"  # type: ignore[attr-defined]
 
 
@@ -156,7 +157,7 @@ def test_backup_page_lists_verifies_and_restores_archives(
 ) -> None:
     made = archive_service.daily_archive(window.ctx.db, keep=5)
     assert made is not None
-    window.ctx.events.emit_changed("*")
+    window.ctx.events.emit_changed(*Entity)
     page = window.show_page("backup")
     assert page.model.rowCount() == 1  # type: ignore[attr-defined]
     assert "共 1 份" in page.auto_label.text()  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.domain.post_card_overrides import apply_overrides
 from dualprev.services import organisation_service as org
 from dualprev.services import post_card_service
+from dualprev.services.changes import Entity
 from dualprev.services.risks import hazard_list
 from dualprev.services.risks import hazards as risk_hazards
 from dualprev.storage.models import Post
@@ -118,7 +119,7 @@ def test_post_without_evaluated_risk_shows_a_message(demo_window: MainWindow, qt
     page = _page(demo_window, qtbot)
     posts = page.model.rowCount()
     org.save_post(page.ctx.db, org.PostInfo(name="保洁员"), actor="测试")
-    page.ctx.events.emit_changed("post")
+    page.ctx.events.emit_changed(Entity.ORGANISATION)
     qtbot.waitUntil(lambda: page.model.rowCount() == posts + 1)
     page.cards_table.selectRow(_row(page, "保洁员"))
     qtbot.waitUntil(lambda: page.preview.message_label.isVisible())
@@ -195,7 +196,7 @@ def test_print_records_a_snapshot_and_a_change_asks_for_reprint(
     hazard = hazard_list.list_hazards_of(db, post.risk_point_ids[0])[0]  # type: ignore[arg-type]
     detail = risk_hazards.get_hazard(db, hazard.id)  # type: ignore[arg-type]
     risk_hazards.save_hazard(db, replace(detail.info, description="压力机光电保护失效"), actor="测试")  # type: ignore[arg-type]
-    page.ctx.events.emit_changed("hazard")
+    page.ctx.events.emit_changed(Entity.RISK)
     qtbot.waitUntil(lambda: _cell(page, "冲压工", PostCardColumn.STATUS) == "需重新打印（已打印 r2）")
     index = page.cards_table.model().index(_row(page, "冲压工"), PostCardColumn.STATUS)
     assert index.data(Qt.ItemDataRole.BackgroundRole).color() == STALE_BACKGROUND

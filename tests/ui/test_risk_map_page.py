@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskStage
 from dualprev.domain.risk_map import ZONE_FILL_ALPHA, ZoneShape
 from dualprev.services import map_zone_service
+from dualprev.services.changes import Entity
 from dualprev.services.risks import hazard_list, hazards
 from dualprev.services.risks.evaluations import EvaluationInput
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog, MapExportOptions
@@ -120,7 +121,7 @@ def test_regrade_elsewhere_recolours_the_zone_without_reopening(page: RiskMapPag
             for stage in (RiskStage.INHERENT, RiskStage.CURRENT)
         ]
         hazards.save_hazard(db, info, actor="测试", evaluations=evaluations)  # type: ignore[arg-type]
-    page.ctx.events.emit_changed("hazard", "evaluation")
+    page.ctx.events.emit_changed(Entity.RISK)
     same = page.scene.zone_item(_zone_id(page, "机加工车间"))
     assert same is item  # updated in place, not rebuilt
     assert item.level is RiskLevel.MAJOR
@@ -415,7 +416,7 @@ def test_a_blue_zone_inside_a_yellow_one_stays_blue_on_screen(page: RiskMapPage)
         ),
         actor="测试",
     )  # type: ignore[arg-type]
-    page.ctx.events.emit_changed("map_zone")
+    page.ctx.events.emit_changed(Entity.RISK_MAP)
     item = page.scene.zone_item(_zone_id(page, "空压站"))
     assert item is not None and item.knockout
     image = page.view.viewport().grab().toImage()

@@ -55,7 +55,6 @@ from dualprev.ui.tasks import CancelledFn, ProgressFn
 from dualprev.ui.widgets.record_list_panel import make_table_view
 
 NOT_IMPORTED = "（不导入）"
-CHANGED_ENTITIES = ("risk_point", "hazard", "hidden_danger", "person", "department", "post")
 _COUNT_LABELS = (
     ("risk_points", "风险点"),
     ("hazards", "危险源"),
@@ -323,7 +322,6 @@ class ImportDialog(QDialog):
         saved = operations.write(
             self,
             self._ctx.events,
-            ("setting",),
             lambda: mappings.save_mapping(db, kind, typed, mapping, actor=actor),
         )
         if saved is operations.FAILED:
@@ -482,7 +480,6 @@ class ImportDialog(QDialog):
 
     def _on_imported(self, result: ImportResult) -> None:
         self.imported = result
-        self._ctx.events.emit_changed(*CHANGED_ENTITIES)
         messages.show_info(self, self.tr("导入完成，新增：{0}。").format(created_text(result.report)))
         self.accept()
 

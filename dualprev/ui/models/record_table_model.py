@@ -44,10 +44,17 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._records: list[R] = []
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Qt's metaclass rules out ABCMeta; an incomplete model is refused when it is defined instead.
+        if cls.display is RecordTableModel.display or not hasattr(cls, "Column"):
+            raise TypeError(f"table model {cls.__name__} must define Column and display()")
+
     # --- subclass hooks ---------------------------------------------------------------------------
 
     def display(self, record: R, column: HeadedColumn) -> str:
-        raise NotImplementedError
+        """How ``record`` shows in ``column`` (every model defines it)."""
+        return ""
 
     def sort_key(self, record: R, column: HeadedColumn) -> str | int:
         return self.display(record, column)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from dualprev.services import archive_service
 from dualprev.services.archive_service import ArchiveEntry, ArchiveInfo
+from dualprev.services.changes import Entity
 from dualprev.ui import messages, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.models.backup_table_model import BackupTableModel, format_size
@@ -59,6 +60,7 @@ def choose_backup_folder(parent: QWidget, start: Path) -> Path | None:
 class BackupPage(Page):
     key = "backup"
     title = "数据备份"
+    shows = frozenset({Entity.SETTING})  # the archives are files; only the number kept is a setting
 
     restore_requested = Signal(Path)
     """The user confirmed nothing yet: the main window's owner verifies, previews and asks."""

@@ -5,6 +5,7 @@ dangers their failed items opened — each a click away in the ledger. One tab e
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from dualprev.services.changes import Entity
 from dualprev.services.checks import items as check_items
 from dualprev.services.checks import plans as check_plans
 from dualprev.services.checks import tasks as check_tasks
@@ -24,6 +25,7 @@ from dualprev.ui.pages.page import Page
 class CheckPage(Page):
     key = "checks"
     title = "隐患排查"
+    shows = frozenset({Entity.CHECK, Entity.RISK, Entity.ORGANISATION, Entity.HIDDEN_DANGER, Entity.SETTING})
     status_timeout_ms = 6000
 
     TASKS_TAB, PLANS_TAB, ITEMS_TAB, RECORDS_TAB = range(4)

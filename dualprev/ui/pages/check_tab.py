@@ -16,9 +16,6 @@ from dualprev.ui.pages.ledger_page import LedgerFocus
 
 T = TypeVar("T")
 
-CHANGED = ("check_item", "check_plan", "check_task", "check_record", "hidden_danger")
-"""What a write on 隐患排查 may change (a check record opens hidden dangers, a plan makes tasks)."""
-
 
 class CheckTab(QWidget):
     status = Signal(str)
@@ -37,7 +34,7 @@ class CheckTab(QWidget):
 
     def write(self, call: Callable[[], T], done: str = "") -> Outcome[T]:
         """Run a service write (``operations.write``); on success leave ``done`` in the status bar."""
-        result = operations.write(self, self.ctx.events, CHANGED, call)
+        result = operations.write(self, self.ctx.events, call)
         if result is not FAILED and done:
             self.status.emit(done)
         return result

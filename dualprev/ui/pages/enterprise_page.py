@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain.organisation import DepartmentKind
 from dualprev.errors import ValidationError
 from dualprev.services import organisation_service as org
+from dualprev.services.changes import Entity
 from dualprev.services.organisation_service import (
     AreaInfo,
     DepartmentInfo,
@@ -46,6 +47,7 @@ DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class EnterprisePage(Page):
     key = "enterprise"
     title = "企业信息"
+    shows = frozenset({Entity.ENTERPRISE, Entity.ORGANISATION})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -182,9 +184,9 @@ class EnterprisePage(Page):
             return True
         return False
 
-    def _write(self, action: Callable[[], Any], *entities: str) -> bool:
-        """Run one service write; show an expected error, or announce the change."""
-        return operations.write(self, self.ctx.events, entities, action) is not FAILED
+    def _write(self, action: Callable[[], Any]) -> bool:
+        """Run one service write; show an expected error (the change announces itself)."""
+        return operations.write(self, self.ctx.events, action) is not FAILED
 
     def _on_profile_save_requested(self, profile: EnterpriseProfile) -> None:
         def save() -> bool:
@@ -197,7 +199,6 @@ class EnterprisePage(Page):
             return True
 
         if operations.attempt(self, save) is True:
-            self.ctx.events.emit_changed("enterprise")
             self.show_status(self.tr("企业档案已保存"))
 
     # departments
@@ -217,9 +218,7 @@ class EnterprisePage(Page):
     def _edit_department(self, department: DepartmentInfo | None) -> None:
         result = DepartmentDialog.edit(self, department, self._departments)
         if result is not None:
-            self._write(
-                lambda: org.save_department(self.ctx.db, result, actor=self.ctx.actor()), "department"
-            )
+            self._write(lambda: org.save_department(self.ctx.db, result, actor=self.ctx.actor()))
 
     def _on_add_department(self) -> None:
         self._edit_department(None)
@@ -250,16 +249,14 @@ class EnterprisePage(Page):
         )
         if messages.confirm(self, question, action=self.tr("删除")):
             dept_id = department.id
-            self._write(
-                lambda: org.delete_department(self.ctx.db, dept_id, actor=self.ctx.actor()), "department"
-            )
+            self._write(lambda: org.delete_department(self.ctx.db, dept_id, actor=self.ctx.actor()))
 
     # people
 
     def _edit_person(self, person: PersonInfo | None) -> None:
         result = PersonDialog.edit(self, person, self._departments, self._posts)
         if result is not None:
-            self._write(lambda: org.save_person(self.ctx.db, result, actor=self.ctx.actor()), "person")
+            self._write(lambda: org.save_person(self.ctx.db, result, actor=self.ctx.actor()))
 
     def _on_add_person(self) -> None:
         self._edit_person(None)
@@ -273,7 +270,7 @@ class EnterprisePage(Page):
         ).format(name=person.name)
         if person.id is not None and messages.confirm(self, question, action=self.tr("删除")):
             person_id = person.id
-            self._write(lambda: org.delete_person(self.ctx.db, person_id, actor=self.ctx.actor()), "person")
+            self._write(lambda: org.delete_person(self.ctx.db, person_id, actor=self.ctx.actor()))
 
     # posts
 
@@ -283,7 +280,7 @@ class EnterprisePage(Page):
             return
         result = PostDialog.edit(self, post, self._departments, self._areas, self._people, risk_points)
         if result is not None:
-            self._write(lambda: org.save_post(self.ctx.db, result, actor=self.ctx.actor()), "post")
+            self._write(lambda: org.save_post(self.ctx.db, result, actor=self.ctx.actor()))
 
     def _on_add_post(self) -> None:
         self._edit_post(None)
@@ -295,14 +292,14 @@ class EnterprisePage(Page):
         question = self.tr("确定删除岗位“{name}”吗？此操作不能撤销。").format(name=post.name)
         if post.id is not None and messages.confirm(self, question, action=self.tr("删除")):
             post_id = post.id
-            self._write(lambda: org.delete_post(self.ctx.db, post_id, actor=self.ctx.actor()), "post")
+            self._write(lambda: org.delete_post(self.ctx.db, post_id, actor=self.ctx.actor()))
 
     # areas
 
     def _edit_area(self, area: AreaInfo | None) -> None:
         result = AreaDialog.edit(self, area, self._departments)
         if result is not None:
-            self._write(lambda: org.save_area(self.ctx.db, result, actor=self.ctx.actor()), "area")
+            self._write(lambda: org.save_area(self.ctx.db, result, actor=self.ctx.actor()))
 
     def _on_add_area(self) -> None:
         self._edit_area(None)
@@ -314,4 +311,4 @@ class EnterprisePage(Page):
         question = self.tr("确定删除区域“{name}”吗？此操作不能撤销。").format(name=area.name)
         if area.id is not None and messages.confirm(self, question, action=self.tr("删除")):
             area_id = area.id
-            self._write(lambda: org.delete_area(self.ctx.db, area_id, actor=self.ctx.actor()), "area")
+            self._write(lambda: org.delete_area(self.ctx.db, area_id, actor=self.ctx.actor()))

@@ -24,6 +24,7 @@ from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.ledger import LedgerFilter
 from dualprev.domain.risk import RiskLevel
 from dualprev.services import dashboard_service, post_card_service
+from dualprev.services.changes import Entity
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
 from dualprev.services.dashboard_service import ActivityKind, DashboardFigures
@@ -80,6 +81,7 @@ def _swatch(level: RiskLevel) -> QLabel:
 class HomePage(Page):
     key = "home"
     title = "首页"
+    shows = frozenset(Entity)  # the dashboard summarises everything, recent activity included
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -22,6 +22,7 @@ _WHAT = {
 class ImportPage(Page):
     key = "import"
     title = "数据导入"
+    shows = frozenset()  # nothing on it comes from the database
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -30,6 +30,7 @@ from dualprev.domain.hidden_danger import (
 from dualprev.domain.ledger import LedgerFilter, LedgerSort
 from dualprev.errors import UserError
 from dualprev.services import photo_service
+from dualprev.services.changes import Entity
 from dualprev.services.hidden_dangers import choices as hd_choices
 from dualprev.services.hidden_dangers import detail as hd_detail
 from dualprev.services.hidden_dangers import ledger as hd_ledger
@@ -77,6 +78,9 @@ class LedgerFocus:
 class LedgerPage(Page):
     key = "ledger"
     title = "隐患台账"
+    shows = frozenset(
+        {Entity.HIDDEN_DANGER, Entity.PHOTO, Entity.ORGANISATION, Entity.RISK, Entity.SCHEME, Entity.CHECK}
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -245,11 +249,11 @@ class LedgerPage(Page):
 
     def _write(self, action: Callable[[], HiddenDangerDetail], done: str) -> HiddenDangerDetail | None:
         """Run one service write; show a refusal, or announce the change and keep the row selected."""
-        detail = operations.attempt(self, action)
-        if detail is FAILED:
-            return None
-        self._selected_id = detail.id
-        self.ctx.events.emit_changed("hidden_danger")
+        with self.ctx.events.batch():  # the page reloads after the row to keep is chosen
+            detail = operations.attempt(self, action)
+            if detail is FAILED:
+                return None
+            self._selected_id = detail.id
         self.show_status(done.format(number=detail.number))
         return detail
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain.post_card import CardField, CardStatus
 from dualprev.errors import UserError
 from dualprev.services import post_card_export, post_card_service
+from dualprev.services.changes import Entity
 from dualprev.services.post_card_export import ExportResult, RenderedCards
 from dualprev.services.post_card_service import PostCard
 from dualprev.ui import messages, operations, tasks
@@ -42,12 +43,14 @@ PAGE_SIZE_IDS = {
     "A4": QPageSize.PageSizeId.A4,
     "A5": QPageSize.PageSizeId.A5,
 }
-CHANGED_ENTITY = "post_card"
 
 
 class PostCardPage(Page):
     key = "post_cards"
     title = "岗位告知卡"
+    shows = frozenset(
+        {Entity.POST_CARD, Entity.RISK, Entity.ORGANISATION, Entity.ENTERPRISE, Entity.SCHEME, Entity.SETTING}
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -314,7 +317,6 @@ class PostCardPage(Page):
         operations.write(
             self,
             self.ctx.events,
-            [CHANGED_ENTITY],
             lambda: post_card_service.save_overrides(
                 self.ctx.db, card.post_id, changes, actor=self.ctx.actor()
             ),
@@ -328,7 +330,6 @@ class PostCardPage(Page):
         operations.write(
             self,
             self.ctx.events,
-            [CHANGED_ENTITY, "setting"],
             lambda: post_card_service.set_qr_url_template(self.ctx.db, template, actor=self.ctx.actor()),
         )
 
@@ -376,7 +377,6 @@ class PostCardPage(Page):
             recorded = operations.write(
                 self,
                 self.ctx.events,
-                [CHANGED_ENTITY],
                 lambda: post_card_service.record_print(
                     self.ctx.db, rendered.cards, page_size=page_size, actor=self.ctx.actor()
                 ),
@@ -446,7 +446,6 @@ class PostCardPage(Page):
         if result.cancelled:
             messages.show_info(self, self.tr("已取消，没有生成文件。"))
             return
-        self.ctx.events.emit_changed(CHANGED_ENTITY)
         text = self.tr("已生成 {n} 张告知卡（{pages} 页）：\n{path}").format(
             n=len(result.cards), pages=result.pages, path=result.path
         )

@@ -37,6 +37,7 @@ from dualprev.services import (
     ledger_report_service,
     organisation_service,
 )
+from dualprev.services.changes import Entity
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.export_profile_dialog import ExportProfileDialog, ProfileAction
@@ -106,6 +107,9 @@ def safe_file_name(text: str) -> str:
 class ReportPage(Page):
     key = "reports"
     title = "报表导出"
+    shows = frozenset(
+        {Entity.EXPORT_PROFILE, Entity.HIDDEN_DANGER, Entity.CHECK, Entity.RISK, Entity.ENTERPRISE}
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -464,7 +468,7 @@ class ReportPage(Page):
                 return None
             return export_profile_service.save_profile(db, edit.draft, actor=actor).name
 
-        chosen = operations.write(self, self.ctx.events, ["export_profile"], apply)
+        chosen = operations.write(self, self.ctx.events, apply)
         if chosen is FAILED:
             return
         self._reload_profiles()

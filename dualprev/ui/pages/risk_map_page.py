@@ -26,6 +26,7 @@ from dualprev.domain.risk import RiskLevel
 from dualprev.services import floor_plan_service as fps
 from dualprev.services import map_zone_service, risk_map_service
 from dualprev.services import organisation_service as org
+from dualprev.services.changes import Entity
 from dualprev.services.floor_plan_service import FloorPlanInfo
 from dualprev.services.image_import import PlanLines
 from dualprev.services.map_zone_service import ZoneView
@@ -86,6 +87,7 @@ def legend_html() -> str:
 class RiskMapPage(Page):
     key = "risk_map"
     title = "四色分布图"
+    shows = frozenset({Entity.RISK_MAP, Entity.RISK, Entity.ORGANISATION})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -253,10 +255,13 @@ class RiskMapPage(Page):
             self._shown_key = key
             self.view.fit_plan()
         self.scene.set_zones(views)
+        self._select_pending_zone()
+        self.editor.show_plan(plan.id, views)
+
+    def _select_pending_zone(self) -> None:
         if self._select_after is not None:
             self.scene.select_zone(self._select_after)
             self._select_after = None
-        self.editor.show_plan(plan.id, views)
 
     # --- state for tests and actions ----------------------------------------------------------------------
 
@@ -286,9 +291,10 @@ class RiskMapPage(Page):
         self.scene.snap_enabled = on
 
     def _on_map_changed(self, select: int | None) -> None:
+        # The edit's write has reloaded the page already (or will, once its batch ends).
         self._select_after = select
-        self.ctx.events.emit_changed("map_zone")
         self.refresh_if_stale()
+        self._select_pending_zone()
 
     # --- tree and selection ----------------------------------------------------------------------------------
 
@@ -370,8 +376,7 @@ class RiskMapPage(Page):
 
     def _on_plan_imported(self, info: FloorPlanInfo) -> None:
         self._plan_id = info.id
-        self.ctx.events.emit_changed("floor_plan")
-        self.refresh_if_stale()
+        self.reload()  # the write's own reload ran before the new plan was chosen
         if info.downsized_from:
             w, h = info.downsized_from
             messages.show_info(
@@ -398,8 +403,7 @@ class RiskMapPage(Page):
 
     def _on_image_replaced(self) -> None:
         self._shown_key = None
-        self.ctx.events.emit_changed("floor_plan", "map_zone")
-        self.refresh_if_stale()
+        self.reload()  # the write's own reload ran before the image key was forgotten
 
     def _on_rename_plan(self) -> None:
         plan = self.current_plan()
@@ -412,7 +416,6 @@ class RiskMapPage(Page):
             operations.write(
                 self,
                 self.ctx.events,
-                ["floor_plan"],
                 lambda: fps.rename_plan(self.ctx.db, plan.id, name, actor=self.ctx.actor()),
             )
             is FAILED
@@ -429,15 +432,16 @@ class RiskMapPage(Page):
         ).format(name=plan.name, n=plan.zone_count)
         if not messages.confirm(self, question, action=self.tr("删除")):
             return
-        if (
-            operations.attempt(self, lambda: fps.delete_plan(self.ctx.db, plan.id, actor=self.ctx.actor()))
-            is FAILED
-        ):
-            return
-        self.editor.forget_plan(plan.id)
-        self._plan_id = None
-        self.ctx.events.emit_changed("floor_plan", "map_zone")
-        self.refresh_if_stale()
+        with self.ctx.events.batch():  # the page reloads once the deleted plan is forgotten
+            if (
+                operations.attempt(
+                    self, lambda: fps.delete_plan(self.ctx.db, plan.id, actor=self.ctx.actor())
+                )
+                is FAILED
+            ):
+                return
+            self.editor.forget_plan(plan.id)
+            self._plan_id = None
 
     # --- export ----------------------------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from dualprev.domain.hazard_list import HazardFilter, HazardSort
 from dualprev.domain.risk import EvaluationMethod, RiskLevel, RiskPointKind
 from dualprev.services import library_service, overview_service, scheme_service
 from dualprev.services import organisation_service as org
+from dualprev.services.changes import Entity
 from dualprev.services.overview_service import RiskPointOverview
 from dualprev.services.risks import accident_types as risk_accident_types
 from dualprev.services.risks import copying as risk_copying
@@ -47,7 +48,6 @@ from dualprev.ui.widgets.risk_level_cell import paint_level
 NO_AREA = "未指定区域"
 RISK_POINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-RISK_ENTITIES = ("risk_point", "hazard", "evaluation")
 
 
 def _hazard_view(parent: QWidget, name: str, model: HazardTableModel) -> QTableView:
@@ -77,6 +77,7 @@ def _hazard_view(parent: QWidget, name: str, model: HazardTableModel) -> QTableV
 class RiskPage(Page):
     key = "risk"
     title = "风险辨识评估"
+    shows = frozenset({Entity.RISK, Entity.ORGANISATION, Entity.SCHEME, Entity.SETTING})
 
     AREAS_TAB, HAZARD_LIST_TAB = range(2)
 
@@ -399,7 +400,7 @@ class RiskPage(Page):
 
     def _write(self, action: Callable[[], Any]) -> Any:
         """Run one service write; show an expected error (returns None), or announce the change."""
-        result = operations.write(self, self.ctx.events, RISK_ENTITIES, action)
+        result = operations.write(self, self.ctx.events, action)
         if result is FAILED:
             return None
         return result if result is not None else True
@@ -503,7 +504,6 @@ class RiskPage(Page):
         )  # fmt: skip
 
     def _on_library_added(self, ids: list[int]) -> None:
-        self.ctx.events.emit_changed(*RISK_ENTITIES)
         if ids:
             self.refresh_if_stale()
             self.select_risk_point(ids[0])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev import __version__
+from dualprev.services.changes import Entity
 from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.pages.page import Page
@@ -26,6 +27,7 @@ from dualprev.ui.widgets.scheme_settings import SchemeSettings
 class SettingsPage(Page):
     key = "settings"
     title = "设置"
+    shows = frozenset({Entity.ENTERPRISE, Entity.SETTING, Entity.SCHEME, Entity.RISK})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -254,7 +254,6 @@ class SchemeSettings(QGroupBox):
         )
 
     def _on_regraded(self, result: RegradePreview) -> None:
-        self.ctx.events.emit_changed("risk_point", "hazard", "evaluation", "setting")
         self.applied.emit()
         messages.show_info(
             self,
