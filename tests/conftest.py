@@ -100,16 +100,27 @@ def _real_migrations(
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo factory built once per test run; copy it, never open it for writing."""
+def _demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
     from dualprev.demo.builder import build_demo
     from dualprev.storage.db import open_database
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
     db = open_database(path)
-    build_demo(db, today=DEMO_TODAY)
+    summary = build_demo(db, today=DEMO_TODAY)
     db.close()
-    return path
+    return path, summary
+
+
+@pytest.fixture(scope="session")
+def demo_template(_demo_build: tuple[Path, Any]) -> Path:
+    """The demo factory built once per test run (per worker); copy it, never open it for writing."""
+    return _demo_build[0]
+
+
+@pytest.fixture(scope="session")
+def demo_template_summary(_demo_build: tuple[Path, Any]) -> Any:
+    """What ``build_demo`` reported when it built ``demo_template``."""
+    return _demo_build[1]
 
 
 @pytest.fixture

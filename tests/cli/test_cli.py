@@ -65,11 +65,9 @@ def test_demo_then_info_from_another_folder(tmp_path: Path) -> None:
 
 
 def test_demo_refuses_a_non_empty_file_unless_forced(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "demo.sqlite"
-    assert main(["demo", "--db", str(db)]) == 0
-    capsys.readouterr()
+    db = demo_path
     size = db.stat().st_size
     assert main(["demo", "--db", str(db)]) == 1
     err = capsys.readouterr().err
@@ -82,6 +80,8 @@ def test_db_from_environment_variable(tmp_path: Path, capsys: pytest.CaptureFixt
                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     db = tmp_path / "env.sqlite"
     monkeypatch.setenv("DUALPREV_DB", str(db))
+    assert main(["info"]) == 1  # the variable names a file that is not there yet
+    assert str(db) in capsys.readouterr().err
     assert main(["demo"]) == 0
     capsys.readouterr()
     assert main(["info"]) == 0

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -44,6 +45,7 @@ from dualprev.domain.risk import (
 from dualprev.domain.validation import phone_problem, uscc_problem
 from dualprev.domain.vocabularies import GB6441_1986, hazard_factor_category
 from dualprev.errors import ConflictError
+from dualprev.paths import files_dir_for
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.files import FileStore
 from dualprev.storage.models import (
@@ -76,7 +78,11 @@ from dualprev.storage.models import (
     RiskPoint,
 )
 
-TODAYS = (date(2026, 11, 22), date(2027, 1, 20))  # the second one spans a new year
+from ..conftest import DEMO_TODAY
+
+# The first is the day of the shared demo template (built once per run and copied here); the second
+# spans a new year.
+TODAYS = (DEMO_TODAY, date(2027, 1, 20))
 
 
 @dataclass(frozen=True)
@@ -89,9 +95,15 @@ class Built:
 @pytest.fixture(scope="module", params=TODAYS, ids=str)
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    db = open_database(path)
-    summary = build_demo(db, today=request.param)
-    db.close()
+    if request.param == DEMO_TODAY:
+        template: Path = request.getfixturevalue("demo_template")
+        shutil.copy2(template, path)
+        shutil.copytree(files_dir_for(template), files_dir_for(path))
+        summary = request.getfixturevalue("demo_template_summary")
+    else:
+        db = open_database(path)
+        summary = build_demo(db, today=request.param)
+        db.close()
     reopened = open_database(path, create=False)
     yield Built(reopened, summary, request.param)
     reopened.close()
@@ -625,10 +637,9 @@ def test_same_day_builds_the_same_demo(built: Built, s: Session, tmp_path: Path)
         other.close()
 
 
-def test_refuses_a_database_with_data(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "demo.sqlite")
+def test_refuses_a_database_with_data(demo_path: Path) -> None:
+    db = open_database(demo_path, create=False)
     try:
-        build_demo(db, today=TODAYS[0])
         with pytest.raises(ConflictError):
             build_demo(db, today=TODAYS[0])
         with db.read_session() as s:
