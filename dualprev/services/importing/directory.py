@@ -3,12 +3,12 @@ created when missing and counted, so a file of 10,000 rows asks the database onc
 
 from collections import Counter
 
-from sqlmodel import Session, select
-
 from dualprev.domain.importing.cells import fold
 from dualprev.domain.settings import ACCIDENT_VOCABULARY
 from dualprev.storage import settings as stored_settings
-from dualprev.storage.models import AccidentTypeRecord, Department, Person, Post
+from dualprev.storage.db import Session
+from dualprev.storage.models import Department, Person, Post
+from dualprev.storage.queries import importing as queries
 
 
 class Directory:
@@ -18,22 +18,17 @@ class Directory:
         self._session = session
         self._created = created
         self._departments: dict[str, int] = {}
-        for dept in session.exec(select(Department).order_by(Department.id)).all():  # type: ignore[arg-type]
+        for dept in queries.departments_by_id(session=session):
             self._departments.setdefault(fold(dept.name), dept.id or 0)
         self._department_names = {i: n for n, i in self._departments.items()}
         self._people: dict[str, list[tuple[int, int | None]]] = {}
-        for person in session.exec(select(Person).order_by(Person.id)).all():  # type: ignore[arg-type]
+        for person in queries.people_by_id(session=session):
             self._people.setdefault(fold(person.name), []).append((person.id or 0, person.department_id))
         self._posts: dict[tuple[str, int | None], int] = {
-            (fold(p.name), p.department_id): p.id or 0 for p in session.exec(select(Post)).all()
+            (fold(p.name), p.department_id): p.id or 0 for p in queries.posts_by_id(session=session)
         }
         vocabulary = stored_settings.read(session, ACCIDENT_VOCABULARY)
-        self.accident_types: dict[str, int] = {
-            t.name: t.id or 0
-            for t in session.exec(
-                select(AccidentTypeRecord).where(AccidentTypeRecord.vocabulary == vocabulary)
-            ).all()
-        }
+        self.accident_types = queries.accident_type_ids(session=session, vocabulary=vocabulary)
 
     def department(self, name: str) -> int | None:
         """The department called ``name`` (created at the top level when there is none); None for ""."""

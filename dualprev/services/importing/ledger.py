@@ -10,9 +10,6 @@ reported and never stored.
 from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import Integer
-from sqlmodel import Session, col, func, select
-
 from dualprev.domain.hidden_danger import HiddenDangerStatus, format_number
 from dualprev.domain.importing import keys, ledger_rows
 from dualprev.domain.importing.cells import CellProblem, CellValue
@@ -21,12 +18,15 @@ from dualprev.domain.settings import HIDDEN_DANGER_NUMBER_PREFIX
 from dualprev.services.importing.directory import Directory
 from dualprev.services.importing.outcome import Outcome, PreviewLine
 from dualprev.storage import settings as stored_settings
+from dualprev.storage.db import Session
 from dualprev.storage.models import (
     HiddenDanger,
     HiddenDangerAccidentType,
     HiddenDangerEvent,
     RemediationPlan,
 )
+from dualprev.storage.queries import hidden_dangers as hidden_danger_queries
+from dualprev.storage.queries import importing as importing_queries
 
 MAX_NUMBER_LENGTH = 32
 IMPORT_ACTION = "导入"
@@ -44,9 +44,7 @@ class LedgerImporter:
         self._prefix = stored_settings.read(session, HIDDEN_DANGER_NUMBER_PREFIX)
         self._numbers: set[str] = set()
         self._keys: set[tuple[date, str]] = set()
-        for number, found_on, description in session.exec(
-            select(col(HiddenDanger.number), col(HiddenDanger.found_on), col(HiddenDanger.description))
-        ).all():
+        for number, found_on, description in importing_queries.hidden_danger_identities(session=session):
             self._numbers.add(number)
             self._keys.add(keys.ledger_key(found_on, description))
         self._serials: dict[int, int] = {}
@@ -81,14 +79,9 @@ class LedgerImporter:
 
     def _next_number(self, year: int) -> str:
         if year not in self._serials:
-            head = f"{self._prefix}-{year}-"
-            serial = func.cast(func.substr(col(HiddenDanger.number), len(head) + 1), Integer)
-            latest = self._s.exec(
-                select(func.max(serial)).where(
-                    col(HiddenDanger.number) > head, col(HiddenDanger.number) < head + "~"
-                )
-            ).one()
-            self._serials[year] = int(latest or 0)
+            self._serials[year] = hidden_danger_queries.last_serial(
+                session=self._s, head=f"{self._prefix}-{year}-"
+            )
         while True:
             self._serials[year] += 1
             number = format_number(year, self._serials[year], prefix=self._prefix)

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session
-
 from dualprev.domain.importing.cells import fold
 from dualprev.domain.importing.fields import FIELDS, ImportKind, missing_required
 from dualprev.domain.importing.report import Created, ImportReport, RowRef
@@ -26,7 +24,7 @@ from dualprev.services.importing.outcome import FailedRow, Outcome, PreviewLine
 from dualprev.services.importing.people import PeopleImporter
 from dualprev.services.importing.risk_list import RiskListImporter
 from dualprev.storage import audit
-from dualprev.storage.db import Database
+from dualprev.storage.db import Database, Session
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 200
