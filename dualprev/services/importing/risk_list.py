@@ -10,9 +10,6 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, insert
-from sqlmodel import Session, col, select
-
 from dualprev.domain.evaluation_rules import direct_reasons_to_json
 from dualprev.domain.importing import keys, risk_rows
 from dualprev.domain.importing.cells import CellProblem, CellValue
@@ -23,22 +20,14 @@ from dualprev.domain.risk import RiskPointKind, RiskStage
 from dualprev.services.importing.directory import Directory
 from dualprev.services.importing.outcome import Outcome, PreviewLine
 from dualprev.services.scheme_service import active_schemes_in, direct_items_in
-from dualprev.storage.models import (
-    ControlMeasure,
-    Evaluation,
-    Hazard,
-    HazardAccidentType,
-    RiskPoint,
-    utcnow,
-)
+from dualprev.storage import bulk_insert
+from dualprev.storage.db import Session
+from dualprev.storage.models import utcnow
+from dualprev.storage.queries import importing as importing_queries
+from dualprev.storage.queries import risks as risk_queries
 
 BATCH_SIZE = 500
 """Hazards held back before they are written together."""
-_POINT: Table = RiskPoint.__table__  # type: ignore[attr-defined]
-_HAZARD: Table = Hazard.__table__  # type: ignore[attr-defined]
-_EVALUATION: Table = Evaluation.__table__  # type: ignore[attr-defined]
-_MEASURE: Table = ControlMeasure.__table__  # type: ignore[attr-defined]
-_LINK: Table = HazardAccidentType.__table__  # type: ignore[attr-defined]
 _POINT_DEFAULTS: dict[str, Any] = {
     "area_id": None, "asset_no": "", "model_spec": "", "activity_content": "", "activity_frequency": "",
     "library_key": "", "note": "", "reviewer_name": "", "reviewed_on": None, "approver_name": "",
@@ -70,13 +59,11 @@ class RiskListImporter:
         self._schemes = active_schemes_in(session)
         self._direct_items = direct_items_in(session)
         self._points: dict[str, int] = {}
-        for point in session.exec(select(RiskPoint).order_by(col(RiskPoint.id))).all():
+        for point in importing_queries.risk_points_by_id(session=session):
             self._points.setdefault(keys.risk_point_key(point.code, point.name), point.id or 0)
         self._hazards: set[tuple[int, tuple[str, str]]] = {
             (point_id, keys.hazard_key(step, description))
-            for point_id, step, description in session.exec(
-                select(Hazard.risk_point_id, Hazard.step_or_item, Hazard.description)
-            ).all()
+            for point_id, step, description in importing_queries.hazard_identities(session=session)
         }
         self._seq: dict[int, int] = {}
         self._pending: list[
@@ -151,17 +138,15 @@ class RiskListImporter:
             "created_at": now,
             "updated_at": now,
         }
-        point_id = self._s.execute(insert(_POINT).returning(_POINT.c.id), values).scalar_one()
+        point_id = bulk_insert.insert_risk_point(session=self._s, row=values)
         self._seq[point_id] = 0
         self._out.created["risk_points"] += 1
-        return int(point_id)
+        return point_id
 
     def _add_hazard(self, point_id: int, row: RiskRow, evaluation: RowEvaluation) -> None:
         seq = self._seq.get(point_id)
         if seq is None:
-            seq = max(
-                self._s.exec(select(Hazard.seq).where(Hazard.risk_point_id == point_id)).all(), default=0
-            )
+            seq = risk_queries.last_hazard_seq(session=self._s, risk_point_id=point_id)
         self._seq[point_id] = seq + 1
         graded = evaluation.graded
         now = utcnow()
@@ -226,13 +211,7 @@ class RiskListImporter:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
-        ids = (
-            self._s.execute(
-                insert(_HAZARD).returning(_HAZARD.c.id, sort_by_parameter_order=True), [p[0] for p in pending]
-            )
-            .scalars()
-            .all()
-        )
+        ids = bulk_insert.insert_hazards(session=self._s, rows=[p[0] for p in pending])
         evaluations = [
             {**record, "hazard_id": i} for i, (_h, record, _m, _t) in zip(ids, pending, strict=True) if record
         ]
@@ -244,9 +223,9 @@ class RiskListImporter:
             for i, (_h, _r, _m, ts) in zip(ids, pending, strict=True)
             for t in ts
         ]
-        for table, rows in ((_EVALUATION, evaluations), (_MEASURE, measures), (_LINK, links)):
-            if rows:
-                self._s.execute(insert(table), rows)
+        bulk_insert.insert_evaluations(session=self._s, rows=evaluations)
+        bulk_insert.insert_control_measures(session=self._s, rows=measures)
+        bulk_insert.insert_hazard_accident_types(session=self._s, rows=links)
 
 
 def _hazard_text(row: RiskRow, evaluation: RowEvaluation) -> str:
