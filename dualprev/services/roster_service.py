@@ -4,24 +4,22 @@ It is also what ``dualprev import people`` reads back."""
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import col, select
-
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.reports.output import ExportFormat, ExportResult, write_atomically
 from dualprev.reports.pdf_table import write_table_pdf
 from dualprev.reports.people_roster import TITLE, RosterEntry, roster_document
 from dualprev.reports.xlsx_table import write_table_xlsx
 from dualprev.storage.db import Database
-from dualprev.storage.models import Department, Enterprise, Person, Post
+from dualprev.storage.queries import organisation as queries
 
 
 def load_roster(db: Database) -> tuple[str, tuple[RosterEntry, ...]]:
     """The enterprise's name and its people by department order and name."""
     with db.read_session() as s:
-        enterprise = s.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
-        departments = {d.id: d for d in s.exec(select(Department)).all()}
-        posts = {p.id: p.name for p in s.exec(select(Post)).all()}
-        people = s.exec(select(Person).order_by(col(Person.id))).all()
+        enterprise = queries.enterprise(session=s)
+        departments = {d.id: d for d in queries.departments(session=s)}
+        posts = dict(queries.post_names(session=s))
+        people = queries.people(session=s)
     entries = [
         RosterEntry(
             name=p.name,
