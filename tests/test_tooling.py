@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,17 @@ def test_layer_contracts() -> None:
     result = _tool("lint-imports")
     assert result.returncode == 0, result.stdout[-5000:]
     assert "0 broken" in result.stdout
+
+
+def test_only_storage_builds_sql_covers_every_top_level_module() -> None:
+    """A new top-level package or module of dualprev falls under "Only storage builds SQL" too."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = (
+        c for c in config["tool"]["importlinter"]["contracts"] if c["name"] == "Only storage builds SQL"
+    )
+    package = ROOT / "dualprev"
+    top_level = {f"dualprev.{p.stem}" for p in package.glob("*.py") if p.stem != "__init__"} | {
+        f"dualprev.{p.parent.name}" for p in package.glob("*/__init__.py")
+    }
+    assert set(contract["source_modules"]) == top_level - {"dualprev.storage"}
+    assert set(contract["forbidden_modules"]) == {"sqlalchemy", "sqlmodel", "alembic"}
