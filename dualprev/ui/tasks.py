@@ -2,7 +2,7 @@
 the GUI thread with its result. No nested event loop: the caller returns at once, the window keeps
 painting, and a window-modal progress dialog keeps the user from starting a second action meanwhile.
 
-    tasks.run_in_background(self, self.tr("正在备份…"), lambda: backup_now(db, folder), self._on_backed_up)
+    tasks.run_in_background(self, self.tr("正在备份…"), lambda: create_archive(db, folder), self._on_backed_up)
 
 Work that can stop early takes ``progress(done, total)`` and ``cancelled()`` and runs through
 ``run_cancellable``: its dialog shows 取消, which makes ``cancelled()`` true; the work decides how to
