@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier, RiskLevel
+from dualprev.domain.validation import FieldProblem, first_problem
 
 
 class CheckType(StrEnum):
@@ -290,16 +291,22 @@ def item_from_measure(
     )
 
 
-def item_problem(draft: CheckItemDraft) -> tuple[str, str] | None:
-    """The first field of an item that is not acceptable, as ``(field, message)``."""
+def item_problems(draft: CheckItemDraft) -> list[FieldProblem]:
+    """Every field of an item that is not acceptable, as ``(field, message)``."""
+    problems: list[FieldProblem] = []
     content = draft.content.strip()
     if not content:
-        return "content", "请填写排查内容"
-    if len(content) > MAX_ITEM_CONTENT:
-        return "content", f"排查内容不能超过{MAX_ITEM_CONTENT}个字"
+        problems.append(("content", "请填写排查内容"))
+    elif len(content) > MAX_ITEM_CONTENT:
+        problems.append(("content", f"排查内容不能超过{MAX_ITEM_CONTENT}个字"))
     if len(draft.method.strip()) > MAX_ITEM_METHOD:
-        return "method", f"排查方法不能超过{MAX_ITEM_METHOD}个字"
-    return None
+        problems.append(("method", f"排查方法不能超过{MAX_ITEM_METHOD}个字"))
+    return problems
+
+
+def item_problem(draft: CheckItemDraft) -> FieldProblem | None:
+    """The first of :func:`item_problems`, or None."""
+    return first_problem(item_problems(draft))
 
 
 # --- check plans -------------------------------------------------------------------------------------
@@ -325,20 +332,26 @@ class CheckPlanDraft:
     item_ids: tuple[int, ...] = ()
 
 
-def plan_problem(draft: CheckPlanDraft) -> tuple[str, str] | None:
-    """The first field of a plan that is not acceptable, as ``(field, message)``."""
+def plan_problems(draft: CheckPlanDraft) -> list[FieldProblem]:
+    """Every field of a plan that is not acceptable, as ``(field, message)``."""
+    problems: list[FieldProblem] = []
     name = draft.name.strip()
     if not name:
-        return "name", "请填写计划名称"
-    if len(name) > MAX_PLAN_NAME:
-        return "name", f"计划名称不能超过{MAX_PLAN_NAME}个字"
+        problems.append(("name", "请填写计划名称"))
+    elif len(name) > MAX_PLAN_NAME:
+        problems.append(("name", f"计划名称不能超过{MAX_PLAN_NAME}个字"))
     if draft.end_on is not None and draft.end_on < draft.start_on:
-        return "end_on", f"结束日期不能早于开始日期（{draft.start_on.isoformat()}）"
+        problems.append(("end_on", f"结束日期不能早于开始日期（{draft.start_on.isoformat()}）"))
     if draft.assignee_id is None:
-        return "assignee_id", "请指定负责排查的人员"
+        problems.append(("assignee_id", "请指定负责排查的人员"))
     if not draft.item_ids:
-        return "item_ids", "请至少选择一个排查项"
-    return None
+        problems.append(("item_ids", "请至少选择一个排查项"))
+    return problems
+
+
+def plan_problem(draft: CheckPlanDraft) -> FieldProblem | None:
+    """The first of :func:`plan_problems`, or None."""
+    return first_problem(plan_problems(draft))
 
 
 def plan_frequency_gaps(plan_frequency: CheckFrequency, required: Iterable[CheckFrequency | None]) -> int:
@@ -433,25 +446,38 @@ MAX_CHECKERS = 200
 MAX_REMARK = 1000
 
 
-def record_problem(
+def record_problems(
     checked_on: date, checker_names: str, results: Sequence[tuple[str, CheckResult | None]], today: date
-) -> tuple[str, str] | None:
-    """Why a check cannot be recorded as entered (items as ``(text, result)``), or None."""
+) -> list[FieldProblem]:
+    """Why a check cannot be recorded as entered (items as ``(text, result)``): the date, the
+    checkers and the first item that is not filled in, each as ``(field, message)``."""
+    problems: list[FieldProblem] = []
     if checked_on > today:
-        return "checked_on", f"排查日期不能晚于今天（{today.isoformat()}）"
+        problems.append(("checked_on", f"排查日期不能晚于今天（{today.isoformat()}）"))
     names = checker_names.strip()
     if not names:
-        return "checker_names", "请填写排查人"
-    if len(names) > MAX_CHECKERS:
-        return "checker_names", f"排查人不能超过{MAX_CHECKERS}个字"
+        problems.append(("checker_names", "请填写排查人"))
+    elif len(names) > MAX_CHECKERS:
+        problems.append(("checker_names", f"排查人不能超过{MAX_CHECKERS}个字"))
     if not results:
-        return "results", "没有排查项，请先选择要检查的内容"
+        problems.append(("results", "没有排查项，请先选择要检查的内容"))
     for number, (text, result) in enumerate(results, start=1):
         if not text.strip():
-            return "results", f"第 {number} 项没有排查内容"
+            problems.append(("results", f"第 {number} 项没有排查内容"))
+            break
         if result is None:
-            return "results", f"第 {number} 项“{_short(text)}”还没有填写结果（合格/不合格/不适用）"
-    return None
+            problems.append(
+                ("results", f"第 {number} 项“{_short(text)}”还没有填写结果（合格/不合格/不适用）")
+            )
+            break
+    return problems
+
+
+def record_problem(
+    checked_on: date, checker_names: str, results: Sequence[tuple[str, CheckResult | None]], today: date
+) -> FieldProblem | None:
+    """The first of :func:`record_problems`, or None."""
+    return first_problem(record_problems(checked_on, checker_names, results, today))
 
 
 def _short(text: str, length: int = 20) -> str:

@@ -3,7 +3,9 @@
 The transition table is the single source of the closed loop 登记 → 整改 → 验收 → 销号; ``逾期`` is
 derived from the deadline, never stored. The ``*_problem`` functions are the loop's rules: each says
 in one Chinese sentence why a step is refused, or returns None when it is allowed, so the services
-enforce them and the dialogs can show the same words before anything is written.
+enforce them. Where a form has several fields, ``*_problems`` gives every refused field at once as
+``(field, message)`` (the ``*_problem`` is its first), so a dialog shows all of them before anything
+is written.
 """
 
 from collections.abc import Mapping
@@ -12,6 +14,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from dualprev.domain.checks import CheckType
+from dualprev.domain.validation import FieldProblem, first_message, first_problem
 
 
 class HiddenDangerLevel(StrEnum):
@@ -267,53 +270,75 @@ def _day_problem(
     return None
 
 
-def draft_problem(draft: HiddenDangerDraft, today: date) -> tuple[str, str] | None:
-    """The first field of ``draft`` that breaks a registration rule, as ``(field, message)``."""
+def _field(field: str, message: str | None) -> list[FieldProblem]:
+    return [(field, message)] if message else []
+
+
+def draft_problems(draft: HiddenDangerDraft, today: date) -> list[FieldProblem]:
+    """Every field of ``draft`` that breaks a registration rule, as ``(field, message)``."""
+    problems: list[FieldProblem] = []
     description = draft.description.strip()
     if not description:
-        return "description", "请填写隐患描述"
-    if len(description) > MAX_DESCRIPTION_LENGTH:
-        return "description", f"隐患描述不能超过{MAX_DESCRIPTION_LENGTH}个字"
+        problems.append(("description", "请填写隐患描述"))
+    elif len(description) > MAX_DESCRIPTION_LENGTH:
+        problems.append(("description", f"隐患描述不能超过{MAX_DESCRIPTION_LENGTH}个字"))
     if draft.found_on > today:
-        return "found_on", f"排查日期不能晚于今天（{today.isoformat()}）"
+        problems.append(("found_on", f"排查日期不能晚于今天（{today.isoformat()}）"))
     if not (draft.location.strip() or draft.area_id or draft.risk_point_id):
-        return "location", "请填写隐患部位，或选择区域、风险点"
+        problems.append(("location", "请填写隐患部位，或选择区域、风险点"))
     match draft.source:
         case HiddenDangerSource.CHECK if draft.check_record_id is None:
-            return "check_record_id", "来源为排查发现时，请选择对应的排查记录"
+            problems.append(("check_record_id", "来源为排查发现时，请选择对应的排查记录"))
         case HiddenDangerSource.EXTERNAL if not draft.source_detail.strip():
-            return "source_detail", "来源为外部检查时，请填写检查单位（如镇应急办、县应急管理局）"
+            problems.append(("source_detail", "来源为外部检查时，请填写检查单位（如镇应急办、县应急管理局）"))
         case HiddenDangerSource.WORKER_REPORT if not draft.finder_names.strip():
-            return "finder_names", "来源为员工报告时，请填写报告人"
+            problems.append(("finder_names", "来源为员工报告时，请填写报告人"))
     if draft.rectifier_id is None:
-        return "rectifier_id", "请指定整改责任人"
+        problems.append(("rectifier_id", "请指定整改责任人"))
     if draft.deadline is None:
-        return "deadline", "请填写整改期限"
-    if draft.deadline < draft.found_on:
-        return "deadline", f"整改期限不能早于排查日期（{draft.found_on.isoformat()}）"
+        problems.append(("deadline", "请填写整改期限"))
+    elif draft.deadline < draft.found_on:
+        problems.append(("deadline", f"整改期限不能早于排查日期（{draft.found_on.isoformat()}）"))
     if draft.funds_fen is not None and not 0 <= draft.funds_fen <= MAX_FUNDS_FEN:
-        return "funds_fen", "整改资金应为 0 到 10 亿元之间的金额"
-    return None
+        problems.append(("funds_fen", "整改资金应为 0 到 10 亿元之间的金额"))
+    return problems
 
 
-def immediate_problem(draft: HiddenDangerDraft) -> tuple[str, str] | None:
-    """Why ``draft`` cannot be registered as 立即整改 (fixed on the spot), or None."""
+def draft_problem(draft: HiddenDangerDraft, today: date) -> FieldProblem | None:
+    """The first of :func:`draft_problems`, or None."""
+    return first_problem(draft_problems(draft, today))
+
+
+def immediate_problems(draft: HiddenDangerDraft) -> list[FieldProblem]:
+    """Why ``draft`` cannot be registered as 立即整改 (fixed on the spot): every reason."""
+    problems: list[FieldProblem] = []
     if draft.level is HiddenDangerLevel.MAJOR:
-        return "level", "重大隐患不能立即整改销号，须按治理方案组织整改"
+        problems.append(("level", "重大隐患不能立即整改销号，须按治理方案组织整改"))
     if not draft.rectification_measures.strip():
-        return "rectification_measures", "立即整改时请填写现场采取的整改措施"
-    return None
+        problems.append(("rectification_measures", "立即整改时请填写现场采取的整改措施"))
+    return problems
 
 
-def update_problem(facts: LoopFacts, draft: HiddenDangerDraft) -> tuple[str, str] | None:
-    """Why an open hidden danger cannot take the edited ``draft`` (besides :func:`draft_problem`)."""
+def immediate_problem(draft: HiddenDangerDraft) -> FieldProblem | None:
+    """The first of :func:`immediate_problems`, or None."""
+    return first_problem(immediate_problems(draft))
+
+
+def update_problems(facts: LoopFacts, draft: HiddenDangerDraft) -> list[FieldProblem]:
+    """Why an open hidden danger cannot take the edited ``draft`` (besides :func:`draft_problems`)."""
     if not facts.status.is_open:
-        return "", f"隐患{facts.status.label}，不能再修改"
+        return [("", f"隐患{facts.status.label}，不能再修改")]
+    problems: list[FieldProblem] = []
     if draft.level is not facts.level and facts.status is not _S.PENDING:
-        return "level", f"隐患级别只能在“待整改”时修改（当前为“{facts.status.label}”）"
+        problems.append(("level", f"隐患级别只能在“待整改”时修改（当前为“{facts.status.label}”）"))
     if facts.completed_on is not None and draft.found_on > facts.completed_on:
-        return "found_on", "排查日期不能晚于整改完成日期"
-    return None
+        problems.append(("found_on", "排查日期不能晚于整改完成日期"))
+    return problems
+
+
+def update_problem(facts: LoopFacts, draft: HiddenDangerDraft) -> FieldProblem | None:
+    """The first of :func:`update_problems`, or None."""
+    return first_problem(update_problems(facts, draft))
 
 
 def start_precondition_problem(facts: LoopFacts) -> str | None:
@@ -331,28 +356,40 @@ def start_precondition_problem(facts: LoopFacts) -> str | None:
     return None
 
 
-def start_problem(facts: LoopFacts) -> str | None:
-    """Why rectification (待整改 → 整改中) cannot start, or None. A 重大隐患 also needs interim measures."""
+def start_problems(facts: LoopFacts) -> list[FieldProblem]:
+    """Why rectification (待整改 → 整改中) cannot start. A 重大隐患 also needs interim measures."""
     problem = start_precondition_problem(facts)
     if problem:
-        return problem
+        return [("", problem)]
     if facts.is_major and not facts.interim_measures.strip():
-        return "重大隐患整改期间须落实临时管控措施，请先填写"
-    return None
+        return [("interim_measures", "重大隐患整改期间须落实临时管控措施，请先填写")]
+    return []
+
+
+def start_problem(facts: LoopFacts) -> str | None:
+    """The first of :func:`start_problems` in words, or None."""
+    return first_message(start_problems(facts))
+
+
+def submit_problems(
+    facts: LoopFacts, completed_on: date | None, measures: str, today: date
+) -> list[FieldProblem]:
+    """Why the rectifier cannot report the work done (整改中 → 待验收): every reason."""
+    if facts.status is _S.PENDING:
+        return [("", "隐患尚未开始整改；现场当即整改的一般隐患请在登记时选择“立即整改”")]
+    problem = transition_problem(facts.status, _S.AWAITING_ACCEPTANCE, facts.level)
+    if problem:
+        return [("", problem)]
+    day = _day_problem(
+        completed_on, "整改完成日期", earliest=facts.found_on, earliest_label="排查日期", today=today
+    )
+    measures_problem = None if measures.strip() else "请填写采取的整改措施"
+    return _field("rectification_measures", measures_problem) + _field("completed_on", day)
 
 
 def submit_problem(facts: LoopFacts, completed_on: date | None, measures: str, today: date) -> str | None:
-    """Why the rectifier cannot report the work done (整改中 → 待验收), or None."""
-    if facts.status is _S.PENDING:
-        return "隐患尚未开始整改；现场当即整改的一般隐患请在登记时选择“立即整改”"
-    problem = transition_problem(facts.status, _S.AWAITING_ACCEPTANCE, facts.level)
-    if problem:
-        return problem
-    if not measures.strip():
-        return "请填写采取的整改措施"
-    return _day_problem(
-        completed_on, "整改完成日期", earliest=facts.found_on, earliest_label="排查日期", today=today
-    )
+    """The first of :func:`submit_problems` in words, or None."""
+    return first_message(submit_problems(facts, completed_on, measures, today))
 
 
 def acceptance_precondition_problem(facts: LoopFacts) -> str | None:
@@ -366,40 +403,61 @@ def acceptance_precondition_problem(facts: LoopFacts) -> str | None:
     return None
 
 
-def acceptance_problem(
+def acceptance_problems(
     facts: LoopFacts, acceptor_id: int | None, accepted_on: date | None, conclusion: str, today: date
-) -> str | None:
-    """Why the hidden danger cannot be accepted and closed (待验收 → 已销号), or None.
+) -> list[FieldProblem]:
+    """Why the hidden danger cannot be accepted and closed (待验收 → 已销号): every reason.
 
     The acceptor is never the person who rectified it; a 重大隐患 needs its 治理后评估 first.
     """
     problem = acceptance_precondition_problem(facts)
     if problem:
-        return problem
-    if acceptor_id is None:
-        return "请选择验收人"
-    if acceptor_id == facts.rectifier_id:
-        return "验收人不能是整改责任人本人，请另选验收人"
-    if not conclusion.strip():
-        return "请填写验收结论"
-    return _day_problem(
+        return [("", problem)]
+    acceptor = (
+        "请选择验收人"
+        if acceptor_id is None
+        else "验收人不能是整改责任人本人，请另选验收人"
+        if acceptor_id == facts.rectifier_id
+        else None
+    )
+    day = _day_problem(
         accepted_on,
         "验收日期",
         earliest=facts.completed_on or facts.found_on,
         earliest_label="整改完成日期",
         today=today,
     )
+    return (
+        _field("acceptor_id", acceptor)
+        + _field("conclusion", None if conclusion.strip() else "请填写验收结论")
+        + _field("accepted_on", day)
+    )
+
+
+def acceptance_problem(
+    facts: LoopFacts, acceptor_id: int | None, accepted_on: date | None, conclusion: str, today: date
+) -> str | None:
+    """The first of :func:`acceptance_problems` in words, or None."""
+    return first_message(acceptance_problems(facts, acceptor_id, accepted_on, conclusion, today))
+
+
+def rejection_problems(facts: LoopFacts, reason: str, new_deadline: date | None) -> list[FieldProblem]:
+    """Why 验收不通过 (待验收 → 整改中) cannot be recorded: every reason."""
+    if facts.status is not _S.AWAITING_ACCEPTANCE:
+        return [("", f"只有“待验收”的隐患才能验收；该隐患当前为“{facts.status.label}”")]
+    deadline = (
+        f"新的整改期限不能早于排查日期（{facts.found_on.isoformat()}）"
+        if new_deadline is not None and new_deadline < facts.found_on
+        else None
+    )
+    return _field(
+        "reason", None if reason.strip() else "请填写验收不通过的原因和需要继续整改的内容"
+    ) + _field("new_deadline", deadline)
 
 
 def rejection_problem(facts: LoopFacts, reason: str, new_deadline: date | None) -> str | None:
-    """Why 验收不通过 (待验收 → 整改中) cannot be recorded, or None."""
-    if facts.status is not _S.AWAITING_ACCEPTANCE:
-        return f"只有“待验收”的隐患才能验收；该隐患当前为“{facts.status.label}”"
-    if not reason.strip():
-        return "请填写验收不通过的原因和需要继续整改的内容"
-    if new_deadline is not None and new_deadline < facts.found_on:
-        return f"新的整改期限不能早于排查日期（{facts.found_on.isoformat()}）"
-    return None
+    """The first of :func:`rejection_problems` in words, or None."""
+    return first_message(rejection_problems(facts, reason, new_deadline))
 
 
 def void_problem(status: HiddenDangerStatus, reason: str) -> str | None:
@@ -427,36 +485,50 @@ def plan_problem(facts: LoopFacts, plan: Mapping[str, str]) -> str | None:
     return None
 
 
-def report_problem(facts: LoopFacts, reported_to: str, reported_on: date | None, today: date) -> str | None:
-    """Why the report of a 重大隐患 to the authority cannot be recorded, or None."""
+def report_problems(
+    facts: LoopFacts, reported_to: str, reported_on: date | None, today: date
+) -> list[FieldProblem]:
+    """Why the report of a 重大隐患 to the authority cannot be recorded: every reason."""
     if not facts.is_major:
-        return "只有重大隐患需要向负有安全生产监督管理职责的部门报告"
+        return [("", "只有重大隐患需要向负有安全生产监督管理职责的部门报告")]
     if facts.status is _S.VOID:
-        return "该隐患已经作废"
-    if not reported_to.strip():
-        return "请填写报告的部门（如：丰泽镇应急管理办公室）"
-    return _day_problem(
+        return [("", "该隐患已经作废")]
+    day = _day_problem(
         reported_on, "报告日期", earliest=facts.found_on, earliest_label="排查日期", today=today
     )
+    return _field(
+        "reported_to", None if reported_to.strip() else "请填写报告的部门（如：丰泽镇应急管理办公室）"
+    ) + _field("reported_on", day)
 
 
-def post_evaluation_problem(
+def report_problem(facts: LoopFacts, reported_to: str, reported_on: date | None, today: date) -> str | None:
+    """The first of :func:`report_problems` in words, or None."""
+    return first_message(report_problems(facts, reported_to, reported_on, today))
+
+
+def post_evaluation_problems(
     facts: LoopFacts, text: str, evaluated_on: date | None, today: date
-) -> str | None:
-    """Why the 治理后评估 of a 重大隐患 cannot be recorded, or None (only once the work is done)."""
+) -> list[FieldProblem]:
+    """Why the 治理后评估 of a 重大隐患 cannot be recorded (only once the work is done): every reason."""
     if not facts.is_major:
-        return "只有重大隐患需要治理后评估"
+        return [("", "只有重大隐患需要治理后评估")]
     if facts.status is not _S.AWAITING_ACCEPTANCE:
-        return f"治理后评估须在整改完成、报请验收之后进行；该隐患当前为“{facts.status.label}”"
-    if not text.strip():
-        return "请填写评估结论"
-    return _day_problem(
+        return [("", f"治理后评估须在整改完成、报请验收之后进行；该隐患当前为“{facts.status.label}”")]
+    day = _day_problem(
         evaluated_on,
         "评估日期",
         earliest=facts.completed_on or facts.found_on,
         earliest_label="整改完成日期",
         today=today,
     )
+    return _field("text", None if text.strip() else "请填写评估结论") + _field("evaluated_on", day)
+
+
+def post_evaluation_problem(
+    facts: LoopFacts, text: str, evaluated_on: date | None, today: date
+) -> str | None:
+    """The first of :func:`post_evaluation_problems` in words, or None."""
+    return first_message(post_evaluation_problems(facts, text, evaluated_on, today))
 
 
 def photo_problem(status: HiddenDangerStatus, stage: PhotoStage) -> str | None:

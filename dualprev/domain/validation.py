@@ -1,6 +1,10 @@
 """Field validation shared by forms, imports and the CLI. Each check returns a Chinese message or None."""
 
 import re
+from collections.abc import Sequence
+
+FieldProblem = tuple[str, str]
+"""A refused input as ``(field, message)``; the field is "" when the record as a whole is refused."""
 
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -46,3 +50,13 @@ def required_problem(value: str | None, label: str, max_length: int = 200) -> st
     if len(text) > max_length:
         return f"{label}不能超过{max_length}个字符"
     return None
+
+
+def first_problem(problems: Sequence[FieldProblem]) -> FieldProblem | None:
+    """The first of ``problems`` (a rule's list of every refused field), or None when there is none."""
+    return problems[0] if problems else None
+
+
+def first_message(problems: Sequence[FieldProblem]) -> str | None:
+    """The message of the first of ``problems``, or None."""
+    return problems[0][1] if problems else None

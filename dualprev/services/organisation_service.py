@@ -7,8 +7,9 @@ Records cross the layer boundary as frozen dataclasses; ``id`` None means "new".
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, TypeVar
 
-from dualprev.domain.organisation import DepartmentKind
-from dualprev.domain.validation import phone_problem, required_problem, uscc_problem
+from dualprev.domain.organisation import ENTERPRISE_PHONES, DepartmentKind, person_problems
+from dualprev.domain.organisation import enterprise_problems as domain_enterprise_problems
+from dualprev.domain.validation import FieldProblem, required_problem
 from dualprev.errors import ConflictError, ValidationError
 from dualprev.storage import audit
 from dualprev.storage.db import Database, Session
@@ -120,25 +121,27 @@ def _check(problem: str | None, field: str) -> None:
         raise ValidationError(problem, field)
 
 
+def _raise_first(problems: list[FieldProblem]) -> None:
+    """Raise the first of a rule's problems as a ValidationError on its field; none passes."""
+    if problems:
+        field, message = problems[0]
+        raise ValidationError(message, field or None)
+
+
 # --- enterprise --------------------------------------------------------------------------------
+
+
+def enterprise_problems(profile: EnterpriseProfile) -> list[FieldProblem]:
+    """Every field of ``profile`` that breaks a rule, as ``(field, message)`` (empty when it is fine)."""
+    phones = {field: getattr(profile, field) for field, _label in ENTERPRISE_PHONES}
+    return domain_enterprise_problems(
+        profile.name, profile.uscc, phones, profile.employee_count, profile.code
+    )
 
 
 def validate_enterprise(profile: EnterpriseProfile) -> None:
     """Raise ValidationError for the first field that breaks a rule."""
-    _check(required_problem(profile.name, "企业名称"), "name")
-    _check(uscc_problem(profile.uscc), "uscc")
-    for field, label in (
-        ("principal_phone", "主要负责人电话"),
-        ("safety_manager_phone", "安全管理人员电话"),
-        ("phone", "联系电话"),
-        ("duty_phone", "应急值班电话"),
-    ):
-        problem = phone_problem(getattr(profile, field))
-        _check(problem and f"{label}：{problem}", field)
-    if profile.employee_count is not None and not 0 < profile.employee_count < 100000:
-        raise ValidationError("职工人数应为 1 到 99999 之间的整数", "employee_count")
-    if profile.code and not profile.code.replace("-", "").isalnum():
-        raise ValidationError("企业简码只能包含字母、数字和短横线", "code")
+    _raise_first(enterprise_problems(profile))
 
 
 def get_enterprise(db: Database) -> EnterpriseProfile | None:
@@ -265,8 +268,7 @@ def list_people(db: Database, *, include_inactive: bool = True) -> list[PersonIn
 
 def save_person(db: Database, person: PersonInfo, *, actor: str) -> PersonInfo:
     person = _strip(person)
-    _check(required_problem(person.name, "姓名", 50), "name")
-    _check(phone_problem(person.phone), "phone")
+    _raise_first(person_problems(person.name, person.phone))
     with db.session() as s:
         if person.department_id is not None:
             get_or_raise(s, Department, person.department_id, "所属部门")

@@ -242,6 +242,19 @@ def test_sign_off_dates_are_checked_against_today_only_when_given(
     assert risk_points.sign_off_problem(replace(later, reviewed_on=ON), today=ON) is None
 
 
+def test_sign_off_problems_lists_every_field(plant: dict[str, int]) -> None:
+    wrong = _lathe(plant, reviewed_on=date(2027, 1, 4), approver_name="王", approved_on=date(2026, 1, 1))
+    assert risk_points.sign_off_problems(wrong, today=ON) == [
+        ("reviewer_name", "填写了审核日期，请同时填写审核人"),
+        ("reviewed_on", "审核日期不能晚于今天（2026-11-20）"),
+        ("approved_on", "审定日期不能早于审核日期"),
+    ]
+    assert risk_points.sign_off_problem(wrong, today=ON) == (
+        "填写了审核日期，请同时填写审核人",
+        "reviewer_name",
+    )
+
+
 def test_accident_type_options_are_the_non_mining_gb6441_types(empty_db: Database) -> None:
     options = accident_types.accident_type_options(empty_db)
     assert len(options) == 15

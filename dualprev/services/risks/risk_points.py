@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from dualprev.domain.risk import RiskPointKind
-from dualprev.domain.validation import required_problem
+from dualprev.domain.validation import FieldProblem, required_problem
 from dualprev.errors import ConflictError, ValidationError
 from dualprev.services.risks.validation import check, check_refs, max_length, stripped
 from dualprev.storage import audit
@@ -73,12 +73,13 @@ def _risk_point_info(row: RiskPoint, post_ids: tuple[int, ...]) -> RiskPointInfo
     )
 
 
-def sign_off_problem(info: RiskPointInfo, *, today: date | None = None) -> tuple[str, str] | None:
-    """What is wrong with the record's 审核/审定 sign-off, as (message, field); None when it is fine.
+def sign_off_problems(info: RiskPointInfo, *, today: date | None = None) -> list[FieldProblem]:
+    """Everything wrong with the record's 审核/审定 sign-off, as ``(field, message)``.
 
     A date needs its name; a name may stand alone (the date is then written by hand). 审定 follows
     审核, so it may not be dated earlier; with ``today`` neither date may lie in the future.
     """
+    problems: list[FieldProblem] = []
     for name_field, date_field, role in (
         ("reviewer_name", "reviewed_on", "审核"),
         ("approver_name", "approved_on", "审定"),
@@ -86,14 +87,20 @@ def sign_off_problem(info: RiskPointInfo, *, today: date | None = None) -> tuple
         name: str = getattr(info, name_field).strip()
         on: date | None = getattr(info, date_field)
         if len(name) > SIGN_OFF_NAME_LIMIT:
-            return f"{role}人不能超过{SIGN_OFF_NAME_LIMIT}个字符", name_field
-        if on is not None and not name:
-            return f"填写了{role}日期，请同时填写{role}人", name_field
+            problems.append((name_field, f"{role}人不能超过{SIGN_OFF_NAME_LIMIT}个字符"))
+        elif on is not None and not name:
+            problems.append((name_field, f"填写了{role}日期，请同时填写{role}人"))
         if on is not None and today is not None and on > today:
-            return f"{role}日期不能晚于今天（{today.isoformat()}）", date_field
+            problems.append((date_field, f"{role}日期不能晚于今天（{today.isoformat()}）"))
     if info.reviewed_on is not None and info.approved_on is not None and info.approved_on < info.reviewed_on:
-        return "审定日期不能早于审核日期", "approved_on"
-    return None
+        problems.append(("approved_on", "审定日期不能早于审核日期"))
+    return problems
+
+
+def sign_off_problem(info: RiskPointInfo, *, today: date | None = None) -> tuple[str, str] | None:
+    """The first of :func:`sign_off_problems` as (message, field); None when the sign-off is fine."""
+    problems = sign_off_problems(info, today=today)
+    return (problems[0][1], problems[0][0]) if problems else None
 
 
 def _validate_risk_point(info: RiskPointInfo, today: date | None = None) -> None:
