@@ -11,12 +11,12 @@ from dualprev.domain.hidden_danger import (
     HiddenDangerDraft,
     HiddenDangerLevel,
     OwnerTier,
-    draft_problem,
-    immediate_problem,
+    draft_problems,
+    immediate_problems,
 )
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
-from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date, to_qdate
+from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date
 from dualprev.ui.forms.ui_check_danger_dialog import Ui_CheckDangerDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -91,9 +91,9 @@ class CheckDangerDialog(QDialog):
             draft.responsible_department_id,
         )
         fill_people(ui.rectifier_combo, choices.people, choices.departments, draft.rectifier_id)
-        ui.deadline_edit.setMinimumDate(to_qdate(draft.found_on))
-        if draft.deadline is not None:
-            self._set_deadline(draft.deadline)
+        # No minimum: Qt would silently move a typed date before discovery; draft_problems refuses it.
+        # Without a deadline (a 重大隐患 has no default) the field starts at the day of discovery.
+        self._set_deadline(draft.deadline or draft.found_on)
         ui.measures_edit.setPlainText(draft.rectification_measures)
         ui.basis_edit.setText(draft.basis)
         ui.basis_edit.setCursorPosition(0)
@@ -168,13 +168,13 @@ class CheckDangerDialog(QDialog):
     def _on_accept(self) -> None:
         danger = self.value()
         checked = replace(danger.draft, check_record_id=RECORD_NOT_SAVED_YET)
-        problem = draft_problem(checked, self._today) or (
-            immediate_problem(checked) if danger.immediate else None
-        )
-        if problem is not None:
-            field, message = problem
-            self.errors.show(message, field or None)
+        problems = draft_problems(checked, self._today)
+        if danger.immediate:
+            problems += immediate_problems(checked)
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from dualprev.domain.hidden_danger import HiddenDangerLevel, acceptance_problem
+from dualprev.domain.hidden_danger import HiddenDangerLevel, acceptance_problems
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput
@@ -57,7 +57,7 @@ class HiddenDangerAcceptanceDialog(QDialog):
             },
         )
         fill_people(ui.acceptor_combo, choices.people, choices.departments, None)
-        # No range: Qt would silently move a date outside it; acceptance_problem refuses it at its field.
+        # No range: Qt would silently move a date outside it; acceptance_problems refuses it at its field.
         set_date(ui.accepted_on_edit, today)
         ui.conclusion_edit.setPlainText(self.tr(DEFAULT_CONCLUSION))
         ui.acceptance_photos_strip.set_editable(True)
@@ -76,15 +76,13 @@ class HiddenDangerAcceptanceDialog(QDialog):
 
     def _on_accept(self) -> None:
         data = self.value()
-        problem = acceptance_problem(
+        problems = acceptance_problems(
             self._detail.facts(), data.acceptor_id, data.accepted_on, data.conclusion, self._today
         )
-        if problem:
-            field = (
-                "conclusion" if "结论" in problem else "accepted_on" if "日期" in problem else "acceptor_id"
-            )
-            self.errors.show(problem, field)
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod

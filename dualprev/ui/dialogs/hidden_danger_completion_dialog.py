@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from dualprev.domain.hidden_danger import submit_problem
+from dualprev.domain.hidden_danger import submit_problems
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import CompletionInput
 from dualprev.ui.dialogs.hidden_danger_fields import (
@@ -41,12 +41,12 @@ class HiddenDangerCompletionDialog(QDialog):
             ui.error_label,
             {
                 "completed_on": ui.completed_on_edit,
-                "measures": ui.measures_edit,
+                "rectification_measures": ui.measures_edit,
                 "funds_fen": ui.funds_spin,
                 "photos": ui.after_photos_strip,
             },
         )
-        # No range: Qt would silently move a date outside it; submit_problem refuses it at its field.
+        # No range: Qt would silently move a date outside it; submit_problems refuses it at its field.
         set_date(ui.completed_on_edit, today)
         ui.measures_edit.setPlainText(detail.draft.rectification_measures)
         set_funds(ui.funds_spin, detail.draft.funds_fen)
@@ -67,12 +67,13 @@ class HiddenDangerCompletionDialog(QDialog):
 
     def _on_accept(self) -> None:
         data = self.value()
-        problem = submit_problem(
+        problems = submit_problems(
             self._detail.facts(), data.completed_on, data.rectification_measures, self._today
         )
-        if problem:
-            self.errors.show(problem, "measures" if "措施" in problem else "completed_on")
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod

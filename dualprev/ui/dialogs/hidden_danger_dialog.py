@@ -14,9 +14,9 @@ from dualprev.domain.hidden_danger import (
     HiddenDangerSource,
     HiddenDangerStatus,
     OwnerTier,
-    draft_problem,
-    immediate_problem,
-    update_problem,
+    draft_problems,
+    immediate_problems,
+    update_problems,
 )
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
@@ -153,8 +153,8 @@ class HiddenDangerDialog(QDialog):
             draft.responsible_department_id,
         )
         fill_people(ui.rectifier_combo, choices.people, choices.departments, draft.rectifier_id)
-        if draft.deadline is not None:
-            self._set_deadline(draft.deadline)
+        # Without a deadline (a 重大隐患 has no default) the field starts at the day of discovery.
+        self._set_deadline(draft.deadline or draft.found_on)
         set_funds(ui.funds_spin, draft.funds_fen)
         ui.interim_edit.setPlainText(draft.interim_measures)
         ui.note_edit.setText(draft.note)
@@ -315,15 +315,15 @@ class HiddenDangerDialog(QDialog):
 
     def _on_accept(self) -> None:
         draft = self.value()
-        problem = draft_problem(draft, self._today)
-        if problem is None and self._detail is not None:
-            problem = update_problem(self._detail.facts(), draft)
-        if problem is None and self._detail is None and self.registration().immediate:
-            problem = immediate_problem(draft)
-        if problem is not None:
-            field, message = problem
-            self.errors.show(message, field or None)
+        problems = draft_problems(draft, self._today)
+        if self._detail is not None:
+            problems += update_problems(self._detail.facts(), draft)
+        elif self.registration().immediate:
+            problems += immediate_problems(draft)
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     # --- entry points ---------------------------------------------------------------------------------

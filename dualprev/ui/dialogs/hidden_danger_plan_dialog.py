@@ -37,9 +37,10 @@ class HiddenDangerPlanDialog(QDialog):
         items = self.value().items()
         problem = plan_problem(self._detail.facts(), items)
         if problem:
-            first_empty = next((key for key, _label in REMEDIATION_PLAN_ITEMS if not items[key]), None)
-            self.errors.show(problem, first_empty)
+            empty = [key for key, _label in REMEDIATION_PLAN_ITEMS if not items[key]]
+            self.errors.show_all([(key, problem) for key in empty] or [("", problem)])
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod
