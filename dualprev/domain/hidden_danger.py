@@ -460,15 +460,18 @@ def rejection_problem(facts: LoopFacts, reason: str, new_deadline: date | None) 
     return first_message(rejection_problems(facts, reason, new_deadline))
 
 
-def void_problem(status: HiddenDangerStatus, reason: str) -> str | None:
-    """Why a record cannot be voided (作废), or None. Closed records stay as they are."""
+def void_problems(status: HiddenDangerStatus, reason: str) -> list[FieldProblem]:
+    """Why a record cannot be voided (作废). Closed records stay as they are."""
     if status is _S.CLOSED:
-        return "已销号的隐患不能作废"
+        return [("", "已销号的隐患不能作废")]
     if status is _S.VOID:
-        return "该隐患已经作废"
-    if not reason.strip():
-        return "请填写作废原因（如：重复登记、录入错误）"
-    return None
+        return [("", "该隐患已经作废")]
+    return _field("reason", None if reason.strip() else "请填写作废原因（如：重复登记、录入错误）")
+
+
+def void_problem(status: HiddenDangerStatus, reason: str) -> str | None:
+    """The first of :func:`void_problems` in words, or None."""
+    return first_message(void_problems(status, reason))
 
 
 def plan_problem(facts: LoopFacts, plan: Mapping[str, str]) -> str | None:

@@ -1,22 +1,24 @@
 """The small steps of the loop that need a date and a sentence or two: 开始整改, 验收不通过, 作废,
 记录上报 and 治理后评估. One form; each entry point shows the rows its step needs and checks them with
-the domain rule the service will apply."""
+the domain rule the service will apply, every refused field at once. Dates take any day of the
+calendar: one out of the rule's range is refused at its field, never silently moved into it."""
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QHBoxLayout, QWidget
 
 from dualprev.domain.hidden_danger import (
     HiddenDangerLevel,
-    post_evaluation_problem,
-    rejection_problem,
-    report_problem,
-    start_problem,
-    void_problem,
+    post_evaluation_problems,
+    rejection_problems,
+    report_problems,
+    start_problems,
+    void_problems,
 )
+from dualprev.domain.validation import FieldProblem
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import (
     PostEvaluationInput,
@@ -24,12 +26,12 @@ from dualprev.services.hidden_dangers.lifecycle import (
     ReportInput,
     StartInput,
 )
-from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, required, set_date, to_qdate
+from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, required, set_date
 from dualprev.ui.forms.ui_hidden_danger_step_dialog import Ui_HiddenDangerStepDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
 
 LINE_ROW, TEXT_ROW, EXTRA_ROW, DATE_ROW = range(4)
-NO_NEW_DEADLINE = "不调整"
+CHANGE_DATE = "调整为"
 
 
 def dialog_tr(text: str) -> str:
@@ -37,7 +39,8 @@ def dialog_tr(text: str) -> str:
 
 
 class HiddenDangerStepDialog(QDialog):
-    """Configured by its classmethods; ``check`` returns a problem (field, message) or None."""
+    """Configured by its classmethods: ``check`` returns every problem as (domain field, message) and
+    ``field_rows`` says in which row (``date``, ``line``, ``text``, ``extra``) each field is edited."""
 
     def __init__(self, title: str, intro: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,32 +59,42 @@ class HiddenDangerStepDialog(QDialog):
         )
         for row in range(4):
             self.ui.form_layout.setRowVisible(row, False)
-        self.check: Callable[[], tuple[str, str] | None] = lambda: None
+        self.check: Callable[[], list[FieldProblem]] = list
+        self.field_rows: dict[str, str] = {}
+        self.date_check: QCheckBox | None = None
         name_buttons(self.ui.button_box, ok_text)
         self.ui.button_box.accepted.connect(self._on_accept)
         self.ui.button_box.rejected.connect(self.reject)
 
-    def show_date(
-        self, label: str, value: date, *, earliest: date | None = None, latest: date | None = None
-    ) -> None:
+    def show_date(self, label: str, value: date) -> None:
+        """A required date; no range, so what is typed stays as typed (the rule checks it)."""
         self.ui.form_layout.setRowVisible(DATE_ROW, True)
         required(self.ui.date_label, label, True)
-        if earliest is not None:
-            self.ui.date_edit.setMinimumDate(to_qdate(earliest))
-        if latest is not None:
-            self.ui.date_edit.setMaximumDate(to_qdate(latest))
         set_date(self.ui.date_edit, value)
 
-    def show_optional_date(self, label: str, earliest: date) -> None:
-        """A date that may stay unset: its minimum shows as “不调整” and means None."""
-        self.ui.form_layout.setRowVisible(DATE_ROW, True)
-        required(self.ui.date_label, label, False)
-        self.ui.date_edit.setMinimumDate(to_qdate(earliest - timedelta(days=1)))
-        self.ui.date_edit.setSpecialValueText(self.tr(NO_NEW_DEADLINE))
-        self.ui.date_edit.setDate(self.ui.date_edit.minimumDate())
+    def show_optional_date(self, label: str, value: date) -> None:
+        """A date that may stay unset: it counts only while its “调整为” box is ticked, and starts
+        at ``value``."""
+        ui = self.ui
+        ui.form_layout.setRowVisible(DATE_ROW, True)
+        required(ui.date_label, label, False)
+        check = QCheckBox(self.tr(CHANGE_DATE), self)
+        check.setObjectName("date_check")
+        field = QWidget(self)
+        row = QHBoxLayout(field)
+        row.setContentsMargins(0, 0, 0, 0)
+        ui.form_layout.removeWidget(ui.date_edit)
+        row.addWidget(check)
+        row.addWidget(ui.date_edit)
+        row.addStretch(1)
+        ui.form_layout.setWidget(DATE_ROW, QFormLayout.ItemRole.FieldRole, field)
+        set_date(ui.date_edit, value)
+        ui.date_edit.setEnabled(False)
+        check.toggled.connect(ui.date_edit.setEnabled)
+        self.date_check = check
 
     def optional_date(self) -> date | None:
-        if self.ui.date_edit.date() == self.ui.date_edit.minimumDate():
+        if self.date_check is None or not self.date_check.isChecked():
             return None
         return get_date(self.ui.date_edit)
 
@@ -122,10 +135,11 @@ class HiddenDangerStepDialog(QDialog):
         return self.ui.extra_edit.toPlainText().strip()
 
     def _on_accept(self) -> None:
-        problem = self.check()
-        if problem is not None:
-            self.errors.show(problem[1], problem[0])
+        problems = self.check()
+        if problems:
+            self.errors.show_all((self.field_rows.get(field, ""), message) for field, message in problems)
             return
+        self.errors.clear()
         self.accept()
 
     def _run(self) -> bool:
@@ -153,13 +167,8 @@ class HiddenDangerStepDialog(QDialog):
         )
         dialog.show_extra(dialog_tr("备注"), "", dialog_tr("可不填"), is_required=False)
 
-        def check() -> tuple[str, str] | None:
-            problem = start_problem(replace(detail.facts(), interim_measures=dialog.text_value()))
-            if problem is None:
-                return None
-            return ("text" if "临时管控措施" in problem else "", problem)
-
-        dialog.check = check
+        dialog.check = lambda: start_problems(replace(detail.facts(), interim_measures=dialog.text_value()))
+        dialog.field_rows = {"interim_measures": "text"}
         if not dialog._run():
             return None
         return StartInput(remark=dialog.extra_value(), interim_measures=dialog.text_value())
@@ -169,13 +178,9 @@ class HiddenDangerStepDialog(QDialog):
         """验收不通过: why, and optionally a new deadline."""
         dialog = cls(dialog_tr("验收不通过"), cls._intro(detail), dialog_tr("退回整改"), parent)
         dialog.show_text(dialog_tr("不通过原因"), "", dialog_tr("写明哪些地方不符合要求、需要继续整改的内容"))
-        dialog.show_optional_date(dialog_tr("新的整改期限"), detail.draft.found_on)
-
-        def check() -> tuple[str, str] | None:
-            problem = rejection_problem(detail.facts(), dialog.text_value(), dialog.optional_date())
-            return ("text", problem) if problem else None
-
-        dialog.check = check
+        dialog.show_optional_date(dialog_tr("新的整改期限"), detail.draft.deadline or detail.draft.found_on)
+        dialog.check = lambda: rejection_problems(detail.facts(), dialog.text_value(), dialog.optional_date())
+        dialog.field_rows = {"reason": "text", "new_deadline": "date"}
         if not dialog._run():
             return None
         return RejectionInput(reason=dialog.text_value(), new_deadline=dialog.optional_date())
@@ -189,11 +194,8 @@ class HiddenDangerStepDialog(QDialog):
         dialog = cls(dialog_tr("作废隐患记录"), intro, dialog_tr("作废"), parent)
         dialog.show_text(dialog_tr("作废原因"), "", dialog_tr("如：重复登记（同 YH-2026-0012）、录入错误"))
 
-        def check() -> tuple[str, str] | None:
-            problem = void_problem(detail.status, dialog.text_value())
-            return ("text", problem) if problem else None
-
-        dialog.check = check
+        dialog.check = lambda: void_problems(detail.status, dialog.text_value())
+        dialog.field_rows = {"reason": "text"}
         return dialog.text_value() if dialog._run() else None
 
     @classmethod
@@ -210,15 +212,11 @@ class HiddenDangerStepDialog(QDialog):
         dialog.show_line(
             dialog_tr("报告部门"), detail.reported_to, dialog_tr("如：丰泽镇应急管理办公室、区应急管理局")
         )
-        dialog.show_date(
-            dialog_tr("报告日期"), detail.reported_on or today, earliest=detail.draft.found_on, latest=today
+        dialog.show_date(dialog_tr("报告日期"), detail.reported_on or today)
+        dialog.check = lambda: report_problems(
+            detail.facts(), dialog.line_value(), dialog.date_value(), today
         )
-
-        def check() -> tuple[str, str] | None:
-            problem = report_problem(detail.facts(), dialog.line_value(), dialog.date_value(), today)
-            return ("line", problem) if problem else None
-
-        dialog.check = check
+        dialog.field_rows = {"reported_to": "line", "reported_on": "date"}
         if not dialog._run():
             return None
         return ReportInput(reported_to=dialog.line_value(), reported_on=dialog.date_value())
@@ -235,15 +233,12 @@ class HiddenDangerStepDialog(QDialog):
             plan.post_evaluation if plan else "",
             dialog_tr("如：经第三方检测，报警装置与排风联锁有效，隐患已消除，同意组织验收"),
         )
-        earliest = detail.completed_on or detail.draft.found_on
         default = plan.post_evaluated_on if plan and plan.post_evaluated_on else today
-        dialog.show_date(dialog_tr("评估日期"), default, earliest=earliest, latest=today)
-
-        def check() -> tuple[str, str] | None:
-            problem = post_evaluation_problem(detail.facts(), dialog.text_value(), dialog.date_value(), today)
-            return ("text", problem) if problem else None
-
-        dialog.check = check
+        dialog.show_date(dialog_tr("评估日期"), default)
+        dialog.check = lambda: post_evaluation_problems(
+            detail.facts(), dialog.text_value(), dialog.date_value(), today
+        )
+        dialog.field_rows = {"text": "text", "evaluated_on": "date"}
         if not dialog._run():
             return None
         return PostEvaluationInput(text=dialog.text_value(), evaluated_on=dialog.date_value())
