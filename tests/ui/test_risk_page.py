@@ -302,18 +302,19 @@ def test_risk_point_dialog_edits_the_record_sign_off_and_the_page_saves_it(
     assert dialog.reviewer_edit.text() == "周海涛" and dialog.approver_edit.text() == "顾建华"
     assert dialog.reviewed_on_check.isChecked()
     assert dialog.reviewed_on_edit.text() == point.reviewed_on.isoformat()
-    # Un-ticking a date empties it; ticking one starts at today and cannot go past it.
+    # Un-ticking a date empties it; ticking one starts at today; a later one is kept as typed.
     dialog.approved_on_check.setChecked(False)
     assert dialog.approved_on_edit.text() == "未填" and dialog.value().approved_on is None
     dialog.approved_on_check.setChecked(True)
     assert dialog.value().approved_on == TODAY
     dialog.approved_on_edit.setDate(QDate(2027, 3, 1))
-    assert dialog.value().approved_on == TODAY
-    # A date without its name is refused, with the name field marked.
+    assert dialog.value().approved_on == date(2027, 3, 1)
+    # A date without its name and a future date are refused together, each at its field.
     dialog.reviewer_edit.clear()
     dialog._on_accept()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "请同时填写审核人" in dialog.error_label.text() and dialog.errors.is_marked("reviewer_name")
+    assert dialog.errors.message_at("approved_on") == "审定日期不能晚于今天（2026-11-20）"
     dialog.reviewer_edit.setText("沈立明")
     dialog.approved_on_edit.setDate(QDate(2026, 11, 18))
     dialog.approver_edit.setText("严志明")

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
-from dualprev.services.risks.risk_points import SIGN_OFF_NAME_LIMIT, RiskPointInfo, sign_off_problem
+from dualprev.services.risks.risk_points import SIGN_OFF_NAME_LIMIT, RiskPointInfo, sign_off_problems
 from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 
-_UNSET_DATE = QDate(1999, 12, 31)
-"""A date edit's minimum, shown as “未填”: an unticked sign-off date."""
+_UNSET_DATE = QDate(1752, 9, 14)
+"""Qt's own minimum of a date edit, shown as “未填”: an unticked sign-off date. Every later day can be
+typed; there is no maximum, so a future date is refused at its field instead of silently changed."""
 
 
 def _to_qdate(value: date) -> QDate:
@@ -206,8 +207,6 @@ class RiskPointDialog(QDialog):
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setSpecialValueText(self.tr("未填"))
         edit.setMinimumDate(_UNSET_DATE)
-        if self._today is not None:
-            edit.setMaximumDate(_to_qdate(max(self._today, on or self._today)))
         row = QHBoxLayout()
         row.addWidget(name_edit, 1)
         row.addWidget(check)
@@ -279,13 +278,12 @@ class RiskPointDialog(QDialog):
 
     def _on_accept(self) -> None:
         problem = required_problem(self.name_edit.text().strip(), "风险点名称", 200)
-        if problem:
-            self.errors.show(problem, "name")
+        problems = [("name", problem)] if problem else []
+        problems += sign_off_problems(self.value(), today=self._today)
+        if problems:
+            self.errors.show_all(problems)
             return
-        sign_off = sign_off_problem(self.value(), today=self._today)
-        if sign_off is not None:
-            self.errors.show(*sign_off)
-            return
+        self.errors.clear()
         self.accept()
 
     @classmethod
@@ -302,7 +300,7 @@ class RiskPointDialog(QDialog):
     ) -> RiskPointInfo | None:
         """Show the dialog; the edited risk point, or None when cancelled.
 
-        With ``today`` the sign-off dates cannot be set later than it, and a newly ticked date starts there.
+        With ``today`` a sign-off date later than it is refused at its field, and a newly ticked date starts there.
         """
         dialog = cls(point, areas, departments, people, posts, parent, today=today)
         try:
