@@ -1,14 +1,16 @@
 """Showing what is wrong with a form, all of it at once: every offending field gets a red frame and
-its messages as tooltip (and the dynamic property ``fieldError``), the first one gets the focus, and
-the form's error label lists every message."""
+its messages as tooltip (and the dynamic property ``invalid``), the first one gets the focus, and the
+form's error label lists every message."""
 
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-_INVALID_STYLE = "border: 1px solid #C00000; border-radius: 2px;"
-ERROR_PROPERTY = "fieldError"
-"""Dynamic property holding the field's messages while it is marked (empty string otherwise)."""
+INVALID_PROPERTY = "invalid"
+"""Dynamic property that is true while a field is marked."""
+_INVALID_STYLE = f'*[{INVALID_PROPERTY}="true"] {{ border: 1px solid #C00000; border-radius: 2px; }}'
+"""Only the marked widget itself: a rule without selector would also frame every child (the cells of
+a table, the line edit inside a date edit)."""
 
 FieldProblem = tuple[str | None, str]
 """``(field, message)``; the field is None or "" when the problem is the form's as a whole."""
@@ -56,9 +58,9 @@ class FieldErrors:
         for widget, messages in per_widget.items():
             self._marked[widget] = (widget.styleSheet(), widget.toolTip())
             text = "\n".join(messages)
+            widget.setProperty(INVALID_PROPERTY, True)
             widget.setStyleSheet(_INVALID_STYLE)
             widget.setToolTip(text)
-            widget.setProperty(ERROR_PROPERTY, text)
         if per_widget:
             next(iter(per_widget)).setFocus()
 
@@ -66,7 +68,7 @@ class FieldErrors:
         for widget, (style, tooltip) in self._marked.items():
             widget.setStyleSheet(style)
             widget.setToolTip(tooltip)
-            widget.setProperty(ERROR_PROPERTY, "")
+            widget.setProperty(INVALID_PROPERTY, False)
         self._marked.clear()
         self._messages = []
         self._label.clear()
