@@ -390,7 +390,8 @@ def test_plan_dialog_suggests_items_and_warns_about_rare_checks(qtbot: QtBot, pa
     ui.frequency_combo.setCurrentIndex(ui.frequency_combo.findData(CheckFrequency.HALF_YEARLY.value))
     assert ui.gap_label.text().startswith(f"其中 {len(chosen)} 项按排查频次表应每月检查")
     ui.button_box.accepted.emit()
-    assert dialog.errors.message == "请填写计划名称"
+    assert dialog.errors.messages == ["请填写计划名称", "请指定负责排查的人员"]
+    assert dialog.errors.marked_fields() == ["name", "assignee_id"]
 
 
 def test_frequency_dialog_round_trip(qtbot: QtBot) -> None:

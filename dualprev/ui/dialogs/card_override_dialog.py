@@ -185,13 +185,15 @@ class CardOverrideDialog(QDialog):
         return changes
 
     def _on_accept(self) -> None:
-        for card_field, text in self.value().items():
-            if text is None:
-                continue
-            problem = override_problem(card_field, text, self._signs)
-            if problem:
-                self.errors.show(problem, card_field.value)
-                return
+        problems = [
+            (card_field.value, problem)
+            for card_field, text in self.value().items()
+            if text is not None and (problem := override_problem(card_field, text, self._signs))
+        ]
+        if problems:
+            self.errors.show_all(problems)
+            return
+        self.errors.clear()
         self.accept()
 
     @classmethod

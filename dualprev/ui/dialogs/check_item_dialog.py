@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
-from dualprev.domain.checks import CheckFrequency, CheckItemDraft, CheckType, item_problem
+from dualprev.domain.checks import CheckFrequency, CheckItemDraft, CheckType, item_problems
 from dualprev.domain.risk import ControlTier
 from dualprev.services.checks.items import CheckItemRow
 from dualprev.services.organisation_service import RiskPointRef
@@ -114,11 +114,11 @@ class CheckItemDialog(QDialog):
         )
 
     def _on_accept(self) -> None:
-        problem = item_problem(self.value())
-        if problem is not None:
-            field, message = problem
-            self.errors.show(message, field)
+        problems = item_problems(self.value())
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod

@@ -14,7 +14,7 @@ from dualprev.domain.checks import (
     CheckType,
     FrequencyTable,
     at_least_as_often,
-    plan_problem,
+    plan_problems,
 )
 from dualprev.domain.risk import ControlTier
 from dualprev.services.checks.items import CheckItemRow
@@ -199,11 +199,11 @@ class CheckPlanDialog(QDialog):
             ui.gap_label.setText("")
 
     def _on_accept(self) -> None:
-        problem = plan_problem(self.value())
-        if problem is not None:
-            field, message = problem
-            self.errors.show(message, field)
+        problems = plan_problems(self.value())
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod

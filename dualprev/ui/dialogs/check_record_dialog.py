@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dualprev.domain.checks import CheckResult, CheckType, record_problem
+from dualprev.domain.checks import CheckResult, CheckType, record_problems
 from dualprev.domain.hidden_danger import HiddenDangerLevel
 from dualprev.services.checks import checklists
 from dualprev.services.checks.checklists import Checklist, ChecklistItem
@@ -39,6 +39,7 @@ from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDial
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
 from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, set_date
 from dualprev.ui.widgets import combos
+from dualprev.ui.widgets.field_errors import FieldErrors
 from dualprev.ui.widgets.photo_strip import choose_photo_files, prepare_photos
 
 RESULT_ORDER = (CheckResult.PASS, CheckResult.FAIL, CheckResult.NOT_APPLICABLE)
@@ -189,8 +190,16 @@ class CheckRecordDialog(QDialog):
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #C00000;")
-        self.error_label.setVisible(False)
         layout.addWidget(self.error_label)
+        self.errors = FieldErrors(
+            self.error_label,
+            {
+                "checked_on": self.checked_on_edit,
+                "checker_names": self.checker_edit,
+                "check_type": self.check_type_combo,
+                "results": self.items_table,
+            },
+        )
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -367,7 +376,7 @@ class CheckRecordDialog(QDialog):
         previous = row.result
         if result is CheckResult.FAIL and previous is not CheckResult.FAIL:
             if not row.text():
-                self._show_error(self.tr("请先填写临时检查项的内容"))
+                self.errors.show(self.tr("请先填写临时检查项的内容"), "results")
                 self._restore(row, previous)
                 return
             danger = self._ask_danger(row, self._prefilled(row))
@@ -482,32 +491,28 @@ class CheckRecordDialog(QDialog):
             text += self.tr("，不合格 {f} 项（保存时登记为隐患）").format(f=failed)
         self.progress_label.setText(text)
 
-    def _show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(True)
-
     def _on_accept(self) -> None:
         data = self.value()
-        problem = record_problem(
+        problems = record_problems(
             data.checked_on, data.checker_names, [(r.text(), r.result) for r in self._rows], self._today
         )
-        if problem is None and data.check_type is None:
-            problem = ("check_type", self.tr("请选择排查类型"))
-        if problem is None:
+        if data.check_type is None:
+            problems.append(("check_type", self.tr("请选择排查类型")))
+        if not any(field == "results" for field, _message in problems):
             missing = next(
                 (i for i, r in enumerate(self._rows) if r.result is CheckResult.FAIL and r.danger is None),
                 None,
             )
             if missing is not None:
-                problem = ("results", self.tr("第 {n} 项不合格，请登记隐患").format(n=missing + 1))
-        if problem is not None:
-            _field, message = problem
-            self._show_error(message)
+                problems.append(("results", self.tr("第 {n} 项不合格，请登记隐患").format(n=missing + 1)))
+        if problems:
+            self.errors.show_all(problems)
             for index, row in enumerate(self._rows):
                 if row.result is None or (row.result is CheckResult.FAIL and row.danger is None):
                     self.items_table.selectRow(index)
                     break
             return
+        self.errors.clear()
         self.accept()
 
     # --- entry point ------------------------------------------------------------------------------

@@ -5,8 +5,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLineEdit, QWidget
 
-from dualprev.errors import ValidationError
-from dualprev.services.organisation_service import EnterpriseProfile, validate_enterprise
+from dualprev.services.organisation_service import EnterpriseProfile, enterprise_problems
 from dualprev.ui.forms.ui_first_run_dialog import Ui_FirstRunDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
 
@@ -53,11 +52,11 @@ class FirstRunDialog(QDialog):
 
     def _on_create(self) -> None:
         profile = self.profile()
-        try:
-            validate_enterprise(profile)
-        except ValidationError as exc:
-            self.errors.show(exc.message, exc.field)
+        problems = enterprise_problems(profile)
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.choice = FirstRunChoice(profile=profile)
         self.accept()
 

@@ -246,7 +246,11 @@ class HazardDialog(QDialog):
         self.error_label.setStyleSheet("color: #C00000;")
         self.error_label.setWordWrap(True)
         layout.addWidget(self.error_label)
-        self.errors = FieldErrors(self.error_label, {"description": self.description_edit})
+        fields: dict[str, QWidget] = {"description": self.description_edit}
+        for editor in (self.inherent_editor, self.current_editor):
+            fields[f"{editor.stage.value}.level"] = editor.result_label
+            fields[f"{editor.stage.value}.assessor"] = editor.assessor_edit
+        self.errors = FieldErrors(self.error_label, fields)
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -332,31 +336,38 @@ class HazardDialog(QDialog):
             )
         return ""
 
-    def _on_accept(self) -> None:
-        edit = self.value()
-        if not edit.info.description:
-            self.tabs.setCurrentIndex(0)
-            self.errors.show(self.tr("请填写危险源或潜在事件。"), "description")
-            return
+    def problems(self) -> list[tuple[str, str]]:
+        """Every refusal of the form as (field, message): the description and each evaluation."""
+        problems: list[tuple[str, str]] = []
+        if not self.value().info.description:
+            problems.append(("description", self.tr("请填写危险源或潜在事件。")))
         for editor in (self.inherent_editor, self.current_editor):
-            if editor.isChecked() and editor.level() is None:
-                self.tabs.setCurrentIndex(1)
+            if not editor.isChecked():
+                continue
+            stage = editor.stage
+            if editor.level() is None:
                 what = (
                     self.tr("请勾选至少一项直接判定依据")
                     if editor.method() is EvaluationMethod.DIRECT
                     else self.tr("请选择各项取值")
                 )
-                self.errors.show(f"{editor.stage.label}：{what}。")
-                return
-            if editor.isChecked() and not editor.assessor_edit.text().strip():
-                self.tabs.setCurrentIndex(1)
-                self.errors.show(self.tr("{stage}：请填写评价人。").format(stage=editor.stage.label))
-                return
-        problem = self._stage_problem()
-        if problem:
-            self.tabs.setCurrentIndex(1)
-            self.errors.show(problem)
+                problems.append((f"{stage.value}.level", f"{stage.label}：{what}。"))
+            if not editor.assessor_edit.text().strip():
+                problems.append(
+                    (f"{stage.value}.assessor", self.tr("{stage}：请填写评价人。").format(stage=stage.label))
+                )
+        stage_problem = self._stage_problem()
+        if stage_problem:
+            problems.append((f"{self.current_editor.stage.value}.level", stage_problem))
+        return problems
+
+    def _on_accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.tabs.setCurrentIndex(0 if problems[0][0] == "description" else 1)
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from dualprev.domain.validation import phone_problem, required_problem
+from dualprev.domain.organisation import person_problems
 from dualprev.services.organisation_service import DepartmentInfo, PersonInfo, PostInfo
 from dualprev.ui.forms.ui_person_dialog import Ui_PersonDialog
 from dualprev.ui.widgets import combos
@@ -58,13 +58,11 @@ class PersonDialog(QDialog):
 
     def _on_accept(self) -> None:
         person = self.value()
-        for field, problem in (
-            ("name", required_problem(person.name, "姓名", 50)),
-            ("phone", phone_problem(person.phone)),
-        ):
-            if problem:
-                self.errors.show(problem, field)
-                return
+        problems = person_problems(person.name, person.phone)
+        if problems:
+            self.errors.show_all(problems)
+            return
+        self.errors.clear()
         self.accept()
 
     @classmethod

@@ -184,13 +184,16 @@ class ZoneDialog(QDialog):
 
     def _on_accept(self) -> None:
         value = self.value()
+        problems: list[tuple[str, str]] = []
         problem = required_problem(value.name, "区块名称", ZONE_NAME_MAX)
         if problem:
-            self.errors.show(problem, "name")
-            return
+            problems.append(("name", problem))
         if value.area_id is None and not value.risk_point_ids:
-            self.errors.show(self.tr("请选择对应区域，或勾选至少一个风险点"), "area_id")
+            problems.append(("area_id", self.tr("请选择对应区域，或勾选至少一个风险点")))
+        if problems:
+            self.errors.show_all(problems)
             return
+        self.errors.clear()
         self.accept()
 
     @classmethod
