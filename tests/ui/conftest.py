@@ -1,12 +1,14 @@
 """GUI test fixtures: a database with a profile, isolated preferences, recorded message boxes."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from dualprev.services import organisation_service as org
@@ -40,6 +42,45 @@ def _no_task_outlives_its_test(qtbot: QtBot) -> Iterator[None]:
     """A task still running at teardown would call back into a closed window and database."""
     yield
     wait_for_tasks(qtbot)
+
+
+def type_date(qtbot: QtBot, edit: QDateTimeEdit, value: date) -> None:
+    """Type ``value`` into a date edit as a user does: each section selected and its digits typed.
+    A date edit with a range silently turns what is typed into a day inside it (2027-03-01 into
+    2026-03-01 under a maximum of 2026-11-20)."""
+    edit.setFocus()
+    for section, digits in (
+        (QDateTimeEdit.Section.YearSection, f"{value.year:04d}"),
+        (QDateTimeEdit.Section.MonthSection, f"{value.month:02d}"),
+        (QDateTimeEdit.Section.DaySection, f"{value.day:02d}"),
+    ):
+        edit.setSelectedSection(section)
+        qtbot.keyClicks(edit, digits)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+
+
+def press_ok(qtbot: QtBot, box: QDialogButtonBox) -> None:
+    """Click the button box's accepting button (保存, 确定, 登记, …)."""
+    button = next(b for b in box.buttons() if box.buttonRole(b) is QDialogButtonBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+D = TypeVar("D", bound=QDialog)
+
+
+def drive_dialog(monkeypatch: pytest.MonkeyPatch, cls: type[D], steps: Callable[[D], None]) -> list[D]:
+    """Let ``steps`` act as the user on each dialog of ``cls`` a page opens, instead of a modal event
+    loop; the page then gets the dialog's own result (Rejected unless the dialog accepted)."""
+    driven: list[D] = []
+
+    def exec_(self: D) -> int:
+        self.show()
+        steps(self)
+        driven.append(self)
+        return self.result()
+
+    monkeypatch.setattr(cls, "exec", exec_)
+    return driven
 
 
 @dataclass

@@ -461,7 +461,11 @@ def test_register_dialog_validates_and_suggests_the_deadline(ledger: LedgerPage,
     assert dialog.value().deadline == DEMO_TODAY + timedelta(days=3)
     ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() == 0
-    assert dialog.errors.messages == ["请填写隐患描述", "请填写隐患部位，或选择区域、风险点", "请指定整改责任人"]
+    assert dialog.errors.messages == [
+        "请填写隐患描述",
+        "请填写隐患部位，或选择区域、风险点",
+        "请指定整改责任人",
+    ]
     assert dialog.errors.marked_fields() == ["description", "location", "rectifier_id"]
     ui.description_edit.setPlainText("叉车倒车报警器不响")
     ui.location_edit.setText("仓库")
