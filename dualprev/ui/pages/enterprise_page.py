@@ -131,7 +131,7 @@ class EnterprisePage(Page):
         db = self.ctx.db
         profile = org.get_enterprise(db)
         if profile is not None:
-            self.profile_form.set_profile(profile)
+            self.profile_form.offer_profile(profile)  # unsaved edits are kept, never overwritten
         self._departments = org.list_departments(db)
         self._people = org.list_people(db)
         self._posts = org.list_posts(db)
