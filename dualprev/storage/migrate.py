@@ -42,6 +42,9 @@ NEW_FILE_MARK = ".new-"
 _TMP_TABLE_PREFIX = "_alembic_tmp_"
 _INDEXES = "<indexes>"
 
+SEARCH_INDEX = "hidden_danger_search"
+"""The FTS5 keyword index of the ledger (migration 0004): kept by triggers, not a model table."""
+
 BackupHook = Callable[[Path, str], Path]
 """Makes a verified backup of the database at the path before an upgrade; the label says why."""
 
@@ -50,6 +53,12 @@ def alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     return config
+
+
+def is_model_table(name: str) -> bool:
+    """Whether the table ``name`` is one of the models' (the search index and the shadow tables
+    FTS5 keeps for it are not: autogenerate and schema comparisons leave them out)."""
+    return name != SEARCH_INDEX and not name.startswith(f"{SEARCH_INDEX}_")
 
 
 def head_revision() -> str:

@@ -48,7 +48,7 @@ def test_creation_killed_at_every_statement_leaves_no_file_or_a_complete_one(
             assert [p.name for p in tmp_path.glob(f".new{n}.sqlite*")] == []
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
 def test_upgrade_killed_at_every_statement_leaves_the_old_or_the_new_schema(
     tmp_path: Path, killed_child: Any, revision: str
 ) -> None:

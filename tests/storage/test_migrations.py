@@ -1,6 +1,8 @@
 import hashlib
 import shutil
 import sqlite3
+from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,9 +12,11 @@ from sqlalchemy import String, create_engine
 from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel, select
 
+from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.errors import StorageError
+from dualprev.services.hidden_dangers import ledger
 from dualprev.storage import archive, migrate
-from dualprev.storage.db import open_database
+from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import (
     AccidentTypeRecord,
     Enterprise,
@@ -47,10 +51,16 @@ def test_migrations_produce_the_same_schema_as_the_models(tmp_path: Path) -> Non
     open_database(path).close()
     engine = create_engine(f"sqlite:///{path}")
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": _types_differ})
+        opts = {"compare_type": _types_differ, "include_name": _model_tables}
+        context = MigrationContext.configure(conn, opts=opts)
         diff = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     assert diff == []
+
+
+def _model_tables(name: str | None, kind: str, _parent: object) -> bool:
+    """The keyword search index (FTS5, kept by triggers) has no model: leave it out."""
+    return kind != "table" or migrate.is_model_table(str(name))
 
 
 def _types_differ(context: object, inspected: object, metadata: object, inspected_type: TypeEngine[object],
@@ -72,7 +82,7 @@ def test_reference_data_is_seeded(tmp_path: Path) -> None:
     assert {"scheme.LEC", "scheme.LS", "tier_by_level", "accident_vocabulary"} <= settings
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002", "0003"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003", "0004"])
 def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: str) -> None:
     """Every released schema keeps a fixture; an older one is backed up, then upgraded."""
     fixture = FIXTURES / f"schema_{revision}.sqlite"
@@ -109,6 +119,56 @@ def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: st
     sign_off = (point.reviewer_name, point.reviewed_on, point.approver_name, point.approved_on)
     assert sign_off == ("", None, "", None)
     assert original == _digest(fixture)  # the fixture itself is untouched
+
+
+_OLD_HIDDEN_DANGERS = [
+    # number, description, location, finder_names, area, risk point, department, rectifier
+    ("YH-2026-0001", "卡盘防护罩缺失", "2号车床", "李安全", 1, 1, 2, 1),
+    ("YH-2026-0002", "配电箱门未关闭", "东墙", "", None, None, 1, None),
+    ("YH-2026-0003", "砂轮机托架间隙过大", "刃磨区", "王建国", 1, None, 2, 1),
+]
+
+
+def _add_hidden_dangers_the_old_way(path: Path) -> None:
+    """Hidden dangers written by a schema-3 dualprev (plain SQL: its tables, no search index yet)."""
+    with closing(sqlite3.connect(path)) as conn:
+        for number, description, location, finders, area, point, department, rectifier in _OLD_HIDDEN_DANGERS:
+            conn.execute(
+                "INSERT INTO hidden_danger (number, found_on, finder_names, source, source_detail, area_id,"
+                " risk_point_id, location, description, category, level, basis, rectification_measures,"
+                " responsible_department_id, rectifier_id, deadline, interim_measures, is_immediate,"
+                " acceptance_conclusion, status, void_reason, reported_to, note, created_at, updated_at)"
+                " VALUES (?, '2026-03-02', ?, 'self_found', '', ?, ?, ?, ?, 'site', 'general', '', '', ?, ?,"
+                " '2026-03-09', '', 0, '', 'pending', '', '', '', '2026-03-02 08:00:00', '2026-03-02 08:00:00')",
+                (number, finders, area, point, location, description, department, rectifier),
+            )
+        conn.commit()
+
+
+def _numbers(db: Database, keyword: str) -> list[str]:
+    found = ledger.query(db, LedgerFilter(keyword=keyword), LedgerSort(LedgerSortKey.NUMBER, False),
+                         today=date(2026, 11, 20))  # fmt: skip
+    return [row.number for row in found.rows]
+
+
+def test_search_finds_hidden_dangers_written_before_the_upgrade(tmp_path: Path) -> None:
+    """0004 indexes what an older version wrote: words of three characters or more through the
+    index, shorter ones by LIKE, names through the tables they are kept in."""
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "schema_0003.sqlite", path)
+    _add_hidden_dangers_the_old_way(path)
+    db = open_database(path)
+    assert db.backup_path is not None
+    with closing(sqlite3.connect(path)) as conn:
+        indexed = conn.execute("SELECT count(*) FROM hidden_danger_search").fetchone()[0]
+    assert indexed == len(_OLD_HIDDEN_DANGERS)
+    assert _numbers(db, "防护罩") == ["YH-2026-0001"]  # a substring inside the description
+    assert _numbers(db, "机加工车间") == ["YH-2026-0001", "YH-2026-0003"]  # the area's name
+    assert _numbers(db, "张师傅 砂轮机") == ["YH-2026-0003"]  # the rectifier and a word: both
+    assert _numbers(db, "配电箱 东墙") == ["YH-2026-0002"]  # a two-character word by LIKE
+    assert _numbers(db, "2026-0002") == ["YH-2026-0002"]  # the number
+    assert _numbers(db, "冲压") == []
+    db.close()
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
