@@ -5,7 +5,7 @@ filters and sorts by is :mod:`dualprev.domain.ledger`."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from dualprev.domain.hidden_danger import (
     DUE_SOON_DAYS,
@@ -13,19 +13,17 @@ from dualprev.domain.hidden_danger import (
     HiddenDangerLevel,
     HiddenDangerSource,
     HiddenDangerStatus,
-    days_left,
-    is_overdue,
 )
 from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.storage.db import Database
 from dualprev.storage.queries import hidden_dangers as queries
+from dualprev.storage.queries import ledger as ledger_queries
 
 DEFAULT_PAGE_SIZE = 200
 
 
-@dataclass(frozen=True)
-class LedgerRow:
-    """One row of the ledger table."""
+class LedgerRow(NamedTuple):
+    """One row of the ledger table (a named tuple: a page makes hundreds of them at a time)."""
 
     id: int
     number: str
@@ -61,7 +59,19 @@ class LedgerRow:
 class LedgerResult:
     rows: tuple[LedgerRow, ...]
     total: int
+    """How many rows match; when not ``total_is_exact``, at least this many (see :func:`query`)."""
     offset: int = 0
+    total_is_exact: bool = True
+
+    @property
+    def total_text(self) -> str:
+        """The count as shown: "1,000+" when more rows match than were counted, else the number."""
+        return count_text(self.total, exact=self.total_is_exact)
+
+
+def count_text(total: int, *, exact: bool) -> str:
+    """A count as the ledger shows it: the number, or "1,000+" for at least 1000."""
+    return str(total) if exact else f"{total:,}+"
 
 
 @dataclass(frozen=True)
@@ -76,46 +86,11 @@ class LedgerSummary:
 
 
 def _row(values: Sequence[Any], today: date) -> LedgerRow:
-    (
-        row_id,
-        number,
-        found_on,
-        description,
-        level,
-        category,
-        source,
-        source_detail,
-        status,
-        area_name,
-        rp_name,
-        location,
-        dept_name,
-        rectifier_name,
-        deadline,
-        completed_on,
-        accepted_on,
-    ) = values
-    return LedgerRow(
-        id=row_id,
-        number=number,
-        found_on=found_on,
-        description=description,
-        level=level,
-        category=category,
-        source=source,
-        source_detail=source_detail,
-        status=status,
-        area_name=area_name or "",
-        risk_point_name=rp_name or "",
-        location=location,
-        department_name=dept_name or "",
-        rectifier_name=rectifier_name or "",
-        deadline=deadline,
-        completed_on=completed_on,
-        accepted_on=accepted_on,
-        is_overdue=is_overdue(status, deadline, today),
-        days_left=days_left(status, deadline, today),
-    )
+    """A row that starts with :data:`~dualprev.storage.queries.ledger.ROW_COLUMNS`, as the table
+    shows it (``days_left`` and ``is_overdue`` inlined: a page makes hundreds of rows)."""
+    status, deadline = values[8], values[14]
+    left = (deadline - today).days if deadline is not None and status.is_open else None
+    return LedgerRow._make((*values[:17], left is not None and left < 0, left))
 
 
 def query(
@@ -126,18 +101,27 @@ def query(
     today: date,
     offset: int = 0,
     limit: int = DEFAULT_PAGE_SIZE,
+    exact: bool = False,
 ) -> LedgerResult:
-    """One page of the ledger (``limit`` rows from ``offset``) and how many rows match in all.
+    """One page of the ledger (``limit`` rows from ``offset``) and how many rows match.
 
     The page is found on ids alone (filter, order, offset), and only its rows are then read with
-    their names, so a deep page or a sort by status costs about the same as the first page.
+    their names, so a deep page or a sort by status costs about the same as the first page. The
+    whole ledger is counted exactly; a filtered one only up to the next thousand past the page
+    (``total_is_exact`` False beyond it) unless ``exact``: counting every match of a search would
+    cost more than the page.
     """
     offset = max(0, offset)
     with db.read_session() as s:
-        rows, total = queries.ledger_page(
-            session=s, flt=flt, sort=sort, today=today, offset=offset, limit=limit
+        page = ledger_queries.ledger_page(
+            session=s, flt=flt, sort=sort, today=today, offset=offset, limit=limit, exact=exact
         )
-    return LedgerResult(rows=tuple(_row(r, today) for r in rows), total=total, offset=offset)
+    return LedgerResult(
+        rows=tuple([_row(r, today) for r in page.rows]),
+        total=page.total,
+        offset=offset,
+        total_is_exact=page.exact,
+    )
 
 
 def row_position(
@@ -150,7 +134,7 @@ def row_position(
 ) -> int | None:
     """Where a hidden danger stands in the filtered, sorted ledger (0-based), or None if not in it."""
     with db.read_session() as s:
-        ids = queries.ledger_ids(session=s, flt=flt, sort=sort, today=today)
+        ids = ledger_queries.ledger_ids(session=s, flt=flt, sort=sort, today=today)
     return ids.index(hidden_danger_id) if hidden_danger_id in ids else None
 
 
@@ -171,10 +155,10 @@ def summary(db: Database, *, today: date, due_days: int = DUE_SOON_DAYS) -> Ledg
 def due_soon(db: Database, *, today: date, days: int = DUE_SOON_DAYS, limit: int = 50) -> LedgerResult:
     """Open hidden dangers due within ``days`` days (today included), the most urgent first."""
     sort = LedgerSort(LedgerSortKey.DEADLINE, descending=False)
-    return query(db, LedgerFilter(due_within_days=days), sort, today=today, limit=limit)
+    return query(db, LedgerFilter(due_within_days=days), sort, today=today, limit=limit, exact=True)
 
 
 def overdue(db: Database, *, today: date, limit: int = 50) -> LedgerResult:
     """Open hidden dangers past their deadline, the longest overdue first."""
     sort = LedgerSort(LedgerSortKey.DEADLINE, descending=False)
-    return query(db, LedgerFilter(overdue_only=True), sort, today=today, limit=limit)
+    return query(db, LedgerFilter(overdue_only=True), sort, today=today, limit=limit, exact=True)
