@@ -181,6 +181,69 @@ def test_a_paged_model_passes_the_model_tester(qtmodeltester: ModelTester) -> No
     qtmodeltester.check(model)
 
 
+def counted_fetch(total: int) -> Callable[[LedgerSort, int, int], LedgerResult]:
+    """``synthetic_fetch`` counting like a search: up to the thousand after the page."""
+    make = synthetic_fetch(total, [])
+
+    def fetch(sort: LedgerSort, offset: int, limit: int) -> LedgerResult:
+        page = make(sort, offset, limit)
+        horizon = max(1000, -(-(offset + limit) // 1000) * 1000)
+        return replace(page, total=min(total, horizon), total_is_exact=total <= horizon)
+
+    return fetch
+
+
+def test_a_search_counted_to_a_thousand_grows_as_the_view_reaches_its_end(qtmodeltester: ModelTester) -> None:
+    model = HiddenDangerTableModel()
+    model.set_fetch(counted_fetch(2_500))
+    assert (model.rowCount(), model.total_text()) == (1000, "1,000+")
+    assert model.canFetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    assert (model.rowCount(), model.total_text()) == (2000, "2,000+")
+    assert model.index(1999, 0).data() == "YH-2026-01999"
+    assert model.reveal(2_400) and (model.rowCount(), model.total_text()) == (2500, "2500")
+    assert not model.canFetchMore(model.index(-1, -1)) and not model.reveal(2_500)
+    qtmodeltester.check(model)
+
+
+@pytest.fixture
+def crowded_path(demo_path: Path) -> Path:
+    """The demo factory with 1 500 more hidden dangers about forklifts, found long ago."""
+    from dualprev.storage.db import open_database
+
+    db = open_database(demo_path, create=False)
+    with db.session() as s:
+        s.add_all(
+            HiddenDanger(number=f"YH-2020-{i:04d}", found_on=date(2020, 1, 1) + timedelta(days=i % 300),
+                         description=f"叉车{i}号报警器损坏", status=S.CLOSED)
+            for i in range(1, 1501)
+        )  # fmt: skip
+    db.close()
+    return demo_path
+
+
+def test_a_large_search_shows_a_thousand_plus(
+    crowded_path: Path, demo_window: MainWindow, qtbot: QtBot
+) -> None:
+    ledger = demo_window.show_page("ledger")
+    assert isinstance(ledger, LedgerPage)
+    ledger.filter_bar.keyword_edit.setText("报警器")
+    qtbot.waitUntil(lambda: "当前筛选：1,000+ 条" in ledger.summary_label.text())
+    assert ledger.model.rowCount() == 1000
+    ledger.ledger_table.scrollToBottom()  # the view asks for more at its end
+    qtbot.waitUntil(lambda: ledger.model.rowCount() > 1000)
+    assert "当前筛选：" in ledger.summary_label.text() and "1,000+" not in ledger.summary_label.text()
+    oldest = hd_ledger.query(
+        ledger.ctx.db,  # type: ignore[arg-type]
+        LedgerFilter(keyword="报警器"),
+        LedgerSort(LedgerSortKey.FOUND_ON, descending=False),
+        today=DEMO_TODAY,
+        limit=1,
+    ).rows[0]
+    assert ledger.select_hidden_danger(oldest.id)
+    assert ledger.selected_id() == oldest.id
+
+
 def test_filters_narrow_the_ledger(ledger: LedgerPage, qtbot: QtBot) -> None:
     db = ledger.ctx.db
     summary = hd_ledger.summary(db, today=DEMO_TODAY)  # type: ignore[arg-type]

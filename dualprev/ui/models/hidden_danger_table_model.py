@@ -1,7 +1,9 @@
 """隐患台账 table: a window onto the ledger query, fetched from SQL a page at a time.
 
 The model knows the number of matching rows (so the scroll bar is true) but holds only the pages the
-view has asked for; a sort or filter change asks the database again. Overdue rows are tinted red,
+view has asked for; a sort or filter change asks the database again. A search that matches more
+rows than were counted ("1,000+") shows the rows counted, and more as the view scrolls to the end
+(``canFetchMore``/``fetchMore``). Overdue rows are tinted red,
 deadlines due within three days amber, a 重大隐患 is written in red, a voided record in grey.
 """
 
@@ -16,7 +18,7 @@ from typing_extensions import override
 from dualprev.domain.hidden_danger import DUE_SOON_DAYS, HiddenDangerLevel, HiddenDangerStatus
 from dualprev.domain.ledger import LedgerSort, LedgerSortKey
 from dualprev.errors import UserError
-from dualprev.services.hidden_dangers.ledger import LedgerResult, LedgerRow
+from dualprev.services.hidden_dangers.ledger import LedgerResult, LedgerRow, count_text
 from dualprev.ui.models.record_table_model import HeadedColumn, Roles
 from dualprev.ui.widgets.hidden_danger_style import (
     DUE_SOON_BACKGROUND,
@@ -76,12 +78,15 @@ class HiddenDangerTableModel(QAbstractTableModel):
     MAX_PAGES = 40
     fetch_failed = Signal(str)
     """A page could not be read (the message is for the user); the rows show empty meanwhile."""
+    total_changed = Signal()
+    """More rows were counted (:meth:`fetchMore`): the count shown needs updating."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch: LedgerFetch | None = None
         self._sort = LedgerSort()
         self._total = 0
+        self._total_is_exact = True
         self._pages: OrderedDict[int, tuple[LedgerRow, ...]] = OrderedDict()
 
     # --- data source ----------------------------------------------------------------------------
@@ -104,14 +109,33 @@ class HiddenDangerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._total = 0
+        self._total_is_exact = True
         first = self._load(0)
         if first is not None:
-            self._total = first.total
+            self._total, self._total_is_exact = first.total, first.total_is_exact
             self._pages[0] = first.rows
         self.endResetModel()
 
     def total(self) -> int:
+        """Rows shown; at least this many match when not :meth:`total_is_exact`."""
         return self._total
+
+    def total_is_exact(self) -> bool:
+        return self._total_is_exact
+
+    def total_text(self) -> str:
+        """The count as the page shows it ("1,000+" while more rows match than were counted)."""
+        return count_text(self._total, exact=self._total_is_exact)
+
+    def reveal(self, row: int) -> bool:
+        """Count far enough to show ``row`` (a row found beyond the rows counted); False if the
+        ledger has no such row."""
+        while row >= self._total and not self._total_is_exact:
+            before = self._total
+            self.fetchMore(QModelIndex())
+            if self._total == before:
+                break
+        return 0 <= row < self._total
 
     def row_record(self, row: int) -> LedgerRow | None:
         """The record shown in ``row`` (reading its page if needed)."""
@@ -234,6 +258,30 @@ class HiddenDangerTableModel(QAbstractTableModel):
     @override
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._total
+
+    @override
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._total_is_exact
+
+    @override
+    def fetchMore(self, parent: Index) -> None:
+        """Read the page after the rows counted: its result counts on to the next thousand."""
+        if parent.isValid() or self._total_is_exact:
+            return
+        page = self._total // self.PAGE_SIZE
+        result = self._load(page)
+        if result is None:
+            self._total_is_exact = True  # stop asking; the failure has been reported
+            return
+        self._pages[page] = result.rows
+        self._pages.move_to_end(page)
+        total = max(result.total, self._total)
+        self._total_is_exact = result.total_is_exact
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        self.total_changed.emit()
 
     @override
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature

@@ -87,6 +87,7 @@ class LedgerPage(Page):
         self._filter = LedgerFilter()
         self._selected_id: int | None = None
         self._choices: hd_choices.HiddenDangerChoices | None = None
+        self._totals_text = ""
         layout = QVBoxLayout(self)
         self.filter_bar = LedgerFilterBar(ctx.today, self)
         layout.addWidget(self.filter_bar)
@@ -123,6 +124,7 @@ class LedgerPage(Page):
         layout.addWidget(self.splitter, 1)
 
         self.model.fetch_failed.connect(self._on_fetch_failed, Qt.ConnectionType.QueuedConnection)
+        self.model.total_changed.connect(self._show_filtered_count)
         self.ledger_table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.ledger_table.doubleClicked.connect(self._on_double_clicked)
         self.detail_panel.action_requested.connect(self._on_action)
@@ -163,6 +165,7 @@ class LedgerPage(Page):
         try:
             totals = hd_ledger.summary(self.ctx.db, today=self.ctx.today())
         except UserError as exc:
+            self._totals_text = ""
             self.summary_label.setText(exc.message)
             return
         text = self.tr("共 {n} 条隐患，未销号 {o} 条").format(n=totals.total, o=totals.open)
@@ -173,11 +176,18 @@ class LedgerPage(Page):
         if totals.due_soon:
             text += self.tr("，{days}日内到期 {s} 条").format(days=DUE_SOON_DAYS, s=totals.due_soon)
         text += "。"
+        self._totals_text = text
+        self._show_filtered_count()
+
+    def _show_filtered_count(self) -> None:
+        """The summary line, with the filter's count ("1,000+" until more rows are counted)."""
+        text = self._totals_text
+        if not text:
+            return  # the totals could not be read: the label says why
         if not self._filter.is_empty:
-            shown = self.model.total()
             text += (
-                self.tr(" 当前筛选：{m} 条。").format(m=shown)
-                if shown
+                self.tr(" 当前筛选：{m} 条。").format(m=self.model.total_text())
+                if self.model.total()
                 else self.tr(" 没有符合筛选条件的隐患。")
             )
         self.summary_label.setText(text)
@@ -198,9 +208,7 @@ class LedgerPage(Page):
                     today=self.ctx.today(),
                 ),
             )
-            if position is FAILED:
-                return False
-            if position is None:
+            if position is FAILED or position is None or not self.model.reveal(position):
                 return False
             row = position
         index = self.model.index(row, 0)
