@@ -10,12 +10,17 @@ The sheet's grid is the part's columns (or those of its widest section); a secti
 of its own lays each of them over a run of grid columns, merged, in proportion to its width.
 Pictures in a cell float over it side by side, XLSX_IMAGE_HEIGHT_PX high; the row grows to hold
 them and the column widens if they would spill into the next one.
+
+The workbook is openpyxl's write-only one and rows are written as XML text (:mod:`.xlsx_sheet`),
+so a ledger of 100 000 rows is written as fast as openpyxl writes bare values, and its rows may
+come from a generator: :class:`TableWorkbook` writes parts in any order into sheets placed
+beforehand (a summary that is counted while the rows go by, placed in front of them).
 """
 
 import math
 import unicodedata
-from collections.abc import Hashable, Sequence
-from copy import copy
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,12 +29,12 @@ from openpyxl import Workbook
 from openpyxl.drawing.image import Image as XlsxImage
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
 from openpyxl.drawing.xdr import XDRPositiveSize2D
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.units import pixels_to_EMU
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image as PilImage
 
+from dualprev.domain.risk import RiskLevel
 from dualprev.reports.page import PageSetup, PaperSize
 from dualprev.reports.pdf_doc import format_date
 from dualprev.reports.styles import (
@@ -58,6 +63,7 @@ from dualprev.reports.styles import (
     xlsx_level_font,
 )
 from dualprev.reports.tables import (
+    Align,
     Cell,
     CellValue,
     Column,
@@ -69,22 +75,55 @@ from dualprev.reports.tables import (
     group_spans,
     header_row_count,
 )
+from dualprev.reports.xlsx_sheet import CellData, XmlSheet, cell_xml, row_xml
 
 _INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 _MAX_SHEET_NAME = 31
 
+Rows = Iterable[Sequence[CellValue]]
+
 
 def write_table_xlsx(document: TableDocument, stream: BinaryIO) -> None:
     """Write ``document`` to ``stream`` as an xlsx workbook."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    used: set[str] = set()
+    book = TableWorkbook(document)
     for part in document.parts:
-        sheet = workbook.create_sheet(_sheet_name(part.sheet_name or part.title, used))
-        _SheetWriter(sheet, part, document).write()
-    workbook.properties.title = document.title
-    workbook.properties.creator = "dualprev"
-    workbook.save(stream)
+        book.write(part)
+    book.save(stream)
+
+
+class TableWorkbook:
+    """A workbook of ``document``'s kind (enterprise, date, page setup) written part by part.
+
+    :meth:`place` puts a sheet in the workbook before it is written, :meth:`write` writes a part
+    (into a placed sheet, or a new one at the end); a part's rows may be given as an iterable read
+    once as they are written, for a table too long to hold.
+    """
+
+    def __init__(self, document: TableDocument, *, title: str | None = None) -> None:
+        self.document = document
+        self.title = document.title if title is None else title
+        self.workbook = Workbook(write_only=True)
+        self._used: set[str] = set()
+
+    def place(self, name: str) -> XmlSheet:
+        """A sheet named after ``name`` at the end of the workbook, to be written later."""
+        return XmlSheet(self.workbook, _sheet_name(name, self._used))
+
+    def write(self, part: Part, *, into: XmlSheet | None = None, rows: Rows | None = None) -> int:
+        """Write ``part`` into ``into`` (default: a new sheet at the end); returns its rows.
+
+        ``rows`` replaces the rows of the part's one section (which should have none), read as they
+        are written.
+        """
+        if rows is not None and len(part.sections) != 1:
+            raise ValueError(f"{part.title}: streamed rows need a part of one section")
+        sheet = into or self.place(part.sheet_name or part.title)
+        return _SheetWriter(sheet, part, self.document).write(rows)
+
+    def save(self, stream: BinaryIO) -> None:
+        self.workbook.properties.title = self.title
+        self.workbook.properties.creator = "dualprev"
+        self.workbook.save(stream)
 
 
 def _sheet_name(wanted: str, used: set[str]) -> str:
@@ -112,9 +151,21 @@ def _line_count(text: str, width_units: float) -> int:
     return sum(max(1, math.ceil(_display_units(line) / usable)) for line in text.split("\n"))
 
 
+def _lines(text: str, width_units: float) -> int:
+    """:func:`_line_count`, without measuring a short line (every character counted as wide)."""
+    if len(text) * XLSX_CJK_UNITS <= width_units - 1.0 and "\n" not in text:
+        return 1
+    return _line_count(text, width_units)
+
+
 def _units_to_px(units: float) -> float:
     """Excel column width units → screen pixels (the usual 7 px per unit plus 5 of padding)."""
     return units * 7 + 5
+
+
+def _data(value: Any) -> CellData:
+    """What a cell holds: "" is an empty box."""
+    return None if value == "" else value
 
 
 def _spans(columns: Sequence[Column], grid: Sequence[float]) -> list[tuple[int, int]]:
@@ -138,28 +189,10 @@ def _spans(columns: Sequence[Column], grid: Sequence[float]) -> list[tuple[int, 
     return [(bounds[i] + 1, bounds[i + 1]) for i in range(k)]
 
 
-class _StyleCache:
-    """openpyxl hashes every style object on every assignment, which dominates the time to write
-    tens of thousands of cells. Style one cell per distinct look, then give the others a copy of its
-    style indices, as openpyxl's own worksheet copier does (``target._style = copy(source._style)``)."""
-
-    def __init__(self) -> None:
-        self._arrays: dict[Hashable, Any] = {}
-
-    def apply(self, cell: Any, key: Hashable, **styles: Any) -> None:
-        array = self._arrays.get(key)
-        if array is not None:
-            cell._style = copy(array)
-            return
-        for name, value in styles.items():
-            setattr(cell, name, value)
-        self._arrays[key] = copy(cell._style)
-
-
 class _SheetWriter:
-    def __init__(self, sheet: Worksheet, part: Part, document: TableDocument) -> None:
-        self.styles = _StyleCache()
+    def __init__(self, sheet: XmlSheet, part: Part, document: TableDocument) -> None:
         self.sheet = sheet
+        self.ws = sheet.ws
         self.part = part
         self.document = document
         grid = max((part.columns, *(s.columns for s in part.sections)), key=len)
@@ -168,27 +201,33 @@ class _SheetWriter:
         self.row = 1
         self.columns: tuple[Column, ...] = part.columns
         self.spans: list[tuple[int, int]] = []
+        self._cells: dict[int, dict[int, str]] = {}  # rows being built: row → column → <c>
+        self._heights: dict[int, float] = {}
 
-    def write(self) -> None:
-        sheet, part = self.sheet, self.part
+    def write(self, rows: Rows | None = None) -> int:
+        """Write the part (``rows``: those of its one section, read as they are written); returns
+        the number of table rows written."""
+        ws, part = self.ws, self.part
         for index, width in enumerate(self.widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
+            ws.column_dimensions[self.sheet.letter(index)].width = width
         self._merged_text(part.title, XLSX_TITLE_FONT, XLSX_TITLE_ALIGN, height=30)
         self._enterprise_line()
         if part.subtitle:
             self._merged_text(part.subtitle, XLSX_SUBTITLE_FONT, XLSX_TITLE_ALIGN)
         header_rows: tuple[int, int] | None = None
+        written = 0
         for index, section in enumerate(part.sections):
             if index:
                 if part.section_per_page:
-                    sheet.row_breaks.append(Break(id=self.row - 1))
+                    ws.row_breaks.append(Break(id=self.row - 1))
                 else:
                     self.row += 1
-            header_rows = self._section(section)
+            header_rows, count = self._section(section, section.rows if rows is None else rows)
+            written += count
         if len(part.sections) == 1 and header_rows is not None:
             first, last = header_rows
-            sheet.freeze_panes = sheet.cell(row=last + 1, column=1)
-            sheet.print_title_rows = f"{first}:{last}"
+            ws.freeze_panes = f"A{last + 1}"
+            ws.print_title_rows = f"{first}:{last}"
         self.row += 1
         for note in part.notes:
             self._merged_text(note, XLSX_NOTE_FONT, XLSX_NOTE_ALIGN, wrap_units=sum(self.widths))
@@ -196,15 +235,36 @@ class _SheetWriter:
             self.row += 1
             text = "        ".join(f"{label}：______________" for label in part.signoff)
             self._merged_text(text, XLSX_SIGNOFF_FONT, XLSX_FIELD_ALIGN, height=24)
+        self._flush()
         self._page_setup(self.document.page)
+        return written
 
     # --- building blocks ---------------------------------------------------------------------
+
+    def _put(self, row: int, column: int, style: int, value: Any = None) -> None:
+        """Put a cell into the rows being built (written by :meth:`_flush`)."""
+        self._cells.setdefault(row, {})[column] = cell_xml(
+            f"{self.sheet.letter(column)}{row}", style, _data(value)
+        )
+
+    def _flush(self) -> None:
+        """Write the rows built so far, in order."""
+        for row in sorted(self._cells.keys() | self._heights.keys()):
+            cells = self._cells.get(row, {})
+            self.sheet.add_row(row, row_xml(row, [cells[c] for c in sorted(cells)], self._heights.get(row)))
+        self._cells.clear()
+        self._heights.clear()
+
+    def _merge(self, row: int, first: int, last: int, bottom: int | None = None) -> None:
+        if last > first or (bottom is not None and bottom > row):
+            end = f"{self.sheet.letter(last)}{bottom or row}"
+            self.ws.merged_cells.add(f"{self.sheet.letter(first)}{row}:{end}")
 
     def _merged_text(
         self,
         text: str,
-        font: object,
-        alignment: object,
+        font: Any,
+        alignment: Any,
         *,
         first: int = 1,
         last: int | None = None,
@@ -212,15 +272,14 @@ class _SheetWriter:
         wrap_units: float | None = None,
     ) -> None:
         last = self.ncols if last is None else last
-        cell = self.sheet.cell(row=self.row, column=first, value=text)
-        cell.font = font
-        cell.alignment = alignment
-        if last > first:
-            self.sheet.merge_cells(start_row=self.row, start_column=first, end_row=self.row, end_column=last)
+        self._put(
+            self.row, first, self.sheet.style(("text", font, alignment), font=font, alignment=alignment), text
+        )
+        self._merge(self.row, first, last)
         if wrap_units is not None:
             height = max(height or 0, _line_count(text, wrap_units) * XLSX_LINE_HEIGHT_PT + 4)
         if height is not None:
-            self.sheet.row_dimensions[self.row].height = height
+            self._heights[self.row] = height
         self.row += 1
 
     def _enterprise_line(self) -> None:
@@ -230,19 +289,12 @@ class _SheetWriter:
             f"企业名称：{self.document.enterprise}", XLSX_SUBTITLE_FONT, XLSX_FIELD_ALIGN, last=split
         )
         if self.ncols > split:
-            self.row = row
-            date_cell = self.sheet.cell(
-                row=row, column=split + 1, value=f"日期：{format_date(self.document.printed_on)}"
-            )
-            date_cell.font = XLSX_SUBTITLE_FONT
-            date_cell.alignment = XLSX_DATE_ALIGN
-            if self.ncols > split + 1:
-                self.sheet.merge_cells(
-                    start_row=row, start_column=split + 1, end_row=row, end_column=self.ncols
-                )
-            self.row = row + 1
+            font, align = XLSX_SUBTITLE_FONT, XLSX_DATE_ALIGN
+            style = self.sheet.style(("text", font, align), font=font, alignment=align)
+            self._put(row, split + 1, style, f"日期：{format_date(self.document.printed_on)}")
+            self._merge(row, split + 1, self.ncols)
 
-    def _section(self, section: Section) -> tuple[int, int]:
+    def _section(self, section: Section, rows: Rows) -> tuple[tuple[int, int], int]:
         self.columns = self.part.columns_of(section)
         self.spans = _spans(self.columns, self.widths)
         if section.heading:
@@ -252,13 +304,20 @@ class _SheetWriter:
         first = self.row
         self._header()
         last = self.row - 1
-        for row in section.rows:
+        self._flush()
+        count = 0
+        for row in rows:
             self._data_row(row)
-        return first, last
+            count += 1
+        return (first, last), count
 
     def _fields(self, fields: Sequence[HeaderField]) -> None:
         per_row = max(1, min(self.part.fields_per_row, self.ncols))
         bounds = [round(i * self.ncols / per_row) for i in range(per_row + 1)]
+        box = self.sheet.style("field-box", border=XLSX_BORDER, fill=XLSX_FIELD_FILL)
+        field_style = self.sheet.style(
+            "field", border=XLSX_BORDER, fill=XLSX_FIELD_FILL, font=XLSX_BODY_FONT, alignment=XLSX_FIELD_ALIGN
+        )
         for start in range(0, len(fields), per_row):
             chunk = fields[start : start + per_row]
             lines = 1
@@ -266,97 +325,88 @@ class _SheetWriter:
                 first = bounds[index] + 1
                 last = self.ncols if index == len(chunk) - 1 else bounds[index + 1]
                 text = f"{field.label}：{field.value}"
-                self._box(first, last, fill=True)
-                cell = self.sheet.cell(row=self.row, column=first, value=text)
-                cell.font = XLSX_BODY_FONT
-                cell.alignment = XLSX_FIELD_ALIGN
-                if last > first:
-                    self.sheet.merge_cells(
-                        start_row=self.row, start_column=first, end_row=self.row, end_column=last
-                    )
+                for column in range(first + 1, last + 1):
+                    self._put(self.row, column, box)
+                self._put(self.row, first, field_style, text)
+                self._merge(self.row, first, last)
                 lines = max(lines, _line_count(text, sum(self.widths[first - 1 : last])))
-            self.sheet.row_dimensions[self.row].height = lines * XLSX_LINE_HEIGHT_PT + 6
+            self._heights[self.row] = lines * XLSX_LINE_HEIGHT_PT + 6
             self.row += 1
 
-    def _box(self, first: int, last: int, *, fill: bool = False, rows: int = 1) -> None:
-        for r in range(self.row, self.row + rows):
-            for c in range(first, last + 1):
-                cell = self.sheet.cell(row=r, column=c)
-                if fill:
-                    self.styles.apply(cell, "field-box", border=XLSX_BORDER, fill=XLSX_FIELD_FILL)
-                else:
-                    self.styles.apply(cell, "box", border=XLSX_BORDER)
-
-    def _merge_row(self, row: int, first: int, last: int, *, bottom: int | None = None) -> None:
-        if last > first or (bottom is not None and bottom > row):
-            self.sheet.merge_cells(start_row=row, start_column=first, end_row=bottom or row, end_column=last)
-
     def _header(self) -> None:
-        sheet, columns, spans = self.sheet, self.columns, self.spans
+        columns, spans = self.columns, self.spans
         rows = header_row_count(columns)
-        for r in range(self.row, self.row + rows):
-            sheet.row_dimensions[r].height = 2 * XLSX_LINE_HEIGHT_PT + 4
-            for c in range(1, self.ncols + 1):
-                self.styles.apply(
-                    sheet.cell(row=r, column=c),
-                    "header",
-                    font=XLSX_HEADER_FONT,
-                    fill=XLSX_HEADER_FILL,
-                    alignment=XLSX_HEADER_ALIGN,
-                    border=XLSX_BORDER,
-                )
+        style = self.sheet.style(
+            "header",
+            font=XLSX_HEADER_FONT,
+            fill=XLSX_HEADER_FILL,
+            alignment=XLSX_HEADER_ALIGN,
+            border=XLSX_BORDER,
+        )
+        texts: dict[tuple[int, int], str] = {}
         top = self.row
         if rows == 1:
             for column, (first, last) in zip(columns, spans, strict=True):
-                sheet.cell(row=top, column=first, value=column.heading)
-                self._merge_row(top, first, last)
+                texts[top, first] = column.heading
+                self._merge(top, first, last)
         else:
             for group, first, last in group_spans(columns):
                 start, end = spans[first][0], spans[last][1]
                 if group:
-                    sheet.cell(row=top, column=start, value=group)
-                    self._merge_row(top, start, end)
+                    texts[top, start] = group
+                    self._merge(top, start, end)
                     for c in range(first, last + 1):
-                        sheet.cell(row=top + 1, column=spans[c][0], value=columns[c].heading)
-                        self._merge_row(top + 1, *spans[c])
+                        texts[top + 1, spans[c][0]] = columns[c].heading
+                        self._merge(top + 1, *spans[c])
                 else:
-                    sheet.cell(row=top, column=start, value=columns[first].heading)
-                    self._merge_row(top, start, end, bottom=top + 1)
+                    texts[top, start] = columns[first].heading
+                    self._merge(top, start, end, bottom=top + 1)
+        for r in range(top, top + rows):
+            self._heights[r] = 2 * XLSX_LINE_HEIGHT_PT + 4
+            for c in range(1, self.ncols + 1):
+                self._put(r, c, style, texts.get((r, c)))
         self.row += rows
 
+    def _cell_style(self, align: Align, level: RiskLevel | None, pictured: bool) -> int:
+        if pictured:  # the text of a cell with pictures sits under them, at the bottom
+            alignment = xlsx_cell_alignment(align, vertical="bottom")
+            return self.sheet.style(
+                ("pictured", align), font=XLSX_BODY_FONT, alignment=alignment, border=XLSX_BORDER
+            )
+        if level is None:
+            alignment = xlsx_cell_alignment(align)
+            return self.sheet.style(
+                ("data", align), font=XLSX_BODY_FONT, alignment=alignment, border=XLSX_BORDER
+            )
+        return self.sheet.style(
+            ("level", align, level), font=xlsx_level_font(level), fill=xlsx_level_fill(level),
+            alignment=xlsx_cell_alignment(align), border=XLSX_BORDER,
+        )  # fmt: skip
+
     def _data_row(self, row: Sequence[CellValue]) -> None:
+        if len(row) != len(self.columns):
+            raise ValueError(f"{self.part.title}: a row has {len(row)} cells for {len(self.columns)} columns")
+        r, letter = self.row, self.sheet.letter
+        cells: list[str] = []
         lines = 1
         picture_pt = caption_pt = 0.0
         for c, value in enumerate(row):
             first, last = self.spans[c]
-            align, level = self.columns[c].align, None
-            raw = value
+            align, level, raw, pictured = self.columns[c].align, None, value, False
             if isinstance(value, Cell):
-                raw, align, level = value.value, value.align or align, value.level
-            pictured = isinstance(value, Cell) and bool(value.images)
-            for extra in range(first, last + 1):
-                cell = self.sheet.cell(row=self.row, column=extra)
-                if extra == first:
-                    cell.value = raw if raw != "" else None
-                if pictured:
-                    # Text of a cell with pictures sits under them, at the bottom.
-                    self.styles.apply(
-                        cell, ("pictured", align), font=XLSX_BODY_FONT,
-                        alignment=xlsx_cell_alignment(align, vertical="bottom"), border=XLSX_BORDER,
-                    )  # fmt: skip
-                elif level is None:
-                    self.styles.apply(
-                        cell, ("data", align), font=XLSX_BODY_FONT, alignment=xlsx_cell_alignment(align),
-                        border=XLSX_BORDER,
-                    )  # fmt: skip
-                else:
-                    self.styles.apply(
-                        cell, ("level", align, level), font=xlsx_level_font(level),
-                        fill=xlsx_level_fill(level), alignment=xlsx_cell_alignment(align), border=XLSX_BORDER,
-                    )  # fmt: skip
-            self._merge_row(self.row, first, last)
-            text = cell_text(value)
-            count = _line_count(text, sum(self.widths[first - 1 : last])) if text else 0
+                raw, align, level, pictured = (
+                    value.value,
+                    value.align or align,
+                    value.level,
+                    bool(value.images),
+                )
+            style = self._cell_style(align, level, pictured)
+            cells.append(cell_xml(f"{letter(first)}{r}", style, _data(raw)))
+            for extra in range(first + 1, last + 1):
+                cells.append(cell_xml(f"{letter(extra)}{r}", style, None))
+            self._merge(r, first, last)
+            text = raw if isinstance(raw, str) else cell_text(raw if isinstance(raw, Decimal) else str(raw))
+            count = _lines(text, self._span_units(c)) if text else 0
             if pictured and isinstance(value, Cell) and self._pictures(value.images, first, last):
                 picture_pt = XLSX_IMAGE_HEIGHT_PX * 0.75 + 4
                 caption_pt = max(caption_pt, count * XLSX_LINE_HEIGHT_PT)
@@ -365,8 +415,12 @@ class _SheetWriter:
         height = lines * XLSX_LINE_HEIGHT_PT + 4
         if picture_pt:
             height = max(height, picture_pt + caption_pt + 2)
-        self.sheet.row_dimensions[self.row].height = height
+        self.sheet.add_row(r, row_xml(r, cells, height))
         self.row += 1
+
+    def _span_units(self, column: int) -> float:
+        first, last = self.spans[column]
+        return sum(self.widths[first - 1 : last])
 
     def _pictures(self, paths: Sequence[Path], first: int, last: int) -> bool:
         """Float the readable pictures side by side at the top of the cell; False if none was."""
@@ -386,20 +440,22 @@ class _SheetWriter:
             )
             size = XDRPositiveSize2D(pixels_to_EMU(w), pixels_to_EMU(XLSX_IMAGE_HEIGHT_PX))
             image.anchor = OneCellAnchor(_from=marker, ext=size)
-            self.sheet.add_image(image)
+            self.ws.add_image(image)
             x += w + XLSX_IMAGE_GAP_PX
             placed = True
         spanned_px = sum(_units_to_px(w) for w in self.widths[first - 1 : last])
         if placed and x > spanned_px:
             # Widen the cell's last column so the pictures do not cover the next one.
             self.widths[last - 1] += (x - spanned_px) / 7
-            self.sheet.column_dimensions[get_column_letter(last)].width = self.widths[last - 1]
+            self.ws.column_dimensions[self.sheet.letter(last)].width = self.widths[last - 1]
         return placed
 
     def _page_setup(self, page: PageSetup) -> None:
-        sheet = self.sheet
+        sheet = self.ws
         sheet.page_setup.orientation = "landscape" if page.landscape else "portrait"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A3 if page.paper is PaperSize.A3 else sheet.PAPERSIZE_A4
+        sheet.page_setup.paperSize = (
+            Worksheet.PAPERSIZE_A3 if page.paper is PaperSize.A3 else Worksheet.PAPERSIZE_A4
+        )
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
