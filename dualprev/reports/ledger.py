@@ -7,10 +7,12 @@ regulator (报送) version leaves them out, drops every column naming or picturi
 names and phone numbers in the texts it keeps.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 
 from dualprev.reports.ledger_columns import (
     ColumnChoice,
+    LedgerColumn,
     Redactor,
     RowContext,
     progress_text,
@@ -36,6 +38,7 @@ from dualprev.reports.tables import Align, CellValue, Column, HeaderField, Part,
 LEDGER_TITLE = "隐患排查治理台账"
 REGULATOR_TITLE = "隐患排查治理台账（报送版）"
 SUMMARY_TITLE = "隐患排查治理情况汇总"
+SUMMARY_SHEET = "汇总"
 LEDGER_SIGNOFF: tuple[str, ...] = ("填表人", "审核人", "主要负责人")
 WIDE_LEDGER_COLUMNS = 14
 """A ledger with more columns than this (the full §8.2 one has 22) prints on A3 unless told
@@ -111,8 +114,58 @@ def summary_part(data: LedgerData, stats: LedgerStatistics, *, redact: Callable[
         columns=STATISTICS_COLUMNS,
         sections=sections,
         signoff=(),
-        sheet_name="汇总",
+        sheet_name=SUMMARY_SHEET,
         fields_per_row=2,
+    )
+
+
+def ledger_rows(
+    entries: Iterable[LedgerEntry],
+    resolved: Sequence[tuple[LedgerColumn, str]],
+    *,
+    regulator: bool,
+    today: date,
+    redact: Callable[[str], str],
+) -> Iterator[tuple[CellValue, ...]]:
+    """The ledger's rows of ``entries`` (numbered from 1; the regulator version leaves the voided
+    ones out), made one at a time."""
+    number = 0
+    for entry in entries:
+        if regulator and entry.is_void:
+            continue
+        number += 1
+        context = RowContext(number, today, redact)
+        yield tuple([column.value(entry, context) for column, _heading in resolved])
+
+
+def ledger_frame(
+    data: LedgerData,
+    resolved: Sequence[tuple[LedgerColumn, str]],
+    *,
+    regulator: bool,
+    count: int,
+    voided: int,
+    rows: tuple[tuple[CellValue, ...], ...] = (),
+) -> Part:
+    """The ledger part of ``count`` rows (``voided`` of them voided) with ``rows`` in it: a frame
+    for rows written as they are made when ``rows`` is empty."""
+    if not resolved:
+        raise ValueError("a ledger needs at least one column")
+    text = f"共 {count} 条" + (f"（含已作废 {voided} 条）" if voided else "")
+    notes = [f"状态为 {data.printed_on.isoformat()} 导出时的状态；逾期指整改期限已过而尚未销号。"]
+    if regulator:
+        notes.append("本表为报送版：不含人员姓名、联系电话和照片，已作废的误录记录不列入。")
+    else:
+        notes.append("已作废的记录为误录，保留在台账中备查，不计入任何统计。")
+    notes.append("统计口径见“隐患排查治理情况汇总”。")
+    return Part(
+        title=REGULATOR_TITLE if regulator else LEDGER_TITLE,
+        subtitle=f"{period_text(data)}　{text}",
+        columns=tuple(column.column(heading) for column, heading in resolved),
+        sections=(Section(rows),),
+        notes=numbered_notes(notes),
+        signoff=LEDGER_SIGNOFF,
+        sheet_name="台账",
     )
 
 
@@ -124,32 +177,25 @@ def ledger_part(
     redact: Callable[[str], str],
 ) -> Part:
     resolved = resolve(choices, regulator=regulator)
-    if not resolved:
-        raise ValueError("a ledger needs at least one column")
     entries = data.counted if regulator else data.entries
-    rows = tuple(
-        tuple(
-            column.value(entry, RowContext(number, data.printed_on, redact)) for column, _heading in resolved
-        )
-        for number, entry in enumerate(entries, start=1)
-    )
+    rows = tuple(ledger_rows(entries, resolved, regulator=regulator, today=data.printed_on, redact=redact))
     voided = sum(1 for e in entries if e.is_void)
-    count = f"共 {len(entries)} 条" + (f"（含已作废 {voided} 条）" if voided else "")
-    notes = [f"状态为 {data.printed_on.isoformat()} 导出时的状态；逾期指整改期限已过而尚未销号。"]
-    if regulator:
-        notes.append("本表为报送版：不含人员姓名、联系电话和照片，已作废的误录记录不列入。")
-    else:
-        notes.append("已作废的记录为误录，保留在台账中备查，不计入任何统计。")
-    notes.append("统计口径见“隐患排查治理情况汇总”。")
-    return Part(
-        title=REGULATOR_TITLE if regulator else LEDGER_TITLE,
-        subtitle=f"{period_text(data)}　{count}",
-        columns=tuple(column.column(heading) for column, heading in resolved),
-        sections=(Section(rows),),
-        notes=numbered_notes(notes),
-        signoff=LEDGER_SIGNOFF,
-        sheet_name="台账",
-    )
+    return ledger_frame(data, resolved, regulator=regulator, count=len(entries), voided=voided, rows=rows)
+
+
+def redaction(regulator: bool, redactor: Redactor | None) -> Callable[[str], str]:
+    """What texts go through: the redactor in the regulator version, unchanged otherwise."""
+    return (redactor or Redactor()) if regulator else (lambda text: text)
+
+
+def ledger_choices(
+    choices: Sequence[ColumnChoice] | None, *, regulator: bool, photos: bool
+) -> Sequence[ColumnChoice]:
+    """``choices`` (a profile), or the standard §8.2 columns (with 整改前/整改后照片 when
+    ``photos``), or the regulator version's."""
+    if choices is not None:
+        return choices
+    return regulator_choices() if regulator else standard_choices(photos=photos)
 
 
 def ledger_document(
@@ -168,9 +214,8 @@ def ledger_document(
     ``photos``); ``regulator`` makes the desensitised version with ``redactor`` masking texts.
     """
     stats = compute_statistics(data)
-    redact: Callable[[str], str] = (redactor or Redactor()) if regulator else (lambda text: text)
-    if choices is None:
-        choices = regulator_choices() if regulator else standard_choices(photos=photos)
+    redact = redaction(regulator, redactor)
+    choices = ledger_choices(choices, regulator=regulator, photos=photos)
     parts = (
         summary_part(data, stats, redact=redact),
         ledger_part(data, choices, regulator=regulator, redact=redact),

@@ -141,31 +141,80 @@ class LedgerStatistics:
         return rate(self.on_time.of(level), self.closed.of(level))
 
 
+class StatisticsTally:
+    """The figures of a period counted one hidden danger at a time, so a ledger too long to hold is
+    counted while it is written: :meth:`add` every hidden danger found in the period and every one
+    found earlier that may still be open, then :meth:`statistics`."""
+
+    def __init__(self, period: ReportPeriod, as_of: date) -> None:
+        self.period, self.as_of = period, as_of
+        self._voided = 0
+        self._figures: dict[str, list[int]] = {}  # name → [general, major]
+        self._majors: dict[int, LedgerEntry] = {}
+
+    def _count(self, name: str, level: int, n: int = 1) -> None:
+        self._figures.setdefault(name, [0, 0])[level] += n
+
+    def add(self, entry: LedgerEntry, *, earlier: bool = False) -> None:
+        """Count ``entry``: found in the period, or (``earlier``) before it."""
+        if entry.is_void:
+            self._voided += 0 if earlier else 1
+            return
+        as_of = self.as_of
+        level = 1 if entry.level is _MAJOR else 0
+        if not earlier:
+            self._count("found", level)
+            self._count(f"category:{entry.category.value}", level)
+            self._count(f"source:{entry.source.value}", level)
+            if entry.closed_by(as_of):
+                self._count("closed", level)
+                self._count("funds", level, entry.funds_fen or 0)
+                if entry.rectified_on_time:
+                    self._count("on_time", level)
+            if entry.is_major:
+                self._majors[entry.id] = entry
+        if entry.open_at(as_of):
+            self._count("open", level)
+            self._count(f"stage:{entry.stage_at(as_of).value}", level)
+            if entry.found_on < self.period.start:
+                self._count("carried_over", level)
+            if entry.overdue_at(as_of):
+                self._count("overdue", level)
+            if entry.is_major:
+                self._majors[entry.id] = entry
+
+    def _by_level(self, name: str) -> ByLevel:
+        general, major = self._figures.get(name, (0, 0))
+        return ByLevel(general, major)
+
+    def statistics(self, check_counts: tuple[tuple[CheckType, int], ...] = ()) -> LedgerStatistics:
+        return LedgerStatistics(
+            period=self.period,
+            as_of=self.as_of,
+            check_counts=check_counts,
+            found=self._by_level("found"),
+            voided=self._voided,
+            by_category={c: self._by_level(f"category:{c.value}") for c in HiddenDangerCategory},
+            by_source={s: self._by_level(f"source:{s.value}") for s in HiddenDangerSource},
+            closed=self._by_level("closed"),
+            on_time=self._by_level("on_time"),
+            open_at_end=self._by_level("open"),
+            carried_over=self._by_level("carried_over"),
+            overdue_at_end=self._by_level("overdue"),
+            by_stage={s: self._by_level(f"stage:{s.value}") for s in OPEN_STAGES},
+            funds_fen=self._by_level("funds"),
+            majors=tuple(sorted(self._majors.values(), key=lambda e: (e.found_on, e.number))),
+        )
+
+
 def compute_statistics(data: LedgerData) -> LedgerStatistics:
     """The period's figures from the ledger data, by the definitions of this module."""
-    as_of = data.as_of
-    counted = data.counted
-    closed = [e for e in counted if e.closed_by(as_of)]
-    open_now = [e for e in (*counted, *data.earlier_open) if e.open_at(as_of)]
-    majors = {e.id: e for e in counted if e.is_major}
-    majors.update({e.id: e for e in open_now if e.is_major})
-    return LedgerStatistics(
-        period=data.period,
-        as_of=as_of,
-        check_counts=data.check_counts,
-        found=ByLevel.count(counted),
-        voided=sum(1 for e in data.entries if e.is_void),
-        by_category={c: ByLevel.count(e for e in counted if e.category is c) for c in HiddenDangerCategory},
-        by_source={s: ByLevel.count(e for e in counted if e.source is s) for s in HiddenDangerSource},
-        closed=ByLevel.count(closed),
-        on_time=ByLevel.count(e for e in closed if e.rectified_on_time),
-        open_at_end=ByLevel.count(open_now),
-        carried_over=ByLevel.count(e for e in open_now if e.found_on < data.period.start),
-        overdue_at_end=ByLevel.count(e for e in open_now if e.overdue_at(as_of)),
-        by_stage={s: ByLevel.count(e for e in open_now if e.stage_at(as_of) is s) for s in OPEN_STAGES},
-        funds_fen=ByLevel.total_of(closed, lambda e: e.funds_fen or 0),
-        majors=tuple(sorted(majors.values(), key=lambda e: (e.found_on, e.number))),
-    )
+    tally = StatisticsTally(data.period, data.as_of)
+    for entry in data.entries:
+        tally.add(entry)
+    for entry in data.earlier_open:
+        tally.add(entry, earlier=True)
+    return tally.statistics(data.check_counts)
 
 
 # --- the figures as a table ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ Which hidden dangers a period holds, and how each figure is counted, is defined 
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -26,7 +26,7 @@ from dualprev.reports.hidden_danger_acceptance import acceptance_story_pdf
 from dualprev.reports.hidden_danger_major_report import write_major_report_pdf
 from dualprev.reports.hidden_danger_notice import NoticeGroup, write_notices_pdf
 from dualprev.reports.hidden_danger_stats import statistics_document
-from dualprev.reports.ledger import ledger_document
+from dualprev.reports.ledger import LEDGER_TITLE, REGULATOR_TITLE, ledger_document
 from dualprev.reports.ledger_columns import ColumnChoice, Redactor, split_names
 from dualprev.reports.ledger_data import (
     LedgerData,
@@ -37,6 +37,7 @@ from dualprev.reports.ledger_data import (
 )
 from dualprev.reports.ledger_period import ReportPeriod
 from dualprev.reports.ledger_statistics import LedgerStatistics, compute_statistics
+from dualprev.reports.ledger_workbook import write_ledger_xlsx
 from dualprev.reports.output import ExportFormat, ExportResult, write_atomically
 from dualprev.reports.page import PaperSize
 from dualprev.reports.pdf_table import write_table_pdf
@@ -144,6 +145,22 @@ def _check_counts(session: Session, start: date, end: date) -> tuple[tuple[Check
     return tuple((kind, int(counts[kind])) for kind in CheckType if counts.get(kind))
 
 
+def _frame(session: Session, period: ReportPeriod, today: date, files_dir: Path) -> LedgerData:
+    """What a ledger export prints besides the period's own hidden dangers: the enterprise, those
+    found earlier and still open at the period's end, and the check counts."""
+    as_of = period.as_of(today)
+    enterprise = _enterprise(session)
+    earlier = queries.found_before_and_not_accepted(session=session, start=period.start, as_of=as_of)
+    return LedgerData(
+        enterprise=enterprise,
+        period=period,
+        printed_on=today,
+        entries=(),
+        earlier_open=tuple(e for e in _entries(earlier, files_dir) if e.open_at(as_of)),
+        check_counts=_check_counts(session, period.start, as_of),
+    )
+
+
 def load_ledger(
     db: Database, period: ReportPeriod, *, today: date | None = None, photos: bool = False
 ) -> LedgerData:
@@ -151,22 +168,11 @@ def load_ledger(
     open at its end, and its check records, for printing. ``photos`` also reads the photo files'
     places (for thumbnails). NotFoundError when there is no enterprise profile yet."""
     today = today or date.today()
-    as_of = period.as_of(today)
     with db.read_session() as session:
-        enterprise = _enterprise(session)
+        frame = _frame(session, period, today, db.files_dir)
         in_period = queries.found_between(session=session, start=period.start, end=period.end, photos=photos)
         entries = _entries(in_period, db.files_dir)
-        earlier = queries.found_before_and_not_accepted(session=session, start=period.start, as_of=as_of)
-        earlier_entries = _entries(earlier, db.files_dir)
-        checks = _check_counts(session, period.start, as_of)
-    return LedgerData(
-        enterprise=enterprise,
-        period=period,
-        printed_on=today,
-        entries=tuple(entries),
-        earlier_open=tuple(e for e in earlier_entries if e.open_at(as_of)),
-        check_counts=checks,
-    )
+    return replace(frame, entries=tuple(entries))
 
 
 def period_statistics(db: Database, period: ReportPeriod, *, today: date | None = None) -> LedgerStatistics:
@@ -231,18 +237,51 @@ def export_ledger(
     if profile:
         choices = export_profile_service.get_profile(db, profile).columns
     wants_photos = not regulator and (photos or any(c.key.startswith("photos_") for c in choices or ()))
+    masks = redactor(db) if regulator else None
+    if fmt is ExportFormat.XLSX:
+        rows = _stream_ledger_xlsx(
+            db, out, period, today, choices=choices, regulator=regulator, photos=photos,
+            read_photos=wants_photos, redactor=masks, paper=paper,
+        )  # fmt: skip
+        return ExportResult(Path(out), REGULATOR_TITLE if regulator else LEDGER_TITLE, rows, None)
     data = load_ledger(db, period, today=today, photos=wants_photos)
     document = ledger_document(
-        data,
-        choices=choices,
-        regulator=regulator,
-        photos=photos,
-        redactor=redactor(db) if regulator else None,
-        paper=paper,
+        data, choices=choices, regulator=regulator, photos=photos, redactor=masks, paper=paper
     )
     pages = write_atomically(out, _table_writer(document, fmt))
     rows = document.parts[-1].row_count
     return ExportResult(Path(out), document.parts[-1].title, rows, pages)
+
+
+def _stream_ledger_xlsx(
+    db: Database,
+    out: Path,
+    period: ReportPeriod,
+    today: date,
+    *,
+    choices: tuple[ColumnChoice, ...] | None,
+    regulator: bool,
+    photos: bool,
+    read_photos: bool,
+    redactor: Redactor | None,
+    paper: PaperSize | None,
+) -> int:
+    """The ledger workbook written while the period's hidden dangers are read, a batch at a time
+    from one cursor (a ledger of 100 000 rows never held whole); returns its rows."""
+    with db.read_session() as session:
+        frame = _frame(session, period, today, db.files_dir)
+        count, voided = queries.found_between_counts(session=session, start=period.start, end=period.end)
+        batches = queries.stream_found_between(
+            session=session, start=period.start, end=period.end, photos=read_photos
+        )
+        entries = (entry for batch in batches for entry in _entries(batch, db.files_dir))
+        return write_atomically(
+            out,
+            lambda stream: write_ledger_xlsx(
+                frame, entries, stream, count=count, voided=voided, choices=choices,
+                regulator=regulator, photos=photos, redactor=redactor, paper=paper,
+            ),
+        )  # fmt: skip
 
 
 def export_ledger_statistics(

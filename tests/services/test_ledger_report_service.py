@@ -6,6 +6,7 @@ export profiles changing the columns; and the forms (通知单, 验收单, 重�
 import shutil
 import sqlite3
 import subprocess
+from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,9 +16,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from dualprev.errors import ConflictError, NotFoundError, ValidationError
+from dualprev.reports.ledger import ledger_document
 from dualprev.reports.ledger_columns import BY_KEY, STANDARD_KEYS, ColumnChoice
 from dualprev.reports.ledger_period import ReportPeriod
 from dualprev.reports.output import ExportFormat
+from dualprev.reports.xlsx_table import write_table_xlsx
 from dualprev.services import export_profile_service as profiles
 from dualprev.services import ledger_report_service as lrs
 
@@ -128,6 +131,44 @@ def test_thumbnails_are_optional_in_the_workbook(demo_db: Any, tmp_path: Path) -
 
 
 # --- the ledger PDF --------------------------------------------------------------------------------
+
+
+def _cells(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every cell of every sheet: value, font, fill, border, alignment; row heights, merged cells."""
+    sheets: dict[str, list[tuple[Any, ...]]] = {}
+    for sheet in load_workbook(path).worksheets:
+        rows: list[tuple[Any, ...]] = []
+        for row in sheet.iter_rows():
+            for c in row:
+                rows.append(
+                    (c.coordinate, c.value, copy(c.font), copy(c.fill), copy(c.border), copy(c.alignment))
+                )
+        rows += [(r, sheet.row_dimensions[r].height) for r in range(1, sheet.max_row + 1)]
+        rows.append(tuple(sorted(str(m) for m in sheet.merged_cells.ranges)))
+        rows.append((sheet.freeze_panes, sheet.print_title_rows, len(sheet._images)))
+        sheets[sheet.title] = rows
+    return sheets
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"regulator": True}, {"photos": True}], ids=["full", "regulator", "photos"]
+)
+def test_the_streamed_workbook_is_the_document_written_whole(
+    demo_db: Any, tmp_path: Path, options: dict[str, bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """export_ledger writes the ledger as it reads it, a batch at a time; what it writes is the
+    ledger document of the period written in one go."""
+    period = ReportPeriod.year_to_date(DEMO_TODAY)
+    streamed = tmp_path / "streamed.xlsx"
+    monkeypatch.setattr(lrs.queries, "STREAM_BATCH", 7)
+    lrs.export_ledger(demo_db, streamed, ExportFormat.XLSX, period=period, today=DEMO_TODAY, **options)
+    data = lrs.load_ledger(demo_db, period, today=DEMO_TODAY, photos=options.get("photos", False))
+    document = ledger_document(data, redactor=lrs.redactor(demo_db), **options)
+    whole = tmp_path / "whole.xlsx"
+    with whole.open("wb") as stream:
+        write_table_xlsx(document, stream)
+    assert _cells(streamed) == _cells(whole)
+    assert len(data.entries) > 3 * 7  # the demo's ledger came in several batches
 
 
 def test_ledger_pdf_reads_as_a_signed_document(demo_db: Any, tmp_path: Path) -> None:

@@ -3,13 +3,14 @@ of a selection of hidden dangers with everything printed beside them, in a few b
 one per row), and the names a desensitised ledger must mask."""
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_
 from sqlalchemy import select as sa_select
+from sqlalchemy.sql.expression import FromClause
 from sqlmodel import Session, SQLModel, col, select
 
 from dualprev.domain.checks import CheckType
@@ -72,21 +73,25 @@ class LedgerRows:
     photos: dict[int, list[LedgerPhotoRow]]
 
 
-def _ledger_rows(session: Session, where: Sequence[ColumnElement[bool]], *, photos: bool) -> LedgerRows:
-    source = (
+def _source() -> FromClause:
+    return (
         _HD.outerjoin(_AREA, _AREA.c.id == _HD.c.area_id)
         .outerjoin(_RP, _RP.c.id == _HD.c.risk_point_id)
         .outerjoin(_DEPT, _DEPT.c.id == _HD.c.responsible_department_id)
         .outerjoin(_RECTIFIER, _RECTIFIER.c.id == _HD.c.rectifier_id)
         .outerjoin(_ACCEPTOR, _ACCEPTOR.c.id == _HD.c.acceptor_id)
     )
-    conn = session.connection()
-    rows = conn.execute(
-        sa_select(*_ENTRY_COLUMNS).select_from(source).where(*where).order_by(_HD.c.found_on, _HD.c.number)
-    ).all()
-    if not rows:
-        return LedgerRows((), {}, {}, {}, {})
-    ids = sa_select(_HD.c.id).where(*where).scalar_subquery()
+
+
+def _entries_query(where: Sequence[ColumnElement[bool]]) -> Select[Any]:
+    return (
+        sa_select(*_ENTRY_COLUMNS).select_from(_source()).where(*where).order_by(_HD.c.found_on, _HD.c.number)
+    )
+
+
+def _with_details(conn: Connection, rows: Sequence[Any], ids: Any, *, photos: bool) -> LedgerRows:
+    """``rows`` with what is printed beside them, read for the hidden dangers ``ids`` selects (a
+    subquery or a list of ids) in a few bulk queries."""
     types: dict[int, list[str]] = defaultdict(list)
     for hd_id, name in conn.execute(
         sa_select(_LINK.c.hidden_danger_id, _TYPE.c.name)
@@ -123,9 +128,48 @@ def _ledger_rows(session: Session, where: Sequence[ColumnElement[bool]], *, phot
     return LedgerRows(tuple(tuple(row) for row in rows), types, changes, plans, pictures)
 
 
+def _ledger_rows(session: Session, where: Sequence[ColumnElement[bool]], *, photos: bool) -> LedgerRows:
+    conn = session.connection()
+    rows = conn.execute(_entries_query(where)).all()
+    if not rows:
+        return LedgerRows((), {}, {}, {}, {})
+    ids = sa_select(_HD.c.id).where(*where).scalar_subquery()
+    return _with_details(conn, rows, ids, photos=photos)
+
+
+STREAM_BATCH = 1000
+"""Hidden dangers read at a time by :func:`stream_found_between`."""
+
+
+def stream_found_between(
+    *, session: Session, start: date, end: date, photos: bool, batch: int | None = None
+) -> Iterator[LedgerRows]:
+    """:func:`found_between` a batch at a time, from one cursor read as it goes (a ledger of a
+    hundred thousand rows is never held whole)."""
+    conn = session.connection()
+    result = conn.execution_options(yield_per=batch or STREAM_BATCH).execute(
+        _entries_query(_found_between(start, end))
+    )
+    for rows in result.partitions():
+        yield _with_details(conn, rows, [row[0] for row in rows], photos=photos)
+
+
+def found_between_counts(*, session: Session, start: date, end: date) -> tuple[int, int]:
+    """How many hidden dangers :func:`found_between` holds, and how many of them are voided."""
+    voided = func.count().filter(_HD.c.status == _S.VOID.value)
+    total, void = (
+        session.connection().execute(sa_select(func.count(), voided).where(*_found_between(start, end))).one()
+    )
+    return int(total), int(void)
+
+
+def _found_between(start: date, end: date) -> list[ColumnElement[bool]]:
+    return [_HD.c.found_on >= start, _HD.c.found_on <= end]
+
+
 def found_between(*, session: Session, start: date, end: date, photos: bool) -> LedgerRows:
     """Hidden dangers found from ``start`` to ``end`` (both included), voided ones too."""
-    return _ledger_rows(session, [_HD.c.found_on >= start, _HD.c.found_on <= end], photos=photos)
+    return _ledger_rows(session, _found_between(start, end), photos=photos)
 
 
 def found_before_and_not_accepted(*, session: Session, start: date, as_of: date) -> LedgerRows:
