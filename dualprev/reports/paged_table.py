@@ -13,9 +13,27 @@ from itertools import accumulate
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 Command = tuple[Any, ...]
 BIG = 1e9
+EMPTY_CELL: tuple[()] = ()
+"""A cell with nothing in it: an empty list of flowables, which reportlab neither measures nor
+draws (an empty string is still drawn, as an empty line of text)."""
+
+
+class CellParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
+    """A paragraph in a table cell, laid out once per width: the row is measured, its page's table
+    is laid out and the cell is drawn, each wrapping it to the same width."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped is not None and abs(self._wrapped[0] - availWidth) < 1e-6:
+            return self._wrapped[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
 
 
 class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
@@ -25,6 +43,11 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     row; ``commands`` apply to every page's table as they are (use them for the header and for
     whole-column styles written as (col, header_rows)…(col, -1)). ``frame_height`` is the tallest
     space a page offers: a row taller than that is split inside itself as a last resort.
+
+    ``cell_styles`` (the header's rows, then one per body row) give every cell its font, colour,
+    alignment and padding ready made, shared between cells that look alike: reportlab then applies
+    no command to each cell of each page's table. The commands must then style no cell (grid, box,
+    background and spans only).
     """
 
     def __init__(
@@ -40,6 +63,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         frame_height: float,
         start: int = 0,
         measured: tuple[list[float], list[float]] | None = None,
+        cell_styles: Sequence[Sequence[CellStyle]] | None = None,
     ) -> None:
         super().__init__()
         self.header = [list(r) for r in header]
@@ -51,13 +75,14 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self.leading = leading
         self.frame_height = frame_height
         self.start = start
+        self.cell_styles = cell_styles
         self.hAlign = "LEFT"
         if measured is None:
             heights = [self._row_height(r) for r in rows]
             measured = heights, [0.0, *accumulate(heights)]
         self._heights, self._cumulative = measured
         # The header may span cells across rows and columns; let reportlab itself measure it.
-        header_only = Table(self.header, colWidths=self.widths)
+        header_only = Table(self.header, colWidths=self.widths, cellStyles=self._styles_of(0, 0))
         header_only.setStyle(TableStyle(self.commands))
         self._header_height = float(header_only.wrap(sum(self.widths), BIG)[1])
 
@@ -67,7 +92,9 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         for value, width in zip(row, self.widths, strict=True):
             if isinstance(value, Paragraph):
                 height = float(value.wrap(width - 2 * self.padding[0], BIG)[1])
-            elif isinstance(value, (list, tuple)) and value:
+            elif isinstance(value, (list, tuple)) and not value:
+                height = 0.0  # as reportlab measures an empty cell
+            elif isinstance(value, (list, tuple)):
                 # Table._listCellGeom: the flowables' heights with the space between them, but not
                 # the space before the first or after the last.
                 height = 0.0
@@ -79,6 +106,14 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
                 height = self.leading * (str(value).count("\n") + 1)
             tallest = max(tallest, height)
         return tallest + 2 * self.padding[1]
+
+    def _styles_of(self, start: int, end: int) -> list[list[CellStyle]] | None:
+        """The cell styles of the header and body rows ``start`` to ``end`` (None: from commands)."""
+        if self.cell_styles is None:
+            return None
+        header_rows = len(self.header)
+        rows = [*self.cell_styles[:header_rows], *self.cell_styles[header_rows + start : header_rows + end]]
+        return [list(row) for row in rows]
 
     def _height_of(self, start: int, end: int) -> float:
         return self._header_height + self._cumulative[end] - self._cumulative[start]
@@ -96,6 +131,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             repeatRows=header_rows,
             splitInRow=1 if split_in_row else 0,
             hAlign="LEFT",
+            cellStyles=self._styles_of(start, end),
         )
         table.setStyle(TableStyle(commands))
         return table
@@ -112,6 +148,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             frame_height=self.frame_height,
             start=start,
             measured=(self._heights, self._cumulative),
+            cell_styles=self.cell_styles,
         )
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

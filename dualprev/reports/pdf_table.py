@@ -6,7 +6,7 @@ frame width; long text wraps inside its cell (Chinese may break between any two 
 Pictures in a cell are scaled to the cell's width (at most CELL_IMAGE_MAX_MM high) and stacked.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
@@ -23,10 +23,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
+from dualprev.domain.risk import RiskLevel
 from dualprev.reports.fonts import register_pdf_font, text_width_pt
 from dualprev.reports.page import MM_TO_PT
-from dualprev.reports.paged_table import Command, PagedTable
+from dualprev.reports.paged_table import EMPTY_CELL, CellParagraph, Command, PagedTable
 from dualprev.reports.pdf_doc import PartMarker, build_pdf
 from dualprev.reports.styles import (
     BLACK_PDF,
@@ -198,49 +200,40 @@ def data_table(
     """The table of ``rows`` under the header row(s) of ``columns`` (default: the part's),
     repeated on every page."""
     columns = part.columns if columns is None else columns
-    font = register_pdf_font()
     body = styles.body_pt
     leading = body * LEADING_RATIO
     header_rows = header_row_count(columns)
+    # Cell styles made once per look and shared (font, colour, alignment, padding); the commands
+    # only draw: grid, box, fills, spans.
+    cell_style = _cell_styles(register_pdf_font(), body, leading)
     commands: list[Command] = [
-        ("FONT", (0, 0), (-1, -1), font, body, leading),
-        ("TEXTCOLOR", (0, 0), (-1, -1), BLACK_PDF),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
         ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH_PT, GRID_PDF),
         ("BOX", (0, 0), (-1, -1), OUTER_WIDTH_PT, GRID_PDF),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL_PDF),
-        ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
         *_header_spans(columns),
     ]
-    for col, column in enumerate(columns):
-        if column.align is not Align.LEFT:
-            commands.append(("ALIGN", (col, header_rows), (col, -1), _ALIGN[column.align]))
+    header_styles = [[cell_style(Align.CENTER, None)] * len(columns)] * header_rows
     inner = [w - 2 * CELL_PAD_PT for w in widths]
     data: list[list[Any]] = []
+    row_styles: list[list[CellStyle]] = []
     row_commands: list[list[Command]] = []
     for row in rows:
         cells: list[Any] = []
+        looks: list[CellStyle] = []
         own: list[Command] = []
         for c, value in enumerate(row):
-            column_align = columns[c].align
-            align, level = column_align, None
-            if isinstance(value, Cell) and value.images:
-                cells.append(_image_cell(value, inner[c], body, value.align or column_align))
-                continue
+            align, level = columns[c].align, None
             if isinstance(value, Cell):
-                align = value.align or column_align
-                level = value.level
-                if align is not column_align:
-                    own.append(("ALIGN", (c, 0), (c, 0), _ALIGN[align]))
+                align, level = value.align or align, value.level
                 if level is not None:
                     own.append(("BACKGROUND", (c, 0), (c, 0), level_fill_pdf(level)))
-                    own.append(("TEXTCOLOR", (c, 0), (c, 0), level_text_pdf(level)))
-            cells.append(_cell_flowable(cell_text(value), inner[c], body, align, level))
+            looks.append(cell_style(align, level))
+            if isinstance(value, Cell) and value.images:
+                cells.append(_image_cell(value, inner[c], body, align))
+            else:
+                cells.append(_cell_flowable(cell_text(value), inner[c], body, align, level))
         data.append(cells)
+        row_styles.append(looks)
         row_commands.append(own)
     return PagedTable(
         _header_cells(columns, styles),
@@ -251,14 +244,40 @@ def data_table(
         padding=(CELL_PAD_PT, CELL_PAD_PT),
         leading=leading,
         frame_height=frame_height,
+        cell_styles=[*header_styles, *row_styles],
     )
 
 
-def _cell_flowable(text: str, inner_width: float, body: float, align: Align, level: Any) -> str | Paragraph:
+def _cell_styles(font: str, body: float, leading: float) -> Callable[[Align, RiskLevel | None], CellStyle]:
+    """The table cell style of an alignment on a level's colour (or none), made once each."""
+    base = CellStyle("cell")
+    base.fontname, base.fontsize, base.leading = font, body, leading
+    base.color, base.valign = BLACK_PDF, "MIDDLE"
+    base.leftPadding = base.rightPadding = base.topPadding = base.bottomPadding = CELL_PAD_PT
+    made: dict[tuple[Align, RiskLevel | None], CellStyle] = {}
+
+    def style(align: Align, level: RiskLevel | None) -> CellStyle:
+        found = made.get((align, level))
+        if found is None:
+            found = made[align, level] = CellStyle(f"cell-{align}-{level}", base)
+            found.alignment = _ALIGN[align]
+            if level is not None:
+                found.color = level_text_pdf(level)
+        return found
+
+    return style
+
+
+def _cell_flowable(
+    text: str, inner_width: float, body: float, align: Align, level: Any
+) -> str | tuple[()] | Paragraph:
     # A plain string is far cheaper to lay out than a Paragraph; use one whenever the text fits.
-    if not text or ("\n" not in text and text_width_pt(text, body) <= inner_width):
+    # Nothing at all is cheaper still: an empty cell is not drawn.
+    if not text:
+        return EMPTY_CELL
+    if "\n" not in text and text_width_pt(text, body) <= inner_width:
         return text
-    return Paragraph(_markup(text), pdf_cell_style(body, align, level))
+    return CellParagraph(_markup(text), pdf_cell_style(body, align, level))
 
 
 def _image_cell(cell: Cell, inner_width: float, body: float, align: Align) -> list[Flowable]:
@@ -278,7 +297,7 @@ def _image_cell(cell: Cell, inner_width: float, body: float, align: Align) -> li
         flowables.append(image)
     text = cell_text(cell)
     if text:
-        paragraph = Paragraph(_markup(text), pdf_cell_style(body, align, cell.level))
+        paragraph = CellParagraph(_markup(text), pdf_cell_style(body, align, cell.level))
         if flowables:
             paragraph.spaceBefore = CELL_IMAGE_GAP_PT
         flowables.append(paragraph)
