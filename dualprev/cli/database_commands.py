@@ -69,13 +69,8 @@ def _remove_database(path: Path) -> None:
 
 
 def _info(path: Path) -> int:
-    from dualprev.services.info_service import database_info
-    from dualprev.storage.db import open_database
+    from dualprev.services.info_service import file_info
 
-    db = open_database(path, create=False)
-    try:
-        info = database_info(db)
-    finally:
-        db.close()
+    info = file_info(path)
     print(json.dumps(info.to_json(), ensure_ascii=False, indent=2))
     return EXIT_OK

@@ -1,12 +1,21 @@
-"""Database summary for ``dualprev info`` and 首页: counts, risk levels, hidden-danger statuses."""
+"""Database summary for ``dualprev info`` and 首页: counts, risk levels, hidden-danger statuses.
+
+:func:`file_info` answers ``dualprev info`` without SQLAlchemy when the file is at the newest
+schema (:mod:`dualprev.storage.file_summary`), so SQLAlchemy and the storage layer above it are
+imported only when needed.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
-from dualprev.storage.db import Database
-from dualprev.storage.queries import database_summary, hidden_dangers, organisation, risk_levels
+from dualprev.storage import file_summary
+
+if TYPE_CHECKING:
+    from dualprev.storage.db import Database
 
 
 @dataclass(frozen=True)
@@ -34,7 +43,9 @@ class DatabaseInfo:
         }
 
 
-def database_info(db: Database, *, today: date | None = None) -> DatabaseInfo:
+def database_info(db: "Database", *, today: date | None = None) -> DatabaseInfo:
+    from dualprev.storage.queries import database_summary, hidden_dangers, organisation, risk_levels
+
     today = today or date.today()
     with db.read_session() as s:
         counts = database_summary.row_counts(session=s)
@@ -53,4 +64,31 @@ def database_info(db: Database, *, today: date | None = None) -> DatabaseInfo:
         hidden_danger_status=statuses,
         overdue_hidden_dangers=overdue,
         unevaluated_risk_points=unevaluated,
+    )
+
+
+def file_info(path: Path, *, today: date | None = None) -> DatabaseInfo:
+    """The summary of the database file ``path``: read at once when it is intact and at the newest
+    schema, else through ``open_database`` (which upgrades an older file, and raises StorageError
+    or DamagedDatabaseError for one it cannot open)."""
+    today = today or date.today()
+    opens = tuple(s.value for s in HiddenDangerStatus if s.is_open)
+    found = file_summary.read_summary(path, today=today, open_statuses=opens)
+    if found is None:
+        from dualprev.storage.db import open_database
+
+        db = open_database(path, create=False)
+        try:
+            return database_info(db, today=today)
+        finally:
+            db.close()
+    levels = {RiskLevel(level): n for level, n in found.level_counts.items() if level is not None}
+    return DatabaseInfo(
+        schema_version=int(found.revision),
+        enterprise=found.enterprise,
+        counts=found.counts,
+        risk_levels=levels,
+        hidden_danger_status={HiddenDangerStatus(s): n for s, n in found.status_counts.items()},
+        overdue_hidden_dangers=found.overdue,
+        unevaluated_risk_points=found.level_counts.get(None, 0),
     )
