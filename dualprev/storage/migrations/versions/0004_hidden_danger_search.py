@@ -12,8 +12,8 @@ Triggers keep it in step with every write, whoever makes it: a hidden danger ins
 deleted, and a renamed area, risk point, department or person. Existing rows are indexed here.
 
 A later migration that rebuilds (batch mode) one of hidden_danger, area, risk_point, department
-or person must drop these triggers first and create them again afterwards: SQLite refuses to
-rename a table while a trigger names a table that is missing.
+or person must drop these triggers first and create them again afterwards: while a trigger names
+a table, SQLite refuses to drop it ("error in trigger …: no such table").
 
 Revision ID: 0004
 Revises: 0003
