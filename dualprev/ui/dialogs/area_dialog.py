@@ -6,12 +6,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_area_dialog import Ui_AreaDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 
 
-class AreaDialog(QDialog):
+class AreaDialog(GuardedDialog):
     """Edits one area; returns the edited record, never saves it."""
 
     def __init__(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain.post_card import OVERRIDABLE_FIELDS, CardContent, CardField
 from dualprev.domain.post_card_overrides import field_text, normalised_override, override_problem
 from dualprev.domain.safety_signs import SignLibrary
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
 
 OVERRIDDEN_STYLE = "background: #FFF4E5;"
@@ -90,7 +91,7 @@ class _FieldEditor:
         self.editor.setStyleSheet(OVERRIDDEN_STYLE if overridden else "")
 
 
-class CardOverrideDialog(QDialog):
+class CardOverrideDialog(GuardedDialog):
     """Edits the texts of one post's card; returns the overrides to set or clear."""
 
     def __init__(

@@ -17,6 +17,7 @@ from dualprev.domain.hidden_danger import (
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_check_danger_dialog import Ui_CheckDangerDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -33,7 +34,7 @@ class CheckDanger:
     immediate: bool = False
 
 
-class CheckDangerDialog(QDialog):
+class CheckDangerDialog(GuardedDialog):
     """Completes a pre-filled hidden danger; returns it, never saves it."""
 
     def __init__(

@@ -7,6 +7,7 @@ from dualprev.domain.risk import ControlTier
 from dualprev.services.checks.items import CheckItemRow
 from dualprev.services.organisation_service import RiskPointRef
 from dualprev.ui.dialogs.hidden_danger_fields import name_buttons
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_check_item_dialog import Ui_CheckItemDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -24,7 +25,7 @@ def fill_enum(
     combo.setCurrentIndex(max(combo.findData(current or ""), 0))
 
 
-class CheckItemDialog(QDialog):
+class CheckItemDialog(GuardedDialog):
     """Edits one check item (a free one, or one made from a control measure); never saves."""
 
     def __init__(

@@ -21,6 +21,7 @@ from dualprev.services.checks.items import CheckItemRow
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_check_plan_dialog import Ui_CheckPlanDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -28,7 +29,7 @@ from dualprev.ui.widgets.field_errors import FieldErrors
 SuggestFn = Callable[[ControlTier | None, CheckFrequency, int | None, int | None], Sequence[int]]
 
 
-class CheckPlanDialog(QDialog):
+class CheckPlanDialog(GuardedDialog):
     """Edits one plan; returns the edited plan, never saves it."""
 
     def __init__(

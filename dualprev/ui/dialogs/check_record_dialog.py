@@ -38,6 +38,7 @@ from dualprev.services.photo_service import PreparedPhoto
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
 from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, set_date
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 from dualprev.ui.widgets.photo_strip import choose_photo_files, prepare_photos
@@ -75,7 +76,7 @@ class _Row:
         return self.item.content
 
 
-class CheckRecordDialog(QDialog):
+class CheckRecordDialog(GuardedDialog):
     """The check form of one task, plan or hand-picked item set; returns the check, never saves it."""
 
     def __init__(

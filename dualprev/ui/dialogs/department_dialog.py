@@ -7,12 +7,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from dualprev.domain.organisation import DepartmentKind
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import DepartmentInfo
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 
 
-class DepartmentDialog(QDialog):
+class DepartmentDialog(GuardedDialog):
     """Edits one department; the parent choice excludes the department itself and its children."""
 
     def __init__(

@@ -9,6 +9,7 @@ from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_acceptance_dialog import Ui_HiddenDangerAcceptanceDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -16,7 +17,7 @@ from dualprev.ui.widgets.field_errors import FieldErrors
 DEFAULT_CONCLUSION = "整改措施已落实，现场复查符合要求，同意销号。"
 
 
-class HiddenDangerAcceptanceDialog(QDialog):
+class HiddenDangerAcceptanceDialog(GuardedDialog):
     """Returns an :class:`AcceptanceInput`; refuses the rectifier as acceptor before the service would."""
 
     def __init__(

@@ -14,11 +14,12 @@ from dualprev.ui.dialogs.hidden_danger_fields import (
     set_date,
     set_funds,
 )
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_completion_dialog import Ui_HiddenDangerCompletionDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
 
 
-class HiddenDangerCompletionDialog(QDialog):
+class HiddenDangerCompletionDialog(GuardedDialog):
     """Returns a :class:`CompletionInput`; never saves."""
 
     def __init__(self, detail: HiddenDangerDetail, today: date, parent: QWidget | None = None) -> None:

@@ -6,11 +6,12 @@ from dualprev.domain.hidden_danger import REMEDIATION_PLAN_ITEMS, plan_problem
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import RemediationPlanInput
 from dualprev.ui.dialogs.hidden_danger_fields import name_buttons
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_plan_dialog import Ui_HiddenDangerPlanDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
 
 
-class HiddenDangerPlanDialog(QDialog):
+class HiddenDangerPlanDialog(GuardedDialog):
     """Returns a :class:`RemediationPlanInput`; never saves."""
 
     def __init__(self, detail: HiddenDangerDetail, parent: QWidget | None = None) -> None:

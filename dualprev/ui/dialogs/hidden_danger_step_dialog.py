@@ -27,6 +27,7 @@ from dualprev.services.hidden_dangers.lifecycle import (
     StartInput,
 )
 from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, required, set_date
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_step_dialog import Ui_HiddenDangerStepDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
 
@@ -38,7 +39,7 @@ def dialog_tr(text: str) -> str:
     return QCoreApplication.translate("HiddenDangerStepDialog", text)
 
 
-class HiddenDangerStepDialog(QDialog):
+class HiddenDangerStepDialog(GuardedDialog):
     """Configured by its classmethods: ``check`` returns every problem as (domain field, message) and
     ``field_rows`` says in which row (``date``, ``line``, ``text``, ``extra``) each field is edited."""
 

@@ -6,12 +6,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dualprev.domain.organisation import person_problems
 from dualprev.services.organisation_service import DepartmentInfo, PersonInfo, PostInfo
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_person_dialog import Ui_PersonDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 
 
-class PersonDialog(QDialog):
+class PersonDialog(GuardedDialog):
     """Edits one person; returns the edited record, never saves it."""
 
     def __init__(

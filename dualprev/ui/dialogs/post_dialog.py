@@ -13,6 +13,7 @@ from dualprev.services.organisation_service import (
     PostInfo,
     RiskPointRef,
 )
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_post_dialog import Ui_PostDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
@@ -20,7 +21,7 @@ from dualprev.ui.widgets.field_errors import FieldErrors
 RISK_POINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PostDialog(QDialog):
+class PostDialog(GuardedDialog):
     """Edits one post; returns the edited record (with ``risk_point_ids``), never saves it."""
 
     def __init__(

@@ -23,6 +23,7 @@ from dualprev.domain.risk import RiskLevel
 from dualprev.domain.risk_map import ZONE_NAME_MAX, zone_level
 from dualprev.domain.validation import required_problem
 from dualprev.services.map_zone_service import ZoneChoices
+from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 
@@ -45,7 +46,7 @@ def level_icon(level: RiskLevel | None) -> QIcon:
     return QIcon(pixmap)
 
 
-class ZoneDialog(QDialog):
+class ZoneDialog(GuardedDialog):
     def __init__(
         self, draft: ZoneDraft, choices: ZoneChoices, *, new: bool, parent: QWidget | None = None
     ) -> None:
