@@ -130,9 +130,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         # A page is built the first time it is needed: opening the window pays for one page, not eleven.
         self._pages: list[Page | None] = [None] * len(PAGES)
-        self._placeholders = [QWidget(self.pages_stack) for _entry in PAGES]
-        for entry, placeholder in zip(PAGES, self._placeholders, strict=True):
-            self.pages_stack.addWidget(placeholder)
+        self._unbuilt_slots = [QWidget(self.pages_stack) for _entry in PAGES]
+        for entry, slot in zip(PAGES, self._unbuilt_slots, strict=True):
+            self.pages_stack.addWidget(slot)
             item = QListWidgetItem(entry.title, self.nav_list)
             item.setSizeHint(QSize(140, 40))
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
@@ -174,11 +174,11 @@ class MainWindow(QMainWindow):
         page = self._pages[row]
         if page is None:
             page = PAGES[row].page_class()(self.ctx, self.pages_stack)
-            placeholder = self._placeholders[row]
+            slot = self._unbuilt_slots[row]
             current = self.pages_stack.currentIndex()
             self.pages_stack.insertWidget(row, page)
-            self.pages_stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self.pages_stack.removeWidget(slot)
+            slot.deleteLater()
             self.pages_stack.setCurrentIndex(current)
             self._pages[row] = page
             restore_requested = getattr(page, "restore_requested", None)  # the 数据备份 page's

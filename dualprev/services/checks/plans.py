@@ -27,6 +27,7 @@ from dualprev.storage import audit
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Area, CheckPlan, CheckPlanItem, Department, Person, utcnow
 from dualprev.storage.queries import checks as queries
+from dualprev.storage.queries import organisation as organisation_queries
 from dualprev.storage.repos import get_or_raise, names_by_id
 
 
@@ -91,20 +92,6 @@ def _required(
         at = tier or item_tier or ControlTier.TEAM
         result.append(table.required(level, item_tier, at))
     return result
-
-
-def _department_subtree(session: Session, root: int) -> set[int]:
-    """``root`` and every department below it."""
-    parents = queries.department_parents(session=session)
-    found = {root}
-    changed = True
-    while changed:
-        changed = False
-        for dept_id, parent_id in parents.items():
-            if parent_id in found and dept_id not in found:
-                found.add(dept_id)
-                changed = True
-    return found
 
 
 def list_plans(db: Database, *, today: date) -> list[PlanRow]:
@@ -276,7 +263,11 @@ def suggest_plan_items(
     point_levels = risk_levels.risk_point_levels(db)
     with db.read_session() as s:
         table = frequency_table_in(s)
-        departments = _department_subtree(s, department_id) if department_id is not None else None
+        departments = (
+            organisation_queries.department_subtree(session=s, root=department_id)
+            if department_id is not None
+            else None
+        )
         ids = [
             c.item_id
             for c in queries.active_item_places(session=s)

@@ -23,7 +23,6 @@ from dualprev.storage.models import (
     CheckRecordResult,
     CheckTask,
     ControlMeasure,
-    Department,
     Enterprise,
     Hazard,
     HazardAccidentType,
@@ -67,15 +66,6 @@ def enterprise_name(*, session: Session) -> str:
     """The enterprise's name for printout headers; empty before the profile is filled in."""
     row = session.exec(select(Enterprise).order_by(col(Enterprise.id))).first()
     return row.name if row else ""
-
-
-def department_parents(*, session: Session) -> dict[int, int | None]:
-    """``{department id: parent id}`` of every department."""
-    return {
-        dept_id: parent_id
-        for dept_id, parent_id in session.exec(select(Department.id, Department.parent_id)).all()
-        if dept_id is not None
-    }
 
 
 def risk_points_by_id(*, session: Session) -> dict[int, RiskPoint]:

@@ -38,6 +38,7 @@ from sqlmodel import Session, SQLModel
 from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
 from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.storage import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from dualprev.storage.queries.organisation import department_subtree
 
 COUNT_STEP = 1000
 """Counting a filtered ledger stops at the first multiple of this at or above the page's end."""
@@ -127,22 +128,6 @@ def _joined(*names: str) -> FromClause:
     return source
 
 
-def _department_ids(session: Session, root: int) -> list[int]:
-    table = _DEPT.c
-    parents: dict[int, int | None] = {
-        i: p for i, p in session.connection().execute(sa_select(table.id, table.parent_id))
-    }
-    found = {root}
-    changed = True
-    while changed:
-        changed = False
-        for dept_id, parent_id in parents.items():
-            if parent_id in found and dept_id not in found:
-                found.add(dept_id)
-                changed = True
-    return sorted(found)
-
-
 def search_phrase(term: str) -> str:
     """``term`` as an FTS5 phrase: quoted, so nothing in it is query syntax."""
     return '"' + term.replace('"', '""') + '"'
@@ -190,7 +175,11 @@ def _conditions(session: Session, flt: LedgerFilter, today: date) -> list[Column
     if flt.levels:
         where.append(hd.level.in_([lv.value for lv in flt.levels]))
     if flt.department_id is not None:
-        where.append(hd.responsible_department_id.in_(_department_ids(session, flt.department_id)))
+        where.append(
+            hd.responsible_department_id.in_(
+                sorted(department_subtree(session=session, root=flt.department_id))
+            )
+        )
     if flt.area_id is not None:
         at_points = sa_select(_RP.c.id).where(_RP.c.area_id == flt.area_id)
         where.append(or_(hd.area_id == flt.area_id, hd.risk_point_id.in_(at_points)))

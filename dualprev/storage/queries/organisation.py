@@ -134,3 +134,21 @@ def post_references(*, session: Session, post_id: int) -> dict[str, int]:
 def risk_points_by_code(*, session: Session) -> Sequence[RiskPoint]:
     """Every risk point by code (for pickers)."""
     return session.exec(select(RiskPoint).order_by(col(RiskPoint.code), col(RiskPoint.id))).all()
+
+
+def department_subtree(*, session: Session, root: int) -> set[int]:
+    """``root`` and every department below it (a 班组 under a 车间 under a 部门…)."""
+    parents = {
+        dept_id: parent_id
+        for dept_id, parent_id in session.exec(select(Department.id, Department.parent_id)).all()
+        if dept_id is not None
+    }
+    found = {root}
+    changed = True
+    while changed:
+        changed = False
+        for dept_id, parent_id in parents.items():
+            if parent_id in found and dept_id not in found:
+                found.add(dept_id)
+                changed = True
+    return found
