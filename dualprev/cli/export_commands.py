@@ -61,6 +61,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     risk_map.add_argument("--size", choices=("A4", "A3", "A2"), default="A3", help="纸张（默认 A3 横向）")
     risk_map.add_argument("--drawn-by", default="", help="绘制人")
     risk_map.add_argument("--checked-by", default="", help="审核人")
+    risk_map.add_argument("--mono", action="store_true", help="黑白打印：白底，以轮廓线和填充线区分等级")
+    north = risk_map.add_mutually_exclusive_group()
+    north.add_argument(
+        "--north-angle", type=float, default=None, metavar="DEG",
+        help="指北针方向（从图纸正上方顺时针的度数，0–360；默认用平面图的设置）",
+    )  # fmt: skip
+    north.add_argument("--no-north", action="store_true", help="不绘制指北针（平面图自带指北针时）")
     export.set_defaults(handler=_export)
 
 
@@ -393,7 +400,8 @@ def _export_map(args: argparse.Namespace) -> int:
     try:
         path = export_map(
             db, out, fmt=fmt, plan_name=args.plan, paper=args.size,
-            drawn_by=args.drawn_by, checked_by=args.checked_by,
+            drawn_by=args.drawn_by, checked_by=args.checked_by, mono=args.mono,
+            north=None if args.no_north else "stored" if args.north_angle is None else args.north_angle,
         )  # fmt: skip
     finally:
         db.close()

@@ -325,10 +325,7 @@ def _draw_title_block(draw: ImageDraw.ImageDraw) -> None:
 
 
 def _draw_legend(draw: ImageDraw.ImageDraw) -> None:
-    # North arrow.
-    cx, top = 110, 1355
-    draw.polygon(((cx, top), (cx - 22, top + 80), (cx, top + 62), (cx + 22, top + 80)), fill=_BLACK)
-    draw.text((cx, top + 108), "北", font=_font(28), fill=_BLACK, anchor="mm")
+    # No north arrow: the risk map sheet draws the one north arrow, turned as set for the plan.
     x, y = 200, 1370
     font = _font(24)
     draw.text((x, y), "图例：", font=font, fill=_BLACK, anchor="lm")

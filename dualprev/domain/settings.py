@@ -8,6 +8,7 @@ silently swallowed.
 """
 
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -175,6 +176,28 @@ def _import_mappings(value: object) -> ImportMappings:
     return result
 
 
+def _north_arrows(value: object) -> dict[int, float | None]:
+    """Floor plan id → the direction north points on it, in degrees clockwise from the top of the
+    sheet (0–360), or None when the plan image carries its own north arrow."""
+    result: dict[int, float | None] = {}
+    for key, angle in _mapping(value).items():
+        try:
+            plan_id = int(str(key))
+        except ValueError:
+            raise InvalidSetting(f"无法识别的平面图编号 {key!r}") from None
+        if angle is None:
+            result[plan_id] = None
+        elif isinstance(angle, bool) or not isinstance(angle, int | float) or not math.isfinite(angle):
+            raise InvalidSetting(f"指北针角度应为 0–360 的度数，实为 {angle!r}")
+        else:
+            result[plan_id] = float(angle) % 360
+    return result
+
+
+def _north_arrows_json(value: dict[int, float | None]) -> object:
+    return {str(plan_id): angle for plan_id, angle in sorted(value.items())}
+
+
 def _direct_items_json(items: tuple[DirectJudgementItem, ...]) -> object:
     return [{"key": i.key, "text": i.text, "level": int(i.level)} for i in items]
 
@@ -227,6 +250,11 @@ IMPORT_MAPPINGS: SettingSpec[ImportMappings] = SettingSpec(
     "import_mappings", "Excel 导入的列对应方案", {}, _import_mappings, _same
 )
 
+MAP_NORTH_ARROWS: SettingSpec[dict[int, float | None]] = SettingSpec(
+    "map.north_arrows", "四色分布图指北针方向", {}, _north_arrows, _north_arrows_json
+)
+"""A plan missing from the table has north at the top of the sheet (0°)."""
+
 ALL_SETTINGS: tuple[SettingSpec[Any], ...] = (
     SCHEME_LEC,
     SCHEME_LS,
@@ -239,6 +267,7 @@ ALL_SETTINGS: tuple[SettingSpec[Any], ...] = (
     HIDDEN_DANGER_NUMBER_PREFIX,
     QR_URL_TEMPLATE,
     IMPORT_MAPPINGS,
+    MAP_NORTH_ARROWS,
 )
 """Every setting, in the order problem reports list them."""
 

@@ -25,6 +25,14 @@ class MapPaper(StrEnum):
         return {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "A2": (594.0, 420.0)}[self.value]
 
 
+class MapStyle(StrEnum):
+    """How levels are told apart: by their true colours (domain.md §2), or — for a black-and-white
+    printer — by an outline and a hatch per level on white."""
+
+    COLOUR = "colour"
+    MONO = "mono"
+
+
 @dataclass(frozen=True)
 class MapZoneData:
     """A zone as printed: vertices in plan pixels, its level (None: nothing evaluated in it), and
@@ -64,6 +72,10 @@ class RiskMapSheet:
     paper: MapPaper = MapPaper.A3
     drawn_by: str = ""
     checked_by: str = ""
+    style: MapStyle = MapStyle.COLOUR
+    north_angle: float | None = 0.0
+    """Where north points on the plan, in degrees clockwise from the top of the sheet; None when
+    the plan image carries its own north arrow (the sheet then draws none)."""
 
     @property
     def title(self) -> str:

@@ -12,11 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from dualprev.domain.map_labels import InkMap, LabelRequest, place_labels
 from dualprev.domain.risk import RiskLevel
-from dualprev.domain.risk_map import UNGRADED_LABEL, ZONE_FILL_ALPHA, Point, bounding_box
+from dualprev.domain.risk_map import UNGRADED_LABEL, Point
 from dualprev.reports.fonts import text_width_pt
 from dualprev.reports.page import MM_TO_PT
-from dualprev.reports.risk_map_data import MajorRiskRow, MapPaper, MapZoneData, RiskMapSheet
+from dualprev.reports.risk_map_data import MajorRiskRow, MapPaper, MapStyle, RiskMapSheet
+from dualprev.reports.risk_map_ink import ink_map, load_plan_image
 
 # --- what is drawn -----------------------------------------------------------------------------
 
@@ -33,7 +35,6 @@ BLACK = Paint((0, 0, 0), (0, 0, 0, 1))
 WHITE = Paint((255, 255, 255), (0, 0, 0, 0))
 GREY = Paint((128, 128, 128), (0, 0, 0, 0.5))
 LIGHT_GREY = Paint((235, 235, 235), (0, 0, 0, 0.08))
-UNGRADED_FILL = Paint((200, 200, 200), (0, 0, 0, 0.22))
 
 
 def level_paint(level: RiskLevel) -> Paint:
@@ -69,7 +70,6 @@ class Shape:
 
     points: tuple[Point, ...]
     fill: Paint | None = None
-    fill_alpha: float = 1.0
     stroke: Paint | None = None
     stroke_width: float = 0.0
     dashed: bool = False
@@ -86,15 +86,15 @@ class PlanImage:
 
 
 @dataclass(frozen=True)
-class PlanPatch:
-    """Draw the plan image again, inside ``points`` only: under a zone that lies on another zone, so
-    its fill blends with the plan and not with the zone beneath (blue over yellow must not print
-    green)."""
+class PlanInk:
+    """Draw the plan's ink (walls, lines, lettering: see ``risk_map_ink``) in black again, inside
+    ``outlines`` only: over the opaque zone fills, so the plan stays readable and the colour between
+    its lines is the level's own."""
 
-    points: tuple[Point, ...]
+    outlines: tuple[tuple[Point, ...], ...]
 
 
-Item = TextRun | Shape | PlanImage | PlanPatch
+Item = TextRun | Shape | PlanImage | PlanInk
 
 
 @dataclass(frozen=True)
@@ -123,13 +123,16 @@ class _Sizes:
     label: float
     """The largest a zone label's name is printed; smaller zones get smaller labels."""
     label_min: float
+    """The smallest a name is printed inside its zone; a label that does not fit at it goes outside."""
+    label_outside: float
+    """The name's size in a label beside its zone."""
     zone_stroke: float
 
 
 _SIZES = {
-    MapPaper.A4: _Sizes(8, 82, 16, 8, 9, 7.5, 7.0, 5.0, 10.0, 4.5, 0.8),
-    MapPaper.A3: _Sizes(10, 108, 22, 10.5, 12, 9.5, 9.0, 5.5, 15.0, 5.0, 1.1),
-    MapPaper.A2: _Sizes(12, 150, 30, 14, 16, 13, 12.0, 7.0, 20.0, 6.5, 1.5),
+    MapPaper.A4: _Sizes(8, 82, 16, 8, 9, 7.5, 7.0, 5.0, 10.0, 7.0, 8.0, 0.8),
+    MapPaper.A3: _Sizes(10, 108, 22, 10.5, 12, 9.5, 9.0, 5.5, 15.0, 8.0, 9.5, 1.1),
+    MapPaper.A2: _Sizes(12, 150, 30, 14, 16, 13, 12.0, 7.0, 20.0, 10.0, 12.0, 1.5),
 }
 
 LINE = 1.3
@@ -169,6 +172,11 @@ def wrap(text: str, size: float, width: float) -> list[str]:
 
 def _rect(x: float, y: float, w: float, h: float) -> tuple[Point, ...]:
     return (x, y), (x + w, y), (x + w, y + h), (x, y + h)
+
+
+def plan_ink(sheet: RiskMapSheet, plan_box: tuple[float, float, float, float]) -> InkMap:
+    """Where the plan image placed at ``plan_box`` (x, y, width, height) carries ink."""
+    return ink_map(load_plan_image(sheet, 960, 960), plan_box)
 
 
 # --- the sheet ---------------------------------------------------------------------------------
@@ -218,34 +226,29 @@ def _draw_map(
     def to_page(p: Point) -> Point:
         return ix + p[0] * scale, iy + p[1] * scale
 
-    drawn: list[tuple[float, float, float, float]] = []
-    for zone in sheet.zones:
-        pts = tuple(to_page(p) for p in zone.points)
-        box = bounding_box(zone.points)
-        if any(_boxes_overlap(box, other) for other in drawn):
-            items.append(PlanPatch(pts))
-        drawn.append(box)
+    mono = MapStyle(sheet.style) is MapStyle.MONO
+    outlines = [tuple(to_page(p) for p in zone.points) for zone in sheet.zones]
+    # Zones come larger first (services sort them so), so a nested zone is painted over its
+    # container. Fills are opaque: the level's true colour, not a tint of it.
+    for zone, pts in zip(sheet.zones, outlines, strict=True):
         if zone.level is None:
-            items.append(
-                Shape(
-                    pts,
-                    fill=UNGRADED_FILL,
-                    fill_alpha=ZONE_FILL_ALPHA,
-                    stroke=GREY,
-                    stroke_width=sizes.zone_stroke,
-                    dashed=True,
-                )
-            )
+            continue
+        if mono:
+            items.append(Shape(pts, fill=WHITE))
+            items.extend(_hatch(pts, zone.level, sizes))
         else:
-            paint = level_paint(zone.level)
-            items.append(
-                Shape(
-                    pts, fill=paint, fill_alpha=ZONE_FILL_ALPHA, stroke=paint, stroke_width=sizes.zone_stroke
-                )
-            )
-    # Labels after every fill, so no zone (a nested one) covers another's label.
-    for zone in sheet.zones:
-        _zone_label(items, zone, sizes, to_page, scale)
+            items.append(Shape(pts, fill=level_paint(zone.level)))
+    if not mono and any(zone.level is not None for zone in sheet.zones):
+        # The plan's walls and lettering, again, over the colour.
+        items.append(
+            PlanInk(tuple(pts for zone, pts in zip(sheet.zones, outlines, strict=True) if zone.level))
+        )
+    for zone, pts in zip(sheet.zones, outlines, strict=True):
+        if zone.level is None:
+            items.append(Shape(pts, stroke=GREY, stroke_width=sizes.zone_stroke, dashed=True))
+        else:
+            items.append(Shape(pts, stroke=BLACK, stroke_width=sizes.zone_stroke * (1 if mono else 0.6)))
+    _zone_labels(items, sheet, sizes, outlines, to_page, (bx, by, bx + bw, by + bh), (ix, iy, iw, ih))
     if not sheet.zones:
         items.append(
             TextRun(
@@ -260,54 +263,139 @@ def _draw_map(
     return ix, iy, iw, ih
 
 
-def _boxes_overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+# Hatches for black-and-white printing, darker for the more severe levels: (angles, spacing in mm).
+_HATCHES: dict[RiskLevel, tuple[tuple[float, ...], float]] = {
+    RiskLevel.MAJOR: ((45.0, 135.0), 1.8),
+    RiskLevel.SIGNIFICANT: ((45.0,), 1.8),
+    RiskLevel.GENERAL: ((135.0,), 3.2),
+    RiskLevel.LOW: ((0.0,), 3.2),
+}
 
 
-def _label_sizes(size: float) -> tuple[float, ...]:
-    """Font sizes of a label's lines: the name largest, the level and counts smaller."""
-    return size, size * 0.9, size * 0.8
+def hatch_segments(outline: Sequence[Point], angle: float, spacing: float) -> list[tuple[Point, Point]]:
+    """Parallel lines ``spacing`` apart at ``angle`` degrees (0 = horizontal, counter-clockwise on
+    paper), clipped to the polygon ``outline`` (even-odd)."""
+    theta = math.radians(angle)
+    # Direction along the lines and the normal across them (y grows downwards on the sheet).
+    ux, uy = math.cos(theta), -math.sin(theta)
+    nx, ny = -uy, ux
+    offsets = [x * nx + y * ny for x, y in outline]
+    segments: list[tuple[Point, Point]] = []
+    n = len(outline)
+    k = math.floor(min(offsets) / spacing) + 1
+    while k * spacing < max(offsets):
+        c = k * spacing
+        ts: list[float] = []
+        for i in range(n):
+            (x0, y0), (x1, y1) = outline[i], outline[(i + 1) % n]
+            d0, d1 = offsets[i] - c, offsets[(i + 1) % n] - c
+            if (d0 > 0) != (d1 > 0):
+                f = d0 / (d0 - d1)
+                ts.append((x0 + (x1 - x0) * f) * ux + (y0 + (y1 - y0) * f) * uy)
+        ts.sort()
+        for t0, t1 in zip(ts[::2], ts[1::2], strict=False):
+            segments.append(((c * nx + t0 * ux, c * ny + t0 * uy), (c * nx + t1 * ux, c * ny + t1 * uy)))
+        k += 1
+    return segments
 
 
-def _zone_label(
-    items: list[Item], zone: MapZoneData, sizes: _Sizes, to_page: Callable[[Point], Point], scale: float
+def _hatch(outline: Sequence[Point], level: RiskLevel, sizes: _Sizes) -> list[Item]:
+    angles, spacing = _HATCHES[RiskLevel(level)]
+    width = sizes.zone_stroke * 0.4
+    return [
+        Shape((a, b), stroke=BLACK, stroke_width=width, closed=False)
+        for angle in angles
+        for a, b in hatch_segments(outline, angle, _mm(spacing))
+    ]
+
+
+def _label_sizes(size: float, lines: int) -> tuple[float, ...]:
+    """Font sizes of a label's lines: the name largest, the level and counts smaller, none below
+    the 7 pt a posted sheet must keep."""
+    return tuple(max(LABEL_FLOOR, size * f) for f in (1.0, 0.9, 0.8)[:lines])
+
+
+LABEL_FLOOR = 7.0
+"""No label text is printed smaller than this (a map on the wall is read from a step away)."""
+
+
+def _label_box(lines: Sequence[str], size: float) -> tuple[float, float]:
+    fonts = _label_sizes(size, len(lines))
+    width = max(text_width_pt(t, f) for t, f in zip(lines, fonts, strict=True)) + 2 * size * 0.35
+    return width, sum(f * 1.18 for f in fonts) + size * 0.35
+
+
+def _label_steps(sizes: _Sizes) -> list[float]:
+    steps, size = [], sizes.label
+    while size > sizes.label_min:
+        steps.append(size)
+        size -= 0.5
+    return [*steps, sizes.label_min]
+
+
+def _zone_labels(
+    items: list[Item],
+    sheet: RiskMapSheet,
+    sizes: _Sizes,
+    outlines: Sequence[tuple[Point, ...]],
+    to_page: Callable[[Point], Point],
+    bounds: tuple[float, float, float, float],
+    plan_box: tuple[float, float, float, float],
 ) -> None:
-    xs = [p[0] for p in zone.points]
-    ys = [p[1] for p in zone.points]
-    zone_width, zone_height = (max(xs) - min(xs)) * scale, (max(ys) - min(ys)) * scale
-    lines = zone.label_lines
-    size = sizes.label
+    """Each zone's label where ``place_labels`` finds room: inside on a clear spot of the plan, else
+    beside the zone with a leader line; labels never overlap."""
+    if not sheet.zones:
+        return
+    steps = _label_steps(sizes)
+    requests = []
+    for zone, pts in zip(sheet.zones, outlines, strict=True):
+        # Inside, the box keeps a margin from the zone's walls.
+        inside = tuple(
+            (w + 2 * margin, h + 2 * margin)
+            for s in steps
+            for (w, h), margin in ((_label_box(zone.label_lines, s), s * 0.5),)
+        )
+        requests.append(
+            LabelRequest(
+                pts, to_page(zone.label_at), inside, _label_box(zone.label_lines, sizes.label_outside)
+            )
+        )
+    pad = _mm(1)
+    area = (bounds[0] + pad, bounds[1] + pad, bounds[2] - pad, bounds[3] - pad)
+    placements = place_labels(requests, area, ink=plan_ink(sheet, plan_box), gap=_mm(1))
+    mono = MapStyle(sheet.style) is MapStyle.MONO
+    for zone, placement in zip(sheet.zones, placements, strict=True):
+        left, top, right, bottom = placement.box
+        if placement.inside:
+            size = steps[placement.size_index]
+            margin = size * 0.5
+            left, top, right, bottom = left + margin, top + margin, right - margin, bottom - margin
+        else:
+            size = sizes.label_outside
+        if placement.leader is not None:
+            (ex, ey), (ax, ay) = placement.leader
+            items.append(Shape(((ex, ey), (ax, ay)), stroke=BLACK, stroke_width=0.7, closed=False))
+            dot = size * 0.22
+            items.append(Shape(_circle(ax, ay, dot, 12), fill=BLACK))
+        if zone.level is None or mono:
+            fill, text, border = WHITE, BLACK, GREY if zone.level is None else BLACK
+        else:
+            fill, text, border = level_paint(zone.level), level_text_paint(zone.level), BLACK
+        items.append(
+            Shape(_rect(left, top, right - left, bottom - top), fill=fill, stroke=border, stroke_width=0.5)
+        )
+        cx = (left + right) / 2
+        baseline = top + size * 0.35 / 2
+        for line, font in zip(zone.label_lines, _label_sizes(size, len(zone.label_lines)), strict=True):
+            baseline += font * 1.18
+            items.append(TextRun(cx, baseline - font * 0.22, line, font, paint=text, anchor=Anchor.MIDDLE))
 
-    def box_size(s: float) -> tuple[float, float]:
-        fonts = _label_sizes(s)[: len(lines)]
-        width = max(text_width_pt(t, f) for t, f in zip(lines, fonts, strict=False)) + 2 * s * 0.35
-        return width, sum(f * 1.18 for f in fonts) + s * 0.35
 
-    # As large as the zone comfortably holds, but never below what a printed sheet can be read at.
-    while size > sizes.label_min and (
-        box_size(size)[0] > zone_width * 0.85 or box_size(size)[1] > zone_height * 0.7
-    ):
-        size = max(sizes.label_min, size - 0.25)
-    pad = size * 0.35
-    fonts = _label_sizes(size)
-    w, h = box_size(size)
-    cx, cy = to_page(zone.label_at)
-    # Keep the box inside the zone's bounds where it fits (a label point near an edge).
-    left, top = to_page((min(xs), min(ys)))
-    if w <= zone_width:
-        cx = min(max(cx, left + w / 2), left + zone_width - w / 2)
-    if h <= zone_height:
-        cy = min(max(cy, top + h / 2), top + zone_height - h / 2)
-    x, y = cx - w / 2, cy - h / 2
-    if zone.level is None:
-        fill, text, border = WHITE, BLACK, GREY
-    else:
-        fill, text, border = level_paint(zone.level), level_text_paint(zone.level), BLACK
-    items.append(Shape(_rect(x, y, w, h), fill=fill, stroke=border, stroke_width=0.4))
-    baseline = y + pad / 2
-    for line, font in zip(lines, fonts, strict=False):
-        baseline += font * 1.18
-        items.append(TextRun(cx, baseline - font * 0.22, line, font, paint=text, anchor=Anchor.MIDDLE))
+def _circle(cx: float, cy: float, r: float, steps: int = 36) -> tuple[Point, ...]:
+    return tuple(
+        (cx + r * math.cos(2 * math.pi * i / steps), cy + r * math.sin(2 * math.pi * i / steps))
+        for i in range(steps)
+    )
 
 
 # --- legend, north arrow, table, title block --------------------------------------------------
@@ -351,57 +439,63 @@ def _draw_notes(items: list[Item], sizes: _Sizes, left: float, width: float, bot
 def _draw_legend(
     items: list[Item], sheet: RiskMapSheet, sizes: _Sizes, left: float, top: float, width: float
 ) -> float:
-    """The four colours with their level names (and 未评价 when a zone has none); returns the y
-    below it. The north arrow sits to its right."""
+    """The four levels with their colours (or, black-and-white, their hatches) and names, and 未评价
+    when a zone has none; returns the y below it. The north arrow sits to its right."""
     y = top + sizes.heading * 1.2
     items.append(TextRun(left, y, "图　例", sizes.heading))
     swatch_w, swatch_h = sizes.body * 3.2, sizes.body * 1.6
-    rows: list[tuple[str, Paint, Paint, bool]] = [
-        (f"{level.label}（{level.colour.name}色）", level_paint(level), level_paint(level), False)
-        for level in RiskLevel
+    mono = MapStyle(sheet.style) is MapStyle.MONO
+    y += sizes.body * 0.8
+    rows: list[tuple[str, RiskLevel | None]] = [
+        (f"{level.label}（{level.colour.name}色）", level) for level in RiskLevel
     ]
     if any(z.level is None for z in sheet.zones):
-        rows.append((f"{UNGRADED_LABEL}（无已评价风险点）", UNGRADED_FILL, GREY, True))
-    y += sizes.body * 0.8
-    for text, fill, stroke, dashed in rows:
-        items.append(
-            Shape(
-                _rect(left, y, swatch_w, swatch_h),
-                fill=fill,
-                fill_alpha=ZONE_FILL_ALPHA,
-                stroke=stroke,
-                stroke_width=sizes.zone_stroke,
-                dashed=dashed,
+        rows.append((f"{UNGRADED_LABEL}（无已评价风险点）", None))
+    for text, level in rows:
+        swatch = _rect(left, y, swatch_w, swatch_h)
+        if level is None:
+            items.append(Shape(swatch, stroke=GREY, stroke_width=sizes.zone_stroke, dashed=True))
+        elif mono:
+            items.append(Shape(swatch, fill=WHITE))
+            items.extend(_hatch(swatch, level, sizes))
+            items.append(Shape(swatch, stroke=BLACK, stroke_width=sizes.zone_stroke))
+        else:
+            items.append(
+                Shape(swatch, fill=level_paint(level), stroke=BLACK, stroke_width=sizes.zone_stroke * 0.6)
             )
-        )
         items.append(
             TextRun(
                 left + swatch_w + sizes.body * 0.8, y + swatch_h * 0.5 + sizes.body * 0.36, text, sizes.body
             )
         )
         y += swatch_h + sizes.body * 0.7
-    legend_bottom = y
-    _draw_north_arrow(items, left + width - sizes.heading * 3, top + sizes.heading * 0.4, sizes.heading * 2.4)
-    return legend_bottom
+    if sheet.north_angle is not None:
+        radius = sizes.heading * 2.1
+        _draw_north_arrow(items, left + width - radius, top + radius, radius, sheet.north_angle)
+    return y
 
 
-def _draw_north_arrow(items: list[Item], cx: float, top: float, size: float) -> None:
-    """A north arrow: "北", an arrowhead split black/white, and a circle around it."""
-    label = size * 0.55
-    items.append(TextRun(cx, top + label, "北", label, anchor=Anchor.MIDDLE))
-    cy = top + label * 1.4 + size / 2
-    r = size / 2
-    circle = tuple(
-        (cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a))) for a in range(0, 360, 10)
-    )
-    items.append(Shape(circle, stroke=BLACK, stroke_width=0.6))
-    tip, base = (cx, cy - r * 0.95), cy + r * 0.55
-    items.append(
-        Shape((tip, (cx - r * 0.42, base), (cx, cy + r * 0.25)), fill=BLACK, stroke=BLACK, stroke_width=0.5)
-    )
-    items.append(
-        Shape((tip, (cx + r * 0.42, base), (cx, cy + r * 0.25)), fill=WHITE, stroke=BLACK, stroke_width=0.5)
-    )
+def _draw_north_arrow(items: list[Item], cx: float, cy: float, reach: float, angle: float) -> None:
+    """A north arrow turned ``angle`` degrees clockwise from the top of the sheet, within ``reach``
+    of (cx, cy): a circle, an arrowhead split black/white, and "北" beyond its tip."""
+    label = reach * 0.36
+    r = reach - label * 1.25
+    turn = math.radians(angle)
+
+    def at(dx: float, dy: float) -> Point:
+        """(dx, dy) from the centre of an arrow pointing up, turned."""
+        return (
+            cx + dx * math.cos(turn) - dy * math.sin(turn),
+            cy + dx * math.sin(turn) + dy * math.cos(turn),
+        )
+
+    items.append(Shape(_circle(cx, cy, r), stroke=BLACK, stroke_width=0.6))
+    tip, notch = at(0, -r * 0.95), at(0, r * 0.25)
+    left, right = at(-r * 0.42, r * 0.55), at(r * 0.42, r * 0.55)
+    items.append(Shape((tip, left, notch), fill=BLACK, stroke=BLACK, stroke_width=0.5))
+    items.append(Shape((tip, right, notch), fill=WHITE, stroke=BLACK, stroke_width=0.5))
+    lx, ly = at(0, -(r + label * 0.75))
+    items.append(TextRun(lx, ly + label * 0.36, "北", label, anchor=Anchor.MIDDLE))
 
 
 _TABLE_COLUMNS: tuple[tuple[str, float], ...] = (

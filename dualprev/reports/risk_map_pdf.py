@@ -11,14 +11,15 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from dualprev.errors import StorageError
+from dualprev.domain.risk_map import Point, signed_area
 from dualprev.reports.fonts import register_pdf_font
 from dualprev.reports.risk_map_data import RiskMapSheet
+from dualprev.reports.risk_map_ink import ink_layer, load_plan_image
 from dualprev.reports.risk_map_layout import (
     Anchor,
     Paint,
     PlanImage,
-    PlanPatch,
+    PlanInk,
     Shape,
     SheetLayout,
     TextRun,
@@ -31,24 +32,9 @@ PRINT_DPI = 300
 _DASH = (3, 2)
 
 
-def _colour(paint: Paint, alpha: float = 1.0) -> CMYKColor:
+def _colour(paint: Paint) -> CMYKColor:
     c, m, y, k = paint.cmyk
-    return CMYKColor(c, m, y, k, alpha=alpha)
-
-
-def load_plan_image(sheet: RiskMapSheet, max_width_px: int, max_height_px: int) -> Image.Image:
-    """The plan image as RGB, reduced to at most the given size; StorageError when it is missing."""
-    try:
-        with Image.open(sheet.image_path) as source:
-            source.draft("RGB", (max_width_px, max_height_px))
-            image = source.convert("RGB")
-    except OSError as exc:
-        raise StorageError(
-            f"找不到或无法读取平面图“{sheet.plan_name}”的图片文件（{sheet.image_path.name}），请重新导入平面图"
-        ) from exc
-    if image.width > max_width_px or image.height > max_height_px:
-        image.thumbnail((max_width_px, max_height_px), Image.Resampling.LANCZOS)
-    return image
+    return CMYKColor(c, m, y, k)
 
 
 def _path(canvas: Canvas, points: Sequence[tuple[float, float]], height: float, closed: bool) -> object:
@@ -62,29 +48,50 @@ def _path(canvas: Canvas, points: Sequence[tuple[float, float]], height: float, 
     return path
 
 
+def _zones_path(canvas: Canvas, outlines: Sequence[tuple[Point, ...]], height: float) -> object:
+    """One path of every outline, all turned the same way round, so that (non-zero winding) it
+    clips to their union, nested zones included."""
+    path = canvas.beginPath()
+    for outline in outlines:
+        pts = outline if signed_area(outline) >= 0 else tuple(reversed(outline))
+        (x0, y0), *rest = pts
+        path.moveTo(x0, height - y0)
+        for x, y in rest:
+            path.lineTo(x, height - y)
+        path.close()
+    return path
+
+
 def _draw(canvas: Canvas, layout: SheetLayout, font: str) -> None:
     height = layout.height
-    plan: tuple[ImageReader, PlanImage] | None = None
+    plan: tuple[Image.Image, PlanImage] | None = None
     for item in layout.items:
         if isinstance(item, PlanImage):
             px_w = max(1, round(item.width / 72 * PRINT_DPI))
             px_h = max(1, round(item.height / 72 * PRINT_DPI))
-            plan = (ImageReader(load_plan_image(item.sheet, px_w, px_h)), item)
-            canvas.drawImage(plan[0], item.x, height - item.y - item.height, item.width, item.height)
-        elif isinstance(item, PlanPatch):
+            plan = (load_plan_image(item.sheet, px_w, px_h), item)
+            canvas.drawImage(
+                ImageReader(plan[0]), item.x, height - item.y - item.height, item.width, item.height
+            )
+        elif isinstance(item, PlanInk):
             if plan is not None:
-                # The same image again (embedded once), clipped to the zone.
-                reader, box = plan
+                image, box = plan
                 canvas.saveState()
-                canvas.clipPath(_path(canvas, item.points, height, True), stroke=0, fill=0)
-                canvas.drawImage(reader, box.x, height - box.y - box.height, box.width, box.height)
+                canvas.clipPath(_zones_path(canvas, item.outlines, height), stroke=0, fill=0, fillMode=0)
+                canvas.drawImage(
+                    ImageReader(ink_layer(image)),
+                    box.x,
+                    height - box.y - box.height,
+                    box.width,
+                    box.height,
+                    mask="auto",
+                )
                 canvas.restoreState()
         elif isinstance(item, Shape):
             path = _path(canvas, item.points, height, item.closed)
             canvas.saveState()
             if item.fill is not None:
                 canvas.setFillColor(_colour(item.fill))
-                canvas.setFillAlpha(item.fill_alpha)
             if item.stroke is not None:
                 canvas.setStrokeColor(_colour(item.stroke))
                 canvas.setLineWidth(item.stroke_width)

@@ -6,12 +6,12 @@ import itertools
 import math
 from typing import BinaryIO
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from dualprev.reports.fonts import pil_font
 from dualprev.reports.risk_map_data import RiskMapSheet
-from dualprev.reports.risk_map_layout import Anchor, PlanImage, PlanPatch, Shape, TextRun, layout_sheet
-from dualprev.reports.risk_map_pdf import load_plan_image
+from dualprev.reports.risk_map_ink import ink_alpha, load_plan_image
+from dualprev.reports.risk_map_layout import Anchor, PlanImage, PlanInk, Shape, TextRun, layout_sheet
 
 PNG_DPI = 300
 _ANCHORS = {Anchor.START: "ls", Anchor.MIDDLE: "ms", Anchor.END: "rs"}
@@ -59,13 +59,14 @@ def render_risk_map(sheet: RiskMapSheet, dpi: int = PNG_DPI) -> Image.Image:
                 image = image.resize(size, Image.Resampling.LANCZOS)
             page.paste(image, box)
             plan = (image, box)
-        elif isinstance(item, PlanPatch):
+        elif isinstance(item, PlanInk):
             if plan is not None:
-                _restore_plan(page, plan[0], plan[1], [(x * scale, y * scale) for x, y in item.points])
+                outlines = [[(x * scale, y * scale) for x, y in pts] for pts in item.outlines]
+                _draw_ink(page, plan[0], plan[1], outlines)
         elif isinstance(item, Shape):
             pts = [(x * scale, y * scale) for x, y in item.points]
             if item.fill is not None:
-                _fill(page, pts, item.fill.rgb, item.fill_alpha)
+                draw.polygon(pts, fill=item.fill.rgb)
             if item.stroke is not None and item.stroke_width > 0:
                 width = max(1, round(item.stroke_width * scale))
                 colour = item.stroke.rgb
@@ -88,34 +89,16 @@ def render_risk_map(sheet: RiskMapSheet, dpi: int = PNG_DPI) -> Image.Image:
     return page
 
 
-def _fill(page: Image.Image, pts: list[tuple[float, float]], rgb: tuple[int, int, int], alpha: float) -> None:
-    """Fill a polygon, blended over what is already there when ``alpha`` < 1 (only its bounding box
-    is composited: a full-page layer per zone would be slow at 300 dpi)."""
-    if alpha >= 1:
-        ImageDraw.Draw(page).polygon(pts, fill=rgb)
-        return
-    left = max(0, math.floor(min(p[0] for p in pts)))
-    top = max(0, math.floor(min(p[1] for p in pts)))
-    right = min(page.width, math.ceil(max(p[0] for p in pts)) + 1)
-    bottom = min(page.height, math.ceil(max(p[1] for p in pts)) + 1)
-    if right <= left or bottom <= top:
-        return
-    region = page.crop((left, top, right, bottom)).convert("RGBA")
-    overlay = Image.new("RGBA", region.size, (0, 0, 0, 0))
-    ImageDraw.Draw(overlay).polygon([(x - left, y - top) for x, y in pts], fill=(*rgb, round(255 * alpha)))
-    page.paste(Image.alpha_composite(region, overlay).convert("RGB"), (left, top))
-
-
-def _restore_plan(
-    page: Image.Image, plan: Image.Image, origin: tuple[int, int], pts: list[tuple[float, float]]
+def _draw_ink(
+    page: Image.Image, plan: Image.Image, origin: tuple[int, int], outlines: list[list[tuple[float, float]]]
 ) -> None:
-    """Paste the plan back inside the polygon (see ``PlanPatch``)."""
-    mask = Image.new("L", plan.size, 0)
-    ImageDraw.Draw(mask).polygon([(x - origin[0], y - origin[1]) for x, y in pts], fill=255)
-    box = mask.getbbox()
-    if box is None:
-        return
-    page.paste(plan.crop(box), (origin[0] + box[0], origin[1] + box[1]), mask.crop(box))
+    """The plan's ink in black over the page, inside the zones only (see ``PlanInk``)."""
+    zones = Image.new("L", plan.size, 0)
+    draw = ImageDraw.Draw(zones)
+    for pts in outlines:
+        draw.polygon([(x - origin[0], y - origin[1]) for x, y in pts], fill=255)
+    mask = ImageChops.multiply(ink_alpha(plan), zones)
+    page.paste((0, 0, 0), (*origin, origin[0] + plan.width, origin[1] + plan.height), mask)
 
 
 def write_risk_map_png(sheet: RiskMapSheet, stream: BinaryIO, dpi: int = PNG_DPI) -> tuple[int, int]:

@@ -1,24 +1,29 @@
 """风险四色分布图 export: each floor plan with its coloured zones and the table of the 重大/较大
 risk points it covers, as PDF (one page per plan) or PNG (one plan)."""
 
+import math
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from dualprev import output_guard
+from dualprev.domain import settings
 from dualprev.domain.risk import RiskLevel
 from dualprev.errors import NotFoundError, StorageError, ValidationError
-from dualprev.reports.risk_map_data import MajorRiskRow, MapPaper, MapZoneData, RiskMapSheet
+from dualprev.reports.risk_map_data import MajorRiskRow, MapPaper, MapStyle, MapZoneData, RiskMapSheet
 from dualprev.reports.risk_map_pdf import write_risk_map_pdf
 from dualprev.reports.risk_map_png import write_risk_map_png
 from dualprev.services.floor_plan_service import list_plans
 from dualprev.services.map_zone_service import ZoneView, list_zones
 from dualprev.services.risks.levels import risk_point_levels
+from dualprev.storage import audit
+from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database, Session
-from dualprev.storage.models import Area, Department, Person
+from dualprev.storage.models import Area, Department, FloorPlan, Person
 from dualprev.storage.queries import floor_plans as queries
 from dualprev.storage.queries import organisation, risks
-from dualprev.storage.repos import names_by_id
+from dualprev.storage.repos import get_or_raise, names_by_id
 
 EXPORT_FORMATS = ("pdf", "png")
 
@@ -73,6 +78,52 @@ def _major_rows(
     return tuple(rows)
 
 
+# --- north arrow ---------------------------------------------------------------------------------
+
+
+def north_angle_text(angle: float | None) -> str:
+    """How the setting reads to the user."""
+    return "不绘制（平面图自带指北针）" if angle is None else f"{angle:g}°"
+
+
+def north_angle(db: Database, plan_id: int) -> float | None:
+    """Where north points on this plan: degrees clockwise from the top of the sheet (0 when never
+    set), or None when the plan image carries its own north arrow and the sheet draws none."""
+    with db.read_session() as s:
+        return stored_settings.read(s, settings.MAP_NORTH_ARROWS).get(plan_id, 0.0)
+
+
+def _check_angle(angle: float | None) -> float | None:
+    if angle is None:
+        return None
+    if not math.isfinite(angle) or not 0 <= angle <= 360:
+        raise ValidationError(f"指北针角度应在 0–360 度之间：{angle:g}", "north_angle")
+    return float(angle) % 360
+
+
+def set_north_angle(db: Database, plan_id: int, angle: float | None, *, actor: str) -> None:
+    """Set the plan's north direction (degrees clockwise from the top of the sheet), or None: the
+    plan image has its own north arrow. Used by every export of the map, PDF and PNG alike."""
+    clean = _check_angle(angle)
+    with db.session() as s:
+        plan: FloorPlan = get_or_raise(s, FloorPlan, plan_id, "平面图")
+        table: dict[int, float | None] = stored_settings.read(s, settings.MAP_NORTH_ARROWS).copy()
+        old = table.get(plan_id, 0.0)
+        if old == clean:
+            return
+        table[plan_id] = clean
+        stored_settings.write(s, settings.MAP_NORTH_ARROWS, table)
+        audit.record(
+            s,
+            actor=actor,
+            action="update",
+            entity="floor_plan",
+            entity_id=plan_id,
+            summary=f"平面图“{plan.name}”指北针：{north_angle_text(old)} → {north_angle_text(clean)}",
+            changes={settings.MAP_NORTH_ARROWS.key: [old, clean]},
+        )
+
+
 def _paper(paper: str) -> MapPaper:
     try:
         return MapPaper(paper.strip().upper())
@@ -88,8 +139,13 @@ def map_sheets(
     drawn_by: str = "",
     checked_by: str = "",
     printed_on: date | None = None,
+    mono: bool = False,
+    north: float | Literal["stored"] | None = "stored",
 ) -> list[RiskMapSheet]:
-    """The sheets to print: the plan called ``plan_name``, or every plan when it is None."""
+    """The sheets to print: the plan called ``plan_name``, or every plan when it is None.
+
+    ``mono``: black-and-white (outline and hatch per level). ``north``: the north arrow's angle
+    for every sheet, None for none, or "stored" for each plan's own setting."""
     size = _paper(paper)
     plans = list_plans(db)
     if not plans:
@@ -105,8 +161,10 @@ def map_sheets(
         raise StorageError(
             f"平面图“{'、'.join(missing)}”的图片文件找不到了，请在“四色分布图”页面重新导入图片"
         )
+    override = None if north == "stored" else _check_angle(None if north is None else float(north))
     levels = risk_point_levels(db)
     with db.read_session() as s:
+        arrows = stored_settings.read(s, settings.MAP_NORTH_ARROWS)
         enterprise = organisation.enterprise(session=s)
         sheets = []
         for plan in plans:
@@ -127,6 +185,8 @@ def map_sheets(
                     paper=size,
                     drawn_by=drawn_by.strip(),
                     checked_by=checked_by.strip(),
+                    style=MapStyle.MONO if mono else MapStyle.COLOUR,
+                    north_angle=arrows.get(plan.id, 0.0) if north == "stored" else override,
                 )
             )
         return sheets
@@ -142,6 +202,8 @@ def export_map(
     drawn_by: str = "",
     checked_by: str = "",
     printed_on: date | None = None,
+    mono: bool = False,
+    north: float | Literal["stored"] | None = "stored",
 ) -> Path:
     """Write the risk map to ``out_path`` and return it.
 
@@ -153,7 +215,14 @@ def export_map(
     if kind not in EXPORT_FORMATS:
         raise ValidationError(f"不支持的导出格式：{fmt}（可选 pdf、png）", "fmt")
     sheets = map_sheets(
-        db, plan_name=plan_name, paper=paper, drawn_by=drawn_by, checked_by=checked_by, printed_on=printed_on
+        db,
+        plan_name=plan_name,
+        paper=paper,
+        drawn_by=drawn_by,
+        checked_by=checked_by,
+        printed_on=printed_on,
+        mono=mono,
+        north=north,
     )
     if kind == "png" and len(sheets) > 1:
         names = "、".join(s.plan_name for s in sheets)
