@@ -17,7 +17,8 @@ from dualprev.domain.risk import RiskLevel
 Point = tuple[float, float]
 
 ZONE_FILL_ALPHA = 0.45
-"""Opacity of a zone's fill on screen, in the PDF and in the PNG: the plan stays readable beneath."""
+"""Opacity of a zone's fill in the editor on screen, where the plan must show through while zones are
+drawn. Printed maps fill with the opaque level colour and draw the plan's ink over it (reports)."""
 
 MIN_ZONE_SIDE = 4.0
 """A zone narrower or lower than this many plan pixels is refused (a stray click, not a drawing)."""

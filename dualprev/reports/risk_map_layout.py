@@ -574,7 +574,7 @@ def _draw_table(
         x = left
         for col, (lines, w) in enumerate(zip(cells, widths, strict=True)):
             cell_fill, ink = fill, BLACK
-            if col == 1 and level is not None:
+            if col == 1 and level is not None and MapStyle(sheet.style) is MapStyle.COLOUR:
                 cell_fill, ink = level_paint(level), level_text_paint(level)
             items.append(Shape(_rect(x, row_top, w, row_h), fill=cell_fill, stroke=BLACK, stroke_width=0.4))
             centred = col in (0, 1)

@@ -80,3 +80,19 @@ def test_map_with_an_unknown_plan_or_format(
     assert _export("map", "--db", str(demo_path), "--out", str(tmp_path / "m.pdf"), "--plan", "二号楼") == 1
     assert "厂区平面布置图" in capsys.readouterr().err  # the message lists the plans there are
     assert _export("map", "--db", str(demo_path), "--out", str(tmp_path / "m.svg")) == 2
+
+
+def test_map_north_arrow_and_black_and_white_options(demo_path: Path, tmp_path: Path) -> None:
+    def north_runs(pdf: Path) -> int:
+        text = PdfReader(str(pdf)).pages[0].extract_text()
+        return sum(1 for line in text.splitlines() if line.strip() == "北")
+
+    plain, none, mono = tmp_path / "a.pdf", tmp_path / "b.pdf", tmp_path / "c.png"
+    assert _export("map", "--db", str(demo_path), "--out", str(plain), "--north-angle", "30") == 0
+    assert _export("map", "--db", str(demo_path), "--out", str(none), "--no-north") == 0
+    assert north_runs(plain) == 1 and north_runs(none) == 0
+    assert _export("map", "--db", str(demo_path), "--out", str(mono), "--mono") == 0
+    with Image.open(mono) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 22) or []
+    assert (255, 0, 0) not in {c for _n, c in colours}  # no 重大 red in the black-and-white map
+    assert _export("map", "--db", str(demo_path), "--out", str(plain), "--north-angle", "400") == 1

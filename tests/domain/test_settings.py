@@ -61,3 +61,13 @@ def test_values_are_normalised_where_the_rule_says_so() -> None:
         )
         == mine
     )
+
+
+def test_map_north_arrows_setting() -> None:
+    from dualprev.domain import settings as s
+
+    spec = s.MAP_NORTH_ARROWS
+    assert s.decode(spec, '{"3": 90, "4": null, "5": 370}') == {3: 90.0, 4: None, 5: 10.0}
+    assert s.decode(spec, s.encode(spec, {2: 45.0, 1: None})) == {1: None, 2: 45.0}
+    for bad in ('{"x": 1}', '{"1": "north"}', '{"1": true}', "[1]"):
+        assert s.problem_with(spec, bad) is not None, bad

@@ -472,3 +472,28 @@ def test_rename_and_delete_a_plan(
     assert not image.exists() and page.scene.zone_items() == []
     assert not page.toolbar.rect_action.isEnabled() and not page.toolbar.export_pdf_action.isEnabled()
     assert "还没有平面图" in page.summary_label.text()
+
+
+def test_north_arrow_is_set_per_plan_from_the_toolbar(
+    qtbot: QtBot, page: RiskMapPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dualprev.services import risk_map_service
+    from dualprev.ui.dialogs.north_arrow_dialog import NorthArrowDialog, NorthChoice
+
+    plan = page.current_plan()
+    assert plan is not None and page.toolbar.north_action.isEnabled()
+    shown: list[float | None] = []
+
+    def ask(_cls: object, _parent: object, _name: str, angle: float | None) -> NorthChoice:
+        shown.append(angle)
+        return NorthChoice(90.0)
+
+    monkeypatch.setattr(NorthArrowDialog, "ask", classmethod(ask))
+    page.toolbar.north_action.trigger()
+    assert shown == [0.0] and risk_map_service.north_angle(page.ctx.db, plan.id) == 90.0
+    # The dialog itself: "the plan has its own arrow" turns the angle off.
+    dialog = NorthArrowDialog(plan.name, 90.0)
+    qtbot.addWidget(dialog)
+    assert dialog.value() == NorthChoice(90.0) and dialog.angle_spin.isEnabled()
+    dialog.own_arrow_check.setChecked(True)
+    assert dialog.value() == NorthChoice(None) and not dialog.angle_spin.isEnabled()

@@ -26,6 +26,8 @@ class MapExportOptions:
     drawn_by: str = ""
     checked_by: str = ""
     all_plans: bool = False
+    mono: bool = False
+    """Black and white: outline and hatch per level instead of the colours."""
 
 
 class MapExportDialog(QDialog):
@@ -53,6 +55,9 @@ class MapExportDialog(QDialog):
         self.checked_by_edit.setMaxLength(50)
         self.checked_by_edit.setPlaceholderText(self.tr("留空则打印后手签"))
         form.addRow(self.tr("审核"), self.checked_by_edit)
+        self.mono_check = QCheckBox(self.tr("黑白打印（白底，以轮廓线和填充线区分风险等级）"), self)
+        self.mono_check.setObjectName("mono_check")
+        layout.addWidget(self.mono_check)
         self.all_plans_check = QCheckBox(
             self.tr("导出全部 {n} 张平面图（每张一页）").format(n=plan_count), self
         )
@@ -80,6 +85,7 @@ class MapExportDialog(QDialog):
             drawn_by=self.drawn_by_edit.text().strip(),
             checked_by=self.checked_by_edit.text().strip(),
             all_plans=not self.all_plans_check.isHidden() and self.all_plans_check.isChecked(),
+            mono=self.mono_check.isChecked(),
         )
 
     @classmethod

@@ -33,6 +33,7 @@ from dualprev.services.map_zone_service import ZoneView
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog
+from dualprev.ui.dialogs.north_arrow_dialog import NorthArrowDialog
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.map_zone_editor import MapZoneEditor
 from dualprev.ui.pages.page import Page
@@ -188,6 +189,7 @@ class RiskMapPage(Page):
         bar.zoom_out_action.triggered.connect(self.view.zoom_out)
         bar.fit_action.triggered.connect(self.view.fit_plan)
         bar.snap_action.toggled.connect(self._on_snap_toggled)
+        bar.north_action.triggered.connect(self._on_north_arrow)
         bar.export_pdf_action.triggered.connect(lambda: self._on_export("pdf"))
         bar.export_png_action.triggered.connect(lambda: self._on_export("png"))
         undo_group.canUndoChanged.connect(lambda _v: self._update_actions())
@@ -443,6 +445,21 @@ class RiskMapPage(Page):
             self.editor.forget_plan(plan.id)
             self._plan_id = None
 
+    def _on_north_arrow(self) -> None:
+        plan = self.current_plan()
+        if plan is None:
+            return
+        choice = NorthArrowDialog.ask(self, plan.name, risk_map_service.north_angle(self.ctx.db, plan.id))
+        if choice is None:
+            return
+        operations.write(
+            self,
+            self.ctx.events,
+            lambda: risk_map_service.set_north_angle(
+                self.ctx.db, plan.id, choice.angle, actor=self.ctx.actor()
+            ),
+        )
+
     # --- export ----------------------------------------------------------------------------------------------
 
     def _on_export(self, fmt: str) -> None:
@@ -475,6 +492,7 @@ class RiskMapPage(Page):
                 drawn_by=options.drawn_by,
                 checked_by=options.checked_by,
                 printed_on=today,
+                mono=options.mono,
             ),
             lambda out: messages.show_info(
                 self, self.tr("已导出四色分布图：\n{path}").format(path=out), title=self.tr("导出完成")

@@ -81,6 +81,10 @@ class MapToolbar(QToolBar):
         self.export_png_action = self._action(
             "export_png_action", tr("导出PNG…"), tr("导出 300 dpi 的四色分布图图片（PNG）")
         )
+        self.north_action = self._action(
+            "north_action", tr("指北针…"), tr("设置平面图上正北的方向（导出的 PDF 和 PNG 都按它绘制指北针）")
+        )
+        self.addAction(self.north_action)
         self.addAction(self.export_pdf_action)
         self.addAction(self.export_png_action)
         self.mode_group.triggered.connect(lambda action: self.mode_chosen.emit(DrawMode(action.data())))
@@ -118,6 +122,7 @@ class MapToolbar(QToolBar):
             self.zoom_in_action,
             self.zoom_out_action,
             self.fit_action,
+            self.north_action,
             self.export_pdf_action,
             self.export_png_action,
         ):
