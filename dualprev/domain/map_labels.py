@@ -15,10 +15,12 @@ from dualprev.domain.risk_map import Point, bounding_box, point_in_polygon, poly
 Box = tuple[float, float, float, float]
 """(left, top, right, bottom)."""
 
-CLEAR_INK = 0.02
+CLEAR_INK = 0.003
 """A label spot with at most this share of ink is "clear": the largest label size with a clear spot
 inside the zone wins over a larger one that would cover the plan's lettering."""
-INSIDE_MAX_INK = 0.12
+SEARCH_STEP = 2.0
+"""How far apart candidate spots inside a zone are tried (sheet points)."""
+INSIDE_MAX_INK = 0.05
 """A zone without a clear spot keeps its label inside on its least-inked spot only up to this share
 of ink (a room's own name under it); more, and the label goes outside with a leader line."""
 
@@ -80,6 +82,9 @@ class LabelRequest:
     anchor: Point
     inside_sizes: tuple[tuple[float, float], ...]
     outside_size: tuple[float, float]
+    inside_margins: tuple[float, ...] = ()
+    """Per inside size, the part of the box kept clear of the zone's walls but not drawn: ink under
+    it does not count (the wall itself lies just beyond)."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,10 @@ def segment_hits_box(a: Point, b: Point, box: Box) -> bool:
         if t0 >= t1:
             return False
     return True
+
+
+def _shrunk(box: Box, margin: float) -> Box:
+    return box[0] + margin, box[1] + margin, box[2] - margin, box[3] - margin
 
 
 def _box_at(centre: Point, size: tuple[float, float]) -> Box:
@@ -179,23 +188,30 @@ def _inside(
     outline = request.outline
     left, top, right, bottom = bounding_box(outline)
     diagonal = math.hypot(right - left, bottom - top) or 1.0
-    fallback: tuple[float, LabelPlacement] | None = None
+    fallback: tuple[float, float, LabelPlacement] | None = None
+    """(ink covered, share of ink, spot) of the least-inked spot found."""
+    # A rectangle holds every box within its bounds: no need to probe the outline.
+    rectangular = len(outline) == 4 and all(x in (left, right) and y in (top, bottom) for x, y in outline)
     for index, size in enumerate(request.inside_sizes):
         w, h = size
+        margin = request.inside_margins[index] if index < len(request.inside_margins) else 0.0
         if w > right - left or h > bottom - top:
             continue
         best: tuple[float, float, LabelPlacement] | None = None
-        steps = 16
-        for i in range(steps + 1):
-            cx = left + w / 2 + (right - left - w) * i / steps
-            for j in range(steps + 1):
-                cy = top + h / 2 + (bottom - top - h) * j / steps
+        # Fine steps (a narrow clear band between the plan's machines and its lettering must not
+        # fall between two candidates), at most 48 to an axis.
+        steps_x = max(1, min(48, math.ceil((right - left - w) / SEARCH_STEP)))
+        steps_y = max(1, min(48, math.ceil((bottom - top - h) / SEARCH_STEP)))
+        for i in range(steps_x + 1):
+            cx = left + w / 2 + (right - left - w) * i / steps_x
+            for j in range(steps_y + 1):
+                cy = top + h / 2 + (bottom - top - h) * j / steps_y
                 box = _box_at((cx, cy), size)
-                if not _box_in_polygon(box, outline) or not board.box_free(box):
+                if not (rectangular or _box_in_polygon(box, outline)) or not board.box_free(box):
                     continue
                 if any(boxes_overlap(box, other) for other in above):
                     continue  # would hide a zone drawn on top of this one
-                share = ink.share(box) if ink is not None else 0.0
+                share = ink.share(_shrunk(box, margin)) if ink is not None else 0.0
                 cost = share * 10 + math.dist((cx, cy), request.anchor) / diagonal
                 if best is None or cost < best[0]:
                     best = (cost, share, LabelPlacement(box, index, None))
@@ -205,12 +221,12 @@ def _inside(
             return best[2]
         # No clear spot at this size: remember the one covering the least ink in absolute terms
         # (a smaller box over the same lettering covers less of it).
-        inked = best[1] * w * h
+        inked = best[1] * (w - 2 * margin) * (h - 2 * margin)
         if fallback is None or inked < fallback[0] - 1e-9:
-            fallback = (inked, best[2])
-    if fallback is None or ink is None or ink.share(fallback[1].box) > INSIDE_MAX_INK:
+            fallback = (inked, best[1], best[2])
+    if fallback is None or fallback[1] > INSIDE_MAX_INK:
         return None
-    return fallback[1]
+    return fallback[2]
 
 
 def _leader_ends(request: LabelRequest, above: Sequence[Box]) -> list[Point]:

@@ -7,7 +7,7 @@ the colour itself stays exact everywhere else. The same ink, on a coarse grid, t
 placement where the plan is already lettered.
 """
 
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from dualprev.domain.map_labels import InkMap
 from dualprev.errors import StorageError
@@ -48,11 +48,20 @@ def ink_alpha(plan: Image.Image) -> Image.Image:
     return grey.point(lut)
 
 
-def ink_layer(plan: Image.Image) -> Image.Image:
-    """The plan's ink as black on transparent (RGBA), for drawing over the zone fills."""
-    layer = Image.new("RGBA", plan.size, (0, 0, 0, 0))
-    layer.putalpha(ink_alpha(plan))
-    return layer
+def ink_layer(plan: Image.Image, *, halo: int = 0) -> Image.Image:
+    """The plan's ink as black on transparent (RGBA), for drawing over the zone fills; with
+    ``halo`` (pixels), a white rim around every stroke, so lettering stays readable on a hatch."""
+    alpha = ink_alpha(plan)
+    if halo <= 0:
+        layer = Image.new("RGBA", plan.size, (0, 0, 0, 0))
+        layer.putalpha(alpha)
+        return layer
+    rim = alpha.filter(ImageFilter.MaxFilter(2 * halo + 1))
+    layer = Image.new("RGBA", plan.size, (255, 255, 255, 0))
+    layer.putalpha(rim)
+    black = Image.new("RGBA", plan.size, (0, 0, 0, 0))
+    black.putalpha(alpha)
+    return Image.alpha_composite(layer, black)
 
 
 def ink_map(plan: Image.Image, box: tuple[float, float, float, float]) -> InkMap:

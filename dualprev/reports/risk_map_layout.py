@@ -92,6 +92,8 @@ class PlanInk:
     its lines is the level's own."""
 
     outlines: tuple[tuple[Point, ...], ...]
+    halo: float = 0.0
+    """Points of white rim around every stroke (black-and-white maps: the plan over a hatch)."""
 
 
 Item = TextRun | Shape | PlanImage | PlanInk
@@ -238,11 +240,10 @@ def _draw_map(
             items.extend(_hatch(pts, zone.level, sizes))
         else:
             items.append(Shape(pts, fill=level_paint(zone.level)))
-    if not mono and any(zone.level is not None for zone in sheet.zones):
-        # The plan's walls and lettering, again, over the colour.
-        items.append(
-            PlanInk(tuple(pts for zone, pts in zip(sheet.zones, outlines, strict=True) if zone.level))
-        )
+    if any(zone.level is not None for zone in sheet.zones):
+        # The plan's walls and lettering, again, over the colour (or the hatch).
+        zoned = tuple(pts for zone, pts in zip(sheet.zones, outlines, strict=True) if zone.level)
+        items.append(PlanInk(zoned, halo=0.6 if mono else 0.0))
     for zone, pts in zip(sheet.zones, outlines, strict=True):
         if zone.level is None:
             items.append(Shape(pts, stroke=GREY, stroke_width=sizes.zone_stroke, dashed=True))
@@ -315,6 +316,8 @@ def _label_sizes(size: float, lines: int) -> tuple[float, ...]:
     return tuple(max(LABEL_FLOOR, size * f) for f in (1.0, 0.9, 0.8)[:lines])
 
 
+LABEL_INK_CLEARANCE = 1.5
+"""Points around a label inside its zone that must be free of the plan's ink too."""
 LABEL_FLOOR = 7.0
 """No label text is printed smaller than this (a map on the wall is read from a step away)."""
 
@@ -350,16 +353,17 @@ def _zone_labels(
     requests = []
     for zone, pts in zip(sheet.zones, outlines, strict=True):
         # Inside, the box keeps a margin from the zone's walls.
+        margins = tuple(s * 0.5 for s in steps)
+        # The plan's ink counts under the box and a little around it (labels do not touch the
+        # plan's lettering), not under the rest of the margin kept from the walls.
+        clear_of_ink = tuple(m - min(m, LABEL_INK_CLEARANCE) for m in margins)
         inside = tuple(
             (w + 2 * margin, h + 2 * margin)
-            for s in steps
-            for (w, h), margin in ((_label_box(zone.label_lines, s), s * 0.5),)
+            for s, margin in zip(steps, margins, strict=True)
+            for w, h in (_label_box(zone.label_lines, s),)
         )
-        requests.append(
-            LabelRequest(
-                pts, to_page(zone.label_at), inside, _label_box(zone.label_lines, sizes.label_outside)
-            )
-        )
+        outside = _label_box(zone.label_lines, sizes.label_outside)
+        requests.append(LabelRequest(pts, to_page(zone.label_at), inside, outside, clear_of_ink))
     pad = _mm(1)
     area = (bounds[0] + pad, bounds[1] + pad, bounds[2] - pad, bounds[3] - pad)
     placements = place_labels(requests, area, ink=plan_ink(sheet, plan_box), gap=_mm(1))

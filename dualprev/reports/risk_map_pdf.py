@@ -79,7 +79,7 @@ def _draw(canvas: Canvas, layout: SheetLayout, font: str) -> None:
                 canvas.saveState()
                 canvas.clipPath(_zones_path(canvas, item.outlines, height), stroke=0, fill=0, fillMode=0)
                 canvas.drawImage(
-                    ImageReader(ink_layer(image)),
+                    ImageReader(ink_layer(image, halo=round(item.halo * image.width / box.width))),
                     box.x,
                     height - box.y - box.height,
                     box.width,

@@ -6,7 +6,7 @@ import itertools
 import math
 from typing import BinaryIO
 
-from PIL import Image, ImageChops, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from dualprev.reports.fonts import pil_font
 from dualprev.reports.risk_map_data import RiskMapSheet
@@ -62,7 +62,7 @@ def render_risk_map(sheet: RiskMapSheet, dpi: int = PNG_DPI) -> Image.Image:
         elif isinstance(item, PlanInk):
             if plan is not None:
                 outlines = [[(x * scale, y * scale) for x, y in pts] for pts in item.outlines]
-                _draw_ink(page, plan[0], plan[1], outlines)
+                _draw_ink(page, plan[0], plan[1], outlines, round(item.halo * scale))
         elif isinstance(item, Shape):
             pts = [(x * scale, y * scale) for x, y in item.points]
             if item.fill is not None:
@@ -90,15 +90,24 @@ def render_risk_map(sheet: RiskMapSheet, dpi: int = PNG_DPI) -> Image.Image:
 
 
 def _draw_ink(
-    page: Image.Image, plan: Image.Image, origin: tuple[int, int], outlines: list[list[tuple[float, float]]]
+    page: Image.Image,
+    plan: Image.Image,
+    origin: tuple[int, int],
+    outlines: list[list[tuple[float, float]]],
+    halo: int,
 ) -> None:
-    """The plan's ink in black over the page, inside the zones only (see ``PlanInk``)."""
+    """The plan's ink in black over the page, inside the zones only, with a white rim of ``halo``
+    pixels (see ``PlanInk``)."""
     zones = Image.new("L", plan.size, 0)
     draw = ImageDraw.Draw(zones)
     for pts in outlines:
         draw.polygon([(x - origin[0], y - origin[1]) for x, y in pts], fill=255)
-    mask = ImageChops.multiply(ink_alpha(plan), zones)
-    page.paste((0, 0, 0), (*origin, origin[0] + plan.width, origin[1] + plan.height), mask)
+    alpha = ink_alpha(plan)
+    box = (*origin, origin[0] + plan.width, origin[1] + plan.height)
+    if halo > 0:
+        rim = alpha.filter(ImageFilter.MaxFilter(2 * halo + 1))
+        page.paste((255, 255, 255), box, ImageChops.multiply(rim, zones))
+    page.paste((0, 0, 0), box, ImageChops.multiply(alpha, zones))
 
 
 def write_risk_map_png(sheet: RiskMapSheet, stream: BinaryIO, dpi: int = PNG_DPI) -> tuple[int, int]:

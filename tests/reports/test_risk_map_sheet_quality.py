@@ -152,7 +152,14 @@ def test_black_and_white_uses_a_distinct_hatch_per_level(demo_db: Database, tmp_
     items = layout_sheet(sheet).items
     coloured = {item.fill.rgb for item in items if isinstance(item, Shape) and item.fill is not None}
     assert not coloured & {level.colour.rgb for level in RiskLevel}  # no colour anywhere, legend included
-    assert not any(isinstance(item, PlanInk) for item in items)
+    # White under the hatch, and the plan's walls and lettering drawn again over it.
+    (ink,) = [i for i, item in enumerate(items) if isinstance(item, PlanInk)]
+    hatch_lines = [
+        i
+        for i, item in enumerate(items)
+        if isinstance(item, Shape) and not item.closed and item.stroke_width < 0.6
+    ]
+    assert hatch_lines and min(hatch_lines) < ink  # (the legend's swatches come later)
     png = _export(demo_db, tmp_path / "mono.png", mono=True)
     with Image.open(png) as image:
         colours = image.convert("RGB").getcolors(maxcolors=1 << 20)
