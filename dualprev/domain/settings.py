@@ -251,7 +251,11 @@ IMPORT_MAPPINGS: SettingSpec[ImportMappings] = SettingSpec(
 )
 
 MAP_NORTH_ARROWS: SettingSpec[dict[int, float | None]] = SettingSpec(
-    "map.north_arrows", "四色分布图指北针方向", {}, _north_arrows, _north_arrows_json
+    "map.north_arrows",
+    "四色分布图指北针方向（四色分布图页 › 指北针…）",
+    {},
+    _north_arrows,
+    _north_arrows_json,
 )
 """A plan missing from the table has north at the top of the sheet (0°)."""
 
