@@ -216,7 +216,7 @@ def task_page(device: DeviceSession, csrf: str, task_id: int, checklist: Checkli
             for r in CheckResult
         )
         items.append(
-            f"""<fieldset class="item card" id="item_{iid}"><legend>{n}. {e(item.content)}</legend>
+            f"""<div class="item card" id="item_{iid}"><p class="item-title">{n}. {e(item.content)}</p>
 {f'<p class="small">标准：{e(item.standard)}</p>' if item.standard else ""}
 <div class="choices">{radios}</div>
 <div class="fail-block"><p class="small">不合格将登记隐患（与电脑端相同的预填内容）：{e(item.place)}</p>
@@ -225,7 +225,7 @@ def task_page(device: DeviceSession, csrf: str, task_id: int, checklist: Checkli
 {"" if item.person_id else f'<label>整改责任人<select name="rectifier_{iid}" id="rectifier_{iid}">{people_options}</select></label>'}
 <label class="btn" for="photo_{iid}">拍照</label>
 <input type="file" name="photo_{iid}" id="photo_{iid}" accept="image/*" capture="environment" multiple class="hidden-file" data-preview="preview_{iid}">
-<div class="previews" id="preview_{iid}"></div></div></fieldset>"""
+<div class="previews" id="preview_{iid}"></div></div></div>"""
         )
     body = f"""<p class="lead">{e(checklist.title)} · {e(checklist.place)}</p>
 <form method="post" action="/tasks/{task_id}" enctype="multipart/form-data" data-send data-draft="排查记录">

@@ -137,7 +137,8 @@
     var elements = form.elements;
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
-      if (!el.name || el.disabled) { continue; }
+      // Buttons are disabled while sending: the one that was clicked still counts.
+      if (!el.name || (el.disabled && el !== form.clicked)) { continue; }
       if (el.type === "file") {
         for (var j = 0; j < el.files.length; j++) {
           pending++;
