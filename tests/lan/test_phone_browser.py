@@ -73,9 +73,8 @@ def browser(tmp_path: Path) -> Iterator[Any]:
 
 
 def _wait(driver: Any, condition: Any, timeout: float = 15) -> Any:
-    from selenium.webdriver.support.ui import WebDriverWait
-
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
 
     ignored = (NoSuchElementException, StaleElementReferenceException)
     return WebDriverWait(driver, timeout, ignored_exceptions=ignored).until(condition)
@@ -249,7 +248,7 @@ def test_a_phone_pairs_scans_reports_checks_and_rectifies(demo_path: Path, tmp_p
         _wait(driver, lambda d: "我的整改" in d.title)
         _shot(driver, shots, "09-rectify-list")
         driver.find_element("css selector", f'a[href="/rectify/{reported_id}"]').click()
-        _wait(driver, lambda d: "整改" == d.title.split(" - ")[0])
+        _wait(driver, lambda d: d.title.split(" - ")[0] == "整改")
         driver.find_element("id", "measures").send_keys("重新紧固防护罩并加装防松垫圈")
         driver.find_element("id", "after_photos").send_keys(
             str(photo_file(tmp_path / "after.jpg", (40, 40, 200)))

@@ -218,7 +218,7 @@ def draft_for(db: Database, report_id: int, *, today: date) -> HiddenDangerDraft
             rectifier, department = post.responsible_person_id, post.department_id
     location = report.location or report.post_name
     return HiddenDangerDraft(
-        found_on=report.created_at.astimezone().date(),
+        found_on=min(report.created_at.astimezone().date(), today),
         description=report.description,
         level=level,
         source=HiddenDangerSource.WORKER_REPORT,
