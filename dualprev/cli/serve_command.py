@@ -45,6 +45,7 @@ def _serve(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
 
             serve_forever(db, host, port, on_started=started)
+            print("手机访问服务已停止。", flush=True)
         finally:
             db.close()
     return EXIT_OK

@@ -5,6 +5,7 @@ uvicorn is the ASGI server: it parses HTTP (h11) and handles connections, timeou
 nothing here touches the wire itself."""
 
 import asyncio
+import contextlib
 import ipaddress
 import socket
 import threading
@@ -158,6 +159,8 @@ def serve_forever(db: Database, host: str, port: int, *, on_started: Callable[[A
             on_started(Address(host, port))
         await task
 
-    asyncio.run(main())
+    # uvicorn shuts down gracefully on Ctrl+C, then raises it again: stopping is the normal end.
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(main())
     if not server.started:
         raise UserError(f"无法在 {host}:{port} 上启动手机访问服务：端口可能已被占用，或这个地址不属于本机")
