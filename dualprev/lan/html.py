@@ -4,7 +4,6 @@ database is escaped here."""
 
 import secrets
 from collections.abc import Iterable, Sequence
-from datetime import date
 from html import escape
 
 from dualprev.domain.checks import CheckResult
@@ -279,7 +278,3 @@ def accept_list_page(device: DeviceSession, csrf: str, items: Sequence[DangerIte
 <button class="btn danger" name="decision" value="reject" id="reject_btn_{d.id}">不通过</button></div></form></section>"""
         )
     return layout("整改验收", "".join(rows), device=device)
-
-
-def today_text(today: date) -> str:
-    return today.isoformat()

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -117,12 +116,6 @@ def _pair(driver: Any, served: Served, code: str, device: str) -> None:
     driver.find_element("id", "device_name").send_keys(device)
     driver.find_element("id", "pair_btn").click()
     _wait(driver, lambda d: "首页" in d.title)
-
-
-def _counts(db: Any) -> dict[str, int]:
-    from dualprev.services.info_service import file_info
-
-    return dict(file_info(db.path).to_json()["counts"])
 
 
 def test_a_phone_pairs_scans_reports_checks_and_rectifies(demo_path: Path, tmp_path: Path, browser: Any,
@@ -489,7 +482,3 @@ def _audit_actors(db: Any) -> str:
 
     with sqlite3.connect(db.path) as conn:
         return " ".join(r[0] for r in conn.execute("SELECT actor FROM audit_log"))
-
-
-def _sleep_a_little() -> None:
-    time.sleep(0.1)
