@@ -211,6 +211,7 @@
       for (var i = 0; i < el.files.length; i++) {
         if (window.URL && /^image\//.test(el.files[i].type)) {
           var img = document.createElement("img");
+          img.onerror = function () { if (this.parentNode) { this.parentNode.removeChild(this); } };
           img.src = URL.createObjectURL(el.files[i]);
           box.appendChild(img);
         }
