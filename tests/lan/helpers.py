@@ -78,6 +78,7 @@ def serving(db_path: Path) -> Iterator[Served]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        process.stdout.close()
 
 
 def photo_file(

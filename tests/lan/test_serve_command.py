@@ -51,3 +51,6 @@ def test_serve_prints_its_address_and_a_pairing_code(demo_path: Path) -> None:
     finally:
         if process.poll() is None:
             process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
