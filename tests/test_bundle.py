@@ -65,3 +65,25 @@ def test_bundle_builds_and_runs_headless(tmp_path: Path) -> None:
     risk_map = run_dir / "四色图.png"
     exported = run("export", "map", "--db", str(db), "--out", str(risk_map), "--size", "A4")
     assert exported.returncode == 0 and risk_map.stat().st_size > 100_000, exported.stderr
+
+    # The phone service: uvicorn's modules chosen by name and the pages' assets are in the bundle.
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    served = subprocess.Popen(
+        [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+        cwd=run_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        assert served.stdout is not None
+        assert "手机访问服务已启动" in served.stdout.readline()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/jsQR.js", timeout=10) as reply:
+            assert b"jsQR" in reply.read()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as reply:
+            assert "手机配对" in reply.read().decode("utf-8")
+    finally:
+        served.terminate()
+        served.wait(timeout=30)

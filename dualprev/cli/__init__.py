@@ -14,7 +14,14 @@ import sys
 from collections.abc import Sequence
 
 from dualprev import __version__
-from dualprev.cli import database_commands, export_commands, grade_command, import_commands, safety_commands
+from dualprev.cli import (
+    database_commands,
+    export_commands,
+    grade_command,
+    import_commands,
+    safety_commands,
+    serve_command,
+)
 from dualprev.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Parser
 from dualprev.errors import DamagedDatabaseError, UserError
 
@@ -23,7 +30,14 @@ __all__ = ["EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "build_parser", "parse_args"
 DEBUG_ENV_VAR = "DUALPREV_DEBUG"
 """Set to keep the traceback of an unexpected error instead of the one-line message."""
 
-_COMMAND_GROUPS = (database_commands, grade_command, export_commands, safety_commands, import_commands)
+_COMMAND_GROUPS = (
+    database_commands,
+    grade_command,
+    export_commands,
+    safety_commands,
+    import_commands,
+    serve_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -34,6 +34,7 @@ class Entity(StrEnum):
     PHOTO = "photo"
     EXPORT_PROFILE = "export_profile"
     AUDIT = "audit"
+    PHONE = "phone"  # paired phones, pairing codes, 随手拍 reports awaiting review
 
 
 # Every table of the schema; tests/services/test_changes.py keeps this complete.
@@ -70,6 +71,11 @@ TABLE_ENTITIES: dict[str, Entity] = {
     "photo": Entity.PHOTO,
     "export_profile": Entity.EXPORT_PROFILE,
     "audit_log": Entity.AUDIT,
+    "phone_device": Entity.PHONE,
+    "phone_pairing": Entity.PHONE,
+    "phone_report": Entity.PHONE,
+    "phone_report_photo": Entity.PHONE,
+    "phone_request": Entity.PHONE,
 }
 
 

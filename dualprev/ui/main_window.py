@@ -29,6 +29,7 @@ from dualprev.ui import messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.pages.page import Page
 from dualprev.ui.tasks import run_in_background
+from dualprev.ui.widgets.nav_badge import ReportBadge
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("import", "数据导入", "import_page", "ImportPage"),
     PageEntry("backup", "数据备份", "backup_page", "BackupPage"),
     PageEntry("settings", "设置", "settings_page", "SettingsPage"),
+    PageEntry("phone", "手机访问", "phone_page", "PhonePage"),
 )
 
 NAV_STYLE = """
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
         self.db_path_label.setObjectName("db_path_label")
         self.statusBar().addPermanentWidget(self.db_path_label)
         self._build_file_menu()
+        self.report_badge = ReportBadge(self.nav_list, ctx)
         self.nav_list.currentRowChanged.connect(self._on_nav_row_changed)
         ctx.events.data_changed.connect(self._on_data_changed)
         self._update_title()

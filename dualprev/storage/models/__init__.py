@@ -28,6 +28,13 @@ from dualprev.storage.models.hidden_danger import (
     RemediationPlan,
 )
 from dualprev.storage.models.organisation import Area, Department, Person, Post, PostRiskPoint
+from dualprev.storage.models.phone import (
+    PhoneDevice,
+    PhonePairing,
+    PhoneReport,
+    PhoneReportPhoto,
+    PhoneRequest,
+)
 from dualprev.storage.models.post_card import PostCardOverride, PostCardPrint
 from dualprev.storage.models.records import AuditLog, ExportProfile
 from dualprev.storage.models.risk import (
@@ -65,6 +72,11 @@ __all__ = [
     "MapZone",
     "MapZoneRiskPoint",
     "Person",
+    "PhoneDevice",
+    "PhonePairing",
+    "PhoneReport",
+    "PhoneReportPhoto",
+    "PhoneRequest",
     "Photo",
     "Post",
     "PostCardOverride",
