@@ -6,15 +6,15 @@ import pypdfium2.raw as pdfium_c
 A4_WIDTH_PT = 595.28
 
 
-def text_sizes(pdf: bytes, page: int) -> list[tuple[str, float]]:
+def text_sizes(pdf: bytes, page: int, *, card: bool = True) -> list[tuple[str, float]]:
     """(character, size on paper in points) of every visible character of the page. Cards draw an
     A4 design scaled to their sheet; the scale is the page width over the design's (or half of it,
-    for two cards side by side)."""
+    for two cards side by side). Other printouts are drawn at their size (``card=False``)."""
     document = pdfium.PdfDocument(pdf)
     try:
         p = document[page]
         width, height = p.get_size()
-        scale = (width if width < height else width / 2) / A4_WIDTH_PT
+        scale = (width if width < height else width / 2) / A4_WIDTH_PT if card else 1.0
         textpage = p.get_textpage()
         out = []
         for i in range(textpage.count_chars()):
