@@ -365,7 +365,7 @@ def _format_from_suffix(out: Path, spec: ExportSpec) -> ExportFormat | None:
 
 
 def _export_cards(args: argparse.Namespace) -> int:
-    from dualprev.services.post_card_export import export_cards
+    from dualprev.services.post_card_export import export_cards, recorded_summary
 
     out = Path(args.out).expanduser().resolve()
     from dualprev.storage.db import open_database
@@ -380,9 +380,14 @@ def _export_cards(args: argparse.Namespace) -> int:
     print(f"已导出岗位安全风险告知卡：{result.path}（{len(result.cards)} 张，{result.pages} 页）")
     for skipped in result.skipped:
         print(f"未导出：{skipped.post_name}（{skipped.reason}）", file=sys.stderr)
+    if result.recorded:
+        print(recorded_summary(result.recorded))
+    if result.enlarged:
+        names = "、".join(f"{name}（{size}）" for name, size in result.enlarged)
+        print(f"以下告知卡内容较多，为保持字号改用更大的纸张：{names}。", file=sys.stderr)
     if result.did_not_fit:
         names = "、".join(result.did_not_fit)
-        print(f"以下告知卡内容较多，在 {args.size} 上续页打印：{names}。建议用 --size A3。", file=sys.stderr)
+        print(f"以下告知卡内容较多，续页打印：{names}。", file=sys.stderr)
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ Rules, all pure:
 * Control measures in place (现有) are grouped by category in the preferred order (工程技术 → 管理 →
   培训教育 → 个体防护); within a group the measure of the more severe hazard comes first. Measures of
   the 应急处置 category form the card's 应急处置措施.
+* Hazards, measures and emergency measures say each thing once (:mod:`post_card_dedupe`).
 * Accident types are ordered by the most severe hazard that can cause them, then vocabulary order.
 * A printed card is a snapshot (revision, date, content hash). The hash covers everything printed
   and, for an overridden field, the computed text behind it: when the risks change under an
@@ -28,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 
 from dualprev.domain.grading import highest_level
+from dualprev.domain.post_card_dedupe import distinct_items, distinct_measures
 from dualprev.domain.risk import ControlMeasureCategory, RiskLevel
 from dualprev.domain.safety_signs import SafetySign, SignLibrary, SignSource, choose_signs
 from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
@@ -55,6 +57,7 @@ class CardField(StrEnum):
     ENTERPRISE = "enterprise"
     POST = "post"
     DEPARTMENT = "department"
+    TEAM = "team"
     WORKPLACE = "workplace"
     WORK_CONTENT = "work_content"
     RESPONSIBLE = "responsible"
@@ -90,6 +93,7 @@ _FIELD_LABELS = {
     CardField.ENTERPRISE: "企业名称",
     CardField.POST: "岗位名称",
     CardField.DEPARTMENT: "所属部门",
+    CardField.TEAM: "所属班组",
     CardField.WORKPLACE: "工作场所",
     CardField.WORK_CONTENT: "工作内容",
     CardField.RESPONSIBLE: "岗位负责人",
@@ -148,6 +152,7 @@ class PostFacts:
     post_id: int
     post_name: str
     department: str = ""
+    """The department or workshop (车间) the post belongs to: a 班组's parent, never the 班组."""
     workplace: str = ""
     work_content: str = ""
     responsible_name: str = ""
@@ -155,6 +160,8 @@ class PostFacts:
     risk_point_count: int = 0
     hazards: tuple[HazardFact, ...] = ()
     """In inventory order (risk point, then step)."""
+    team: str = ""
+    """The 班组 the post belongs to, if any."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +209,7 @@ class CardContent:
     phones: tuple[Phone, ...]
     card_number: str
     overridden: frozenset[CardField] = field(default_factory=frozenset)
+    team: str = ""
 
 
 @dataclass(frozen=True)
@@ -269,12 +277,12 @@ def compute_card(post: PostFacts, enterprise: EnterpriseFacts, signs: SignLibrar
 
     groups = []
     for category in MEASURE_CATEGORIES_ON_CARD:
-        items = unique_texts(
+        items = distinct_measures(
             [m.content for h in hazards for m in h.measures if m.is_existing and m.category is category]
         )
         if items:
             groups.append(MeasureGroup(category.label, items))
-    emergency = unique_texts(
+    emergency = distinct_items(
         [
             m.content
             for h in hazards
@@ -295,11 +303,12 @@ def compute_card(post: PostFacts, enterprise: EnterpriseFacts, signs: SignLibrar
         enterprise_code=clean_code(enterprise.code),
         post=post.post_name.strip(),
         department=post.department.strip(),
+        team=post.team.strip(),
         workplace=post.workplace.strip(),
         work_content=post.work_content.strip(),
         responsible=" ".join(p for p in (post.responsible_name.strip(), post.responsible_phone.strip()) if p),
         level=level,
-        hazards=unique_texts([h.description for h in hazards]),
+        hazards=distinct_items([h.description for h in hazards]),
         accident_types=accident_types,
         measures=tuple(groups),
         emergency=emergency or (GENERIC_EMERGENCY if hazards else ()),
@@ -339,6 +348,12 @@ def _field_value(content: CardContent, card_field: CardField) -> Any:
     return getattr(content, card_field.value)
 
 
+def _printed(content: CardContent, card_field: CardField) -> bool:
+    """Whether a field is part of the card. A blank 班组 is not: cards printed before the field
+    existed must not turn out of date because of it."""
+    return card_field is not CardField.TEAM or bool(content.team)
+
+
 def content_document(
     content: CardContent, computed: CardContent, qr_url_template: str = ""
 ) -> dict[str, Any]:
@@ -348,7 +363,7 @@ def content_document(
         "format": CARD_FORMAT,
         "post_id": content.post_id,
         "enterprise_code": content.enterprise_code,
-        "fields": {f.value: _field_value(content, f) for f in CardField},
+        "fields": {f.value: _field_value(content, f) for f in CardField if _printed(content, f)},
         "basis": {f.value: _field_value(computed, f) for f in sorted(content.overridden)},
         "qr_url_template": qr_url_template,
     }
@@ -396,6 +411,6 @@ def changed_fields(
     for f in CardField:
         printed = old_fields.get(f.value)
         behind = f.value in now["basis"] and old_basis.get(f.value, printed) != now["basis"][f.value]
-        if printed != now["fields"][f.value] or behind:
+        if printed != now["fields"].get(f.value) or behind:
             changed.append(f)
     return tuple(changed)

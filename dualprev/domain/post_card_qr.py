@@ -1,22 +1,25 @@
 """岗位安全风险告知卡 QR payload: the stable id line ``DP1:<enterprise code>:<post id>:r<revision>``,
-then a plain-text summary of at most 400 bytes (UTF-8), shortened by abbreviating and dropping
-whole items and lines, never by cutting inside a clause; or the enterprise's URL when it set a
-template."""
+then a plain-text summary made of whole items of the card, each printed exactly as on the card
+(nothing abbreviated or cut, so it never contradicts the card), small enough for a code with large
+modules; or the enterprise's URL when it set a template."""
 
 import string
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 
 from dualprev.domain.post_card import PUBLIC_PHONES, CardContent, CardSheet, clean_code
 
 QR_MAX_BYTES = 400
+"""The most any payload holds (domain.md §6)."""
+QR_TARGET_BYTES = 250
+"""What the default summary aims at: up to 250 bytes of UTF-8 fit a version-11 code at error
+correction M (61 modules), which the card prints 64 mm wide on A4: 1.05 mm modules, big enough
+for a phone held 0.6 m away (see post_card_styles.QR_DESIGN_MM)."""
 QR_ID_PREFIX = "DP1"
 
 # --- QR payload ---------------------------------------------------------------------------------
 
 URL_PLACEHOLDERS = ("code", "post_id", "revision", "card_number")
-_CLAUSE_END = "，；。、,;"
 
 
 def qr_id_line(enterprise_code: str, post_id: int, revision: int) -> str:
@@ -45,165 +48,81 @@ def url_template_problem(template: str) -> str | None:
     return None
 
 
-def _clauses(text: str) -> list[str]:
-    parts, current = [], ""
-    for ch in text:
-        current += ch
-        if ch in _CLAUSE_END:
-            parts.append(current)
-            current = ""
-    if current:
-        parts.append(current)
-    return parts
+def _phone(label: str, number: str) -> str:
+    return f"{label} {number}"
 
 
-def first_clause(text: str) -> str:
-    """The first clause of ``text`` (up to its first ，；。、), without the closing mark."""
-    clauses = _clauses(text.strip())
-    return clauses[0].rstrip(_CLAUSE_END).strip() if clauses else ""
+def _one_line(items: Sequence[str]) -> list[str]:
+    """Items as single lines: a line break typed inside one must not start a new payload line."""
+    return [" ".join(t.split()) for t in items]
 
 
-_POST_RANK, _LEVEL_RANK, _PHONE_RANK, _EMERGENCY_RANK, _HAZARD_RANK, _ACCIDENT_RANK, _DATE_RANK = range(7)
-"""Importance of the summary's lines, most important first."""
-
-
-@dataclass
-class _Line:
-    order: int
-    """Position in the payload (post, level, hazards, accident types, emergency, phones, date)."""
-    rank: int
-    """Lower is more important; items and lines are dropped from the highest rank."""
-    prefix: str
-    short_prefix: str
-    items: list[str]
-    short_items: list[str]
-    sep: str
-    floor: int = 1
-    """Items never dropped one by one below this count (the whole line may still go)."""
-    droppable: bool = True
-
-
-def _summary_lines(content: CardContent, revision_date: date) -> list[_Line]:
+def summary_items(content: CardContent) -> tuple[str, ...]:
+    """Every text the default summary may hold, each exactly as the card prints it (the test of
+    "never contradicts the card": each is found in the card's text)."""
     level = content.level.label if content.level is not None else "未评价"
-    phones = [f"{p.label}{p.number}" for p in content.phones]
-    short_phones = [f"{p.label.split(' ')[0]}{p.number}" for p in content.phones]
-    post = f"{content.post}（{content.department}）" if content.department else content.post
-    lines = [
-        _Line(0, _POST_RANK, "岗位：", "", [post], [content.post], "", droppable=False),
-        _Line(1, _LEVEL_RANK, "风险等级：", "风险：", [level], [level], "", droppable=False),
-        _Line(
-            2,
-            _HAZARD_RANK,
-            "主要危险：",
-            "危险：",
-            list(content.hazards),
-            [first_clause(t) for t in content.hazards],
-            "；",
-        ),
-        _Line(
-            3,
-            _ACCIDENT_RANK,
-            "事故类型：",
-            "事故：",
-            list(content.accident_types),
-            list(content.accident_types),
-            "、",
-        ),
-        _Line(
-            4,
-            _EMERGENCY_RANK,
-            "应急处置：",
-            "应急：",
-            list(content.emergency),
-            [first_clause(t) for t in content.emergency],
-            "；",
-        ),
-        # Every phone stays while any other item can go; the enterprise's own ones go last of all.
-        _Line(
-            5,
-            _PHONE_RANK,
-            "应急电话：",
-            "电话：",
-            phones,
-            short_phones,
-            " ",
-            floor=len(phones),
-            droppable=False,
-        ),
-        _Line(
-            6,
-            _DATE_RANK,
-            "日期：",
-            "",
-            [f"{revision_date.isoformat()} {content.enterprise}".strip()],
-            [revision_date.isoformat()],
-            "",
-        ),
-    ]
-    return [line for line in lines if any(line.items)]
+    return (
+        content.post,
+        content.department,
+        level,
+        *content.accident_types,
+        *(_phone(p.label, p.number) for p in content.phones),
+        *content.emergency,
+        *content.hazards,
+    )
 
 
 def qr_summary(
-    content: CardContent, revision: int, revision_date: date, max_bytes: int = QR_MAX_BYTES
+    content: CardContent, revision: int, revision_date: date, max_bytes: int = QR_TARGET_BYTES
 ) -> str:
-    """The default QR payload: the id line, then as much of the summary as fits in ``max_bytes``.
+    """The default QR payload: the id line, then whole items of the card, most useful first.
 
-    Shortening, step by step until it fits: short labels without department and enterprise; the
-    hazards, then the emergency actions cut to their first clause; items dropped from the end of
-    the least important list (accident types, hazards, emergency actions); whole lines dropped.
+    Always: the post (and its department) with its level, every accident type the card lists,
+    and the phones (the enterprise's own first). Then, while the payload stays within
+    ``max_bytes``: the emergency measures in the card's order, then the hazards, each whole or
+    not at all. ``revision_date`` is on the card's footer; the id line carries the revision.
+
+    A fixed part over ``QR_TARGET_BYTES`` leaves out the public phones, then the department; one
+    over QR_MAX_BYTES the accident-type line, then everything but the id line.
     """
+    del revision_date  # the revision in the id line names the printed edition
     head = qr_id_line(content.enterprise_code, content.post_id, revision)
-    lines = _summary_lines(content, revision_date)
-    public = max(1, sum(1 for p in content.phones if (p.label, p.number) in PUBLIC_PHONES))
-    short_labels = False
-    trimmed: set[int] = set()
-    """Ranks of the lines shown with their short items."""
+    level = content.level.label if content.level is not None else "未评价"
+    own = [_phone(p.label, p.number) for p in content.phones if (p.label, p.number) not in PUBLIC_PHONES]
+    public = [_phone(p.label, p.number) for p in content.phones if (p.label, p.number) in PUBLIC_PHONES]
+    post = f"{content.post}（{content.department}）" if content.department else content.post
+    fixed = [
+        head,
+        f"{post} {level}",
+        f"事故：{'、'.join(content.accident_types)}" if content.accident_types else "",
+        f"电话：{'；'.join(own + public)}" if own or public else "",
+    ]
 
-    def text() -> str:
-        body = []
-        for line in sorted(lines, key=lambda ln: ln.order):
-            items = line.short_items if line.rank in trimmed else line.items
-            body.append((line.short_prefix if short_labels else line.prefix) + line.sep.join(items))
-        return "\n".join([head, *body])
+    def size(lines: Sequence[str]) -> int:
+        return len("\n".join(t for t in lines if t).encode("utf-8"))
 
-    def fits() -> bool:
-        return len(text().encode("utf-8")) <= max_bytes
-
-    def drop_items(floor: Callable[[_Line], int]) -> None:
-        while not fits():
-            candidates = [ln for ln in lines if len(ln.items) > floor(ln)]
-            if not candidates:
-                return
-            line = max(candidates, key=lambda ln: ln.rank)
-            line.items.pop()
-            line.short_items.pop()
-
-    if fits():
-        return text()
-    short_labels = True
-    trimmed |= {_POST_RANK, _DATE_RANK}
-    for rank in (_HAZARD_RANK, _EMERGENCY_RANK):
-        if fits():
-            return text()
-        trimmed.add(rank)
-    drop_items(lambda ln: max(ln.floor, 3))
-    drop_items(lambda ln: max(ln.floor, 2))
-    drop_items(lambda ln: ln.floor)
-    while not fits():
-        droppable = [ln for ln in lines if ln.droppable]
-        if droppable:
-            lines.remove(max(droppable, key=lambda ln: ln.rank))
-            continue
-        # Only the post, its level and the phones are left: give up enterprise numbers, then lines.
-        phones = next((ln for ln in lines if ln.rank == _PHONE_RANK), None)
-        if phones is not None and len(phones.items) > public:
-            phones.items.pop()
-            phones.short_items.pop()
-        elif lines:
-            lines.remove(max(lines, key=lambda ln: ln.rank))
-        else:
-            break
-    return text()
+    # Over the target, the fixed part gives up what the card says louder anyway: the public
+    # numbers (119, 120, 110: printed large on every card), then the department; only past
+    # QR_MAX_BYTES the accident-type line and finally all but the id line.
+    cuts = [
+        (QR_TARGET_BYTES, 3, f"电话：{'；'.join(own)}" if own else ""),
+        (QR_TARGET_BYTES, 1, f"{content.post} {level}"),
+        (QR_MAX_BYTES, 2, ""),
+    ]
+    for limit, index, shorter in cuts:
+        if size(fixed) > limit:
+            fixed[index] = shorter
+    chosen: list[str] = []
+    budget = max(max_bytes, size(fixed))
+    for label, items in (("应急：", _one_line(content.emergency)), ("危险：", _one_line(content.hazards))):
+        # Most important first; an item too long for what is left gives way to a shorter one after it.
+        taken: list[str] = []
+        for item in items:
+            if size([*fixed, *chosen, label + "；".join([*taken, item])]) <= budget:
+                taken.append(item)
+        if taken:
+            chosen.append(label + "；".join(taken))
+    return "\n".join(t for t in [*fixed, *chosen] if t)
 
 
 def qr_payload(content: CardContent, revision: int, revision_date: date, url_template: str = "") -> str:

@@ -1,14 +1,26 @@
 """重大风险公告: every hazard whose current risk is 重大, with its control measures, emergency
 measures and the people responsible, for posting at the gate (公告栏) and filing."""
 
+from typing import BinaryIO
+
 from dualprev.domain.risk import ControlMeasureCategory, RiskLevel
 from dualprev.reports.data import HazardData, RiskPointData, RiskReportData
-from dualprev.reports.page import PageSetup, PaperSize
+from dualprev.reports.page import MM_TO_PT, PageSetup, PaperSize
+from dualprev.reports.pdf_doc import build_pdf
+from dualprev.reports.pdf_table import part_story
 from dualprev.reports.risk_text import accident_and_consequence, joined, numbered, numbered_notes
+from dualprev.reports.styles import pdf_styles
 from dualprev.reports.tables import Align, Cell, CellValue, Column, Part, Section, TableDocument
 
 TITLE = "重大风险公告"
 DEFAULT_PAPER = PaperSize.A4
+
+
+def notice_body_pt(paper: PaperSize) -> float:
+    """The notice is posted, not filed: its text keeps the posted minimum of the post cards
+    (10 pt on A4; larger on A3, which is read from further away), not the 7 pt of the lists."""
+    return 12.0 if paper is PaperSize.A3 else 10.0
+
 
 _C = Align.CENTER
 COLUMNS: tuple[Column, ...] = (
@@ -91,3 +103,12 @@ def major_risks_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER)
         parts=(part,),
         page=PageSetup(paper=paper, landscape=True),
     )
+
+
+def write_major_risks_pdf(document: TableDocument, stream: BinaryIO) -> int:
+    """The notice as PDF at its posted type size (:func:`notice_body_pt`); returns the pages."""
+    styles = pdf_styles(notice_body_pt(document.page.paper))
+    width, height = (v * MM_TO_PT for v in document.page.frame_mm)
+    story = [flowable for part in document.parts for flowable in part_story(part, styles, width, height)]
+    return build_pdf(stream, story, page=document.page, enterprise=document.enterprise,
+                     printed_on=document.printed_on, title=document.title, note=document.running_note)  # fmt: skip

@@ -5,12 +5,9 @@ and emergency measures as rows that measure, draw and split themselves."""
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from dualprev.domain.post_card import CardContent
 from dualprev.domain.risk import RiskLevel
@@ -26,11 +23,13 @@ from dualprev.reports.post_card_styles import (
     INFO_LABEL_MM,
     LABEL_COL_MM,
     LABEL_FILL,
+    LEADING_RATIO,
     MARGIN_MM,
     PAD_MM,
     CardText,
     mm,
 )
+from dualprev.reports.post_card_text import TextBlock, block, text_width
 from dualprev.reports.styles import BLACK_PDF, level_fill_pdf
 
 CARD_TITLE = "岗位安全风险告知卡"
@@ -50,7 +49,7 @@ def _circled(i: int) -> str:
 
 def _run_on(items: Sequence[str]) -> str:
     """Items as one paragraph: ①…；②…"""
-    return "；".join(f"{_circled(i)}{escape(t)}" for i, t in enumerate(items, start=1))
+    return "；".join(f"{_circled(i)}{t}" for i, t in enumerate(items, start=1))
 
 
 def bold(
@@ -58,7 +57,7 @@ def bold(
 ) -> None:
     """The bundled font has no bold face: fill and stroke the glyphs to embolden them."""
     font = register_pdf_font()
-    width = canvas.stringWidth(text, font, size)
+    width = text_width(text, size)
     if align == "centre":
         x -= width / 2
     elif align == "right":
@@ -88,7 +87,7 @@ def plain(
 
 def fit_size(text: str, size: float, width: float) -> float:
     """``size``, or smaller so ``text`` fits ``width`` on one line."""
-    actual = pdfmetrics.stringWidth(text, register_pdf_font(), size) if text else 0.0
+    actual = text_width(text, size) if text else 0.0
     return size if actual <= width or actual == 0 else size * width / actual
 
 
@@ -117,16 +116,11 @@ def total_height(rows: list[Row]) -> float:
     return sum(r.height for r in rows)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Cell:
     x: float
     width: float
-    para: Paragraph
-    height: float = 0.0
-
-    def wrap(self) -> float:
-        self.height = self.para.wrap(self.width, 10_000)[1]
-        return float(self.height)
+    text: TextBlock
 
 
 def _text_row(
@@ -134,14 +128,13 @@ def _text_row(
     *,
     label: str = "",
     label_width: float = 0.0,
-    label_style: CardText | None = None,
+    label_text: TextBlock | None = None,
     rule_below: bool = False,
     pad: float = PAD * 0.6,
 ) -> Row:
-    """Paragraph cells side by side, optionally behind a grey label cell at the left edge."""
-    label_para = Paragraph(escape(label), label_style.label) if label and label_style else None
-    label_h = label_para.wrap(label_width - 2 * PAD, 10_000)[1] if label_para else 0.0
-    height = max([c.wrap() for c in cells] + [label_h]) + 2 * pad
+    """Text cells side by side, optionally behind a grey label cell at the left edge."""
+    label_h = label_text.height if label_text is not None else 0.0
+    height = max([c.text.height for c in cells] + [label_h]) + 2 * pad
 
     def paint(canvas: Canvas, top: float, full: float) -> None:
         if label_width:
@@ -150,25 +143,34 @@ def _text_row(
             canvas.setStrokeColor(HAIRLINE_COLOUR)
             canvas.setLineWidth(HAIRLINE_PT)
             canvas.line(LEFT + label_width, top, LEFT + label_width, top - full)
-            if label_para is not None:
-                label_para.drawOn(canvas, LEFT + PAD, top - (full + label_h) / 2)
+            if label_text is not None:
+                label_text.draw(canvas, LEFT + PAD, top - (full - label_h) / 2, BLACK_PDF,
+                                centre_width=label_width - 2 * PAD)  # fmt: skip
         for c in cells:
-            c.para.drawOn(canvas, c.x, top - pad - c.height)
+            c.text.draw(canvas, c.x, top - pad, BLACK_PDF)
         if rule_below:
             canvas.setStrokeColor(HAIRLINE_COLOUR)
             canvas.setLineWidth(HAIRLINE_PT)
             canvas.line(LEFT, top - full, RIGHT, top - full)
 
     def split(avail: float) -> tuple[Row, Row] | None:
-        if len(cells) != 1 or avail <= 2 * pad:
+        if len(cells) != 1:
             return None
-        parts = cells[0].para.split(cells[0].width, avail - 2 * pad)
-        if len(parts) < 2:
+        cell = cells[0]
+        fit = int((avail - 2 * pad) // cell.text.leading)
+        if fit < 1 or fit >= len(cell.text.lines):
             return None
-        first = _text_row([_Cell(cells[0].x, cells[0].width, parts[0])], label=label, label_width=label_width,
-                          label_style=label_style, pad=pad)  # fmt: skip
-        rest = _text_row([_Cell(cells[0].x, cells[0].width, p) for p in parts[1:2]], label=f"{label}（续）" if label else "",
-                         label_width=label_width, label_style=label_style, rule_below=rule_below, pad=pad)  # fmt: skip
+        more = label_text
+        if label:
+            more = (
+                block(f"{label}（续）", label_text.size, label_text.leading, label_width - 2 * PAD)
+                if label_text
+                else None
+            )
+        first = _text_row([_Cell(cell.x, cell.width, cell.text.head(fit))], label=label, label_width=label_width,
+                          label_text=label_text, pad=pad)  # fmt: skip
+        rest = _text_row([_Cell(cell.x, cell.width, cell.text.tail(fit))], label=f"{label}（续）" if label else "",
+                         label_width=label_width, label_text=more, rule_below=rule_below, pad=pad)  # fmt: skip
         return first, rest
 
     return Row(height, paint, split)
@@ -202,71 +204,90 @@ def _gap_row(height: float, *, section_end: bool = True) -> Row:
 
 
 def _info_rows(content: CardContent, text: CardText) -> list[Row]:
+    body, leading = text.body_pt, text.leading
     # Wide enough for the longest label (岗位负责人) on one line at this body size.
-    label_w = max(mm(INFO_LABEL_MM), 5 * text.body_pt + 2 * PAD + mm(1.5))
+    label_w = max(mm(INFO_LABEL_MM), 5 * body + 2 * PAD + mm(1.5))
     value_w = (CONTENT_W - 2 * label_w) / 2
     pad = PAD * 0.7
     rows: list[Row] = []
 
-    def cell_pair(items: list[tuple[str, Paragraph]], rule: bool) -> Row:
+    def cell_pair(items: list[tuple[str, str, float]], rule: bool) -> Row:
         cells: list[_Cell] = []
-        labels: list[tuple[float, float, Paragraph]] = []
+        labels: list[tuple[float, float, TextBlock]] = []
         x = LEFT
         widths = [value_w] * len(items) if len(items) == 2 else [CONTENT_W - label_w]
-        for (label, para), width in zip(items, widths, strict=True):
-            labels.append((x, label_w, Paragraph(escape(label), text.label)))
-            cells.append(_Cell(x + label_w + PAD, width - 2 * PAD, para))
+        for (label, value, size), width in zip(items, widths, strict=True):
+            labels.append((x, label_w, block(label, body, leading, label_w - 2 * PAD)))
+            cells.append(_Cell(x + label_w + PAD, width - 2 * PAD,
+                               block(value or "—", size, size * LEADING_RATIO, width - 2 * PAD)))  # fmt: skip
             x += label_w + width
-        label_hs = [p.wrap(w - 2 * PAD, 10_000)[1] for _x, w, p in labels]
-        height = max([c.wrap() for c in cells] + label_hs) + 2 * pad
+        height = max([c.text.height for c in cells] + [t.height for _x, _w, t in labels]) + 2 * pad
 
         def paint(canvas: Canvas, top: float, full: float) -> None:
             canvas.setStrokeColor(HAIRLINE_COLOUR)
             canvas.setLineWidth(HAIRLINE_PT)
-            for (lx, lw, para), lh in zip(labels, label_hs, strict=True):
+            for lx, lw, label_text in labels:
                 canvas.setFillColor(LABEL_FILL)
                 canvas.rect(lx, top - full, lw, full, fill=1, stroke=0)
                 canvas.line(lx + lw, top, lx + lw, top - full)
                 if lx > LEFT:
                     canvas.line(lx, top, lx, top - full)
-                para.drawOn(canvas, lx + PAD, top - (full + lh) / 2)
+                label_text.draw(canvas, lx + PAD, top - (full - label_text.height) / 2, BLACK_PDF,
+                                centre_width=lw - 2 * PAD)  # fmt: skip
             for c in cells:
-                c.para.drawOn(canvas, c.x, top - (full + c.height) / 2)
+                c.text.draw(canvas, c.x, top - (full - c.text.height) / 2, BLACK_PDF)
             if rule:
                 canvas.line(LEFT, top - full, RIGHT, top - full)
 
         return Row(height, paint)
 
-    def value(t: str, style_name: str = "value") -> Paragraph:
-        style = text.post_name if style_name == "post" else text.value
-        return Paragraph(escape(t) or "—", style)
-
     rows.append(
-        cell_pair([("岗位名称", value(content.post, "post")), ("所属部门", value(content.department))], True)
+        cell_pair([("岗位名称", content.post, text.post_pt), ("所属部门", content.department, body)], True)
     )
-    rows.append(
-        cell_pair([("工作场所", value(content.workplace)), ("岗位负责人", value(content.responsible))], True)
-    )
+    if content.team:
+        rows.append(
+            cell_pair([("所属班组", content.team, body), ("岗位负责人", content.responsible, body)], True)
+        )
+        rows.append(cell_pair([("工作场所", content.workplace, body)], bool(content.work_content)))
+    else:
+        rows.append(
+            cell_pair(
+                [("工作场所", content.workplace, body), ("岗位负责人", content.responsible, body)], True
+            )
+        )
     if content.work_content:
-        rows.append(cell_pair([("工作内容", value(content.work_content))], False))
+        rows.append(cell_pair([("工作内容", content.work_content, body)], False))
     rows[-1].section_end = True
     return rows
 
 
+_ITEM_GAP = mm(4)
+_INNER_X = LEFT + PAD + mm(0.6)
+_INNER_W = CONTENT_W - 2 * PAD - mm(0.6)
+
+
+def _numbered(items: Sequence[str], text: CardText, width: float) -> list[TextBlock]:
+    indent = text.body_pt * 1.9  # room for "10." without pushing the text
+    return [
+        block(t, text.body_pt, text.leading, width, number=f"{i}.", indent=indent)
+        for i, t in enumerate(items, start=1)
+    ]
+
+
 def _list_rows(items: Sequence[str], text: CardText, *, columns: int) -> list[Row]:
-    numbered = [Paragraph(escape(t), text.item, bulletText=f"{i}.") for i, t in enumerate(items, start=1)]
-    gap = mm(4)
-    inner_x = LEFT + PAD + mm(0.6)
-    inner_w = CONTENT_W - 2 * PAD - mm(0.6)
     if columns == 1:
-        return [_text_row([_Cell(inner_x, inner_w, p)], pad=PAD * 0.35) for p in numbered]
-    col_w = (inner_w - gap) / 2
+        return [
+            _text_row([_Cell(_INNER_X, _INNER_W, b)], pad=PAD * 0.35)
+            for b in _numbered(items, text, _INNER_W)
+        ]
+    col_w = (_INNER_W - _ITEM_GAP) / 2
+    numbered = _numbered(items, text, col_w)
     per_col = math.ceil(len(numbered) / 2)
     rows = []
     for i in range(per_col):
-        cells = [_Cell(inner_x, col_w, numbered[i])]
+        cells = [_Cell(_INNER_X, col_w, numbered[i])]
         if i + per_col < len(numbered):
-            cells.append(_Cell(inner_x + col_w + gap, col_w, numbered[i + per_col]))
+            cells.append(_Cell(_INNER_X + col_w + _ITEM_GAP, col_w, numbered[i + per_col]))
         rows.append(_text_row(cells, pad=PAD * 0.35))
     return rows
 
@@ -277,47 +298,48 @@ def _pad_section(rows: list[Row]) -> list[Row]:
 
 
 def flex_rows(content: CardContent, text: CardText, *, compact: bool) -> list[Row]:
+    """The card's flexible rows at ``text``'s body size: hazards listed (one or two columns), or
+    run on in one paragraph when ``compact``."""
     level = content.level
     rows = _info_rows(content, text)
-    inner_x = LEFT + PAD + mm(0.6)
-    inner_w = CONTENT_W - 2 * PAD - mm(0.6)
+    body, leading = text.body_pt, text.leading
 
-    def section(title: str, body: list[Row]) -> None:
-        for row in body:
+    def section(title: str, body_rows: list[Row]) -> None:
+        for row in body_rows:
             row.section = title
         rows.append(heading_row(title, level))
-        rows.extend(body)
+        rows.extend(body_rows)
 
     if content.hazards:
         if compact:
-            body = [_text_row([_Cell(inner_x, inner_w, Paragraph(_run_on(content.hazards), text.body))])]
+            run_on = block(_run_on(content.hazards), body, leading, _INNER_W)
+            hazard_rows = [_text_row([_Cell(_INNER_X, _INNER_W, run_on)])]
         else:
             one = _list_rows(content.hazards, text, columns=1)
-            two = _list_rows(content.hazards, text, columns=2)
-            use_two = len(content.hazards) >= 4 and total_height(two) < 0.8 * total_height(one)
-            body = two if use_two else one
-        section("主要危险有害因素", _pad_section(body))
+            two = _list_rows(content.hazards, text, columns=2) if len(content.hazards) >= 4 else one
+            hazard_rows = two if total_height(two) < 0.8 * total_height(one) else one
+        section("主要危险有害因素", _pad_section(hazard_rows))
     if content.accident_types:
-        para = Paragraph(escape("、".join(content.accident_types)), text.body)
-        section("可能导致的事故类型", _pad_section([_text_row([_Cell(inner_x, inner_w, para)])]))
+        types = block("、".join(content.accident_types), body, leading, _INNER_W)
+        section("可能导致的事故类型", _pad_section([_text_row([_Cell(_INNER_X, _INNER_W, types)])]))
     if content.measures:
         label_w = mm(LABEL_COL_MM)
-        body = []
+        measure_rows = []
         for i, group in enumerate(content.measures):
-            para = Paragraph(_run_on(group.items), text.body)
             label = group.label.removesuffix("措施") if len(group.label) > 4 else group.label
-            body.append(
+            width = CONTENT_W - label_w - 2 * PAD
+            measure_rows.append(
                 _text_row(
-                    [_Cell(LEFT + label_w + PAD, CONTENT_W - label_w - 2 * PAD, para)],
+                    [_Cell(LEFT + label_w + PAD, width, block(_run_on(group.items), body, leading, width))],
                     label=label,
                     label_width=label_w,
-                    label_style=text,
+                    label_text=block(label, body, leading, label_w - 2 * PAD),
                     rule_below=i < len(content.measures) - 1,
                     pad=PAD * 0.7,
                 )
             )
-        body[-1].section_end = True
-        section("管控措施", body)
+        measure_rows[-1].section_end = True
+        section("管控措施", measure_rows)
     if content.emergency:
         section("应急处置措施", _pad_section(_list_rows(content.emergency, text, columns=1)))
     return rows

@@ -4,9 +4,11 @@ request, or two cards side by side on one sheet).
 The card, top to bottom: a band in the level's colour with the title, the enterprise and the level
 name; the post's particulars; the main hazards; the accident types; the control measures by
 category; the emergency measures; the safety signs and emergency phones beside the QR code; the
-card number, revision and date. The text parts shrink together until they fit, down to a readable
-minimum; hazards then go from a list into a run-on paragraph. A card that still does not fit is
-continued on a further page (never clipped) and reported in :class:`CardsPdfResult`.
+card number, revision and date. Every card on a sheet size is set in that size's one body size
+(:attr:`CardSize.body_pt`); hazards go from a list into a run-on paragraph when the list does not
+fit. A card that still does not fit goes onto the next larger sheet (A5 → A4 → A3) rather than
+into smaller type; on A3 (or two up) it is continued on a further page, never clipped. Both are
+reported in :class:`CardsPdfResult`.
 """
 
 from collections.abc import Callable, Sequence
@@ -33,13 +35,11 @@ from dualprev.reports.post_card_layout import (
 )
 from dualprev.reports.post_card_styles import (
     BAND_MM,
-    BODY_STEP_PT,
     CUT_MARK,
     FOOTER_MM,
     FOOTER_PT,
     FRAME_PT,
     MARGIN_MM,
-    MAX_BODY_PT,
     RULE_COLOUR,
     RULE_PT,
     CardSize,
@@ -54,11 +54,13 @@ CancelledFn = Callable[[], bool]
 
 @dataclass(frozen=True)
 class CardFit:
-    """How a card's text is set: body size in real points, hazards run on (compact) or listed."""
+    """How a card's text is set: on which sheet, its body size in real points (the sheet's one
+    size), hazards run on (compact) or listed."""
 
     fits: bool
     body_pt: float
     compact: bool
+    size: CardSize = CardSize.A4
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class CardsPdfResult:
     overflowed: tuple[int, ...] = ()
     """Post ids of cards that did not fit one sheet at the minimum size (continued on more pages)."""
     cancelled: bool = False
+    enlarged: tuple[tuple[int, CardSize], ...] = ()
+    """(post id, sheet) of cards printed on a larger sheet than asked, to keep their type size."""
 
 
 # --- fitting and pages ---------------------------------------------------------------------------
@@ -85,41 +89,30 @@ def _continuation_capacity() -> float:
     return _flex_top() - (mm(MARGIN_MM) + mm(FOOTER_MM))
 
 
-def _design_sizes(size: CardSize) -> list[float]:
-    """Candidate body sizes (design points), largest first, down to the sheet's readable minimum."""
-    smallest = size.min_body_pt / size.scale
-    top = max(MAX_BODY_PT, smallest)
-    sizes = []
-    value = top
-    while value >= smallest - 1e-9:
-        sizes.append(round(value, 3))
-        value -= BODY_STEP_PT
-    return sizes or [smallest]
-
-
 def _choose(content: CardContent, size: CardSize) -> tuple[CardFit, list[Row]]:
-    """The largest body size (list layout first, then run-on hazards) at which the text fits."""
+    """The card's rows at the sheet's one body size: hazards listed, or run on when a list does
+    not fit (built only then: a layout is computed once or twice, never searched)."""
+    text = card_text(size)
     capacity = _flex_capacity(content, size)
-    sizes = _design_sizes(size)
-    for compact in (False, True):
-        if not total_height(flex_rows(content, card_text(sizes[-1]), compact=compact)) <= capacity:
-            continue
-        lo, hi = 0, len(sizes) - 1  # sizes[hi] fits; find the first (largest) that does
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if total_height(flex_rows(content, card_text(sizes[mid]), compact=compact)) <= capacity:
-                hi = mid
-            else:
-                lo = mid + 1
-        rows = flex_rows(content, card_text(sizes[hi]), compact=compact)
-        return CardFit(True, round(sizes[hi] * size.scale, 2), compact), rows
-    rows = flex_rows(content, card_text(sizes[-1]), compact=True)
-    return CardFit(False, round(sizes[-1] * size.scale, 2), True), rows
+    rows = flex_rows(content, text, compact=False)
+    if total_height(rows) <= capacity:
+        return CardFit(True, size.body_pt, False, size), rows
+    rows = flex_rows(content, text, compact=True)
+    return CardFit(total_height(rows) <= capacity, size.body_pt, True, size), rows
 
 
 def card_fit(sheet: CardSheet, size: CardSize = CardSize.A4) -> CardFit:
-    """Whether the card fits one sheet of ``size``, and at which body size."""
+    """Whether the card fits one sheet of ``size`` at that sheet's body size."""
     return _choose(sheet.content, size)[0]
+
+
+def card_placement(sheet: CardSheet, size: CardSize = CardSize.A4) -> CardFit:
+    """Where the card prints when ``size`` is asked for: that sheet, or the next larger one that
+    holds it at its body size (A5 → A4 → A3), or A3 continued on further pages."""
+    fit = card_fit(sheet, size)
+    while not fit.fits and fit.size.larger is not None:
+        fit = card_fit(sheet, fit.size.larger)
+    return fit
 
 
 def _spread(rows: list[Row], spare: float) -> None:
@@ -209,9 +202,12 @@ CardPage = Callable[[Canvas], None]
 """Draws one page of a card in design coordinates (210 × 297 mm)."""
 
 
-def _card_pages(sheet: CardSheet, size: CardSize) -> tuple[list[CardPage], bool]:
-    """The pages of one card and whether it fitted one page."""
+def _card_pages(sheet: CardSheet, size: CardSize, *, grow: bool) -> tuple[list[CardPage], CardFit]:
+    """The pages of one card (on a larger sheet when ``grow`` and it does not fit) and its fit."""
     fit, rows = _choose(sheet.content, size)
+    while grow and not fit.fits and size.larger is not None:
+        size = size.larger
+        fit, rows = _choose(sheet.content, size)
     capacity = _flex_capacity(sheet.content, size)
     if fit.fits:
         _spread(rows, capacity - total_height(rows))
@@ -224,15 +220,15 @@ def _card_pages(sheet: CardSheet, size: CardSize) -> tuple[list[CardPage], bool]
         note = f"第 {index + 1} 页 / 共 {total} 页" if total > 1 else f"{sheet.content.post}"
 
         def page(canvas: Canvas, chunk: list[Row] = chunk, index: int = index, note: str = note) -> None:
-            draw_band(canvas, sheet, continued=index > 0)
+            draw_band(canvas, sheet, size, continued=index > 0)
             _draw_rows(canvas, chunk, _flex_top())
             if index == 0:
                 draw_bottom(canvas, sheet, size, mm(MARGIN_MM) + mm(FOOTER_MM))
-            draw_footer(canvas, sheet, note)
+            draw_footer(canvas, sheet, note, size)
             _draw_frame(canvas)
 
         pages.append(page)
-    return pages, fit.fits
+    return pages, fit
 
 
 def build_cards_pdf(
@@ -271,24 +267,31 @@ def build_cards_pdf(
     canvas.setSubject(CARD_TITLE)
     canvas.setAuthor(author)
     canvas.setCreator("dualprev")
-    slots: list[CardPage] = []
+    slots: list[tuple[CardPage, CardSize]] = []
     overflowed: list[int] = []
+    enlarged: list[tuple[int, CardSize]] = []
     for done, sheet in enumerate(sheets, start=1):
         if cancelled is not None and cancelled():
             return CardsPdfResult(0, tuple(overflowed), cancelled=True)
-        pages, fits = _card_pages(sheet, card_size)
-        if not fits:
+        # Two up, every slot is half a sheet: a card that does not fit is continued instead.
+        pages, fit = _card_pages(sheet, card_size, grow=not two_up)
+        if not fit.fits:
             overflowed.append(sheet.content.post_id)
-        slots.extend(pages)
+        if fit.size is not card_size:
+            enlarged.append((sheet.content.post_id, fit.size))
+        slots.extend((page, fit.size) for page in pages)
         if progress is not None:
             progress(done, len(sheets))
     per_sheet = 2 if two_up else 1
     page_count = 0
     for start in range(0, len(slots), per_sheet):
-        for i, draw in enumerate(slots[start : start + per_sheet]):
+        if not two_up:
+            w, h = slots[start][1].mm
+            canvas.setPageSize((w * MM_TO_PT, h * MM_TO_PT))
+        for i, (draw, slot_size) in enumerate(slots[start : start + per_sheet]):
             canvas.saveState()
-            canvas.translate(i * card_size.mm[0] * MM_TO_PT, 0)
-            canvas.scale(card_size.scale, card_size.scale)
+            canvas.translate(i * slot_size.mm[0] * MM_TO_PT, 0)
+            canvas.scale(slot_size.scale, slot_size.scale)
             draw(canvas)
             canvas.restoreState()
         if two_up:
@@ -301,4 +304,4 @@ def build_cards_pdf(
         canvas.showPage()
         page_count += 1
     canvas.save()
-    return CardsPdfResult(page_count, tuple(overflowed))
+    return CardsPdfResult(page_count, tuple(overflowed), enlarged=tuple(enlarged))

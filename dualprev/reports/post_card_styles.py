@@ -7,15 +7,10 @@ size is stated per sheet in real points (``CardSize.min_body_pt``) and converted
 
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
 
 from reportlab.lib.colors import CMYKColor
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import paragraph as rl_paragraph
 
-from dualprev.reports.fonts import register_pdf_font
 from dualprev.reports.page import MM_TO_PT
-from dualprev.reports.styles import BLACK_PDF
 
 DESIGN_MM = (210.0, 297.0)
 
@@ -38,12 +33,17 @@ class CardSize(StrEnum):
         return self.mm[0] / DESIGN_MM[0]
 
     @property
-    def min_body_pt(self) -> float:
-        """The smallest body text still readable where the card hangs (real points).
+    def body_pt(self) -> float:
+        """Body text of every card on this sheet (real points): 10 pt on A4 and A3, read from about
+        a metre; 小五 (9 pt) on A5, which hangs at a machine and is read close up.
+        A card whose text does not fit at this size goes to the next larger sheet, never smaller
+        type, so cards hanging side by side look alike."""
+        return 9.0 if self is CardSize.A5 else 10.0
 
-        9 pt on A4 and A3 (read from about a metre); an A5 card is read closer.
-        """
-        return 7.0 if self is CardSize.A5 else 9.0
+    @property
+    def larger(self) -> "CardSize | None":
+        """The next larger sheet, for a card that does not fit this one."""
+        return {"A3": None, "A4": CardSize.A3, "A5": CardSize.A4}[self.value]
 
     @property
     def half(self) -> "CardSize | None":
@@ -67,9 +67,13 @@ LABEL_COL_MM = 19.0
 INFO_LABEL_MM = 21.0
 SIGN_MAX_MM = 22.0
 SIGN_GAP_MM = 3.0
-QR_DESIGN_MM = 38.0
-QR_MIN_REAL_MM = 32.0
-"""Printed QR side (modules only, quiet zone extra): a phone reads it from 50 cm."""
+QR_DESIGN_MM = 64.0
+"""Printed QR side on A4 (modules only, quiet zone extra). The default summary stays within a
+version-11 code (61 modules): 1.05 mm a module. A phone scanning at 0.6 m through a 1080p preview
+with a 65–70° field of view sees about 0.42 mm per pixel, so a module spans 2.5 pixels — what
+zxing, WeChat and the iOS camera decode — and their auto-zoom adds margin. A3 prints it 90 mm."""
+QR_MIN_REAL_MM = 40.0
+"""The smallest printed QR side (A5: 0.74 mm modules, read at about 0.4 m beside a machine)."""
 QR_QUIET_MODULES = 4
 PHONE_COL_MM = 128.0
 
@@ -79,13 +83,15 @@ TITLE_PT = 25.0
 ENTERPRISE_PT = 11.5
 BADGE_CAPTION_PT = 9.0
 BADGE_LEVEL_PT = 24.0
-MAX_BODY_PT = 12.5
-BODY_STEP_PT = 0.25
+MIN_TEXT_PT = 7.0
+"""No text of a card prints smaller (real points): sign wording, captions, the footer."""
 LEADING_RATIO = 1.28
 POST_NAME_EXTRA_PT = 5.0
 HEADING_PT = 11.5
 PHONE_NUMBER_PT = 17.0
 PHONE_LABEL_PT = 8.5
+PHONE_NUMBER_MIN_PT = 12.0
+PHONE_ROW_MM = 12.0
 FOOTER_PT = 8.5
 QR_CAPTION_PT = 8.0
 
@@ -107,56 +113,24 @@ def mm(value: float) -> float:
 
 @dataclass(frozen=True)
 class CardText:
-    """Paragraph styles of one body size."""
+    """The sizes of the card's flexible text at one body size (design points)."""
 
     body_pt: float
-    body: ParagraphStyle
-    item: ParagraphStyle
-    """A numbered list item (hanging indent for the number)."""
-    value: ParagraphStyle
-    post_name: ParagraphStyle
-    label: ParagraphStyle
+
+    @property
+    def leading(self) -> float:
+        return self.body_pt * LEADING_RATIO
+
+    @property
+    def post_pt(self) -> float:
+        return self.body_pt + POST_NAME_EXTRA_PT
 
 
-# reportlab's CJK wrap keeps a character that may not start a line on the line before, but its
-# list lacks the full-width marks: without these a line could begin with "；" or "”".
-_CANNOT_START_LINE = "，。、；：？！）】》」』”’％·…"
+def card_text(size: "CardSize") -> CardText:
+    """The one body size of every card on ``size`` (design points): the same on every card."""
+    return CardText(round(size.body_pt / size.scale, 3))
 
 
-def _no_line_start_punctuation() -> None:
-    if not set(_CANNOT_START_LINE) <= set(rl_paragraph.ALL_CANNOT_START):
-        rl_paragraph.ALL_CANNOT_START = rl_paragraph.ALL_CANNOT_START + _CANNOT_START_LINE
-
-
-@cache
-def card_text(body_pt: float) -> CardText:
-    font = register_pdf_font()
-    _no_line_start_punctuation()
-
-    def style(name: str, size: float, **extra: object) -> ParagraphStyle:
-        return ParagraphStyle(
-            f"card-{name}-{size}",
-            fontName=font,
-            fontSize=size,
-            leading=size * LEADING_RATIO,
-            textColor=BLACK_PDF,
-            wordWrap="CJK",
-            **extra,
-        )
-
-    number_w = body_pt * 1.9  # room for "10." without pushing the text
-    return CardText(
-        body_pt=body_pt,
-        body=style("body", body_pt),
-        item=style(
-            "item",
-            body_pt,
-            leftIndent=number_w,
-            bulletIndent=0,
-            bulletFontName=font,
-            bulletFontSize=body_pt,
-        ),
-        value=style("value", body_pt),
-        post_name=style("post", body_pt + POST_NAME_EXTRA_PT),
-        label=style("label", body_pt, alignment=1),
-    )
+def fixed_pt(design_pt: float, size: "CardSize") -> float:
+    """A fixed part's type size on ``size``: its design size, never under MIN_TEXT_PT on paper."""
+    return max(design_pt, MIN_TEXT_PT / size.scale)

@@ -7,6 +7,7 @@ on white). Pictograms (:mod:`sign_pictograms`) are drawn in a 100 × 100 box; a 
 is unknown shows the shape, colour and wording only.
 """
 
+import hashlib
 import math
 from collections.abc import Callable
 
@@ -33,6 +34,24 @@ def sign_height(width: float) -> float:
     return width * (1 + PANEL_RATIO)
 
 
+def label_lines(words: str) -> list[str]:
+    """The wording on one line, or split in two halves when longer than seven characters."""
+    if len(words) <= 7:
+        return [words]
+    half = (len(words) + 1) // 2
+    return [words[:half], words[half:]]
+
+
+def label_ratio(words: str) -> float:
+    """Type size of the wording over the sign's width (the wording fills its panel's width or
+    height, whichever it reaches first): a layout sizes signs so the wording stays legible."""
+    lines = label_lines(words)
+    inset = 0.04
+    room_w = 1 - 4 * inset
+    room_h = PANEL_RATIO - 2.5 * inset
+    return min(room_w / max(len(line) for line in lines), room_h / (len(lines) * 1.18))
+
+
 def has_pictogram(sign: SafetySign) -> bool:
     return sign.pictogram in PICTOGRAMS
 
@@ -54,6 +73,23 @@ def draw_sign(canvas: Canvas, sign: SafetySign, x: float, y: float, width: float
     canvas.restoreState()
 
 
+def draw_sign_once(canvas: Canvas, sign: SafetySign, x: float, y: float, width: float, font: str) -> None:
+    """:func:`draw_sign`, drawn once per document as a form and placed again wherever the same sign
+    of the same width recurs: a batch of cards repeats a handful of signs hundreds of times."""
+    key = f"{sign.family.value}|{sign.wording}|{sign.pictogram}|{width:.3f}"
+    name = "sign" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    made: set[str] = canvas.__dict__.setdefault("_dualprev_sign_forms", set())
+    if name not in made:
+        canvas.beginForm(name, 0, 0, width, sign_height(width))
+        draw_sign(canvas, sign, 0, 0, width, font)
+        canvas.endForm()
+        made.add(name)
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()
+
+
 def _draw_panel(canvas: Canvas, sign: SafetySign, width: float, panel: float, font: str) -> None:
     inset = width * 0.04
     if sign.family is SignFamily.WARNING:
@@ -65,11 +101,8 @@ def _draw_panel(canvas: Canvas, sign: SafetySign, width: float, panel: float, fo
         canvas.setStrokeColor(stroke)
         canvas.setLineWidth(width * 0.015)
     canvas.rect(inset, inset, width - 2 * inset, panel - 1.5 * inset, fill=1, stroke=1 if stroke else 0)
-    words = sign.wording
-    lines = [words] if len(words) <= 7 else [words[: (len(words) + 1) // 2], words[(len(words) + 1) // 2 :]]
-    room_w = width - 4 * inset
-    room_h = panel - 2.5 * inset
-    size = min(room_w / max(len(line) for line in lines), room_h / (len(lines) * 1.18))
+    lines = label_lines(sign.wording)
+    size = label_ratio(sign.wording) * width
     canvas.setFont(font, size)
     total = len(lines) * size * 1.18
     top = inset + (panel - 1.5 * inset + total) / 2 - size * 0.95

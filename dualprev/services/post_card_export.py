@@ -1,16 +1,14 @@
 """岗位安全风险告知卡 rendering and export: the PDF of the chosen cards (one per page, or two up),
 and its export to a file, recorded as a print."""
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
 
-from dualprev import output_guard
-from dualprev.errors import NotFoundError, StorageError, UserError, ValidationError
+from dualprev.errors import NotFoundError, UserError, ValidationError
+from dualprev.reports.output import write_atomically
 from dualprev.reports.post_card_pdf import CardsPdfResult, build_cards_pdf
 from dualprev.reports.post_card_styles import CardSize
 from dualprev.services.post_card_service import PostCard, cards_in, record_print
@@ -41,6 +39,8 @@ class RenderedCards:
     """Cards continued on a second page because they do not fit one sheet at the minimum size."""
     skipped: tuple[SkippedCard, ...]
     cancelled: bool = False
+    enlarged: tuple[tuple[PostCard, CardSize], ...] = ()
+    """Cards printed on a larger sheet than asked (A5 → A4 → A3) to keep their type size."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,27 @@ class ExportResult:
     skipped: tuple[SkippedCard, ...]
     """Posts left out because no card can be printed for them, with the reason."""
     cancelled: bool = False
+    enlarged: tuple[tuple[str, CardSize], ...] = ()
+    """(post name, sheet) of cards printed on a larger sheet than asked, to keep their type size."""
+    recorded: tuple["PrintedRevision", ...] = ()
+    """The print revisions written to the database (empty when the export was not recorded)."""
+
+
+@dataclass(frozen=True)
+class PrintedRevision:
+    """One card recorded as printed by an export: the only change an export makes to the data."""
+
+    post: str
+    revision: int
+    revision_date: date
+
+
+def recorded_summary(recorded: Sequence[PrintedRevision]) -> str:
+    """One Chinese line saying which print revisions an export recorded, or "" when none."""
+    if not recorded:
+        return ""
+    items = "、".join(f"{r.post} 第 {r.revision} 版" for r in recorded)
+    return f"已在数据库中记录打印版次（{len(recorded)} 张）：{items}"
 
 
 def card_size(size: str) -> CardSize:
@@ -140,12 +161,14 @@ def render_cards(
     if result.cancelled:
         return RenderedCards(b"", (), 0, (), skipped, cancelled=True)
     over = set(result.overflowed)
+    by_id = {c.post_id: c for c in printable}
     return RenderedCards(
         pdf=buffer.getvalue(),
         cards=tuple(printable),
         pages=result.pages,
         did_not_fit=tuple(c for c in printable if c.post_id in over),
         skipped=skipped,
+        enlarged=tuple((by_id[pid], s) for pid, s in result.enlarged),
     )
 
 
@@ -154,25 +177,6 @@ def _short_reason(reason: str) -> str:
         if key in reason:
             return key
     return reason
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path = Path(path)
-    output_guard.refuse_inputs(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except PermissionError:
-        raise StorageError(f"无法写入文件：{path}（没有权限，或文件正被其他程序打开）") from None
-    except OSError as exc:
-        raise StorageError(f"无法写入文件：{path}（{exc.strerror or exc}）") from None
 
 
 def export_cards(
@@ -191,6 +195,8 @@ def export_cards(
 ) -> ExportResult:
     """Write the cards of all posts (or those named / with the given ids) into one PDF, one card
     per page, and record each as printed (a PDF is a print: it is what gets taken to the printer).
+    The print revisions recorded — the one change an export makes to the database — are returned
+    in ``recorded`` for the caller to say so.
 
     Cards that do not fit the size are continued on a further page and named in ``did_not_fit``
     (offer A3); posts without an evaluated risk are left out and named in ``skipped``. Cancelled:
@@ -201,13 +207,23 @@ def export_cards(
     if rendered.cancelled:
         return ExportResult(None, 0, (), (), rendered.skipped, cancelled=True)
     target = Path(out_path)
-    _write_atomically(target, rendered.pdf)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"无法创建输出文件夹：{target.parent}（{exc.strerror or exc}）") from None
+    write_atomically(target, lambda stream: stream.write(rendered.pdf))
+    revisions: tuple[PrintedRevision, ...] = ()
     if record:
         record_print(db, rendered.cards, page_size=page_size_label(size, two_up), actor=actor or "命令行")
+        revisions = tuple(
+            PrintedRevision(c.content.post, c.sheet.revision, c.sheet.revision_date) for c in rendered.cards
+        )
     return ExportResult(
         path=target,
         pages=rendered.pages,
         cards=tuple(c.content.post for c in rendered.cards),
         did_not_fit=tuple(c.content.post for c in rendered.did_not_fit),
         skipped=rendered.skipped,
+        enlarged=tuple((c.content.post, s) for c, s in rendered.enlarged),
+        recorded=revisions,
     )

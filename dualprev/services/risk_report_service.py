@@ -24,7 +24,7 @@ from dualprev.reports.data import (
     RiskPointData,
     RiskReportData,
 )
-from dualprev.reports.major_risks import major_hazards, major_risks_document
+from dualprev.reports.major_risks import major_hazards, major_risks_document, write_major_risks_pdf
 from dualprev.reports.output import ExportFormat, ExportResult, write_atomically
 from dualprev.reports.page import PaperSize
 from dualprev.reports.pdf_table import write_table_pdf
@@ -287,5 +287,5 @@ def export_major_risks(
     if count == 0:
         raise NotFoundError("目前没有现有风险为重大风险的危险源，无需生成重大风险公告")
     document = major_risks_document(data, paper or PaperSize.A4)
-    pages = write_atomically(out, lambda stream: write_table_pdf(document, stream))
+    pages = write_atomically(out, lambda stream: write_major_risks_pdf(document, stream))
     return ExportResult(Path(out), title, count, pages)

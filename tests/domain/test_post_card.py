@@ -27,11 +27,12 @@ from dualprev.domain.post_card import (
 from dualprev.domain.post_card_overrides import apply_overrides, field_text, override_problem
 from dualprev.domain.post_card_qr import (
     QR_MAX_BYTES,
-    first_clause,
+    QR_TARGET_BYTES,
     make_sheet,
     qr_id_line,
     qr_payload,
     qr_summary,
+    summary_items,
     url_template_problem,
 )
 from dualprev.domain.risk import ControlMeasureCategory as Cat
@@ -322,49 +323,62 @@ def test_changed_fields_name_what_differs_from_the_print() -> None:
 # --- QR payload ------------------------------------------------------------------------------------
 
 
+def _payload_items(text: str) -> list[str]:
+    """The items of a summary: each line after the id, without its label, split at its separators."""
+    items: list[str] = []
+    for line in text.splitlines()[1:]:
+        _label, sep, rest = line.partition("：")
+        body = rest if sep else line
+        for part in body.replace("、", "；").split("；"):
+            items.append(part)
+    return items
+
+
 def test_qr_summary_of_a_small_card_is_complete() -> None:
     small = HazardFact(
         "卡盘卷入，绞伤手臂", RiskLevel.LOW, ("机械伤害",), (MeasureFact(Cat.EMERGENCY, "按急停，拨打120"),)
     )
-    card = compute_card(_post(small), ENTERPRISE, LIBRARY)
+    card = compute_card(_post(small), EnterpriseFacts("江苏恒锐", "HRJX", "0519-86512110"), LIBRARY)
     text = qr_summary(card, 2, TODAY)
     assert text.splitlines() == [
         "DP1:HRJX:6:r2",
-        "岗位：车工（机加工车间）",
-        "风险等级：低风险",
-        "主要危险：卡盘卷入，绞伤手臂",
-        "事故类型：机械伤害",
-        "应急处置：按急停，拨打120",
-        "应急电话：火警119 急救120 报警110 企业值班0519-86512110 安全管理 沈立明13961120357",
-        "日期：2026-11-20 江苏恒锐精密机械有限公司",
+        "车工（机加工车间） 低风险",
+        "事故：机械伤害",
+        "电话：企业值班 0519-86512110；火警 119；急救 120；报警 110",
+        "应急：按急停，拨打120",
+        "危险：卡盘卷入，绞伤手臂",
     ]
-    assert len(text.encode("utf-8")) <= QR_MAX_BYTES
+    assert len(text.encode("utf-8")) <= QR_TARGET_BYTES
 
 
-def test_qr_summary_abbreviates_labels_before_cutting_content() -> None:
-    card = compute_card(_post(CHIPS), ENTERPRISE, LIBRARY)
-    text = qr_summary(card, 2, TODAY)
-    assert len(text.encode("utf-8")) <= QR_MAX_BYTES
-    lines = text.splitlines()
-    assert "风险：低风险" in lines and "机加工车间" not in text and "江苏恒锐" not in text  # short labels
-    assert "危险：防护罩缺失" in lines  # the less important hazards are cut to their first clause...
-    assert f"应急：{'；'.join(GENERIC_EMERGENCY)}" in lines  # ...before the emergency actions
-
-
-def test_qr_summary_shortens_by_whole_items_never_mid_clause() -> None:
+def test_qr_summary_holds_whole_items_every_accident_type_and_stays_small() -> None:
     many = tuple(
-        HazardFact(f"第{i}号危险源描述文字很长很长，带有第二个分句说明后果", RiskLevel.MAJOR, ("火灾", "触电", "灼烫"),
-                   (MeasureFact(Cat.EMERGENCY, f"第{i}种应急处置：立即停止作业，撤离人员，拨打119"),))
+        HazardFact(f"第{i}号危险源描述文字很长很长，带有第二个分句说明后果", RiskLevel.MAJOR,
+                   (NAMES[i % 5],), (MeasureFact(Cat.EMERGENCY, f"第{i}种应急处置：立即停止作业，撤离人员，拨打119"),))
         for i in range(30)
     )  # fmt: skip
+    many = (*many, HazardFact("地面油污", RiskLevel.LOW, ("其他伤害",)))
     card = compute_card(_post(*many), ENTERPRISE, LIBRARY)
     text = qr_summary(card, 1, TODAY)
-    assert len(text.encode("utf-8")) <= QR_MAX_BYTES
-    assert text.splitlines()[0] == "DP1:HRJX:6:r1"
-    assert "重大风险" in text and "119" in text and "120" in text and "110" in text
-    hazard_line = next(line for line in text.splitlines() if line.startswith("危险："))
-    for item in hazard_line.removeprefix("危险：").split("；"):
-        assert item in {first_clause(h) for h in card.hazards} | set(card.hazards)
+    lines = text.splitlines()
+    assert lines[0] == "DP1:HRJX:6:r1"
+    assert len(text.encode("utf-8")) <= QR_TARGET_BYTES
+    assert lines[2] == "事故：" + "、".join(card.accident_types) and len(card.accident_types) == 6
+    assert "重大风险" in lines[1] and "0519-86512110" in text and "13961120357" in text
+    # The long hazards do not fit whole: they are left out, and a short one after them gets in.
+    assert lines[-1] == "危险：地面油污"
+    allowed = {card.post, f"{card.post}（{card.department}） 重大风险", *card.accident_types, *card.emergency,
+               *card.hazards, *(f"{p.label} {p.number}" for p in card.phones)}  # fmt: skip
+    for item in _payload_items(text):
+        assert item in allowed, item
+
+
+def test_each_summary_item_is_a_text_of_the_card() -> None:
+    card = compute_card(_post(LATHE, CABLE, CHIPS), ENTERPRISE, LIBRARY)
+    items = set(summary_items(card))
+    text = qr_summary(card, 3, TODAY)
+    for item in _payload_items(text)[2:]:  # after the post line and its level
+        assert item in items, item
 
 
 @settings(max_examples=60, deadline=None)
@@ -379,6 +393,12 @@ def test_qr_summary_never_exceeds_400_bytes(post: str, hazards: list[str], code:
     text = qr_summary(card, 12, TODAY)
     assert len(text.encode("utf-8")) <= QR_MAX_BYTES
     assert text.splitlines()[0] == qr_id_line(card.enterprise_code, 6, 12)
+    hazard_line = next((ln for ln in text.split("\n") if ln.startswith("危险：")), "危险：")
+    rest = hazard_line.removeprefix("危险：")
+    for h in (" ".join(t.split()) for t in card.hazards):  # whole hazards of the card, in its order
+        if rest == h or rest.startswith(h + "；"):
+            rest = rest[len(h) + 1 :]
+    assert rest == ""
 
 
 def test_url_template_replaces_the_summary() -> None:

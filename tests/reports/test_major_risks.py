@@ -38,3 +38,20 @@ def test_notice_lists_exactly_the_major_risks(demo_db: Any, tmp_path: Path, read
     assert principal.principal_name in everything and principal.duty_phone in everything
     assert "119" in everything and "120" in everything
     assert all(embedded for _name, embedded in pdf.fonts())
+
+
+def test_the_posted_notice_keeps_the_posted_minimum_type_size(demo_db: Any, tmp_path: Path) -> None:
+    """Like the post cards, a notice posted at the gate is set at 10 pt or more on A4 (12 on A3):
+    every character of its table and notes, all but the small running header and footer."""
+    from dualprev.reports.page import PaperSize
+
+    from .card_text_sizes import text_sizes
+
+    running = set("企业名称：江苏恒锐精密机械有限公司重大风险公告日期：年月日第页共/0123456789 -")
+    for paper, least in ((PaperSize.A4, 10.0), (PaperSize.A3, 12.0)):
+        out = tmp_path / f"{paper}.pdf"
+        export_major_risks(demo_db, out, paper=paper, today=TODAY)
+        sizes = text_sizes(out.read_bytes(), 0, card=False)
+        small = {ch for ch, size in sizes if size < least - 0.01}
+        assert small <= running, (paper, small - running)
+        assert sum(1 for _ch, size in sizes if size >= least - 0.01) > 300

@@ -23,9 +23,11 @@ from dualprev.domain.risk import RiskLevel
 from dualprev.domain.safety_signs import SafetySign, SignFamily, parse_sign_library
 from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
 from dualprev.paths import resource_path
-from dualprev.reports.post_card_pdf import CardsPdfResult, build_cards_pdf, card_fit
+from dualprev.reports.post_card_pdf import CardsPdfResult, build_cards_pdf, card_fit, card_placement
 from dualprev.reports.post_card_styles import CardSize
 from dualprev.reports.sign_pictograms import PICTOGRAMS
+
+from .card_text_sizes import char_sizes_pt
 
 LIBRARY = parse_sign_library(
     resource_path("library", "safety_signs.json").read_text(encoding="utf-8"),
@@ -163,27 +165,40 @@ def test_page_sizes_and_two_up() -> None:
 
 
 def _long_measures(count: int) -> HazardFact:
-    text = "作业前检查设备防护装置、急停按钮和安全联锁完好有效，发现缺陷立即停机报告并挂牌上锁，确认后方可恢复作业"
     return _hazard(
         "长措施危险源",
         RiskLevel.MAJOR,
         ("机械伤害",),
-        *(MeasureFact(Cat.MANAGEMENT, f"{text}（第{i}条）") for i in range(1, count + 1)),
-    )
+        *(
+            MeasureFact(Cat.MANAGEMENT, f"作业前检查{i}号设备防护装置、急停按钮和安全联锁完好有效，发现{i}号设备缺陷"
+                        f"立即停机报告并挂牌上锁，确认{i}号设备正常后方可恢复作业（第{i}条）")
+            for i in range(1, count + 1)
+        ),
+    )  # fmt: skip
 
 
-def test_long_measures_shrink_to_fit_but_not_below_9_pt() -> None:
-    sheet = _sheet(7, _long_measures(12))
-    fit = card_fit(sheet, CardSize.A4)
-    assert fit.fits and 9 <= fit.body_pt < 12
-    pdf, result = _build([sheet])
-    assert result.pages == 1 and result.overflowed == ()
-    assert "（第12条）" in _flat(pdf)
+def _sizes_pt(pdf: bytes, page: int = 0) -> dict[str, float]:
+    """The smallest type size of each character on the page, in points on paper (pdfium reports
+    the size before the card's scaling to its sheet: A3 cards are the A4 design × √2)."""
+    return char_sizes_pt(pdf, page)
+
+
+def test_a_card_too_long_for_a4_goes_to_a3_in_the_same_type_size() -> None:
+    sheet = _sheet(7, _long_measures(14))
+    assert not card_fit(sheet, CardSize.A4).fits
+    placed = card_placement(sheet, CardSize.A4)
+    assert placed.fits and placed.size is CardSize.A3 and placed.body_pt == 10
+    pdf, result = _build([sheet, _sheet(8, name="铣工")])
+    assert result.pages == 2 and result.overflowed == () and result.enlarged == ((7, CardSize.A3),)
+    boxes = [PdfReader(BytesIO(pdf)).pages[i].mediabox for i in (0, 1)]
+    assert [(round(float(b.width)), round(float(b.height))) for b in boxes] == [(842, 1191), (595, 842)]
+    assert "（第14条）" in _flat(pdf)
+    assert min(_sizes_pt(pdf, 0).values()) >= 7 and min(_sizes_pt(pdf, 1).values()) >= 7
 
 
 def test_too_long_card_is_reported_and_continued_never_clipped() -> None:
     sheet = _sheet(7, _long_measures(45))
-    assert not card_fit(sheet, CardSize.A4).fits
+    assert not card_placement(sheet, CardSize.A4).fits
     pdf, result = _build([sheet, _sheet(8, name="铣工")])
     assert result.overflowed == (7,)
     assert result.pages >= 3
@@ -191,8 +206,6 @@ def test_too_long_card_is_reported_and_continued_never_clipped() -> None:
     for i in range(1, 46):
         assert f"（第{i}条）" in text
     assert "续页" in _flat(pdf, 1) and "第2页/共" in _flat(pdf, 1)
-    # A3 has room for it at a readable size.
-    assert card_fit(sheet, CardSize.A3).fits and card_fit(sheet, CardSize.A3).body_pt >= 9
 
 
 def test_progress_cancel_and_invariant_output() -> None:

@@ -222,7 +222,8 @@ def test_export_choices_and_refusals(demo_db: Database, tmp_path: Path) -> None:
     assert round(float(box.width)) == 842
     assert cards.list_cards(demo_db)[0].status is CardStatus.UNPRINTED  # record=False
     two = post_card_export.export_cards(demo_db, tmp_path / "2up.pdf", size="A4", two_up=True, actor="测试")
-    assert two.pages == math.ceil(count_rows(demo_db, Post) / 2)  # two cards on each sheet
+    # Two cards a sheet; an A5 half too small for a card at 9 pt continues it in the next half.
+    assert two.pages >= math.ceil(count_rows(demo_db, Post) / 2) and set(two.did_not_fit) <= set(two.cards)
     with demo_db.read_session() as s:
         assert {p.page_size for p in s.exec(select(PostCardPrint)).all()} == {"A4x2"}
     with pytest.raises(NotFoundError, match="没有名为“门卫”的岗位"):

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, func, select
 
+from dualprev.domain.organisation import DepartmentKind
 from dualprev.domain.post_card import (
     CardField,
     EnterpriseFacts,
@@ -57,7 +58,7 @@ def post_facts(*, session: Session, post_ids: Sequence[int] | None) -> list[Post
         links_query = links_query.where(col(PostRiskPoint.post_id).in_(list(post_ids)))
         faced_points = faced_points.where(col(PostRiskPoint.post_id).in_(list(post_ids)))
     posts = session.exec(post_query).all()
-    departments = {d.id: d.name for d in session.exec(select(Department)).all()}
+    departments = {d.id: d for d in session.exec(select(Department)).all()}
     people = {p.id: p for p in session.exec(select(Person)).all()}
     faced: dict[int, list[int]] = {}
     for link in session.exec(links_query).all():
@@ -110,11 +111,13 @@ def post_facts(*, session: Session, post_ids: Sequence[int] | None) -> list[Post
             for h in hazards_by_point.get(rp, [])
         )
         person = people.get(post.responsible_person_id)
+        department, team = _department_and_team(departments, post.department_id)
         facts.append(
             PostFacts(
                 post_id=post_id,
                 post_name=post.name,
-                department=departments.get(post.department_id, ""),
+                department=department,
+                team=team,
                 workplace=post.workplace,
                 work_content=post.work_content,
                 responsible_name=person.name if person else "",
@@ -124,6 +127,22 @@ def post_facts(*, session: Session, post_ids: Sequence[int] | None) -> list[Post
             )
         )
     return facts
+
+
+def _department_and_team(departments: dict[int | None, Department], dept_id: int | None) -> tuple[str, str]:
+    """(the department or workshop, the 班组) of a post placed in ``dept_id``: a post placed in a
+    班组 belongs to the workshop above it."""
+    dept = departments.get(dept_id)
+    if dept is None:
+        return "", ""
+    if dept.kind is not DepartmentKind.TEAM:
+        return dept.name, ""
+    parent = departments.get(dept.parent_id)
+    seen = {dept.id}
+    while parent is not None and parent.kind is DepartmentKind.TEAM and parent.id not in seen:
+        seen.add(parent.id)
+        parent = departments.get(parent.parent_id)
+    return (parent.name if parent is not None else ""), dept.name
 
 
 def overrides(*, session: Session, post_ids: set[int]) -> dict[int, dict[CardField, str]]:

@@ -449,6 +449,12 @@ class PostCardPage(Page):
         text = self.tr("已生成 {n} 张告知卡（{pages} 页）：\n{path}").format(
             n=len(result.cards), pages=result.pages, path=result.path
         )
+        if result.enlarged:
+            text += "\n\n" + self.tr("以下告知卡内容较多，为保持字号改用更大的纸张：{names}").format(
+                names="、".join(f"{name}（{paper}）" for name, paper in result.enlarged)
+            )
+        if result.recorded:
+            text += "\n\n" + post_card_export.recorded_summary(result.recorded)
         if result.skipped:
             text += (
                 "\n\n"
