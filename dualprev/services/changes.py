@@ -34,6 +34,8 @@ class Entity(StrEnum):
     PHOTO = "photo"
     EXPORT_PROFILE = "export_profile"
     AUDIT = "audit"
+    DUTY = "duty"  # duty lists and duty records
+    TRAINING = "training"
 
 
 # Every table of the schema; tests/services/test_changes.py keeps this complete.
@@ -70,6 +72,12 @@ TABLE_ENTITIES: dict[str, Entity] = {
     "photo": Entity.PHOTO,
     "export_profile": Entity.EXPORT_PROFILE,
     "audit_log": Entity.AUDIT,
+    "duty_list": Entity.DUTY,
+    "duty_item": Entity.DUTY,
+    "duty_record": Entity.DUTY,
+    "training_course": Entity.TRAINING,
+    "training_session": Entity.TRAINING,
+    "training_attendance": Entity.TRAINING,
 }
 
 

@@ -19,6 +19,14 @@ from dualprev.storage.models.checks import (
     CheckTask,
 )
 from dualprev.storage.models.columns import utcnow
+from dualprev.storage.models.duties import (
+    DutyItem,
+    DutyList,
+    DutyRecord,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingSession,
+)
 from dualprev.storage.models.enterprise import Enterprise, GradingSchemeRecord, Setting
 from dualprev.storage.models.hidden_danger import (
     HiddenDanger,
@@ -52,6 +60,9 @@ __all__ = [
     "CheckTask",
     "ControlMeasure",
     "Department",
+    "DutyItem",
+    "DutyList",
+    "DutyRecord",
     "Enterprise",
     "Evaluation",
     "ExportProfile",
@@ -73,5 +84,8 @@ __all__ = [
     "RemediationPlan",
     "RiskPoint",
     "Setting",
+    "TrainingAttendance",
+    "TrainingCourse",
+    "TrainingSession",
     "utcnow",
 ]
