@@ -49,7 +49,12 @@ class DutyRecordKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"check": "带队检查", "drill": "应急演练", "meeting": "安全生产会议", "investment": "安全投入"}[self]
+        return {
+            "check": "带队检查",
+            "drill": "应急演练",
+            "meeting": "安全生产会议",
+            "investment": "安全投入",
+        }[self]
 
 
 class TrainingKind(StrEnum):
@@ -113,7 +118,9 @@ def parse_duty_library(text: str) -> DutyLibrary:
     missing = [r.value for r in LeaderRole if r not in roles]
     if missing:
         raise ValueError(f"duty library: no duties for {', '.join(missing)}")
-    return DutyLibrary(str(data.get("version", "")), str(data.get("title", "")), str(data.get("source", "")), roles)
+    return DutyLibrary(
+        str(data.get("version", "")), str(data.get("title", "")), str(data.get("source", "")), roles
+    )
 
 
 # --- what falls due ------------------------------------------------------------------------------
