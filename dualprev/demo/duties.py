@@ -118,7 +118,7 @@ def _training(ctx: DemoContext) -> None:
     }  # fmt: skip
     everyone = [name for name in ctx.people if name != NOT_INDUCTED]
     staff = [name for name in everyone if name not in LEADERS]
-    sessions = (
+    sessions: tuple[tuple[str, date, int, str, str, list[str], dict[str, str]], ...] = (
         ("induction", today - timedelta(days=400), 24, "沈立明", "三楼培训室", everyone, {}),
         ("leaders", _in_year(today, 120), 12, "县应急管理局培训中心", "县应急管理局培训中心", list(LEADERS), {}),
         ("annual", _in_year(today, 75), 8, "沈立明、陆婷", "三楼培训室",
