@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dualprev import output_guard
+from dualprev.cli import duty_exports
 from dualprev.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, add_db_option, require_db
 from dualprev.errors import UserError
 from dualprev.reports.output import ExportFormat, ExportResult
@@ -323,6 +324,10 @@ EXPORTS: tuple[ExportSpec, ...] = (
     ),
     ExportSpec("people", "人员花名册（可再用 dualprev import people 导入）", (_XLSX, _PDF), _export_people,
                paper=False),
+    ExportSpec("duties", "全员安全生产责任清单、签字确认表和领导履职记录（--list 只打某份清单的签字表）",
+               (_PDF, _XLSX), duty_exports.export_duties, paper=False, options=duty_exports.duties_options),
+    ExportSpec("training", "安全教育培训记录、签到考核表和员工培训档案", (_PDF, _XLSX),
+               duty_exports.export_training, paper=False, options=duty_exports.training_options),
 )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from dualprev.demo import cards_and_map, checks, organisation, risks
+from dualprev.demo import duties as duty_content
 from dualprev.demo.context import DemoContext
 from dualprev.demo.hidden_dangers import Ledger, count_events
 from dualprev.demo.timeline import Timeline
@@ -68,6 +69,7 @@ def build_demo(db: Database, *, today: date, actor: str = "系统") -> DemoSumma
         ledger.schedule()
         ctx.timeline.run()
         cards_and_map.draw_map(ctx)
+        duty_content.schedule(ctx)
         ctx.tally["check_tasks"] = checks.count_tasks(ctx)
         ctx.tally["hidden_danger_events"] = count_events(ctx, ledger.registered)
         return DemoSummary(**{f.name: ctx.tally[f.name] for f in fields(DemoSummary)})

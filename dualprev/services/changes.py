@@ -35,6 +35,8 @@ class Entity(StrEnum):
     EXPORT_PROFILE = "export_profile"
     AUDIT = "audit"
     PHONE = "phone"  # paired phones, pairing codes, 随手拍 reports awaiting review
+    DUTY = "duty"  # duty lists and duty records
+    TRAINING = "training"
 
 
 # Every table of the schema; tests/services/test_changes.py keeps this complete.
@@ -76,6 +78,12 @@ TABLE_ENTITIES: dict[str, Entity] = {
     "phone_report": Entity.PHONE,
     "phone_report_photo": Entity.PHONE,
     "phone_request": Entity.PHONE,
+    "duty_list": Entity.DUTY,
+    "duty_item": Entity.DUTY,
+    "duty_record": Entity.DUTY,
+    "training_course": Entity.TRAINING,
+    "training_session": Entity.TRAINING,
+    "training_attendance": Entity.TRAINING,
 }
 
 

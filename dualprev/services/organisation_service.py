@@ -245,9 +245,11 @@ _PERSON_USES = {
     "hidden_danger.rectifier": "隐患整改责任人",
     "hidden_danger.acceptor": "隐患验收人",
     "check_plan.assignee": "排查计划",
+    "duty_record.leader": "履职记录",
+    "training_attendance": "培训记录",
 }
 _AREA_USES = {"risk_point": "风险点", "post": "岗位", "hidden_danger": "隐患", "map_zone": "分布图区块"}
-_POST_USES = {"person": "人员"}
+_POST_USES = {"person": "人员", "duty_list": "岗位安全生产责任清单"}
 
 
 def _refuse_if_used(what: str, uses: dict[str, int], labels: dict[str, str]) -> None:

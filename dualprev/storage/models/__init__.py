@@ -19,6 +19,14 @@ from dualprev.storage.models.checks import (
     CheckTask,
 )
 from dualprev.storage.models.columns import utcnow
+from dualprev.storage.models.duties import (
+    DutyItem,
+    DutyList,
+    DutyRecord,
+    TrainingAttendance,
+    TrainingCourse,
+    TrainingSession,
+)
 from dualprev.storage.models.enterprise import Enterprise, GradingSchemeRecord, Setting
 from dualprev.storage.models.hidden_danger import (
     HiddenDanger,
@@ -59,6 +67,9 @@ __all__ = [
     "CheckTask",
     "ControlMeasure",
     "Department",
+    "DutyItem",
+    "DutyList",
+    "DutyRecord",
     "Enterprise",
     "Evaluation",
     "ExportProfile",
@@ -85,5 +96,8 @@ __all__ = [
     "RemediationPlan",
     "RiskPoint",
     "Setting",
+    "TrainingAttendance",
+    "TrainingCourse",
+    "TrainingSession",
     "utcnow",
 ]

@@ -12,6 +12,8 @@ from dualprev.storage.models import (
     CheckRecord,
     ControlMeasure,
     Department,
+    DutyList,
+    DutyRecord,
     Enterprise,
     Hazard,
     HiddenDanger,
@@ -20,6 +22,7 @@ from dualprev.storage.models import (
     Post,
     PostRiskPoint,
     RiskPoint,
+    TrainingAttendance,
 )
 
 
@@ -81,6 +84,8 @@ def person_references(*, session: Session, person_id: int) -> dict[str, int]:
         "hidden_danger.rectifier": _count(session, HiddenDanger, HiddenDanger.rectifier_id == person_id),
         "hidden_danger.acceptor": _count(session, HiddenDanger, HiddenDanger.acceptor_id == person_id),
         "check_plan.assignee": _count(session, CheckPlan, CheckPlan.assignee_id == person_id),
+        "duty_record.leader": _count(session, DutyRecord, DutyRecord.leader_id == person_id),
+        "training_attendance": _count(session, TrainingAttendance, TrainingAttendance.person_id == person_id),
     }
 
 
@@ -128,7 +133,10 @@ def post_risk_point_links(*, session: Session, post_id: int | None = None) -> Se
 
 
 def post_references(*, session: Session, post_id: int) -> dict[str, int]:
-    return {"person": _count(session, Person, Person.post_id == post_id)}
+    return {
+        "person": _count(session, Person, Person.post_id == post_id),
+        "duty_list": _count(session, DutyList, DutyList.post_id == post_id),
+    }
 
 
 def risk_points_by_code(*, session: Session) -> Sequence[RiskPoint]:

@@ -28,6 +28,7 @@ from dualprev.services.changes import Entity
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
 from dualprev.services.dashboard_service import ActivityKind, DashboardFigures
+from dualprev.services.duties import reminders as duty_reminders
 from dualprev.services.hidden_dangers import ledger as hd_ledger
 from dualprev.services.info_service import database_info
 from dualprev.ui import operations
@@ -41,6 +42,7 @@ from dualprev.ui.widgets.dashboard_chart import MonthBar, MonthlyChart
 from dualprev.ui.widgets.dashboard_tile import DashboardLink, DashboardTile
 from dualprev.ui.widgets.dashboard_tree import GOOD_COLOUR
 from dualprev.ui.widgets.deadline_box import DeadlineBox
+from dualprev.ui.widgets.duty_reminders_box import DutyRemindersBox
 from dualprev.ui.widgets.hidden_danger_style import (
     DUE_SOON_COLOUR,
     OVERDUE_COLOUR,
@@ -122,6 +124,9 @@ class HomePage(Page):
         layout.addLayout(second)
         self.deadline_box = DeadlineBox(body)
         layout.addWidget(self.deadline_box)
+        self.duty_reminders_box = DutyRemindersBox(body)
+        layout.addWidget(self.duty_reminders_box)
+        self.duty_reminders_box.open_requested.connect(lambda tab: self._go("duties", "show_tab", tab))
         third = QHBoxLayout()
         third.addWidget(self._build_trend_box(body), 1)
         self.reprint_box = ReprintBox(body)
@@ -264,6 +269,12 @@ class HomePage(Page):
         self._fill_deadlines()
         self.trend_chart.set_bars([MonthBar(m.label, m.found, m.closed) for m in figures.months])
         self._fill_reprints()
+        self._fill_duty_reminders(today)
+
+    def _fill_duty_reminders(self, today: date) -> None:
+        found = operations.attempt(self, lambda: duty_reminders.reminders(self.ctx.db, today=today))
+        if found is not FAILED:
+            self.duty_reminders_box.fill(found)
 
     def _fill_checks(self, figures: DashboardFigures, today: date) -> None:
         self.checks_box.set_counts(figures.tasks, figures.month_checks)
