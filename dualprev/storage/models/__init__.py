@@ -27,6 +27,7 @@ from dualprev.storage.models.hidden_danger import (
     Photo,
     RemediationPlan,
 )
+from dualprev.storage.models.major_check import MajorCheck, MajorCheckAnswer
 from dualprev.storage.models.organisation import Area, Department, Person, Post, PostRiskPoint
 from dualprev.storage.models.post_card import PostCardOverride, PostCardPrint
 from dualprev.storage.models.records import AuditLog, ExportProfile
@@ -62,6 +63,8 @@ __all__ = [
     "HiddenDanger",
     "HiddenDangerAccidentType",
     "HiddenDangerEvent",
+    "MajorCheck",
+    "MajorCheckAnswer",
     "MapZone",
     "MapZoneRiskPoint",
     "Person",
