@@ -16,11 +16,12 @@ from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
 from dualprev.domain.major_duties import AnswerDraft, CheckAnswer, MajorCheckKind, SupervisionDraft
 from dualprev.domain.major_standard import Sector, SpecialCondition
 from dualprev.errors import NotFoundError, ValidationError
+from dualprev.services import ledger_report_service as lrs
 from dualprev.services import major_check_service as checks
 from dualprev.services import major_standard_service as standard
 from dualprev.services import organisation_service as org
 from dualprev.services.hidden_dangers import detail as hd_detail
-from dualprev.services.hidden_dangers import duties, lifecycle
+from dualprev.services.hidden_dangers import duties, lifecycle, registration
 from dualprev.services.hidden_dangers.lifecycle import (
     AcceptanceInput,
     CompletionInput,
@@ -221,3 +222,44 @@ def checks_general(db: Database) -> list[int]:
     with db.read_session() as s:
         rows = s.exec(select(HiddenDanger).where(HiddenDanger.level == HiddenDangerLevel.GENERAL)).all()
         return [r.id for r in rows if r.id is not None]
+
+
+def test_the_major_report_prints_the_cause_apart_from_the_basis_and_the_duties(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    standard.save_scope(demo_db, SCOPE, actor=ACTOR)
+    info = checks.record_self_check(
+        demo_db, checks.MajorCheckInput(TODAY, "沈立明", _answers(demo_db, failing={"11-2": FAILING["11-2"]})),
+        actor=ACTOR, today=TODAY,
+    )  # fmt: skip
+    hd = next(a.hidden_danger_id for a in info.answers if a.hidden_danger_id) or 0
+    detail = hd_detail.get_detail(demo_db, hd, today=TODAY)
+    cause = "新增铝件抛光工位时未经变更管理，直接接入原钢件除尘管网"
+    registration.update(demo_db, hd, replace(detail.draft, cause=cause), actor=ACTOR, today=TODAY)
+    out = tmp_path / "before.pdf"
+    lrs.export_major_report(demo_db, out, detail.number, today=TODAY)
+    text = "".join("".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
+    assert f"产生原因：{cause}" in text and "判定依据：《工贸企业重大事故隐患判定标准》" in text
+    assert "判定依据（产生原因）" not in text
+    assert "向负有安全生产监督管理职责的部门报告：尚未报告" in text and "挂牌督办：未挂牌督办" in text
+    lifecycle.record_report_to_authority(
+        demo_db,
+        hd,
+        ReportInput("丰泽镇应急管理办公室", TODAY, "书面报告", "恒锐安〔2026〕12号"),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    duties.record_supervision(
+        demo_db,
+        hd,
+        SupervisionDraft("武进区应急管理局", TODAY, "武应急督〔2026〕5号", TODAY),
+        actor=ACTOR,
+        today=TODAY,
+    )
+    duties.record_congress_report(demo_db, hd, TODAY, actor=ACTOR, today=TODAY)
+    lrs.export_major_report(demo_db, out, detail.number, today=TODAY)
+    text = "".join("".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
+    assert "报告文号恒锐安〔2026〕12号" in text or "恒锐安〔2026〕12号" in text
+    assert "武进区应急管理局于2026-11-20挂牌督办，督办编号：武应急督〔2026〕5号" in text
+    assert "2026-11-20申请销号，待督办单位批准" in text
+    assert "向职工代表大会（职工大会）报告：2026-11-20已报告" in text
