@@ -263,3 +263,15 @@ def test_the_major_report_prints_the_cause_apart_from_the_basis_and_the_duties(
     assert "武进区应急管理局于2026-11-20挂牌督办，督办编号：武应急督〔2026〕5号" in text
     assert "2026-11-20申请销号，待督办单位批准" in text
     assert "向职工代表大会（职工大会）报告：2026-11-20已报告" in text
+
+
+def test_the_statistics_form_prints_the_rate_that_counts_overdue_items(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "stats.pdf"
+    assert (
+        main(["export", "ledger-stats", "--db", str(demo_path), "--period", "2026", "--out", str(out)]) == 0
+    )
+    text = "".join("".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
+    assert "到期应整改" in text and "按期整改÷到期应整改（逾期未销号的计入分母）" in text
+    assert "按期整改率=按期整改÷到期应整改（整改期限在统计期内的全部隐患，逾期未销号的也计入分母）" in text
