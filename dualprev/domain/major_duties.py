@@ -118,7 +118,8 @@ def authority_report_problems(
 @dataclass(frozen=True)
 class AnswerDraft:
     """One answered item of a self-check. A 不符合 answer names where, who rectifies it and by
-    when, because it is registered at once as a 重大隐患."""
+    when, because it is registered at once as a 重大隐患 — or names the 重大隐患 already registered
+    for it (``hidden_danger_id``), which it is then linked to."""
 
     item_key: str
     answer: CheckAnswer | None
@@ -127,6 +128,8 @@ class AnswerDraft:
     rectifier_id: int | None = None
     deadline: date | None = None
     responsible_department_id: int | None = None
+    hidden_danger_id: int | None = None
+    measures: str = ""  # 整改措施 as first proposed (optional)
 
 
 def self_check_problems(
@@ -156,6 +159,8 @@ def self_check_problems(
         if answer.answer is CheckAnswer.NON_COMPLIANT:
             if not answer.note.strip():
                 problems.append((field, "结论为“不符合”时请写明现场情况，它将作为重大隐患的描述"))
+            if answer.hidden_danger_id is not None:
+                continue
             if not answer.location.strip():
                 problems.append((field, "结论为“不符合”时请填写隐患部位"))
             if answer.rectifier_id is None:

@@ -17,7 +17,7 @@ from dualprev.domain.hidden_danger import (
 from dualprev.domain.major_duties import AnswerDraft, CheckAnswer, MajorCheckKind, self_check_problems
 from dualprev.domain.major_standard import Sector, SpecialCondition, join_codes, parse_codes
 from dualprev.domain.validation import first_problem
-from dualprev.errors import NotFoundError
+from dualprev.errors import NotFoundError, ValidationError
 from dualprev.reports.major_check_record import MajorCheckRecordData, RecordRow, write_major_check_pdf
 from dualprev.reports.output import ExportResult, write_atomically
 from dualprev.services import photo_service
@@ -28,7 +28,7 @@ from dualprev.services.photo_service import PreparedPhoto
 from dualprev.storage import audit
 from dualprev.storage.db import Database
 from dualprev.storage.files import FileStore
-from dualprev.storage.models import MajorCheck, MajorCheckAnswer, utcnow
+from dualprev.storage.models import HiddenDanger, MajorCheck, MajorCheckAnswer, utcnow
 from dualprev.storage.queries import major_checks as queries
 from dualprev.storage.queries.organisation import enterprise as enterprise_row
 from dualprev.storage.repos import get_or_raise
@@ -128,7 +128,19 @@ def record_self_check(
             if photo is not None:
                 row.photo_file = files.put(photo.data, ".jpg")
                 row.photo_thumb = files.put(photo.thumbnail, ".jpg")
-            if answer.answer is CheckAnswer.NON_COMPLIANT:
+            if answer.answer is CheckAnswer.NON_COMPLIANT and answer.hidden_danger_id is not None:
+                existing = s.get(HiddenDanger, answer.hidden_danger_id)
+                if (
+                    existing is None
+                    or existing.level is not HiddenDangerLevel.MAJOR
+                    or not existing.status.is_open
+                ):
+                    raise ValidationError(
+                        f"{item.label}：所选隐患不是未销号的重大隐患，请另选或登记新的重大隐患",
+                        f"item:{item.key}",
+                    )
+                row.hidden_danger_id = existing.id
+            elif answer.answer is CheckAnswer.NON_COMPLIANT:
                 draft = HiddenDangerDraft(
                     found_on=data.checked_on,
                     description=answer.note,
@@ -145,6 +157,7 @@ def record_self_check(
                     rectifier_id=answer.rectifier_id,
                     deadline=answer.deadline,
                     responsible_department_id=answer.responsible_department_id,
+                    rectification_measures=answer.measures,
                 )
                 danger = register_in(s, draft, actor=actor, today=today, now=now)
                 assert danger.id is not None

@@ -153,7 +153,7 @@ def test_number_continues_the_demo_ledger_and_uses_the_prefix_setting(demo_db: D
         actor=ACTOR,
         today=DEMO_TODAY,
     )
-    assert new.number == "YH-2026-0037"
+    assert new.number == "YH-2026-0039"
     with demo_db.session() as s:
         s.merge(Setting(key="hidden_danger_number_prefix", value=json.dumps("ZG")))
     again = hd_registration.register(
@@ -524,8 +524,9 @@ def test_demo_ledger_shows_every_status_and_the_overdue(demo_db: Database) -> No
 
 def test_demo_major_has_its_plan_report_and_photos(demo_db: Database) -> None:
     majors = hd_ledger.query(demo_db, LedgerFilter(levels=(HiddenDangerLevel.MAJOR,)), today=DEMO_TODAY)
-    assert majors.total == 1
-    detail = hd_detail.get_detail(demo_db, majors.rows[0].id, today=DEMO_TODAY)
+    assert majors.total == 3  # the spray booth, and the two the 判定标准 self-check found
+    spray_booth = next(r for r in majors.rows if r.number == "YH-2026-0021")
+    detail = hd_detail.get_detail(demo_db, spray_booth.id, today=DEMO_TODAY)
     assert detail.plan is not None and detail.plan_missing == ()
     assert detail.reported_to and detail.reported_on is not None
     assert detail.photos and all(p.path.is_file() for p in detail.photos)

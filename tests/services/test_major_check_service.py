@@ -110,7 +110,7 @@ def test_a_refused_self_check_writes_nothing(demo_db: Database) -> None:
         if answers[1].answer is CheckAnswer.NON_COMPLIANT
         else answers[1]
     )
-    before = count_rows(demo_db, HiddenDanger)
+    before, checks_before = count_rows(demo_db, HiddenDanger), count_rows(demo_db, MajorCheck)
     with pytest.raises(ValidationError, match="请逐项给出结论"):
         checks.record_self_check(
             demo_db, checks.MajorCheckInput(TODAY, "x", answers[:-1]), actor=ACTOR, today=TODAY
@@ -122,15 +122,12 @@ def test_a_refused_self_check_writes_nothing(demo_db: Database) -> None:
             actor=ACTOR,
             today=TODAY,
         )
-    assert count_rows(demo_db, HiddenDanger) == before and count_rows(demo_db, MajorCheck) == 0
+    assert count_rows(demo_db, HiddenDanger) == before and count_rows(demo_db, MajorCheck) == checks_before
 
 
 def test_export_major_check_prints_the_latest(
     demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "none.pdf"
-    assert main(["export", "major-check", "--db", str(demo_path), "--out", str(out)]) == 1
-    assert "还没有判定标准自查记录" in capsys.readouterr().err and not out.exists()
     db = open_database(demo_path)
     try:
         standard.save_scope(db, SCOPE, actor=ACTOR)
@@ -149,9 +146,35 @@ def test_export_major_check_prints_the_latest(
     capsys.readouterr()
     assert main(["info", "--db", str(demo_path)]) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["major_hidden_dangers_open"] == 3  # the demo's own one and the two just found
+    assert summary["major_hidden_dangers_open"] == 5  # the demo's three and the two just found
     assert summary["accident_vocabulary"]
-    assert file_info(demo_path).major_hidden_dangers_open == 3
+    assert file_info(demo_path).major_hidden_dangers_open == 5
+
+
+def test_without_a_self_check_there_is_nothing_to_print(empty_db: Database, tmp_path: Path) -> None:
+    out = tmp_path / "none.pdf"
+    with pytest.raises(NotFoundError, match="还没有判定标准自查记录"):
+        checks.export_check(empty_db, out)
+    assert not out.exists()
+
+
+def test_the_demo_registers_the_two_major_hidden_dangers_its_self_check_finds(demo_db: Database) -> None:
+    (latest,) = checks.list_checks(demo_db)
+    assert latest.scope.text == "机械、粉尘涉爆" and latest.kind is MajorCheckKind.ANNUAL
+    assert {a.item_key.split("-")[0] for a in latest.answers} == {"3", "7", "11"}
+    failed = {a.item_key: a for a in latest.answers if a.answer is CheckAnswer.NON_COMPLIANT}
+    assert set(failed) == {"3-2", "7-7", "11-2"}
+    assert failed["7-7"].hidden_danger_number == "YH-2026-0021"  # already in rectification: linked
+    for key in ("3-2", "11-2"):
+        found = hd_detail.get_detail(demo_db, failed[key].hidden_danger_id or 0, today=TODAY)
+        assert found.level is HiddenDangerLevel.MAJOR and found.draft.standard_item == key
+        assert found.plan is not None and found.plan_missing == ()
+        assert found.reported_on is not None and found.report_method == "书面报告"
+        assert found.self_check_id == latest.id
+    assert {failed["3-2"].hidden_danger_number, failed["11-2"].hidden_danger_number} == {
+        "YH-2026-0037",
+        "YH-2026-0038",
+    }
 
 
 def test_a_major_is_closed_only_after_its_report_and_supervision_approval(demo_db: Database) -> None:

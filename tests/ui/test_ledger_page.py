@@ -436,7 +436,7 @@ def test_register_to_close_through_the_page(
                         classmethod(lambda _cls, *_a, **_k: HiddenDangerRegistration(draft, photos=(before,))))  # fmt: skip
     ledger.filter_bar.register_btn.click()
     detail = ledger.detail_panel.detail()
-    assert detail is not None and detail.number == "YH-2026-0037" and detail.status is S.PENDING
+    assert detail is not None and detail.number == "YH-2026-0039" and detail.status is S.PENDING
     assert ledger.selected_id() == detail.id and len(detail.photos) == 1
 
     monkeypatch.setattr(
