@@ -3,6 +3,8 @@
 (report before 销号, 挂牌督办, 职代会) as the user meets them."""
 
 import json
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -31,6 +33,7 @@ from dualprev.services.hidden_dangers.lifecycle import (
     StartInput,
 )
 from dualprev.services.info_service import file_info
+from dualprev.services.risk_report_service import load_risk_report
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import HiddenDanger, MajorCheck
 
@@ -298,3 +301,29 @@ def test_the_statistics_form_prints_the_rate_that_counts_overdue_items(
     text = "".join("".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
     assert "到期应整改" in text and "按期整改÷到期应整改（逾期未销号的计入分母）" in text
     assert "按期整改率=按期整改÷到期应整改（整改期限在统计期内的全部隐患，逾期未销号的也计入分母）" in text
+
+
+def test_risk_list_and_major_risk_notice_flag_an_owner_below_the_tier(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    """The demo is consistent; a 公司级 重大风险 handed to a team leader is flagged in both printouts."""
+    db = open_database(demo_path)
+    try:
+        assert not any(h.owner_mismatch for p in load_risk_report(db).risk_points for h in p.hazards)
+    finally:
+        db.close()
+    with closing(sqlite3.connect(demo_path)) as conn:
+        team_leader = conn.execute(
+            "SELECT person.id FROM person JOIN department ON department.id = person.department_id "
+            "WHERE department.kind = 'team' LIMIT 1"
+        ).fetchone()[0]
+        conn.execute(
+            "UPDATE hazard SET responsible_person_id = ? WHERE current_level = 1 AND control_tier = 'company'",
+            (team_leader,),
+        )
+        conn.commit()
+    for kind in ("major-risks", "risk-list"):
+        out = tmp_path / f"{kind}.pdf"
+        assert main(["export", kind, "--db", str(demo_path), "--out", str(out)]) == 0
+        text = "".join("".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages)
+        assert "（应为公司级责任人）" in text and "请改为公司级责任人" in text, kind
