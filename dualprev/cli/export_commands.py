@@ -237,6 +237,14 @@ def _export_major_report(
     return export_major_report(db, out, args.number)
 
 
+def _export_major_check(
+    db: Database, out: Path, _fmt: ExportFormat, _paper: PaperSize | None, _args: argparse.Namespace
+) -> ExportResult:
+    from dualprev.services.major_check_service import export_check
+
+    return export_check(db, out)
+
+
 _XLSX, _PDF, _PNG = ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.PNG
 
 
@@ -313,6 +321,10 @@ EXPORTS: tuple[ExportSpec, ...] = (
     ExportSpec(
         "major-report", "重大事故隐患报告（PDF）", (_PDF,), _export_major_report, paper=False,
         options=_number_options,
+    ),
+    ExportSpec(
+        "major-check", "重大事故隐患自查记录（最近一次判定标准自查，PDF）", (_PDF,), _export_major_check,
+        paper=False,
     ),
     ExportSpec(
         "checks", "隐患排查记录（--from/--to 期间；xlsx 汇总+明细，PDF 汇总+逐份记录）", (_XLSX, _PDF),

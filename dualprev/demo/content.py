@@ -314,6 +314,7 @@ class HiddenDangerSpec:
     photo: SceneKind | None = None
     remediation: RemediationSpec | None = None
     note: str = ""
+    standard_item: str = ""  # 判定标准 item of a 重大隐患, e.g. "7-7"
 
 
 @dataclass(frozen=True)
@@ -1359,6 +1360,7 @@ HIDDEN_DANGERS: tuple[HiddenDangerSpec, ...] = (
                      "经第三方检测合格后恢复作业", "设备部", "曹建国", 60, 68000, _ST.RECTIFYING, None,
                      HiddenDangerLevel.MAJOR, source_detail="丰泽镇应急管理办公室执法检查",
                      basis="《工贸企业重大事故隐患判定标准》（应急管理部令第10号）第七条", started_after=6,
+                     standard_item="7-7",
                      interim_measures="喷漆房停止溶剂型涂料喷涂，产品临时外协喷涂；调漆间油漆、稀释剂全部退回危化品库；"
                      "每班用便携式可燃气体检测仪检测并记录；严禁一切火源，设置警戒标识",
                      photo=SceneKind.SPRAY_BOOTH, remediation=MAJOR_REMEDIATION),

@@ -106,6 +106,7 @@ class Ledger:
             location=spec.location,
             owner_tier=spec.owner_tier,
             basis=spec.basis,
+            standard_item=spec.standard_item,
             accident_type_ids=ctx.accident_type_ids(spec.accident_types),
             rectification_measures=spec.rectification,
             responsible_department_id=ctx.department(spec.department),

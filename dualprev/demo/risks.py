@@ -35,6 +35,14 @@ def level_of(rating: Rating) -> RiskLevel:
     return grade(preset(rating.scheme), rating.factors).level
 
 
+COMPANY_OWNERS = {
+    "equipment": ("设备部", "曹建国"),
+    "activity": ("安全环保部", "沈立明"),
+    "place": ("安全环保部", "沈立明"),
+}
+"""Company-level owner of a 公司级 重大/较大 risk by risk point kind."""
+
+
 def tier_of(rating: Rating) -> ControlTier:
     return DEFAULT_TIER_BY_LEVEL[level_of(rating)]
 
@@ -147,6 +155,11 @@ def _new_hazard(
     department_id = ctx.department(point.department or area.department)
     person_id = ctx.person(point.responsible or area.responsible)
     tier = tier_of(current)
+    if tier is ControlTier.COMPANY and level_of(current) in (RiskLevel.MAJOR, RiskLevel.SIGNIFICANT):
+        # A 重大/较大 risk at 公司级 is owned by a company department (domain.tier_owner), not the
+        # workshop or team that runs the point day to day.
+        owner_department, owner = COMPANY_OWNERS[point.kind.value]
+        department_id, person_id = ctx.department(owner_department), ctx.person(owner)
     measures = tuple(
         MeasureInfo(
             category=m.category,

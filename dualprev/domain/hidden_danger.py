@@ -218,6 +218,8 @@ class HiddenDangerDraft:
     funds_fen: int | None = None
     interim_measures: str = ""
     note: str = ""
+    standard_item: str = ""  # 判定标准 item key (``11-2``), see domain.major_standard
+    cause: str = ""  # 产生原因 (printed in the 重大隐患报告)
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,9 @@ class LoopFacts:
     plan: Mapping[str, str] | None = None
     post_evaluation: str = ""
     post_evaluated_on: date | None = None
+    reported_on: date | None = None
+    supervised: bool = False
+    closure_approved_on: date | None = None
 
     @property
     def is_major(self) -> bool:
@@ -274,8 +279,11 @@ def _field(field: str, message: str | None) -> list[FieldProblem]:
     return [(field, message)] if message else []
 
 
-def draft_problems(draft: HiddenDangerDraft, today: date) -> list[FieldProblem]:
-    """Every field of ``draft`` that breaks a registration rule, as ``(field, message)``."""
+def draft_problems(
+    draft: HiddenDangerDraft, today: date, *, require_basis: bool = True
+) -> list[FieldProblem]:
+    """Every field of ``draft`` that breaks a registration rule, as ``(field, message)``. A 重大隐患
+    needs its 判定依据 (``require_basis=False`` for historic ledgers imported as they were kept)."""
     problems: list[FieldProblem] = []
     description = draft.description.strip()
     if not description:
@@ -301,12 +309,20 @@ def draft_problems(draft: HiddenDangerDraft, today: date) -> list[FieldProblem]:
         problems.append(("deadline", f"整改期限不能早于排查日期（{draft.found_on.isoformat()}）"))
     if draft.funds_fen is not None and not 0 <= draft.funds_fen <= MAX_FUNDS_FEN:
         problems.append(("funds_fen", "整改资金应为 0 到 10 亿元之间的金额"))
+    if (
+        require_basis
+        and draft.level is HiddenDangerLevel.MAJOR
+        and not (draft.basis or draft.standard_item).strip()
+    ):
+        problems.append(("basis", "重大隐患须有判定依据：请选择判定标准的条款，或填写书面判定依据"))
     return problems
 
 
-def draft_problem(draft: HiddenDangerDraft, today: date) -> FieldProblem | None:
+def draft_problem(
+    draft: HiddenDangerDraft, today: date, *, require_basis: bool = True
+) -> FieldProblem | None:
     """The first of :func:`draft_problems`, or None."""
-    return first_problem(draft_problems(draft, today))
+    return first_problem(draft_problems(draft, today, require_basis=require_basis))
 
 
 def immediate_problems(draft: HiddenDangerDraft) -> list[FieldProblem]:
@@ -324,21 +340,23 @@ def immediate_problem(draft: HiddenDangerDraft) -> FieldProblem | None:
     return first_problem(immediate_problems(draft))
 
 
-def update_problems(facts: LoopFacts, draft: HiddenDangerDraft) -> list[FieldProblem]:
-    """Why an open hidden danger cannot take the edited ``draft`` (besides :func:`draft_problems`)."""
+def update_problems(facts: LoopFacts, draft: HiddenDangerDraft, level_reason: str = "") -> list[FieldProblem]:
+    """Why an open hidden danger cannot take the edited ``draft`` (besides :func:`draft_problems`).
+
+    The level may be raised at any open status; lowering 重大 → 一般 needs a written reason."""
     if not facts.status.is_open:
         return [("", f"隐患{facts.status.label}，不能再修改")]
     problems: list[FieldProblem] = []
-    if draft.level is not facts.level and facts.status is not _S.PENDING:
-        problems.append(("level", f"隐患级别只能在“待整改”时修改（当前为“{facts.status.label}”）"))
+    if facts.is_major and draft.level is HiddenDangerLevel.GENERAL and not level_reason.strip():
+        problems.append(("level", "将重大隐患降为一般隐患须填写降级理由（将记入操作日志）"))
     if facts.completed_on is not None and draft.found_on > facts.completed_on:
         problems.append(("found_on", "排查日期不能晚于整改完成日期"))
     return problems
 
 
-def update_problem(facts: LoopFacts, draft: HiddenDangerDraft) -> FieldProblem | None:
+def update_problem(facts: LoopFacts, draft: HiddenDangerDraft, level_reason: str = "") -> FieldProblem | None:
     """The first of :func:`update_problems`, or None."""
-    return first_problem(update_problems(facts, draft))
+    return first_problem(update_problems(facts, draft, level_reason))
 
 
 def start_precondition_problem(facts: LoopFacts) -> str | None:
@@ -400,6 +418,10 @@ def acceptance_precondition_problem(facts: LoopFacts) -> str | None:
         return problem
     if facts.is_major and not facts.post_evaluation.strip():
         return "重大隐患须先完成治理后评估，才能验收销号"
+    if facts.is_major and facts.reported_on is None:
+        return "重大隐患须先记录向负有安全生产监督管理职责的部门报告的情况，才能验收销号"
+    if facts.is_major and facts.supervised and facts.closure_approved_on is None:
+        return "该重大隐患已被挂牌督办，须经督办部门批准销号申请后才能验收销号"
     return None
 
 

@@ -83,6 +83,8 @@ class HazardData:
     responsible_person: str = ""
     responsible_phone: str = ""
     note: str = ""
+    owner_mismatch: bool = False
+    """A 重大/较大 risk at 公司级 whose 责任人 is not company-level (domain.tier_owner)."""
     id: int = 0
 
     @property

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from dualprev.domain.hidden_danger import REMEDIATION_PLAN_ITEMS, HiddenDangerStatus, PhotoStage
 from dualprev.reports.hidden_danger_forms import FormField, form_grid, heading, markup, photo_grid
 from dualprev.reports.ledger_columns import progress_text
-from dualprev.reports.ledger_data import LedgerEnterprise, LedgerEntry
+from dualprev.reports.ledger_data import LedgerEnterprise, LedgerEntry, MajorDutiesData
 from dualprev.reports.ledger_statistics import format_yuan
 from dualprev.reports.page import MM_TO_PT, PageSetup, PaperSize
 from dualprev.reports.pdf_doc import PartMarker, build_pdf
@@ -46,7 +46,8 @@ def state_and_cause(entry: LedgerEntry) -> str:
             ("隐患部位", entry.place),
             ("发现情况", found),
             ("隐患类别", entry.category.label),
-            ("判定依据（产生原因）", entry.basis or "未填写判定依据"),
+            ("判定依据", entry.basis or "未填写判定依据"),
+            ("产生原因", (entry.duties.cause if entry.duties else "") or "未填写产生原因"),
             ("其他情况", entry.note),
         ]
     )
@@ -96,6 +97,37 @@ def progress(entry: LedgerEntry, printed_on: date) -> str:
     return _lines(items)
 
 
+def duties_text(entry: LedgerEntry) -> str:
+    """五、the report to the authority, 挂牌督办 with its 销号, and the report to the 职工代表大会."""
+    d = entry.duties or MajorDutiesData()
+    report = ""
+    if entry.reported_on:
+        report = f"{_day(entry.reported_on)} 以{d.report_method or '书面报告'}报告{entry.reported_to}" + (
+            f"，文号：{d.report_document_number}" if d.report_document_number else ""
+        )
+    supervision = ""
+    if d.supervised_by:
+        supervision = f"{d.supervised_by}于 {_day(d.supervised_on)} 挂牌督办" + (
+            f"，督办编号：{d.supervision_number}" if d.supervision_number else ""
+        )
+    closure = ""
+    if d.closure_applied_on:
+        closure = f"{_day(d.closure_applied_on)} 申请销号" + (
+            f"，{_day(d.closure_approved_on)} 督办单位批准销号"
+            if d.closure_approved_on
+            else "，待督办单位批准"
+        )
+    congress = f"{_day(d.congress_reported_on)} 已报告" if d.congress_reported_on else ""
+    return _lines(
+        [
+            ("向负有安全生产监督管理职责的部门报告", report or "尚未报告"),
+            ("挂牌督办", supervision or "未挂牌督办"),
+            ("督办销号", closure),
+            ("向职工代表大会（职工大会）报告", congress or "尚未报告"),
+        ]
+    )
+
+
 def major_report_story(
     enterprise: LedgerEnterprise, entry: LedgerEntry, printed_on: date, width: float
 ) -> list[Flowable]:
@@ -110,6 +142,10 @@ def major_report_story(
             [FormField("单位地址", enterprise.address)],
             [FormField("主要负责人", principal), FormField("隐患编号", entry.number)],
             [FormField("报送部门", entry.reported_to), FormField("报告日期", _day(entry.reported_on))],
+            [
+                FormField("报告方式", entry.duties.report_method if entry.duties else ""),
+                FormField("报告文号", entry.duties.report_document_number if entry.duties else ""),
+            ],
         ],
         width,
         styles,
@@ -126,6 +162,8 @@ def major_report_story(
         Paragraph(markup(plan_text(entry)), styles.field),
         heading("四、治理进展", styles),
         Paragraph(markup(progress(entry, printed_on)), styles.field),
+        heading("五、报告及挂牌督办情况", styles),
+        Paragraph(markup(duties_text(entry)), styles.field),
     ]
     before = entry.photos_of(PhotoStage.BEFORE)
     if before:

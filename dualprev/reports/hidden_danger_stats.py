@@ -8,6 +8,7 @@ from dualprev.reports.ledger_columns import progress_text
 from dualprev.reports.ledger_data import LedgerData
 from dualprev.reports.ledger_period import chinese_date
 from dualprev.reports.ledger_statistics import (
+    RATE_DEFINITIONS,
     STATISTICS_COLUMNS,
     LedgerStatistics,
     check_count_text,
@@ -71,6 +72,7 @@ def statistics_document(data: LedgerData, stats: LedgerStatistics) -> TableDocum
     notes = numbered_notes(
         [
             "统计口径见表中“统计口径”一栏；排查日期在统计期内的隐患计入本期，已作废的误录记录不计入。",
+            RATE_DEFINITIONS,
             f"本表经企业主要负责人签字后，于{due_text(stats)}报送负有安全生产监督管理职责的部门。",
             "重大隐患除在本表列明外，还应及时单独报告（隐患现状及其产生原因、危害程度和整改难易程度分析、治理方案）。",
         ]

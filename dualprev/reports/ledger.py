@@ -24,6 +24,7 @@ from dualprev.reports.ledger_columns import (
 from dualprev.reports.ledger_data import LedgerData, LedgerEntry
 from dualprev.reports.ledger_period import chinese_date
 from dualprev.reports.ledger_statistics import (
+    RATE_DEFINITIONS,
     STATISTICS_COLUMNS,
     LedgerStatistics,
     check_count_text,
@@ -116,6 +117,7 @@ def summary_part(data: LedgerData, stats: LedgerStatistics, *, redact: Callable[
         signoff=(),
         sheet_name=SUMMARY_SHEET,
         fields_per_row=2,
+        notes=numbered_notes([RATE_DEFINITIONS]),
     )
 
 

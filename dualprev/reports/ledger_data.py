@@ -63,6 +63,23 @@ class RemediationPlanData:
 
 
 @dataclass(frozen=True)
+class MajorDutiesData:
+    """What a 重大隐患 report prints besides the loop: 产生原因, the 判定标准 item, how the report to
+    the authority went, 挂牌督办 and the report to the 职工代表大会."""
+
+    cause: str = ""
+    standard_item: str = ""
+    report_method: str = ""
+    report_document_number: str = ""
+    supervised_by: str = ""
+    supervised_on: date | None = None
+    supervision_number: str = ""
+    closure_applied_on: date | None = None
+    closure_approved_on: date | None = None
+    congress_reported_on: date | None = None
+
+
+@dataclass(frozen=True)
 class LedgerEntry:
     """One hidden danger as the ledger prints it."""
 
@@ -103,6 +120,8 @@ class LedgerEntry:
     plan: RemediationPlanData | None = None
     status_changes: tuple[tuple[date, HiddenDangerStatus], ...] = ()
     """(local date, new status) of each recorded status change, oldest first."""
+    duties: MajorDutiesData | None = None
+    """Filled for the 重大隐患 report only."""
 
     @property
     def place(self) -> str:

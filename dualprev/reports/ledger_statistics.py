@@ -9,8 +9,12 @@ last day, or the printing day while the period is still running):
   excluded**; split by level (一般/重大), 类别 and 来源. Voided ones are counted separately.
 * 已整改销号: of those found in the period, the ones closed (验收通过) on or before ``as_of``.
 * 整改率 = 已整改销号 ÷ 本期发现隐患 (= closed ÷ (found in period − voided)).
-* 按期整改: of the closed ones, those whose 整改完成日期 is on or before their 整改期限.
-  按期整改率 = 按期整改 ÷ 已整改销号.
+* 到期应整改: every hidden danger (found in this period or earlier, voided ones excluded) whose
+  整改期限 falls in the period, up to ``as_of``.
+* 按期整改: of those, the ones closed by ``as_of`` whose 整改完成日期 is on or before their 整改期限.
+  按期整改率 = 按期整改 ÷ 到期应整改 — so an overdue item still open lowers it (the rate does not
+  flatter by counting only what was closed). One found earlier and already closed before the period
+  began is not read for the period, so it is in neither figure.
 * 期末未销号 (open at period end): every hidden danger found on or before ``as_of`` — in this period
   or earlier — that is not voided and was not closed by ``as_of``; split by where it stood then
   (待整改 / 整改中 / 待验收, from its recorded status changes).
@@ -119,6 +123,8 @@ class LedgerStatistics:
     by_stage: dict[HiddenDangerStatus, ByLevel]
     funds_fen: ByLevel
     majors: tuple[LedgerEntry, ...] = field(default=())
+    due: ByLevel = ByLevel(0, 0)
+    """到期应整改: 整改期限 in the period (up to ``as_of``); ``on_time`` counts those closed on time."""
 
     @property
     def check_count(self) -> int:
@@ -135,10 +141,10 @@ class LedgerStatistics:
         return rate(self.closed.of(level), self.found.of(level))
 
     def on_time_rate(self, level: HiddenDangerLevel | None = None) -> Decimal | None:
-        """按期整改率 = 按期整改 ÷ 已整改销号; of one level, or overall."""
+        """按期整改率 = 按期整改 ÷ 到期应整改 (整改期限 in the period); of one level, or overall."""
         if level is None:
-            return rate(self.on_time.total, self.closed.total)
-        return rate(self.on_time.of(level), self.closed.of(level))
+            return rate(self.on_time.total, self.due.total)
+        return rate(self.on_time.of(level), self.due.of(level))
 
 
 class StatisticsTally:
@@ -169,10 +175,12 @@ class StatisticsTally:
             if entry.closed_by(as_of):
                 self._count("closed", level)
                 self._count("funds", level, entry.funds_fen or 0)
-                if entry.rectified_on_time:
-                    self._count("on_time", level)
             if entry.is_major:
                 self._majors[entry.id] = entry
+        if entry.deadline is not None and self.period.start <= entry.deadline <= min(as_of, self.period.end):
+            self._count("due", level)
+            if entry.closed_by(as_of) and entry.rectified_on_time:
+                self._count("on_time", level)
         if entry.open_at(as_of):
             self._count("open", level)
             self._count(f"stage:{entry.stage_at(as_of).value}", level)
@@ -204,6 +212,7 @@ class StatisticsTally:
             by_stage={s: self._by_level(f"stage:{s.value}") for s in OPEN_STAGES},
             funds_fen=self._by_level("funds"),
             majors=tuple(sorted(self._majors.values(), key=lambda e: (e.found_on, e.number))),
+            due=self._by_level("due"),
         )
 
 
@@ -261,7 +270,15 @@ def statistics_rows(stats: LedgerStatistics) -> tuple[tuple[CellValue, ...], ...
             ),
             "已整改销号 ÷ 本期发现隐患（不含已作废）",
         ),
-        _count_row("4", "按期整改", stats.on_time, "已销号隐患中，整改完成日期不晚于整改期限的"),
+        _count_row(
+            "4",
+            "到期应整改",
+            stats.due,
+            f"整改期限在统计期内（截至 {as_of}）的隐患，含以前各期发现的，不含已作废",
+        ),
+        _count_row(
+            "4.1", "按期整改", stats.on_time, "到期应整改的隐患中，已销号且整改完成日期不晚于整改期限的"
+        ),
         _text_row(
             "5",
             "按期整改率",
@@ -270,7 +287,7 @@ def statistics_rows(stats: LedgerStatistics) -> tuple[tuple[CellValue, ...], ...
                 format_rate(stats.on_time_rate(_MAJOR)),
                 format_rate(stats.on_time_rate()),
             ),
-            "按期整改 ÷ 已整改销号",
+            "按期整改 ÷ 到期应整改（逾期未销号的计入分母）",
         ),
         _count_row(
             "6",
@@ -296,6 +313,13 @@ def statistics_rows(stats: LedgerStatistics) -> tuple[tuple[CellValue, ...], ...
         ),
     ]
     return tuple(rows)
+
+
+RATE_DEFINITIONS = (
+    "整改率 = 已整改销号 ÷ 本期发现隐患（不含已作废）；"
+    "按期整改率 = 按期整改 ÷ 到期应整改（整改期限在统计期内的全部隐患，逾期未销号的也计入分母）。"
+)
+"""Printed under every table that shows the two rates, and on the statistics screen."""
 
 
 def check_count_text(stats: LedgerStatistics) -> str:

@@ -4,6 +4,7 @@ measures and the people responsible, for posting at the gate (公告栏) and fil
 from typing import BinaryIO
 
 from dualprev.domain.risk import ControlMeasureCategory, RiskLevel
+from dualprev.domain.tier_owner import MISMATCH_MARK, MISMATCH_NOTE
 from dualprev.reports.data import HazardData, RiskPointData, RiskReportData
 from dualprev.reports.page import MM_TO_PT, PageSetup, PaperSize
 from dualprev.reports.pdf_doc import build_pdf
@@ -67,7 +68,7 @@ def _row(number: int, point: RiskPointData, hazard: HazardData) -> tuple[CellVal
         numbered(hazard.existing_measures(ControlMeasureCategory.EMERGENCY)),
         hazard.control_tier.label if hazard.control_tier else "",
         hazard.responsible_department,
-        hazard.responsible_person,
+        hazard.responsible_person + (MISMATCH_MARK if hazard.owner_mismatch else ""),
         hazard.responsible_phone,
     )
 
@@ -94,6 +95,7 @@ def major_risks_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER)
             f"本企业经风险辨识评价，现有重大风险 {len(rows)} 项（涉及风险点：{points}）。"
             "责任单位和责任人须落实上述管控措施；发现管控措施失效或出现事故征兆时，立即停止作业、撤离人员并报告。",
             _contacts(data),
+            *([MISMATCH_NOTE] if any(h.owner_mismatch for _p, h in major_hazards(data)) else []),
         ]
     )
     part = Part(title=TITLE, columns=COLUMNS, sections=(Section(rows),), notes=notes)

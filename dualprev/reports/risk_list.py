@@ -3,6 +3,7 @@ code, hazard seq), with its evaluation, level colour, the five kinds of existing
 the planned ones, control tier and who is responsible."""
 
 from dualprev.domain.risk import ControlMeasureCategory
+from dualprev.domain.tier_owner import MISMATCH_MARK, MISMATCH_NOTE
 from dualprev.reports.data import HazardData, RiskPointData, RiskReportData
 from dualprev.reports.page import PageSetup, PaperSize
 from dualprev.reports.risk_text import (
@@ -64,7 +65,7 @@ def hazard_row(number: int, point: RiskPointData, hazard: HazardData) -> tuple[C
         numbered(hazard.planned_measures),
         hazard.control_tier.label if hazard.control_tier else "",
         hazard.responsible_department,
-        hazard.responsible_person,
+        hazard.responsible_person + (MISMATCH_MARK if hazard.owner_mismatch else ""),
         remark(hazard),
     )
 
@@ -80,7 +81,8 @@ def risk_list_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER) -
         f"共 {len(points)} 个风险点、{len(rows)} 个危险源。按危险源现有风险：{level_counts(h.level for p in points for h in p.hazards)}；"
         f"按风险点（从严从高）：{level_counts(p.level for p in points)}。"
     )
-    notes = numbered_notes([summary, *scheme_notes(points), LEVEL_COLOUR_NOTE])
+    mismatched = [MISMATCH_NOTE] if any(h.owner_mismatch for p in points for h in p.hazards) else []
+    notes = numbered_notes([summary, *scheme_notes(points), LEVEL_COLOUR_NOTE, *mismatched])
     part = Part(title=TITLE, columns=COLUMNS, sections=(Section(tuple(rows)),), notes=notes)
     return TableDocument(
         enterprise=data.enterprise.name,

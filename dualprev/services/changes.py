@@ -70,6 +70,9 @@ TABLE_ENTITIES: dict[str, Entity] = {
     "hidden_danger_accident_type": Entity.HIDDEN_DANGER,
     "hidden_danger_event": Entity.HIDDEN_DANGER,
     "remediation_plan": Entity.HIDDEN_DANGER,
+    # A 判定标准 self-check registers 重大隐患; whoever shows one shows the other.
+    "major_check": Entity.HIDDEN_DANGER,
+    "major_check_answer": Entity.HIDDEN_DANGER,
     "photo": Entity.PHOTO,
     "export_profile": Entity.EXPORT_PROFILE,
     "audit_log": Entity.AUDIT,

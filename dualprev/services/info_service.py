@@ -29,6 +29,9 @@ class DatabaseInfo:
     overdue_hidden_dangers: int = 0
     unevaluated_risk_points: int = 0
     extra: dict[str, int] = field(default_factory=dict)
+    accident_vocabulary: str = ""
+    """The accident-type vocabulary in use (GB6441-1986 or GB6441-2025)."""
+    major_hidden_dangers_open: int = 0
 
     def to_json(self) -> dict[str, object]:
         """The ``dualprev info`` contract: keys exactly as the issue spells them."""
@@ -40,11 +43,21 @@ class DatabaseInfo:
             "hidden_danger_status": {
                 s.label: self.hidden_danger_status.get(s, 0) for s in HiddenDangerStatus
             },
+            "accident_vocabulary": self.accident_vocabulary,
+            "major_hidden_dangers_open": self.major_hidden_dangers_open,
         }
 
 
 def database_info(db: "Database", *, today: date | None = None) -> DatabaseInfo:
-    from dualprev.storage.queries import database_summary, hidden_dangers, organisation, risk_levels
+    from dualprev.domain import settings
+    from dualprev.storage import settings as stored_settings
+    from dualprev.storage.queries import (
+        database_summary,
+        hidden_dangers,
+        major_checks,
+        organisation,
+        risk_levels,
+    )
 
     today = today or date.today()
     with db.read_session() as s:
@@ -56,6 +69,8 @@ def database_info(db: "Database", *, today: date | None = None) -> DatabaseInfo:
         levels: dict[RiskLevel, int] = {level: n for level, n in by_level.items() if level is not None}
         statuses = hidden_dangers.status_counts(session=s)
         overdue, _due = hidden_dangers.deadline_counts(session=s, today=today, due_days=0)
+        vocabulary = stored_settings.read(s, settings.ACCIDENT_VOCABULARY)
+        open_major = major_checks.open_major_count(session=s)
     return DatabaseInfo(
         schema_version=db.schema_version,
         enterprise=enterprise,
@@ -64,6 +79,8 @@ def database_info(db: "Database", *, today: date | None = None) -> DatabaseInfo:
         hidden_danger_status=statuses,
         overdue_hidden_dangers=overdue,
         unevaluated_risk_points=unevaluated,
+        accident_vocabulary=vocabulary,
+        major_hidden_dangers_open=open_major,
     )
 
 
@@ -91,4 +108,6 @@ def file_info(path: Path, *, today: date | None = None) -> DatabaseInfo:
         hidden_danger_status={HiddenDangerStatus(s): n for s, n in found.status_counts.items()},
         overdue_hidden_dangers=found.overdue,
         unevaluated_risk_points=found.level_counts.get(None, 0),
+        accident_vocabulary=found.accident_vocabulary,
+        major_hidden_dangers_open=found.major_open,
     )

@@ -14,7 +14,7 @@ Which hidden dangers a period holds, and how each figure is counted, is defined 
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -33,6 +33,7 @@ from dualprev.reports.ledger_data import (
     LedgerEnterprise,
     LedgerEntry,
     LedgerPhoto,
+    MajorDutiesData,
     RemediationPlanData,
 )
 from dualprev.reports.ledger_period import ReportPeriod
@@ -46,6 +47,7 @@ from dualprev.reports.xlsx_table import write_table_xlsx
 from dualprev.services import export_profile_service
 from dualprev.storage.db import Database, Session
 from dualprev.storage.files import FileStore
+from dualprev.storage.models import HiddenDanger
 from dualprev.storage.queries import ledger_report as queries
 from dualprev.storage.queries.ledger_report import LedgerRows
 from dualprev.storage.queries.organisation import enterprise as enterprise_row
@@ -357,6 +359,13 @@ def export_major_report(db: Database, out: Path, number: str, *, today: date | N
         raise ValidationError(f"隐患 {entry.number} 是一般隐患；重大隐患报告只针对重大隐患", "number")
     if entry.is_void:
         raise ValidationError(f"隐患 {entry.number} 已作废，不能出具重大隐患报告", "number")
+    with db.read_session() as session:
+        row = session.get(HiddenDanger, entry.id)
+        if row is not None:
+            entry = replace(
+                entry,
+                duties=MajorDutiesData(**{f.name: getattr(row, f.name) for f in fields(MajorDutiesData)}),
+            )
     printed_on = today or date.today()
     pages = write_atomically(
         out, lambda stream: write_major_report_pdf(enterprise, entry, printed_on, stream)

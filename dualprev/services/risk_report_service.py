@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from dualprev.domain.risk import ControlMeasureCategory, ControlTier
+from dualprev.domain.tier_owner import tier_owner_problem
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.reports.data import (
     EnterpriseHeader,
@@ -134,6 +135,7 @@ def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportDa
         )
         departments = names_by_id(session, Department)
         people = queries.people(session=session)
+        owner_kinds = queries.department_kinds_of_people(session=session)
         areas = queries.areas(session=session)
         tiers = tier_table_in(session)
         evaluations = _latest_current_evaluations(session)
@@ -160,6 +162,13 @@ def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportDa
             if tier is None and current is not None:
                 tier = tiers.get(current.level)
             name, phone = person(person_id) if person_id is not None else (point_person, point_phone)
+            owner = person_id if person_id is not None else point.responsible_person_id
+            mismatch = tier_owner_problem(
+                current.level if current is not None else None,
+                ControlTier(tier) if tier is not None else None,
+                owner_kinds.get(owner) if owner is not None else None,
+                owner is not None,
+            )
             hazards.append(
                 HazardData(
                     id=hazard_id,
@@ -177,6 +186,7 @@ def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportDa
                     responsible_person=name,
                     responsible_phone=phone,
                     note=note,
+                    owner_mismatch=mismatch is not None,
                 )
             )
         area_name, area_order = areas.get(point.area_id, ("", 0)) if point.area_id else ("", 0)

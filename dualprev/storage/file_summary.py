@@ -11,6 +11,7 @@ The counts are the ones :mod:`.queries.database_summary`, :mod:`.queries.risk_le
 :mod:`.queries.hidden_dangers` make (a test holds them equal).
 """
 
+import json
 import re
 import sqlite3
 from contextlib import closing
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from dualprev.domain.vocabularies import DEFAULT_ACCIDENT_VOCABULARY
 from dualprev.paths import migrations_dir
 
 COUNTED_TABLES: dict[str, str] = {
@@ -54,6 +56,9 @@ class FileSummary:
     """Hidden dangers by status value."""
     overdue: int
     """Open hidden dangers (of ``open_statuses``) whose deadline has passed."""
+    accident_vocabulary: str = DEFAULT_ACCIDENT_VOCABULARY
+    major_open: int = 0
+    """Open 重大隐患."""
 
 
 def newest_revision() -> str:
@@ -92,6 +97,12 @@ def read_summary(path: Path, *, today: date, open_statuses: tuple[str, ...]) -> 
                 f"SELECT count(*) FROM hidden_danger WHERE status IN ({marks}) AND deadline < ?",
                 (*open_statuses, today.isoformat()),
             ).fetchone()[0]
+            major_open = conn.execute(
+                f"SELECT count(*) FROM hidden_danger WHERE level = 'major' AND status IN ({marks})",
+                open_statuses,
+            ).fetchone()[0]
+            stored = conn.execute("SELECT value FROM setting WHERE key = 'accident_vocabulary'").fetchone()
+            vocabulary = _vocabulary(stored[0] if stored else None)
     except sqlite3.Error:
         return None
     return FileSummary(
@@ -101,4 +112,15 @@ def read_summary(path: Path, *, today: date, open_statuses: tuple[str, ...]) -> 
         level_counts=levels,
         status_counts=statuses,
         overdue=int(overdue),
+        accident_vocabulary=vocabulary,
+        major_open=int(major_open),
     )
+
+
+def _vocabulary(stored: str | None) -> str:
+    """The stored JSON setting, or the default when it is unset or unreadable (as settings.read)."""
+    try:
+        value = json.loads(stored) if stored else None
+    except ValueError:
+        value = None
+    return value if isinstance(value, str) and value else DEFAULT_ACCIDENT_VOCABULARY

@@ -55,6 +55,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("risk_map", "四色分布图", "risk_map_page", "RiskMapPage"),
     PageEntry("checks", "隐患排查", "check_page", "CheckPage"),
     PageEntry("ledger", "隐患台账", "ledger_page", "LedgerPage"),
+    PageEntry("major_check", "重大隐患自查", "major_check_page", "MajorCheckPage"),
     PageEntry("duties", "履职与培训", "duties_page", "DutiesPage"),
     PageEntry("reports", "报表导出", "report_page", "ReportPage"),
     PageEntry("import", "数据导入", "import_page", "ImportPage"),

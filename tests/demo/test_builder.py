@@ -495,10 +495,14 @@ def test_numbers_run_per_year_in_order_found(s: Session) -> None:
         assert h.number == format_number(h.found_on.year, serials[h.found_on.year])
 
 
-def test_exactly_one_major_hidden_danger_with_a_complete_plan(built: Built, s: Session) -> None:
+def test_three_major_hidden_dangers_each_reported_with_a_complete_plan(built: Built, s: Session) -> None:
+    """The spray booth found by the township, and the two the annual 判定标准 self-check found."""
     majors = [h for h in _all(s, HiddenDanger) if h.level is HiddenDangerLevel.MAJOR]
-    assert len(majors) == 1
-    (major,) = majors
+    assert sorted(h.standard_item for h in majors) == ["11-2", "3-2", "7-7"]
+    for h in majors:
+        assert h.reported_to and h.reported_on and h.report_method
+        assert s.exec(select(RemediationPlan).where(RemediationPlan.hidden_danger_id == h.id)).one()
+    (major,) = [h for h in majors if h.standard_item == "7-7"]
     assert major.status is HiddenDangerStatus.RECTIFYING
     assert "可燃气体" in major.description and "第七条" in major.basis
     assert major.interim_measures and major.reported_to and major.reported_on
@@ -506,7 +510,7 @@ def test_exactly_one_major_hidden_danger_with_a_complete_plan(built: Built, s: S
     (plan,) = s.exec(select(RemediationPlan).where(RemediationPlan.hidden_danger_id == major.id)).all()
     texts = {key: getattr(plan, key) for key, _label in REMEDIATION_PLAN_ITEMS}
     assert missing_plan_items(texts) == []
-    assert _count(s, RemediationPlan) == 1
+    assert _count(s, RemediationPlan) == 3
 
 
 def test_timelines_are_consistent(built: Built, s: Session) -> None:
@@ -610,7 +614,7 @@ def test_audit_log_records_who_did_what(s: Session) -> None:
     rows = _all(s, AuditLog)
     people = {p.name for p in _all(s, Person)}
     assert {r.actor for r in rows} <= people | {"系统"}
-    (created,) = [r for r in rows if r.entity == "enterprise"]
+    (created,) = [r for r in rows if r.entity == "enterprise" and r.action == "create"]
     assert (created.actor, created.action) == ("系统", "create")
     checks = [r for r in rows if r.entity == "check_record"]
     assert len(checks) == _count(s, CheckRecord) and all(r.actor in people for r in checks)
@@ -644,7 +648,7 @@ def test_refuses_a_database_with_data(demo_path: Path) -> None:
             build_demo(db, today=TODAYS[0])
         with db.read_session() as s:
             assert _count(s, Enterprise) == 1
-            assert _count(s, HiddenDanger) == len(demo_content.HIDDEN_DANGERS)
+            assert _count(s, HiddenDanger) == len(demo_content.HIDDEN_DANGERS) + 2  # + the self-check's
     finally:
         db.close()
 

@@ -79,7 +79,10 @@ def test_immediate_and_update_rules_list_each_field() -> None:
     rectifying = LoopFacts(status=S.RECTIFYING, level=HiddenDangerLevel.GENERAL, found_on=FOUND,
                            completed_on=date(2026, 11, 12))  # fmt: skip
     late = HiddenDangerDraft(found_on=date(2026, 11, 13), description="x", level=MAJOR)
-    assert fields(update_problems(rectifying, late)) == ["level", "found_on"]
+    assert fields(update_problems(rectifying, late)) == ["found_on"]
+    major = LoopFacts(status=S.RECTIFYING, level=MAJOR, found_on=FOUND, completed_on=date(2026, 11, 12))
+    lowered = HiddenDangerDraft(found_on=date(2026, 11, 13), description="x")
+    assert fields(update_problems(major, lowered)) == ["level", "found_on"]
     assert update_problems(facts(S.CLOSED), late) == [("", "隐患已销号，不能再修改")]
 
 

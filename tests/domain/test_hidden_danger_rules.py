@@ -116,12 +116,10 @@ def test_immediate_rectification_needs_a_general_danger_and_its_measures() -> No
     assert field == "level" and "重大隐患" in message
 
 
-def test_level_can_change_only_while_pending_and_closed_records_are_final() -> None:
+def test_level_can_be_raised_at_any_open_status_and_closed_records_are_final() -> None:
     assert update_problem(facts(S.PENDING), replace(DRAFT, level=MAJOR)) is None
-    assert update_problem(facts(S.RECTIFYING), replace(DRAFT, level=MAJOR)) == (
-        "level",
-        "隐患级别只能在“待整改”时修改（当前为“整改中”）",
-    )
+    for status in (S.RECTIFYING, S.AWAITING_ACCEPTANCE):
+        assert update_problem(facts(status), replace(DRAFT, level=MAJOR)) is None
     assert update_problem(facts(S.RECTIFYING), DRAFT) is None
     problem = update_problem(facts(S.CLOSED), DRAFT)
     assert problem is not None and "不能再修改" in problem[1]
@@ -201,7 +199,21 @@ def test_major_is_closed_only_after_its_post_evaluation() -> None:
         == "重大隐患须先完成治理后评估，才能验收销号"
     )
     evaluated = replace(awaiting, post_evaluation="检测合格，隐患已消除")
-    assert acceptance_problem(evaluated, ACCEPTOR, TODAY, "合格", TODAY) is None
+    assert acceptance_problem(evaluated, ACCEPTOR, TODAY, "合格", TODAY) == (
+        "重大隐患须先记录向负有安全生产监督管理职责的部门报告的情况，才能验收销号"
+    )
+    reported = replace(evaluated, reported_on=date(2026, 11, 11))
+    assert acceptance_problem(reported, ACCEPTOR, TODAY, "合格", TODAY) is None
+
+
+def test_a_supervised_major_is_closed_only_after_the_closure_is_approved() -> None:
+    ready = facts(S.AWAITING_ACCEPTANCE, MAJOR, plan=FULL_PLAN, completed_on=date(2026, 11, 15),
+                  post_evaluation="合格", reported_on=date(2026, 11, 11), supervised=True)  # fmt: skip
+    assert acceptance_problem(ready, ACCEPTOR, TODAY, "合格", TODAY) == (
+        "该重大隐患已被挂牌督办，须经督办部门批准销号申请后才能验收销号"
+    )
+    approved = replace(ready, closure_approved_on=date(2026, 11, 19))
+    assert acceptance_problem(approved, ACCEPTOR, TODAY, "合格", TODAY) is None
 
 
 def test_post_evaluation_comes_after_the_work() -> None:
@@ -276,5 +288,7 @@ def test_preconditions_are_what_is_checked_before_a_form_opens() -> None:
     assert "尚缺" in (start_precondition_problem(facts(S.PENDING, MAJOR)) or "")
     awaiting_major = facts(S.AWAITING_ACCEPTANCE, MAJOR, plan=FULL_PLAN)
     assert acceptance_precondition_problem(awaiting_major) == "重大隐患须先完成治理后评估，才能验收销号"
-    assert acceptance_precondition_problem(replace(awaiting_major, post_evaluation="合格")) is None
+    assert "报告" in (acceptance_precondition_problem(replace(awaiting_major, post_evaluation="合格")) or "")
+    done = replace(awaiting_major, post_evaluation="合格", reported_on=date(2026, 11, 11))
+    assert acceptance_precondition_problem(done) is None
     assert acceptance_precondition_problem(facts(S.RECTIFYING)) is not None

@@ -76,7 +76,9 @@ def test_void_records_count_nowhere_and_rates_follow_the_definitions() -> None:
     assert stats.by_source[HiddenDangerSource.EXTERNAL].total == 1
     assert stats.closed.total == 2  # no. 3 closed after the period end
     assert stats.rectification_rate() == rate(2, 4) == 50
-    assert stats.on_time.total == 1 and format_rate(stats.on_time_rate()) == "50.0%"
+    # 到期应整改: no. 1, 2 and 3 (deadlines in Q3); only no. 1 was put right on time.
+    assert stats.due.total == 3
+    assert stats.on_time.total == 1 and format_rate(stats.on_time_rate()) == "33.3%"
     assert format_rate(stats.rectification_rate(MAJOR)) == "0.0%"
     assert format_rate(stats.on_time_rate(MAJOR)) == "—"  # nothing major closed: nothing to divide
     assert stats.open_at_end.total == 3  # no. 3, no. 4 and no. 6 found in June
@@ -84,6 +86,25 @@ def test_void_records_count_nowhere_and_rates_follow_the_definitions() -> None:
     assert stats.overdue_at_end.total == 2  # no. 3 (deadline 09-20) and no. 6 (06-27)
     assert stats.funds_fen.total == 12_445 and format_yuan(stats.funds_fen.total) == "124.45"
     assert [e.number for e in stats.majors] == ["YH-2026-0004"]
+
+
+def test_an_overdue_open_item_lowers_the_on_time_rate() -> None:
+    """按期整改率 divides by everything that fell due, not by what was closed: one closed on time and
+    one still open past its deadline is 50 %, where counting closed ones only would flatter with 100 %."""
+    on_time = entry(1, date(2026, 7, 1), S.CLOSED, deadline=date(2026, 7, 10), completed_on=date(2026, 7, 5),
+                    accepted_on=date(2026, 7, 6))  # fmt: skip
+    overdue = entry(2, date(2026, 7, 2), S.RECTIFYING, deadline=date(2026, 8, 1))
+    earlier_due = entry(3, date(2026, 6, 1), S.PENDING, deadline=date(2026, 7, 15))
+    stats = compute_statistics(data([on_time, overdue]))
+    assert (stats.closed.total, stats.due.total, stats.on_time.total) == (1, 2, 1)
+    assert format_rate(stats.on_time_rate()) == "50.0%"
+    with_earlier = compute_statistics(data([on_time, overdue], [earlier_due]))
+    assert with_earlier.due.total == 3 and format_rate(with_earlier.on_time_rate()) == "33.3%"
+    due_later = compute_statistics(data([entry(4, date(2026, 9, 1), S.PENDING, deadline=date(2026, 10, 9))]))
+    assert due_later.due.total == 0 and format_rate(due_later.on_time_rate()) == "—"
+    table = {row[1]: row for row in statistics_rows(stats)}
+    assert table["到期应整改"][2:5] == (2, 0, 2) and table["按期整改率"][4] == "50.0%"
+    assert "逾期未销号的计入分母" in str(table["按期整改率"][5])
 
 
 def test_stage_at_the_period_end_comes_from_the_recorded_changes() -> None:

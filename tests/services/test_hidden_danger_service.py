@@ -50,6 +50,7 @@ from ..conftest import DEMO_TODAY, count_rows
 S = HiddenDangerStatus
 TODAY = date(2026, 11, 20)
 ACTOR = "沈立明"
+BASIS = "《工贸企业重大事故隐患判定标准》第七条第（一）项"
 FULL_PLAN = RemediationPlanInput(**{key: f"{label}：按方案落实" for key, label in REMEDIATION_PLAN_ITEMS})
 
 
@@ -152,7 +153,7 @@ def test_number_continues_the_demo_ledger_and_uses_the_prefix_setting(demo_db: D
         actor=ACTOR,
         today=DEMO_TODAY,
     )
-    assert new.number == "YH-2026-0037"
+    assert new.number == "YH-2026-0039"
     with demo_db.session() as s:
         s.merge(Setting(key="hidden_danger_number_prefix", value=json.dumps("ZG")))
     again = hd_registration.register(
@@ -342,7 +343,11 @@ def test_immediate_rectification_still_needs_an_acceptor(empty_db: Database, fac
 def test_a_major_danger_cannot_be_fixed_on_the_spot(empty_db: Database, factory: Org) -> None:
     with pytest.raises(ValidationError, match="重大隐患不能立即整改销号"):
         hd_registration.register(
-            empty_db, draft(factory, level=HiddenDangerLevel.MAJOR), actor=ACTOR, immediate=True, today=TODAY
+            empty_db,
+            draft(factory, level=HiddenDangerLevel.MAJOR, basis=BASIS),
+            actor=ACTOR,
+            immediate=True,
+            today=TODAY,
         )
     assert count(empty_db, HiddenDanger) == 0
 
@@ -354,7 +359,7 @@ def test_major_loop_needs_plan_interim_measures_and_post_evaluation(empty_db: Da
     db = empty_db
     hd = hd_registration.register(
         db,
-        draft(factory, level=HiddenDangerLevel.MAJOR, deadline=date(2026, 12, 31)),
+        draft(factory, level=HiddenDangerLevel.MAJOR, deadline=date(2026, 12, 31), basis=BASIS),
         actor=ACTOR,
         today=TODAY,
     ).id
@@ -396,6 +401,7 @@ def test_major_loop_needs_plan_interim_measures_and_post_evaluation(empty_db: Da
         db, hd, CompletionInput(date(2026, 11, 17), "更换并联锁"), actor=ACTOR, today=TODAY
     )
     acceptance = AcceptanceInput(factory.acceptor, date(2026, 11, 19), "验收合格")
+    assert reported.report_method == "书面报告"
     with pytest.raises(ValidationError, match="重大隐患须先完成治理后评估"):
         lifecycle.accept(db, hd, acceptance, actor=ACTOR, today=TODAY)
     lifecycle.record_post_evaluation(
@@ -425,20 +431,38 @@ def test_level_change_and_edits_are_recorded(empty_db: Database, factory: Org) -
     edited = hd_registration.update(
         db,
         hd.id,
-        replace(hd.draft, level=HiddenDangerLevel.MAJOR, location="3号压力机出料口"),
+        replace(hd.draft, level=HiddenDangerLevel.MAJOR, location="3号压力机出料口", basis=BASIS),
         actor=ACTOR,
         today=TODAY,
     )
     assert edited.level is HiddenDangerLevel.MAJOR
-    assert edited.events[-1].action == "修改" and edited.events[-1].remark == "修改了：隐患级别、部位"
+    assert edited.events[-1].action == "修改"
+    assert edited.events[-1].remark == "修改了：隐患级别、部位、判定依据；隐患级别由一般隐患改为重大隐患"
     hd_registration.update(db, hd.id, edited.draft, actor=ACTOR, today=TODAY)  # nothing changed: no event
     assert len(hd_detail.get_detail(db, hd.id, today=TODAY).events) == 2
+    # Raising is possible at any open status, but a 重大隐患 needs its 判定依据.
     general = hd_registration.register(db, draft(factory), actor=ACTOR, today=TODAY)
     lifecycle.start_rectification(db, general.id, actor=ACTOR, today=TODAY)
-    with pytest.raises(ValidationError, match="隐患级别只能在“待整改”时修改"):
-        hd_registration.update(
-            db, general.id, replace(general.draft, level=HiddenDangerLevel.MAJOR), actor=ACTOR, today=TODAY
-        )
+    raised_draft = replace(general.draft, level=HiddenDangerLevel.MAJOR)
+    with pytest.raises(ValidationError, match="重大隐患须有判定依据"):
+        hd_registration.update(db, general.id, raised_draft, actor=ACTOR, today=TODAY)
+    raised = hd_registration.update(
+        db, general.id, replace(raised_draft, standard_item="3-2"), actor=ACTOR, today=TODAY
+    )
+    assert raised.level is HiddenDangerLevel.MAJOR and raised.status is S.RECTIFYING
+    # Lowering needs a reason, which the timeline and the audit trail keep.
+    lowered = replace(raised.draft, level=HiddenDangerLevel.GENERAL)
+    with pytest.raises(ValidationError, match="降级理由"):
+        hd_registration.update(db, general.id, lowered, actor=ACTOR, today=TODAY)
+    assert hd_detail.get_detail(db, general.id, today=TODAY).level is HiddenDangerLevel.MAJOR
+    back = hd_registration.update(
+        db, general.id, lowered, actor=ACTOR, level_reason="复核：不属于判定标准情形", today=TODAY
+    )
+    assert back.level is HiddenDangerLevel.GENERAL
+    assert back.events[-1].remark.endswith("隐患级别由重大隐患改为一般隐患，理由：复核：不属于判定标准情形")
+    with db.read_session() as s:
+        summaries = [r.summary for r in s.exec(select(AuditLog)).all()]
+    assert any("理由：复核：不属于判定标准情形" in text for text in summaries)
 
 
 def test_void_keeps_the_record_visible(empty_db: Database, factory: Org) -> None:
@@ -500,8 +524,9 @@ def test_demo_ledger_shows_every_status_and_the_overdue(demo_db: Database) -> No
 
 def test_demo_major_has_its_plan_report_and_photos(demo_db: Database) -> None:
     majors = hd_ledger.query(demo_db, LedgerFilter(levels=(HiddenDangerLevel.MAJOR,)), today=DEMO_TODAY)
-    assert majors.total == 1
-    detail = hd_detail.get_detail(demo_db, majors.rows[0].id, today=DEMO_TODAY)
+    assert majors.total == 3  # the spray booth, and the two the 判定标准 self-check found
+    spray_booth = next(r for r in majors.rows if r.number == "YH-2026-0021")
+    detail = hd_detail.get_detail(demo_db, spray_booth.id, today=DEMO_TODAY)
     assert detail.plan is not None and detail.plan_missing == ()
     assert detail.reported_to and detail.reported_on is not None
     assert detail.photos and all(p.path.is_file() for p in detail.photos)

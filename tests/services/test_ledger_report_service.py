@@ -104,7 +104,9 @@ def test_summary_sheet_figures_equal_an_independent_count(
                               "AND level = 'major'", *period)  # fmt: skip
     closed = _count(demo_path, "SELECT count(*) FROM hidden_danger WHERE found_on BETWEEN ? AND ? AND status = 'closed' "
                                "AND accepted_on <= ?", *period, period[1])  # fmt: skip
-    on_time = _count(demo_path, "SELECT count(*) FROM hidden_danger WHERE found_on BETWEEN ? AND ? AND status = 'closed' "
+    due = _count(demo_path, "SELECT count(*) FROM hidden_danger WHERE deadline BETWEEN ? AND ? AND status != 'void'",
+                 *period)  # fmt: skip
+    on_time = _count(demo_path, "SELECT count(*) FROM hidden_danger WHERE deadline BETWEEN ? AND ? AND status = 'closed' "
                                 "AND accepted_on <= ? AND completed_on <= deadline", *period, period[1])  # fmt: skip
     open_end = _count(demo_path, "SELECT count(*) FROM hidden_danger WHERE found_on <= ? AND status != 'void' "
                                  "AND NOT (status = 'closed' AND accepted_on <= ?)", period[1], period[1])  # fmt: skip
@@ -114,7 +116,8 @@ def test_summary_sheet_figures_equal_an_independent_count(
     assert [v for v in figures["按期整改"] if isinstance(v, int)][-1] == on_time
     assert [v for v in figures["期末未销号"] if isinstance(v, int)][-1] == open_end
     assert f"{100 * closed / found:.1f}%" in figures["整改率"]
-    assert f"{100 * on_time / closed:.1f}%" in figures["按期整改率"]
+    assert [v for v in figures["到期应整改"] if isinstance(v, int)][-1] == due
+    assert f"{100 * on_time / due:.1f}%" in figures["按期整改率"]
     cells = [str(c) for row in summary.iter_rows(values_only=True) for c in row if c]
     assert any(c.startswith(f"排查次数：{checks} 次") for c in cells)
 

@@ -193,11 +193,11 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
     # Saved: the record is shown with its failed item and the new hidden danger, and the user is
     # offered the ledger (answered yes).
     [ask] = message_log.confirmations
-    assert "已保存排查记录，并登记隐患 YH-2026-0037" in ask
+    assert "已保存排查记录，并登记隐患 YH-2026-0039" in ask
     ledger = demo_window.current_page()
     assert isinstance(ledger, LedgerPage)
     detail = ledger.detail_panel.detail()
-    assert detail is not None and detail.number == "YH-2026-0037" and detail.draft.description == PROBLEM
+    assert detail is not None and detail.number == "YH-2026-0039" and detail.draft.description == PROBLEM
     assert detail.draft.source is HiddenDangerSource.CHECK and detail.status is HiddenDangerStatus.PENDING
     assert detail.check_record_text == f"{TODAY.isoformat()} 日常排查 机加工车间（吴志强）"
     assert check_tasks.get_task(page.ctx.db, task.id, today=TODAY).status is CheckTaskStatus.DONE  # type: ignore[arg-type]
@@ -207,19 +207,20 @@ def test_recording_a_check_with_one_failure_reaches_the_ledger_and_home(
     record = page.records_tab.record_model.record(
         page.records_tab.records_table.selectionModel().selectedRows()[0].row()
     )
-    assert record.danger_numbers == ("YH-2026-0037",) and record.failed == 1
+    assert record.danger_numbers == ("YH-2026-0039",) and record.failed == 1
     row = page.records_tab.results_table.selectionModel().selectedRows()[0].row()
     assert (
-        page.records_tab.result_model.index(row, CheckResultColumn.DANGER).data() == "YH-2026-0037（待整改）"
+        page.records_tab.result_model.index(row, CheckResultColumn.DANGER).data() == "YH-2026-0039（待整改）"
     )
     page.records_tab.open_danger_btn.click()
     assert demo_window.current_page() is ledger and ledger.selected_id() == detail.id
     # 首页 follows.
     home = demo_window.show_page("home")
     assert home.checks_box.due_today_tile.number_label.text() == str(home_status_before.tasks.due_today - 1)  # type: ignore[attr-defined]
-    assert home.status_labels[HiddenDangerStatus.PENDING].text() == "5"  # type: ignore[attr-defined]
+    # 4 of the demo's ledger, the two its 判定标准 self-check found, and this one.
+    assert home.status_labels[HiddenDangerStatus.PENDING].text() == "7"  # type: ignore[attr-defined]
     top = home.activity_box.activity_tree.topLevelItem(0)  # type: ignore[attr-defined]
-    assert "YH-2026-0037" in top.text(2) or "机加工车间岗位每班检查" in top.text(2)
+    assert "YH-2026-0039" in top.text(2) or "机加工车间岗位每班检查" in top.text(2)
 
 
 def test_record_dialog_refuses_until_every_item_has_a_result(

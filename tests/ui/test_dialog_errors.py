@@ -5,7 +5,7 @@ nothing reaches the database."""
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from dualprev.domain.hidden_danger import HiddenDangerDraft, HiddenDangerLevel, HiddenDangerStatus
@@ -19,6 +19,7 @@ from dualprev.ui.dialogs.hidden_danger_acceptance_dialog import HiddenDangerAcce
 from dualprev.ui.dialogs.hidden_danger_completion_dialog import HiddenDangerCompletionDialog
 from dualprev.ui.dialogs.hidden_danger_dialog import HiddenDangerDialog
 from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
+from dualprev.ui.dialogs.major_duties_dialog import MajorDutiesDialog
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.ledger_page import LedgerPage
 
@@ -108,24 +109,26 @@ def test_report_on_a_future_day_without_authority_shows_both(
     rectifier = next(p.id for p in org.list_people(db) if p.is_active)  # type: ignore[arg-type]
     draft = HiddenDangerDraft(found_on=DEMO_TODAY, description="抛丸机除尘器未设置泄爆装置",
                               level=HiddenDangerLevel.MAJOR, location="抛丸间", rectifier_id=rectifier,
-                              deadline=DEMO_TODAY + timedelta(days=45))  # fmt: skip
+                              deadline=DEMO_TODAY + timedelta(days=45), standard_item="11-3")  # fmt: skip
     major = hd_registration.register(db, draft, actor="测试", today=DEMO_TODAY)  # type: ignore[arg-type]
     demo_window.ctx.events.emit_changed("hidden_danger")
     assert ledger.select_hidden_danger(major.id)
 
-    def user(dialog: HiddenDangerStepDialog) -> None:
-        assert dialog.date_value() == DEMO_TODAY
-        type_date(qtbot, dialog.ui.date_edit, NEXT_SPRING)
-        dialog.ui.line_edit.clear()
-        press_ok(qtbot, dialog.ui.button_box)
-        assert dialog.isVisible() and dialog.date_value() == NEXT_SPRING
-        assert dialog.errors.messages == [
+    def user(dialog: MajorDutiesDialog) -> None:
+        on_edit = dialog.findChild(QDateEdit, "reported_on_edit")
+        to_edit = dialog.findChild(QLineEdit, "reported_to_edit")
+        box = dialog.findChild(QDialogButtonBox)
+        assert on_edit is not None and to_edit is not None and box is not None
+        type_date(qtbot, on_edit, NEXT_SPRING)
+        to_edit.clear()
+        press_ok(qtbot, box)
+        assert dialog.isVisible()
+        assert dialog.error_label.text().split("\n") == [
             "请填写报告的部门（如：丰泽镇应急管理办公室）",
             f"报告日期不能晚于今天（{DEMO_TODAY.isoformat()}）",
         ]
-        assert dialog.errors.is_marked("line") and dialog.errors.is_marked("date")
 
-    driven = drive_dialog(monkeypatch, HiddenDangerStepDialog, user)
+    driven = drive_dialog(monkeypatch, MajorDutiesDialog, user)
     ledger.detail_panel.action_buttons["report"].click()
     assert len(driven) == 1
     after = stored(ledger, major)

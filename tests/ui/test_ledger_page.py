@@ -104,6 +104,7 @@ def register_major(window: MainWindow) -> int:
             location="抛丸间",
             rectifier_id=people[0].id,
             deadline=DEMO_TODAY + timedelta(days=45),
+            standard_item="11-3",
         ),
         actor="测试",
         today=DEMO_TODAY,
@@ -255,7 +256,7 @@ def test_filters_narrow_the_ledger(ledger: LedgerPage, qtbot: QtBot) -> None:
     ledger.filter_bar.level_combo.setCurrentIndex(
         ledger.filter_bar.level_combo.findData(HiddenDangerLevel.MAJOR.value)
     )
-    assert [r.number for r in rows(ledger)] == ["YH-2026-0021"]
+    assert [r.number for r in rows(ledger)] == ["YH-2026-0038", "YH-2026-0037", "YH-2026-0021"]
     ledger.clear_filters()
     assert ledger.model.rowCount() == every_hidden_danger(ledger)
     ledger.filter_bar.source_combo.setCurrentIndex(
@@ -314,7 +315,7 @@ def test_header_click_sorts_in_the_database(ledger: LedgerPage) -> None:
     deadlines = [r.deadline for r in rows(ledger)]
     assert deadlines == sorted(deadlines, key=lambda d: d or date.max)
     ledger.ledger_table.sortByColumn(HiddenDangerColumn.NUMBER, Qt.SortOrder.DescendingOrder)
-    assert rows(ledger)[0].number == "YH-2026-0036"
+    assert rows(ledger)[0].number == "YH-2026-0038"
 
 
 # --- the detail panel ------------------------------------------------------------------------------------
@@ -436,7 +437,7 @@ def test_register_to_close_through_the_page(
                         classmethod(lambda _cls, *_a, **_k: HiddenDangerRegistration(draft, photos=(before,))))  # fmt: skip
     ledger.filter_bar.register_btn.click()
     detail = ledger.detail_panel.detail()
-    assert detail is not None and detail.number == "YH-2026-0037" and detail.status is S.PENDING
+    assert detail is not None and detail.number == "YH-2026-0039" and detail.status is S.PENDING
     assert ledger.selected_id() == detail.id and len(detail.photos) == 1
 
     monkeypatch.setattr(
@@ -542,7 +543,18 @@ def test_register_dialog_validates_and_suggests_the_deadline(ledger: LedgerPage,
     assert not ui.immediate_check.isEnabled() and not ui.owner_tier_combo.isEnabled()
     assert ui.deadline_hint_label.text() == "重大隐患按治理方案确定期限"
     ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == 0 and dialog.errors.is_marked("basis")
+    assert "重大隐患须有判定依据" in dialog.errors.message
+    ui.description_edit.setPlainText(
+        "焊工特种作业操作证过期仍上岗作业"
+    )  # the picker offers 第三条第（二）项 first
+    combo = dialog.major_fields.item_combo
+    assert combo.itemData(1) == "3-2" and combo.itemText(1).startswith("建议：第三条第（二）项")
+    combo.setCurrentIndex(1)
+    dialog.major_fields.cause_edit.setPlainText("证件到期未提醒")
+    ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() == 1
+    assert (dialog.value().standard_item, dialog.value().cause) == ("3-2", "证件到期未提醒")
     registration = dialog.registration()
     assert (
         registration.draft.level is HiddenDangerLevel.MAJOR and registration.draft.source_detail == "镇应急办"

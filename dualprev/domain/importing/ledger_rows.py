@@ -249,7 +249,7 @@ def row_problem(row: LedgerRow, today: date) -> str | None:
     if status is _S.VOID:
         problem = void_problem(_S.PENDING, row.void_reason)
         return f"已作废：{problem}" if problem else None
-    registered = draft_problem(draft, today)
+    registered = draft_problem(draft, today, require_basis=False)
     if registered:
         return registered[1]
     if status is _S.PENDING:
@@ -264,6 +264,9 @@ def row_problem(row: LedgerRow, today: date) -> str | None:
         plan=row.plan or None,
         post_evaluation=row.post_evaluation,
         post_evaluated_on=row.accepted_on,
+        # A historic ledger is taken as it was kept: the duty to record the report to the authority
+        # before 销号 (schema 5) is enforced for hidden dangers closed in the app, not on import.
+        reported_on=row.found_on,
     )
     if row.is_immediate:
         immediate = immediate_problem(draft)

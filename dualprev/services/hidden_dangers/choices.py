@@ -7,6 +7,8 @@ from datetime import date
 from dualprev.domain import settings
 from dualprev.domain.checks import CheckType
 from dualprev.domain.hidden_danger import HiddenDangerLevel, OwnerTier, suggest_deadline
+from dualprev.domain.major_standard import StandardItem
+from dualprev.services import major_standard_service
 from dualprev.services import organisation_service as org
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, RiskPointRef
 from dualprev.services.risks.accident_types import AccidentTypeOption, accident_type_options
@@ -46,6 +48,8 @@ class HiddenDangerChoices:
     check_records: list[CheckRecordRef]
     deadline_days_general: int
     deadline_days_team: int
+    standard_items: tuple[StandardItem, ...] = ()
+    """判定标准 items that apply to the enterprise (第三条 and its sectors' and conditions' articles)."""
 
     def person_name(self, person_id: int | None) -> str:
         return next((p.name for p in self.people if p.id == person_id), "")
@@ -113,4 +117,5 @@ def choices(db: Database) -> HiddenDangerChoices:
         check_records=list_check_records(db),
         deadline_days_general=general,
         deadline_days_team=team,
+        standard_items=tuple(major_standard_service.get_scope(db).items()),
     )

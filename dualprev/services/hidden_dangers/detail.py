@@ -84,6 +84,16 @@ class HiddenDangerDetail:
     days_left: int | None
     created_at: datetime
     updated_at: datetime
+    report_method: str = ""
+    report_document_number: str = ""
+    supervised_by: str = ""
+    supervised_on: date | None = None
+    supervision_number: str = ""
+    closure_applied_on: date | None = None
+    closure_approved_on: date | None = None
+    congress_reported_on: date | None = None
+    self_check_id: int | None = None
+    """The 判定标准 self-check whose 不符合 answer created this hidden danger (linked both ways)."""
 
     @property
     def level(self) -> HiddenDangerLevel:
@@ -105,6 +115,9 @@ class HiddenDangerDetail:
             plan=self.plan.items() if self.plan else None,
             post_evaluation=self.plan.post_evaluation if self.plan else "",
             post_evaluated_on=self.plan.post_evaluated_on if self.plan else None,
+            reported_on=self.reported_on,
+            supervised=bool(self.supervised_by),
+            closure_approved_on=self.closure_approved_on,
         )
 
     def photos_of(self, stage: PhotoStage) -> tuple[PhotoInfo, ...]:
@@ -130,6 +143,9 @@ def loop_facts(session: Session, row: HiddenDanger) -> LoopFacts:
         plan={key: getattr(plan, key) for key, _label in REMEDIATION_PLAN_ITEMS} if plan else None,
         post_evaluation=plan.post_evaluation if plan else "",
         post_evaluated_on=plan.post_evaluated_on if plan else None,
+        reported_on=row.reported_on,
+        supervised=bool(row.supervised_by),
+        closure_approved_on=row.closure_approved_on,
     )
 
 
@@ -204,4 +220,13 @@ def get_detail(db: Database, hidden_danger_id: int, *, today: date) -> HiddenDan
             days_left=days_left(row.status, row.deadline, today),
             created_at=_utc(row.created_at),
             updated_at=_utc(row.updated_at),
+            report_method=row.report_method,
+            report_document_number=row.report_document_number,
+            supervised_by=row.supervised_by,
+            supervised_on=row.supervised_on,
+            supervision_number=row.supervision_number,
+            closure_applied_on=row.closure_applied_on,
+            closure_approved_on=row.closure_approved_on,
+            congress_reported_on=row.congress_reported_on,
+            self_check_id=queries.self_check_of(session=s, hidden_danger_id=hidden_danger_id),
         )

@@ -74,10 +74,12 @@ class RejectionInput:
 
 @dataclass(frozen=True)
 class ReportInput:
-    """报告负有监管职责的部门 (to whom, when)."""
+    """报告负有监管职责的部门 (to whom, when, how, under which document number)."""
 
     reported_to: str
     reported_on: date
+    method: str = "书面报告"
+    document_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -323,18 +325,24 @@ def record_report_to_authority(
     with db.session() as s:
         row = get_row(s, hidden_danger_id)
         raise_problem(report_problem(loop_facts(s, row), data.reported_to, data.reported_on, today))
-        changes = audit.diff(
-            {"reported_to": row.reported_to, "reported_on": row.reported_on},
-            {"reported_to": data.reported_to.strip(), "reported_on": data.reported_on},
-        )
-        row.reported_to = data.reported_to.strip()
-        row.reported_on = data.reported_on
+        if not data.method.strip():
+            raise ValidationError("请填写报告方式（如：书面报告）", "report_method")
+        new = {
+            "reported_to": data.reported_to.strip(),
+            "reported_on": data.reported_on,
+            "report_method": data.method.strip(),
+            "report_document_number": data.document_number.strip(),
+        }
+        changes = audit.diff({key: getattr(row, key) for key in new}, new)
+        for key, value in new.items():
+            setattr(row, key, value)
+        number = f"，文号 {row.report_document_number}" if row.report_document_number else ""
         add_event(
             s,
             row,
             EventAction.REPORT,
             actor,
-            remark=f"{data.reported_on.isoformat()} 已报告{row.reported_to}",
+            remark=f"{data.reported_on.isoformat()} 以{row.report_method}报告{row.reported_to}{number}",
             now=now,
         )
         record_audit(s, row, actor, "report", f"记录上报：{row.reported_to}", changes)

@@ -66,6 +66,8 @@ _DRAFT_LABELS = {
     "funds_fen": "整改资金",
     "interim_measures": "临时管控措施",
     "note": "备注",
+    "standard_item": "判定标准条款",
+    "cause": "产生原因",
 }
 
 
@@ -220,16 +222,23 @@ def update(
     draft: HiddenDangerDraft,
     *,
     actor: str,
+    level_reason: str = "",
     today: date | None = None,
     now: datetime | None = None,
 ) -> HiddenDangerDetail:
-    """Correct the registered fields of an open hidden danger (level only while 待整改)."""
+    """Correct the registered fields of an open hidden danger. The level may be raised at any open
+    status; lowering 重大 → 一般 needs ``level_reason``, which goes into the timeline and audit."""
     today = today or date.today()
     draft = _clean(draft)
     raise_problem(draft_problem(draft, today))
     with db.session() as s:
         row = get_row(s, hidden_danger_id)
-        raise_problem(update_problem(loop_facts(s, row), draft))
+        raise_problem(update_problem(loop_facts(s, row), draft, level_reason))
+        level_note = ""
+        if draft.level is not row.level:
+            level_note = f"；隐患级别由{row.level.label}改为{draft.level.label}" + (
+                f"，理由：{level_reason.strip()}" if level_reason.strip() else ""
+            )
         _check_references(s, draft)
         old_types = queries.accident_type_ids(session=s, hidden_danger_id=hidden_danger_id)
         new = {
@@ -245,6 +254,8 @@ def update(
         if not changes:
             return get_detail(db, hidden_danger_id, today=today)
         changed = "、".join(_DRAFT_LABELS.get(key, key) for key in changes)
-        add_event(s, row, EventAction.UPDATE, actor, remark=f"修改了：{changed}", now=now)
-        record_audit(s, row, actor, "update", f"修改隐患信息（{changed}）", changes)
+        if level_reason.strip() and "level" in changes:
+            changes["level_reason"] = ["", level_reason.strip()]
+        add_event(s, row, EventAction.UPDATE, actor, remark=f"修改了：{changed}{level_note}", now=now)
+        record_audit(s, row, actor, "update", f"修改隐患信息（{changed}）{level_note}", changes)
     return get_detail(db, hidden_danger_id, today=today)

@@ -35,6 +35,7 @@ from dualprev.storage.models.hidden_danger import (
     Photo,
     RemediationPlan,
 )
+from dualprev.storage.models.major_check import MajorCheck, MajorCheckAnswer
 from dualprev.storage.models.organisation import Area, Department, Person, Post, PostRiskPoint
 from dualprev.storage.models.phone import (
     PhoneDevice,
@@ -80,6 +81,8 @@ __all__ = [
     "HiddenDanger",
     "HiddenDangerAccidentType",
     "HiddenDangerEvent",
+    "MajorCheck",
+    "MajorCheckAnswer",
     "MapZone",
     "MapZoneRiskPoint",
     "Person",

@@ -26,6 +26,9 @@ class Enterprise(SQLModel, table=True):
     duty_phone: str = Field(default="", max_length=30)  # 应急值班电话
     employee_count: int | None = None
     code: str = Field(default="", max_length=32)  # short code used in card numbers and QR ids
+    # 判定标准 scope (schema 5): comma-separated domain.major_standard Sector / SpecialCondition codes
+    sectors: str = Field(default="", max_length=200)
+    special_conditions: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

@@ -58,6 +58,17 @@ class HiddenDanger(SQLModel, table=True):
     note: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    # 重大隐患 (schema 5): 判定标准 item, 产生原因, how the report went, 挂牌督办, 职代会
+    standard_item: str = Field(default="", max_length=16)  # e.g. "11-2", see domain.major_standard
+    cause: str = ""  # 产生原因
+    report_method: str = Field(default="", max_length=50)  # 报告方式
+    report_document_number: str = Field(default="", max_length=100)  # 报告文号
+    supervised_by: str = Field(default="", max_length=200)  # 挂牌督办单位
+    supervised_on: date | None = None
+    supervision_number: str = Field(default="", max_length=100)  # 督办编号
+    closure_applied_on: date | None = None  # 销号申请
+    closure_approved_on: date | None = None  # 批准销号
+    congress_reported_on: date | None = None  # 向职工代表大会/职工大会报告
 
 
 class HiddenDangerAccidentType(SQLModel, table=True):

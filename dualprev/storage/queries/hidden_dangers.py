@@ -15,6 +15,7 @@ from dualprev.storage.models import (
     HiddenDanger,
     HiddenDangerAccidentType,
     HiddenDangerEvent,
+    MajorCheckAnswer,
     Photo,
     RemediationPlan,
 )
@@ -114,3 +115,10 @@ def last_serial(*, session: Session, head: str) -> int:
         select(func.max(serial)).where(col(HiddenDanger.number) > head, col(HiddenDanger.number) < head + "~")
     ).one()
     return int(latest or 0)
+
+
+def self_check_of(*, session: Session, hidden_danger_id: int) -> int | None:
+    """The 判定标准 self-check whose 不符合 answer created the hidden danger, if any."""
+    return session.exec(
+        select(MajorCheckAnswer.major_check_id).where(MajorCheckAnswer.hidden_danger_id == hidden_danger_id)
+    ).first()

@@ -8,11 +8,13 @@ from typing import Any
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, func, select
 
+from dualprev.domain.organisation import DepartmentKind
 from dualprev.domain.risk import RiskStage
 from dualprev.storage.models import (
     AccidentTypeRecord,
     Area,
     ControlMeasure,
+    Department,
     Evaluation,
     Hazard,
     HazardAccidentType,
@@ -113,3 +115,13 @@ def hazards(*, session: Session) -> Sequence[Any]:
 
 def risk_points(*, session: Session) -> Sequence[RiskPoint]:
     return session.exec(select(RiskPoint)).all()
+
+
+def department_kinds_of_people(*, session: Session) -> dict[int, DepartmentKind | None]:
+    """The kind (部门/车间/班组) of each person's department, None for a person without one."""
+    rows = session.exec(
+        select(Person.id, Department.kind).join(
+            Department, col(Person.department_id) == Department.id, isouter=True
+        )
+    ).all()
+    return {int(i): DepartmentKind(kind) if kind else None for i, kind in rows if i is not None}

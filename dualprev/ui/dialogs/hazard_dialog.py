@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from dualprev.domain.grading import DirectJudgementItem, GradingScheme
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind, RiskStage
+from dualprev.domain.tier_owner import tier_owner_problem
 from dualprev.domain.vocabularies import HAZARD_FACTOR_CATEGORIES
 from dualprev.services.organisation_service import DepartmentInfo, PersonInfo
 from dualprev.services.risks.accident_types import AccidentTypeOption
@@ -215,6 +216,13 @@ class HazardDialog(QDialog):
             info.responsible_person_id,
         )
         duty_form.addRow(self.tr("责任人"), self.person_combo)
+        self.owner_warning_label = QLabel(duty)
+        self.owner_warning_label.setObjectName("owner_warning_label")
+        self.owner_warning_label.setWordWrap(True)
+        self.owner_warning_label.setStyleSheet("color: #C62828;")
+        duty_form.addRow("", self.owner_warning_label)
+        self.tier_combo.currentIndexChanged.connect(self._update_owner_warning)
+        self.person_combo.currentIndexChanged.connect(self._update_owner_warning)
         self.tabs.addTab(duty, self.tr("管控层级与责任"))
 
         # --- 评价历史 -------------------------------------------------------------------------------
@@ -313,7 +321,25 @@ class HazardDialog(QDialog):
     def _previous_level(editor: EvaluationEditor) -> RiskLevel | None:
         return editor.previous.level if editor.previous is not None else None
 
+    def _update_owner_warning(self) -> None:
+        """Warns (without refusing) when a 重大/较大 risk at 公司级 has no company-level owner."""
+        if not hasattr(self, "owner_warning_label"):
+            return
+        chosen = self.tier_combo.currentData()
+        tier = ControlTier(chosen) if chosen else self._suggested_tier()
+        level = self._effective_level(self.current_editor, self._previous_level(self.current_editor))
+        person_id = combos.chosen_id(self.person_combo)
+        person = next((p for p in self._choices.people if p.id == person_id), None)
+        department = next(
+            (d for d in self._choices.departments if person is not None and d.id == person.department_id),
+            None,
+        )
+        problem = tier_owner_problem(level, tier, department.kind if department else None, person is not None)
+        self.owner_warning_label.setText(self.tr(problem) if problem else "")
+        self.owner_warning_label.setVisible(bool(problem))
+
     def _on_evaluation_changed(self) -> None:
+        self._update_owner_warning()
         suggestion = self._suggested_tier()
         if suggestion is None:
             self.tier_hint_label.setText(self.tr("评价后按风险等级给出建议层级。"))

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QListWidgetItem, QWidget
 
 from dualprev.domain.checks import CheckType
 from dualprev.domain.hidden_danger import (
@@ -12,7 +12,6 @@ from dualprev.domain.hidden_danger import (
     HiddenDangerDraft,
     HiddenDangerLevel,
     HiddenDangerSource,
-    HiddenDangerStatus,
     OwnerTier,
     draft_problems,
     immediate_problems,
@@ -34,6 +33,7 @@ from dualprev.ui.dialogs.unsaved_changes import UnsavedChangesGuard
 from dualprev.ui.forms.ui_hidden_danger_dialog import Ui_HiddenDangerDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
+from dualprev.ui.widgets.major_basis_fields import MajorBasisFields
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -102,6 +102,7 @@ class HiddenDangerDialog(QDialog):
                 "responsible_department_id": ui.department_combo,
                 "accident_type_ids": ui.accident_types_list,
                 "photos": ui.before_photos_strip,
+                "basis": ui.basis_edit,
             },
         )
         # No maximum: Qt would silently turn a typed 2027-03-01 into 2026-03-01; the rule below
@@ -146,6 +147,11 @@ class HiddenDangerDialog(QDialog):
             checked = accident_type.id in draft.accident_type_ids
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         ui.basis_edit.setText(draft.basis)
+        position: tuple[int, object] = ui.danger_form.getWidgetPosition(ui.basis_edit)  # type: ignore[assignment]
+        self.major_fields = MajorBasisFields(
+            ui.danger_form, position[0] + 1, choices.standard_items, draft, self
+        )
+        self.level_reason = ""
         ui.measures_edit.setPlainText(draft.rectification_measures)
         combos.fill(
             ui.department_combo,
@@ -164,9 +170,7 @@ class HiddenDangerDialog(QDialog):
         if detail is not None:
             ui.immediate_check.setVisible(False)
             ui.photos_group.setVisible(False)
-            if detail.status is not HiddenDangerStatus.PENDING:
-                ui.level_combo.setEnabled(False)
-                ui.level_combo.setToolTip(self.tr("隐患级别只能在“待整改”时修改"))
+            ui.level_combo.setToolTip(self.tr("可随时升为重大隐患；重大隐患降为一般隐患须填写理由"))
         name_buttons(ui.button_box, self.tr("保存") if detail else self.tr("登记"))
 
         ui.source_combo.currentIndexChanged.connect(self._on_source_changed)
@@ -176,6 +180,9 @@ class HiddenDangerDialog(QDialog):
         ui.owner_tier_combo.currentIndexChanged.connect(self._suggest_deadline)
         ui.found_on_edit.dateChanged.connect(self._suggest_deadline)
         ui.deadline_edit.dateChanged.connect(self._on_deadline_edited)
+        ui.description_edit.textChanged.connect(self._suggest_items)
+        ui.location_edit.editingFinished.connect(self._suggest_items)
+        ui.risk_point_combo.currentIndexChanged.connect(self._suggest_items)
         ui.button_box.accepted.connect(self._on_accept)
         ui.button_box.rejected.connect(self.reject)
         self._on_source_changed()
@@ -231,6 +238,8 @@ class HiddenDangerDialog(QDialog):
             funds_fen=get_funds(ui.funds_spin),
             interim_measures=ui.interim_edit.toPlainText().strip(),
             note=ui.note_edit.text().strip(),
+            standard_item=self.major_fields.standard_item(),
+            cause=self.major_fields.cause(),
         )
 
     def registration(self) -> HiddenDangerRegistration:
@@ -313,11 +322,32 @@ class HiddenDangerDialog(QDialog):
         if suggestion is not None and not self._deadline_touched:
             self._set_deadline(suggestion)
 
+    def _suggest_items(self) -> None:
+        ui = self.ui
+        self.major_fields.suggest(
+            ui.description_edit.toPlainText(), ui.location_edit.text(), ui.risk_point_combo.currentText()
+        )
+
+    def _ask_level_reason(self, draft: HiddenDangerDraft) -> bool:
+        """重大 → 一般 needs a reason (kept in the timeline and audit); False when the user cancels."""
+        if self._detail is None or self._detail.level is not HiddenDangerLevel.MAJOR:
+            return True
+        if draft.level is not HiddenDangerLevel.GENERAL:
+            return True
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("降为一般隐患"), self.tr("请填写将重大隐患降为一般隐患的理由（将记入操作日志）："),
+            self.level_reason,
+        )  # fmt: skip
+        self.level_reason = text.strip() if ok else ""
+        return ok
+
     def _on_accept(self) -> None:
         draft = self.value()
+        if not self._ask_level_reason(draft):
+            return
         problems = draft_problems(draft, self._today)
         if self._detail is not None:
-            problems += update_problems(self._detail.facts(), draft)
+            problems += update_problems(self._detail.facts(), draft, self.level_reason)
         elif self.registration().immediate:
             problems += immediate_problems(draft)
         if problems:
@@ -340,6 +370,18 @@ class HiddenDangerDialog(QDialog):
         dialog = cls(choices, today, None, template, parent)
         try:
             return dialog.registration() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    @classmethod
+    def edit_with_reason(
+        cls, parent: QWidget | None, detail: HiddenDangerDetail, choices: HiddenDangerChoices, today: date
+    ) -> tuple[HiddenDangerDraft, str] | None:
+        """As :meth:`edit`, with the reason given for lowering a 重大隐患 to 一般 ("" otherwise)."""
+        dialog = cls(choices, today, detail, None, parent)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return (dialog.value(), dialog.level_reason) if accepted else None
         finally:
             dialog.deleteLater()
 

@@ -40,6 +40,7 @@ from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets.enterprise_form import EnterpriseForm
 from dualprev.ui.widgets.record_list_panel import RecordListPanel
+from dualprev.ui.widgets.standard_scope_box import StandardScopeBox
 
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -76,6 +77,8 @@ class EnterprisePage(Page):
         self.areas_model = AreaTableModel(self)
         self.areas_panel = RecordListPanel(self.areas_model, "areas", self.tr("区域"), self)
         self.tabs.addTab(self.areas_panel, self.tr("区域"))
+        self.scope_box = StandardScopeBox(ctx, self)
+        self.tabs.addTab(self.scope_box, self.tr("判定标准适用范围"))
 
         self.profile_form.save_requested.connect(self._on_profile_save_requested)
         self.people_panel.add_requested.connect(self._on_add_person)
@@ -140,6 +143,7 @@ class EnterprisePage(Page):
         self.people_model.set_people(self._people, self._departments, self._posts)
         self.posts_model.set_posts(self._posts, self._departments, self._areas, self._people)
         self.areas_model.set_areas(self._areas, self._departments)
+        self.scope_box.reload()
 
     def _fill_departments_tree(self) -> None:
         selected = self._selected_department()

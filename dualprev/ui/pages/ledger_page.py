@@ -33,8 +33,8 @@ from dualprev.services import photo_service
 from dualprev.services.changes import Entity
 from dualprev.services.hidden_dangers import choices as hd_choices
 from dualprev.services.hidden_dangers import detail as hd_detail
+from dualprev.services.hidden_dangers import duties, lifecycle, registration
 from dualprev.services.hidden_dangers import ledger as hd_ledger
-from dualprev.services.hidden_dangers import lifecycle, registration
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.ledger import LedgerResult
 from dualprev.services.photo_service import PreparedPhoto
@@ -45,6 +45,7 @@ from dualprev.ui.dialogs.hidden_danger_completion_dialog import HiddenDangerComp
 from dualprev.ui.dialogs.hidden_danger_dialog import HiddenDangerDialog
 from dualprev.ui.dialogs.hidden_danger_plan_dialog import HiddenDangerPlanDialog
 from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
+from dualprev.ui.dialogs.major_duties_dialog import MajorDutiesDialog
 from dualprev.ui.models.hidden_danger_table_model import HiddenDangerColumn, HiddenDangerTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
@@ -339,6 +340,8 @@ class LedgerPage(Page):
             "plan": self._plan,
             "report": self._report,
             "evaluate": self._evaluate,
+            "supervise": self._supervise,
+            "congress": self._congress,
             "photos": self._add_photos,
             "void": self._void,
         }.get(key)
@@ -349,8 +352,20 @@ class LedgerPage(Page):
         choices = self._load_choices()
         if choices is None:
             return
-        draft = HiddenDangerDialog.edit(self, detail, choices, self.ctx.today())
-        self._apply_step(detail, draft, registration.update, self.tr("已保存 {number}"))
+        edited = HiddenDangerDialog.edit_with_reason(self, detail, choices, self.ctx.today())
+        if edited is not None:
+            draft, reason = edited
+            self._write(
+                lambda: registration.update(
+                    self.ctx.db,
+                    detail.id,
+                    draft,
+                    actor=self.ctx.actor(),
+                    level_reason=reason,
+                    today=self.ctx.today(),
+                ),
+                self.tr("已保存 {number}"),
+            )
 
     def _start(self, detail: HiddenDangerDetail) -> None:
         problem = start_precondition_problem(detail.facts())
@@ -383,8 +398,16 @@ class LedgerPage(Page):
         data = HiddenDangerPlanDialog.edit(self, detail)
         self._apply_step(detail, data, lifecycle.save_remediation_plan, self.tr("{number} 治理方案已保存"))
 
+    def _supervise(self, detail: HiddenDangerDetail) -> None:
+        data = MajorDutiesDialog.supervision(self, detail, self.ctx.today())
+        self._apply_step(detail, data, duties.record_supervision, self.tr("{number} 挂牌督办情况已保存"))
+
+    def _congress(self, detail: HiddenDangerDetail) -> None:
+        data = MajorDutiesDialog.congress(self, detail, self.ctx.today())
+        self._apply_step(detail, data, duties.record_congress_report, self.tr("{number} 已记录向职代会报告"))
+
     def _report(self, detail: HiddenDangerDetail) -> None:
-        data = HiddenDangerStepDialog.report(self, detail, self.ctx.today())
+        data = MajorDutiesDialog.report(self, detail, self.ctx.today())
         self._apply_step(detail, data, lifecycle.record_report_to_authority, self.tr("{number} 已记录上报"))
 
     def _evaluate(self, detail: HiddenDangerDetail) -> None:

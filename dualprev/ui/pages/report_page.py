@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.reports.ledger_period import ReportPeriod
-from dualprev.reports.ledger_statistics import format_rate
+from dualprev.reports.ledger_statistics import RATE_DEFINITIONS, format_rate
 from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.services import (
     export_profile_service,
@@ -166,10 +166,7 @@ class ReportPage(Page):
             self.value_labels[key] = label
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        note = QLabel(
-            self.tr("整改率 = 已整改销号 ÷ 本期发现隐患（不含已作废）；按期整改率 = 按期整改 ÷ 已整改销号。"),
-            box,
-        )
+        note = QLabel(self.tr(RATE_DEFINITIONS), box)
         note.setObjectName("definition_label")
         note.setWordWrap(True)
         grid.addWidget(note, len(items) // 2, 0, 1, 4)

@@ -48,12 +48,14 @@ ACTIONS: tuple[tuple[str, str], ...] = (
     ("plan", "治理方案"),
     ("report", "记录上报"),
     ("evaluate", "治理后评估"),
+    ("supervise", "挂牌督办"),
+    ("congress", "报告职代会"),
     ("photos", "添加照片"),
     ("void", "作废"),
 )
 """Action keys and button texts, in the order of the loop."""
 
-MAJOR_ONLY = {"plan", "report", "evaluate"}
+MAJOR_ONLY = {"plan", "report", "evaluate", "supervise", "congress"}
 
 # The fields of the 基本信息 tab: (key, label, spans both columns).
 _FIELDS: tuple[tuple[str, str, bool], ...] = (
@@ -386,7 +388,28 @@ class HiddenDangerDetailPanel(QWidget):
             if detail.reported_on
             else self.tr("（尚未记录上报）")
         )
-        self.plan_labels["report"].setText(report)
+        duties = [report]
+        if detail.reported_on and detail.report_method:
+            duties[0] += f"（{detail.report_method}" + (
+                f"，文号 {detail.report_document_number}）" if detail.report_document_number else "）"
+            )
+        if detail.supervised_by:
+            duties.append(
+                self.tr("{by}挂牌督办（{day}）").format(
+                    by=detail.supervised_by, day=date_text(detail.supervised_on)
+                )
+            )
+            if detail.closure_approved_on:
+                duties.append(self.tr("{day} 批准销号").format(day=date_text(detail.closure_approved_on)))
+            elif detail.closure_applied_on:
+                duties.append(
+                    self.tr("{day} 申请销号，待批准").format(day=date_text(detail.closure_applied_on))
+                )
+        if detail.congress_reported_on:
+            duties.append(self.tr("{day} 已报告职代会").format(day=date_text(detail.congress_reported_on)))
+        if detail.draft.standard_item:
+            duties.append(self.tr("判定标准条款：{key}").format(key=detail.draft.standard_item))
+        self.plan_labels["report"].setText("；".join(duties))
         if detail.plan_missing:
             state = self.tr("治理方案尚缺：{items}").format(items="、".join(detail.plan_missing))
             self.plan_state_label.setStyleSheet(f"color: {OVERDUE_COLOUR}; font-weight: bold;")
@@ -410,6 +433,8 @@ class HiddenDangerDetailPanel(QWidget):
             if is_open
             else self.tr("隐患{status}，治理方案不能再修改").format(status=status.label),
             "report": None if status is not S.VOID else self.tr("该隐患已经作废"),
+            "supervise": None if status is not S.VOID else self.tr("该隐患已经作废"),
+            "congress": None if status is not S.VOID else self.tr("该隐患已经作废"),
             "evaluate": None
             if status is S.AWAITING_ACCEPTANCE
             else self.tr("治理后评估须在整改完成、报请验收之后进行"),

@@ -34,7 +34,7 @@ def test_a_failed_item_opens_a_linked_hidden_danger_in_the_same_check(demo_db: D
     detail = recording.record_check(db, check, actor=ACTOR, today=TODAY)
     assert detail.count(CheckResult.PASS) == lines - 1 and detail.count(CheckResult.FAIL) == 1
     [number] = detail.danger_numbers
-    assert number == "YH-2026-0037"  # continues the demo ledger
+    assert number == "YH-2026-0039"  # continues the demo ledger
     assert detail.summary == f"共检查 {lines} 项：合格 {lines - 1} 项，不合格 1 项（已登记隐患 {number}）。"
     assert (detail.plan_name, detail.task_due_on, detail.checker_names) == (
         "机加工车间岗位每班检查",
