@@ -12,8 +12,8 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QSettings,
     QStandardPaths,
-    QTranslator,
     QtMsgType,
+    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QFontDatabase
@@ -31,7 +31,7 @@ from dualprev.services import (
 )
 from dualprev.services.database import Database
 from dualprev.services.database_lock import DatabaseLock
-from dualprev.ui import messages, operations, tasks
+from dualprev.ui import messages, operations, screen_fit, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.crash import CrashHandler
 from dualprev.ui.database_windows import DatabaseWindows
@@ -130,6 +130,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     install_cjk_font(app)
     install_qt_translation(app)
+    screen_fit.install(app)
     return app
 
 

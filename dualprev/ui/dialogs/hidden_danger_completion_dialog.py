@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from dualprev.domain.hidden_danger import submit_problems
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import CompletionInput
+from dualprev.ui import screen_fit
 from dualprev.ui.dialogs.hidden_danger_fields import (
     get_date,
     get_funds,
@@ -26,6 +27,8 @@ class HiddenDangerCompletionDialog(GuardedDialog):
         super().__init__(parent)
         self.ui = Ui_HiddenDangerCompletionDialog()
         self.ui.setupUi(self)
+        # Fields scroll on a small screen; the error line and the buttons stay in view.
+        screen_fit.scroll_body(self, self.ui.error_label, self.ui.button_box)
         self._detail = detail
         self._today = today
         ui = self.ui

@@ -21,6 +21,7 @@ from dualprev.domain.hidden_danger import (
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.photo_service import PreparedPhoto
+from dualprev.ui import screen_fit
 from dualprev.ui.dialogs.hidden_danger_fields import (
     fill_people,
     get_date,
@@ -73,6 +74,8 @@ class HiddenDangerDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_HiddenDangerDialog()
         self.ui.setupUi(self)
+        # Fields scroll on a small screen; the error line and the buttons stay in view.
+        screen_fit.scroll_body(self, self.ui.error_label, self.ui.button_box)
         self._choices = choices
         self._today = today
         self._detail = detail

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 from dualprev.domain.hidden_danger import REMEDIATION_PLAN_ITEMS, plan_problem
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import RemediationPlanInput
+from dualprev.ui import screen_fit
 from dualprev.ui.dialogs.hidden_danger_fields import name_buttons
 from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_plan_dialog import Ui_HiddenDangerPlanDialog
@@ -18,6 +19,8 @@ class HiddenDangerPlanDialog(GuardedDialog):
         super().__init__(parent)
         self.ui = Ui_HiddenDangerPlanDialog()
         self.ui.setupUi(self)
+        # Fields scroll on a small screen; the error line and the buttons stay in view.
+        screen_fit.scroll_body(self, self.ui.error_label, self.ui.button_box)
         self._detail = detail
         self.setWindowTitle(self.tr("重大隐患治理方案：{number}").format(number=detail.number))
         self.edits: dict[str, QPlainTextEdit] = {

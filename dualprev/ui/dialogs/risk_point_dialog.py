@@ -30,6 +30,7 @@ from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
 from dualprev.services.risks.risk_points import SIGN_OFF_NAME_LIMIT, RiskPointInfo, sign_off_problems
+from dualprev.ui import screen_fit
 from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 
@@ -159,6 +160,7 @@ class RiskPointDialog(QDialog):
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        screen_fit.scroll_body(self, self.error_label, buttons)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
 
