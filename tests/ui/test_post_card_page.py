@@ -223,6 +223,9 @@ def test_batch_export_of_selected_cards_with_progress(
     qtbot.mouseClick(page.export_selected_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(message_log.infos))
     assert f"已生成 {posts} 张告知卡（{posts} 页）" in message_log.infos[0]
+    # The finish message offers 打开文件/打开文件夹 and says that the export recorded print revisions.
+    assert message_log.exported == [out] and f"已为这 {posts} 张告知卡记录打印版次" in message_log.infos[0]
+    assert page.ctx.prefs.export_dir == tmp_path
     assert len(PdfReader(str(out)).pages) == posts
     qtbot.waitUntil(lambda: unprinted not in page.summary_label.text())
     statuses = {_cell(page, name, PostCardColumn.STATUS) for name in ("车工", "喷漆工", "冲压工", "电焊工")}

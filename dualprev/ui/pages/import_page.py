@@ -4,10 +4,8 @@ ledger and the staff list — through the import wizard, or take a blank templat
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dualprev.domain.importing.fields import ImportKind
-from dualprev.services.importing import files
-from dualprev.ui import messages, operations
 from dualprev.ui.context import AppContext
-from dualprev.ui.dialogs.import_dialog import ImportDialog, choose_save_file, created_text
+from dualprev.ui.dialogs.import_dialog import ImportDialog, created_text, save_template
 from dualprev.ui.pages.page import Page
 
 _WHAT = {
@@ -68,10 +66,4 @@ class ImportPage(Page):
             self.show_status(self.result_label.text())
 
     def _on_template_clicked(self, kind: ImportKind) -> None:
-        out = choose_save_file(self, self.tr("保存导入模板"), f"{kind.label}导入模板.xlsx")
-        if (
-            out is None
-            or operations.attempt(self, lambda: files.write_template_file(kind, out)) is operations.FAILED
-        ):
-            return
-        messages.show_info(self, self.tr("已保存导入模板：{0}").format(out))
+        save_template(self, kind, self.ctx.prefs)
