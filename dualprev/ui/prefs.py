@@ -21,6 +21,7 @@ class Prefs:
     RECENT_FILES = "files/recent"
     BACKUP_KEEP = "backup/keep"
     EXPORT_DIR = "files/export_dir"
+    STEP_PERSON = "hidden_danger_steps"
     MAX_RECENT = 8
 
     def __init__(self, settings: QSettings) -> None:
@@ -111,6 +112,14 @@ class Prefs:
     @export_dir.setter
     def export_dir(self, folder: Path) -> None:
         self._settings.setValue(self.EXPORT_DIR, str(folder))
+
+    def step_person(self, step: str) -> str:
+        """Who was last named as having done ``step`` of a hidden danger (登记, 整改完成 …)."""
+        value = self._settings.value(f"{self.STEP_PERSON}/{step}", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set_step_person(self, step: str, name: str) -> None:
+        self._settings.setValue(f"{self.STEP_PERSON}/{step}", name.strip())
 
     def sync(self) -> None:
         self._settings.sync()

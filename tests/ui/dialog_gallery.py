@@ -54,6 +54,7 @@ from dualprev.ui.dialogs.scheme_dialog import SchemeDialog
 from dualprev.ui.dialogs.zone_dialog import ZoneDialog, ZoneDraft
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.risk_page import RiskPage
+from dualprev.ui.widgets.step_person import StepPerson
 
 Inspect = Callable[[str, QDialog], None]
 
@@ -110,6 +111,7 @@ def openers(window: MainWindow) -> dict[str, Callable[[QWidget], object]]:
     pending, rectifying = _detail(window, S.PENDING, today), _detail(window, S.RECTIFYING, today)
     awaiting = _detail(window, S.AWAITING_ACCEPTANCE, today)
     lec = scheme_service.get_scheme(db, "LEC-4C")
+    who = StepPerson(tuple(p.name for p in people if p.is_active), window.ctx.actor())
 
     return {
         "first_run": lambda p: FirstRunDialog.choose(p),
@@ -160,16 +162,22 @@ def openers(window: MainWindow) -> dict[str, Callable[[QWidget], object]]:
             item_text=checklist.items[0].content,
             risk_point_text=checklist.items[0].risk_point_text,
         ),
-        "hidden_danger_register": lambda p: HiddenDangerDialog.register(p, choices, today),
+        "hidden_danger_register": lambda p: HiddenDangerDialog.register(p, choices, today, performer=who),
         "hidden_danger_edit": lambda p: HiddenDangerDialog.edit(p, pending, choices, today),
-        "hidden_danger_start": lambda p: HiddenDangerStepDialog.start(p, pending),
-        "hidden_danger_completion": lambda p: HiddenDangerCompletionDialog.ask(p, rectifying, today),
+        "hidden_danger_start": lambda p: HiddenDangerStepDialog.start(p, pending, performer=who),
+        "hidden_danger_completion": lambda p: HiddenDangerCompletionDialog.ask(
+            p, rectifying, today, performer=who
+        ),
         "hidden_danger_acceptance": lambda p: HiddenDangerAcceptanceDialog.ask(p, awaiting, choices, today),
-        "hidden_danger_reject": lambda p: HiddenDangerStepDialog.reject_acceptance(p, awaiting),
-        "hidden_danger_void": lambda p: HiddenDangerStepDialog.void(p, pending),
-        "hidden_danger_report": lambda p: HiddenDangerStepDialog.report(p, rectifying, today),
-        "hidden_danger_evaluation": lambda p: HiddenDangerStepDialog.post_evaluation(p, rectifying, today),
-        "hidden_danger_plan": lambda p: HiddenDangerPlanDialog.edit(p, rectifying),
+        "hidden_danger_reject": lambda p: HiddenDangerStepDialog.reject_acceptance(
+            p, awaiting, performer=who
+        ),
+        "hidden_danger_void": lambda p: HiddenDangerStepDialog.void(p, pending, performer=who),
+        "hidden_danger_report": lambda p: HiddenDangerStepDialog.report(p, rectifying, today, performer=who),
+        "hidden_danger_evaluation": lambda p: HiddenDangerStepDialog.post_evaluation(
+            p, rectifying, today, performer=who
+        ),
+        "hidden_danger_plan": lambda p: HiddenDangerPlanDialog.edit(p, rectifying, performer=who),
         "export_profile": lambda p: ExportProfileDialog.edit(
             p, export_profile_service.column_options(), export_profile_service.list_profiles(db), None
         ),
