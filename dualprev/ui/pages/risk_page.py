@@ -33,6 +33,7 @@ from dualprev.services.risks import copying as risk_copying
 from dualprev.services.risks import hazard_list, risk_points
 from dualprev.services.risks import hazards as risk_hazards
 from dualprev.services.risks.hazard_list import HazardPage
+from dualprev.services.risks.hazards import HazardInfo
 from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
@@ -421,7 +422,17 @@ class RiskPage(Page):
             area_id=area_id,
             department_id=area.department_id if area else None,
         )
-        info = RiskPointDialog.edit(self, draft, areas, departments, people, posts, today=self.ctx.today())
+        db = self.ctx.db
+        info = RiskPointDialog.edit(
+            self,
+            draft,
+            areas,
+            departments,
+            people,
+            posts,
+            today=self.ctx.today(),
+            suggest_code=lambda area_id: risk_points.suggest_code(db, area_id),
+        )
         if info is None:
             return
         new_id = self._write(
@@ -527,7 +538,17 @@ class RiskPage(Page):
         point = self._points.get(point_id) if point_id is not None else None
         if point is None:
             return
-        edit = HazardDialog.edit(self, point.id, point.kind, None, self._hazard_choices())
+        # A new hazard's 责任单位/责任人 start as its risk point's.
+        owner = operations.attempt(self, lambda: risk_points.get_risk_point(self.ctx.db, point.id))
+        if owner is FAILED:
+            return
+        defaults = HazardInfo(
+            risk_point_id=point.id,
+            description="",
+            responsible_department_id=owner.department_id,
+            responsible_person_id=owner.responsible_person_id,
+        )
+        edit = HazardDialog.edit(self, point.id, point.kind, None, self._hazard_choices(), defaults=defaults)
         if edit is None:
             return
         if self._write(
