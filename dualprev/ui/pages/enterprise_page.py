@@ -127,6 +127,10 @@ class EnterprisePage(Page):
 
     # --- loading ----------------------------------------------------------------------------------
 
+    def show_tab(self, index: int) -> None:
+        """Open tab ``index`` (0 企业档案, 1 部门, 2 人员, 3 岗位, 4 区域)."""
+        self.tabs.setCurrentIndex(index)
+
     def reload(self) -> None:
         db = self.ctx.db
         profile = org.get_enterprise(db)
