@@ -684,3 +684,15 @@ def test_each_step_records_the_person_chosen_in_its_dialog(
     drive_dialog(monkeypatch, HiddenDangerStepDialog, start_as("邓刚"))
     ledger.detail_panel.action_buttons["start"].click()
     assert proposed == [operator, "邓刚"]
+
+
+def test_spare_width_goes_to_the_description_not_the_last_column(
+    demo_window: MainWindow, ledger: LedgerPage, qtbot: QtBot
+) -> None:
+    header = ledger.ledger_table.horizontalHeader()
+    demo_window.resize(1366, 728)
+    qtbot.waitUntil(lambda: header.sectionSize(HiddenDangerColumn.DESCRIPTION) == 270)
+    demo_window.resize(1920, 1050)
+    qtbot.waitUntil(lambda: header.sectionSize(HiddenDangerColumn.DESCRIPTION) > 500)
+    assert header.sectionSize(HiddenDangerColumn.STATUS) == 128  # the last column keeps its width
+    assert not header.stretchLastSection()

@@ -39,6 +39,7 @@ from dualprev.ui.models.post_table_model import PostTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets.enterprise_form import EnterpriseForm
+from dualprev.ui.widgets.readable_width import centred
 from dualprev.ui.widgets.record_list_panel import RecordListPanel
 
 DEPARTMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,7 +65,7 @@ class EnterprisePage(Page):
         scroll = QScrollArea(self)
         scroll.setObjectName("profile_scroll")
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.profile_form)
+        scroll.setWidget(centred(self.profile_form))
         self.tabs.addTab(scroll, self.tr("企业档案"))
         self.tabs.addTab(self._build_departments_tab(), self.tr("部门/车间/班组"))
         self.people_model = PersonTableModel(self)

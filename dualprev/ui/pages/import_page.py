@@ -1,12 +1,13 @@
 """数据导入: bring in the spreadsheets a factory already keeps — the risk list, the hidden-danger
 ledger and the staff list — through the import wizard, or take a blank template to fill in."""
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from dualprev.domain.importing.fields import ImportKind
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.import_dialog import ImportDialog, created_text, save_template
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.readable_width import readable_layout
 
 _WHAT = {
     ImportKind.RISK_LIST: "咨询机构做的清单（作业活动类、设备设施类，LEC 或 LS 法）：风险点、危险源、评价、"
@@ -24,7 +25,7 @@ class ImportPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        layout = readable_layout(self)
         intro = QLabel(
             self.tr("已有 Excel 表格不必重新录入：选择表格，核对列对应，先检查后导入。导入在一个事务中完成，"
                     "出错或取消时数据库不会有任何改动；同一文件重复导入不会产生重复记录。"),

@@ -48,6 +48,7 @@ from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
 from dualprev.ui.models.hidden_danger_table_model import HiddenDangerColumn, HiddenDangerTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.column_fill import fill_column
 from dualprev.ui.widgets.hidden_danger_detail_panel import HiddenDangerDetailPanel
 from dualprev.ui.widgets.ledger_filter_bar import LedgerFilterBar
 from dualprev.ui.widgets.photo_strip import choose_photo_files, prepare_photos
@@ -65,6 +66,7 @@ _COLUMN_WIDTHS = {
     HiddenDangerColumn.DEPARTMENT: 100,
     HiddenDangerColumn.RECTIFIER: 82,
     HiddenDangerColumn.DEADLINE: 92,
+    HiddenDangerColumn.STATUS: 128,  # 待整改 · 逾期12天
 }
 
 
@@ -111,9 +113,12 @@ class LedgerPage(Page):
         self.ledger_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.ledger_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        # Spare width goes to 隐患描述, not to the last column.
+        fill_column(
+            self.ledger_table, HiddenDangerColumn.DESCRIPTION, _COLUMN_WIDTHS[HiddenDangerColumn.DESCRIPTION]
+        )
         header.setSortIndicator(HiddenDangerColumn.FOUND_ON, Qt.SortOrder.DescendingOrder)
         self.ledger_table.setSortingEnabled(True)
         self.detail_panel = HiddenDangerDetailPanel(self.splitter)

@@ -49,6 +49,7 @@ from dualprev.ui.pages.report_exports import (
     Pick,
 )
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.readable_width import WIDE_MAX_WIDTH, centred
 from dualprev.ui.widgets.report_period_box import ReportPeriodBox
 
 FILTERS = {
@@ -115,7 +116,7 @@ class ReportPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
         content = QWidget(scroll)
-        scroll.setWidget(content)
+        scroll.setWidget(centred(content, WIDE_MAX_WIDTH))
         layout = QVBoxLayout(content)
 
         top = QHBoxLayout()

@@ -44,6 +44,7 @@ from dualprev.ui.dialogs.risk_point_dialog import RiskPointDialog
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.column_fill import fill_column
 from dualprev.ui.widgets.risk_level_cell import paint_level
 
 NO_AREA = "未指定区域"
@@ -64,13 +65,13 @@ def _hazard_view(parent: QWidget, name: str, model: HazardTableModel) -> QTableV
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
     for column, width in (
         (HazardColumn.AREA, 100), (HazardColumn.RISK_POINT, 170), (HazardColumn.STEP, 120),
         (HazardColumn.DESCRIPTION, 260), (HazardColumn.ACCIDENT_TYPES, 100), (HazardColumn.METHOD, 56),
         (HazardColumn.SCORE, 50), (HazardColumn.INHERENT, 72), (HazardColumn.LEVEL, 72), (HazardColumn.TIER, 60),
     ):  # fmt: skip
         view.setColumnWidth(column, width)
+    fill_column(view, HazardColumn.DESCRIPTION, 260)  # spare width to the hazard text, not 管控层级
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return view
 
@@ -116,8 +117,9 @@ class RiskPage(Page):
             [self.tr("区域 / 风险点"), self.tr("编号"), self.tr("类型"), self.tr("责任单位"),
              self.tr("危险源"), self.tr("风险等级")]
         )  # fmt: skip
-        for column, width in enumerate((170, 80, 60, 72, 40, 70)):
+        for column, width in enumerate((170, 80, 60, 72, 44, 70)):
             self.risk_tree.setColumnWidth(column, width)
+        fill_column(self.risk_tree, 0, 170)  # spare width to the names, not to the level band
         self.risk_tree.setAlternatingRowColors(True)
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)

@@ -22,6 +22,7 @@ from dualprev.ui import export_files, messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.readable_width import readable_layout
 from dualprev.ui.widgets.scheme_settings import SchemeSettings
 
 
@@ -38,7 +39,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        layout = readable_layout(self)
         actor_box = QGroupBox(self.tr("当前操作人"), self)
         actor_layout = QVBoxLayout(actor_box)
         row = QHBoxLayout()
