@@ -34,7 +34,11 @@ def room_for(widget: QWidget) -> QSize:
 def fit_to_screen(dialog: QWidget) -> None:
     """Shrink ``dialog`` to its screen and move it fully onto it (centred on its parent if it can)."""
     room = room_for(dialog)
-    size = dialog.size().boundedTo(room).expandedTo(dialog.minimumSize())
+    size = dialog.size()
+    if dialog.findChild(FormScrollArea) is not None:
+        # A scrolling form opens tall enough to show all of its fields where the screen allows.
+        size = size.expandedTo(QSize(size.width(), dialog.sizeHint().height()))
+    size = size.boundedTo(room).expandedTo(dialog.minimumSize())
     if size != dialog.size():
         dialog.resize(size)
     area = available_geometry(dialog)
@@ -83,7 +87,8 @@ class FormScrollArea(QScrollArea):
         if body is None:
             return super().sizeHint()
         bar = self.verticalScrollBar().sizeHint().width()
-        return body.sizeHint() + QSize(bar + 2 * self.frameWidth(), 2 * self.frameWidth())
+        needed = body.sizeHint().expandedTo(body.minimumSizeHint())
+        return needed + QSize(bar + 2 * self.frameWidth(), 2 * self.frameWidth() + 4)
 
 
 def scroll_body(dialog: QWidget, *outside: QWidget) -> QScrollArea:
