@@ -6,7 +6,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeV
 
 
 class ColumnFill(QObject):
-    """Keeps ``column`` of ``view`` at least ``base`` wide and gives it whatever width is left."""
+    """Keeps ``column`` of ``view`` at least ``base`` wide and gives it whatever width is left.
+
+    ``column`` -1: the column with the widest contents (a generic list), at least as wide as they are
+    (up to ``base``)."""
 
     def __init__(self, view: QAbstractItemView, column: int, base: int) -> None:
         super().__init__(view)
@@ -32,21 +35,36 @@ class ColumnFill(QObject):
         return False
 
     def _on_section_resized(self, index: int, _old: int, _new: int) -> None:
-        if index != self._column and not self._filling:
+        if not self._filling and (self._column < 0 or index != self._column):
             self.fill()
+
+    def _target(self) -> tuple[int, int]:
+        """The column to widen and its least width."""
+        if self._column >= 0:
+            return self._column, self._base
+        header = self.header()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        if not shown:
+            return -1, 0
+        wants = {c: min(self._view.sizeHintForColumn(c), self._base) for c in shown}
+        widest = max(shown, key=lambda c: wants[c])
+        return widest, wants[widest]
 
     def fill(self) -> None:
         header = self.header()
+        column, base = self._target()
+        if column < 0:
+            return
         others = sum(
             header.sectionSize(c)
             for c in range(header.count())
-            if c != self._column and not header.isSectionHidden(c)
+            if c != column and not header.isSectionHidden(c)
         )
-        width = max(self._base, self._view.viewport().width() - others)
-        if header.sectionSize(self._column) != width:
+        width = max(base, self._view.viewport().width() - others)
+        if header.sectionSize(column) != width:
             self._filling = True
             try:
-                header.resizeSection(self._column, width)
+                header.resizeSection(column, width)
             finally:
                 self._filling = False
 
