@@ -221,7 +221,7 @@ def test_batch_export_of_selected_cards_with_progress(
     page.cards_table.selectAll()
     qtbot.waitUntil(lambda: len(page.selected_ids()) == posts)
     qtbot.mouseClick(page.export_selected_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(message_log.infos))
+    qtbot.waitUntil(lambda: bool(message_log.infos), timeout=30_000)  # 12 cards on a busy machine
     assert f"已生成 {posts} 张告知卡（{posts} 页）" in message_log.infos[0]
     # The finish message offers 打开文件/打开文件夹 and says that the export recorded print revisions.
     assert message_log.exported == [out] and f"已为这 {posts} 张告知卡记录打印版次" in message_log.infos[0]
