@@ -56,6 +56,11 @@ from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.risk_page import RiskPage
 from dualprev.ui.widgets.step_person import StepPerson
 
+try:  # arrives with the risk-map branch; the gallery opens it once it is there
+    from dualprev.ui.dialogs.north_arrow_dialog import NorthArrowDialog
+except ImportError:  # pragma: no cover - depends on the merge order
+    NorthArrowDialog = None
+
 Inspect = Callable[[str, QDialog], None]
 
 
@@ -113,7 +118,10 @@ def openers(window: MainWindow) -> dict[str, Callable[[QWidget], object]]:
     lec = scheme_service.get_scheme(db, "LEC-4C")
     who = StepPerson(tuple(p.name for p in people if p.is_active), window.ctx.actor())
 
-    return {
+    extra: dict[str, Callable[[QWidget], object]] = {}
+    if NorthArrowDialog is not None:
+        extra["north_arrow"] = lambda p: NorthArrowDialog.ask(p, "厂区平面图", 0.0)
+    return extra | {
         "first_run": lambda p: FirstRunDialog.choose(p),
         "department": lambda p: DepartmentDialog.edit(p, departments[1], departments),
         "person": lambda p: PersonDialog.edit(p, people[0], departments, posts),
