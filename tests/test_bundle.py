@@ -28,6 +28,8 @@ def test_bundle_builds_and_runs_headless(tmp_path: Path) -> None:
     exe = folder / ("dualprev-cli.exe" if os.name == "nt" else "dualprev-cli")
     assert exe.exists()
     assert (folder / "dualprev.exe" if os.name == "nt" else folder / "dualprev").exists()
+    # Qt's Chinese strings, where ui/gui.py looks for them (beside PySide6).
+    assert [p for p in folder.rglob("qtbase_zh_CN.qm") if "PySide6" in p.parts]
     # Run from an unrelated folder, with no source tree in reach.
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DUALPREV_DB")}
     run_dir = tmp_path / "elsewhere"

@@ -1,6 +1,6 @@
 """Save a PNG of every main-window page on a database, offscreen, to look at what users see.
 
-python tools/grab_pages.py DB OUT_DIR [PAGE_KEY ...]
+python tools/grab_pages.py DB OUT_DIR [--size 1366x768] [PAGE_KEY ...]
 """
 
 import os
@@ -19,14 +19,19 @@ from dualprev.ui.prefs import Prefs
 
 def main(argv: list[str]) -> int:
     db, out = Path(argv[0]), Path(argv[1])
-    wanted = set(argv[2:])
+    rest = argv[2:]
+    width, height = 1440, 900
+    if rest and rest[0] == "--size":
+        width, height = (int(x) for x in rest[1].split("x"))
+        rest = rest[2:]
+    wanted = set(rest)
     out.mkdir(parents=True, exist_ok=True)
     create_application([])
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "prefs.ini"), QSettings.Format.IniFormat)
     window = start_main_window(db, Prefs(settings))
     if window is None:
         return 1
-    window.resize(1440, 900)
+    window.resize(width, height)
     window.show()
     for page in window.pages():
         if wanted and page.key not in wanted:

@@ -1,6 +1,7 @@
 """Risk vocabulary (domain.md §1–§3): levels and colours, risk-point kinds, control tiers,
 control-measure categories, evaluation methods and stages."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 
@@ -169,3 +170,28 @@ class RiskStage(StrEnum):
     @property
     def label(self) -> str:
         return {"inherent": "固有风险", "current": "现有风险"}[self.value]
+
+
+# --- 风险点编号 ------------------------------------------------------------------------------------
+
+RISK_POINT_CODE_HEAD = "FX"
+
+
+def risk_point_code_prefix(area_code: str) -> str:
+    """``FX-JJ-`` for a risk point in the area coded ``JJ``; ``FX-`` when the area has no code."""
+    area_code = area_code.strip()
+    return f"{RISK_POINT_CODE_HEAD}-{area_code}-" if area_code else f"{RISK_POINT_CODE_HEAD}-"
+
+
+def next_risk_point_code(prefix: str, taken: Collection[str]) -> str:
+    """The next free code under ``prefix``, three digits: after FX-JJ-008 comes FX-JJ-009 (gaps left
+    by deleted points are not reused, so a printed code never comes to mean another point)."""
+    serials = [
+        int(code[len(prefix) :])
+        for code in taken
+        if code.startswith(prefix) and code[len(prefix) :].isdigit()
+    ]
+    n = max(serials, default=0) + 1
+    while f"{prefix}{n:03d}" in taken:
+        n += 1
+    return f"{prefix}{n:03d}"

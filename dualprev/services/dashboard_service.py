@@ -127,7 +127,7 @@ def _recent(session: Session) -> tuple[Activity, ...]:
         found.append(
             Activity(
                 as_utc(event.at),
-                event.actor,
+                event.performed_by or event.actor,
                 ActivityKind.HIDDEN_DANGER,
                 event.hidden_danger_id,
                 f"隐患 {step.number} {action}：{shorten(step.description, 30)}",

@@ -8,10 +8,12 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QLibraryInfo,
     QMessageLogContext,
     QSettings,
     QStandardPaths,
     QtMsgType,
+    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QFontDatabase
@@ -29,7 +31,7 @@ from dualprev.services import (
 )
 from dualprev.services.database import Database
 from dualprev.services.database_lock import DatabaseLock
-from dualprev.ui import messages, operations, tasks
+from dualprev.ui import messages, operations, screen_fit, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.crash import CrashHandler
 from dualprev.ui.database_windows import DatabaseWindows
@@ -79,6 +81,45 @@ def install_cjk_font(app: QApplication) -> list[str]:
     return families
 
 
+QT_TRANSLATION = "qtbase_zh_CN.qm"
+
+
+def qt_translation_file() -> Path | None:
+    """Qt's own Simplified-Chinese catalogue (OK/Cancel, context menus, file dialogs), looked up where
+    Qt says it lives, then beside PySide6 (Windows wheel and PyInstaller bundle: ``PySide6/translations``;
+    Linux wheel: ``PySide6/Qt/translations``)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [
+        Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        package / "translations",
+        package / "Qt" / "translations",
+    ]
+    for folder in folders:
+        candidate = folder / QT_TRANSLATION
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def install_qt_translation(app: QApplication) -> QTranslator | None:
+    """Load Qt's Chinese strings so standard buttons and dialogs speak the UI's language; None (and a
+    log line) when the catalogue is missing, in which case Qt falls back to English."""
+    existing = app.findChild(QTranslator, "qt_translator")
+    if isinstance(existing, QTranslator):
+        return existing
+    path = qt_translation_file()
+    translator = QTranslator(app)
+    translator.setObjectName("qt_translator")
+    if path is None or not translator.load(str(path)):
+        log.warning("Qt's Chinese translation %s not found; standard buttons stay English", QT_TRANSLATION)
+        translator.deleteLater()
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
 def create_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -88,6 +129,8 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     install_cjk_font(app)
+    install_qt_translation(app)
+    screen_fit.install(app)
     return app
 
 

@@ -7,7 +7,7 @@ from importlib import import_module
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev import APP_DISPLAY_NAME
+from dualprev.paths import resource_path
 from dualprev.services import archive_service, organisation_service
 from dualprev.services.archive_service import ArchiveInfo
 from dualprev.services.changes import Entity, OpChanges
@@ -65,10 +66,33 @@ PAGES: tuple[PageEntry, ...] = (
 )
 
 NAV_STYLE = """
-QListWidget#nav_list { background: #F3F5F8; border: none; outline: 0; border-right: 1px solid #D0D5DD; font-size: 15px; }
-QListWidget#nav_list::item { padding: 9px 14px; }
-QListWidget#nav_list::item:selected { background: #0070C0; color: white; }
+QListWidget#nav_list { background: #1F2D3D; border: none; outline: 0; font-size: 15px; color: #D5DCE4;
+                       padding-top: 6px; }
+QListWidget#nav_list::item { padding: 8px 10px; border-left: 3px solid transparent; }
+QListWidget#nav_list::item:hover { background: #2B3C50; color: white; }
+QListWidget#nav_list::item:selected { background: #0070C0; color: white; border-left: 3px solid #7FC4FF; }
 """
+NAV_ICON_COLOUR = "#3A4A5C"
+"""The stroke colour the icons are drawn in (resources/icons); the navigation shows them light."""
+
+
+def nav_icon(key: str) -> QIcon:
+    """The page's icon from ``resources/icons/<key>.svg`` (a plain page icon for a page without
+    one), drawn light for the dark navigation."""
+    try:
+        path = resource_path("icons", f"{key}.svg")
+    except FileNotFoundError:
+        try:
+            path = resource_path("icons", "page.svg")
+        except FileNotFoundError:
+            return QIcon()
+    svg = path.read_bytes()
+    icon = QIcon()
+    for mode, colour in ((QIcon.Mode.Normal, "#C9D3DE"), (QIcon.Mode.Selected, "#FFFFFF")):
+        pixmap = QPixmap()
+        pixmap.loadFromData(svg.replace(NAV_ICON_COLOUR.encode(), colour.encode()), "SVG")
+        icon.addPixmap(pixmap, mode)
+    return icon
 
 
 DATABASE_FILTER = "dualprev 数据库 (*.sqlite *.db);;所有文件 (*)"
@@ -125,7 +149,8 @@ class MainWindow(QMainWindow):
         self.nav_list = QListWidget(central)
         self.nav_list.setObjectName("nav_list")
         self.nav_list.setStyleSheet(NAV_STYLE)
-        self.nav_list.setFixedWidth(150)
+        self.nav_list.setFixedWidth(168)
+        self.nav_list.setIconSize(QSize(20, 20))
         self.nav_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages_stack = QStackedWidget(central)
         self.pages_stack.setObjectName("pages_stack")
@@ -137,8 +162,8 @@ class MainWindow(QMainWindow):
         self._unbuilt_slots = [QWidget(self.pages_stack) for _entry in PAGES]
         for entry, slot in zip(PAGES, self._unbuilt_slots, strict=True):
             self.pages_stack.addWidget(slot)
-            item = QListWidgetItem(entry.title, self.nav_list)
-            item.setSizeHint(QSize(140, 40))
+            item = QListWidgetItem(nav_icon(entry.key), entry.title, self.nav_list)
+            item.setSizeHint(QSize(160, 42))
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
         self.db_path_label = QLabel(self.tr("数据库：{path}").format(path=ctx.db.path), self)
         self.db_path_label.setObjectName("db_path_label")

@@ -4,11 +4,13 @@ Tests monkeypatch these functions; nothing else in the UI creates a QMessageBox.
 """
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dualprev.errors import UserError
+from dualprev.ui.widgets import desktop
 
 
 def tr(text: str) -> str:
@@ -26,6 +28,22 @@ def show_user_error(parent: QWidget | None, error: UserError) -> None:
 
 def show_info(parent: QWidget | None, message: str, *, title: str = "") -> None:
     QMessageBox.information(parent, title or tr("提示"), message)
+
+
+def show_exported(parent: QWidget | None, message: str, path: Path, *, title: str = "") -> None:
+    """An export is finished: say what was written and offer 打开文件 / 打开文件夹."""
+    box = QMessageBox(QMessageBox.Icon.Information, title or tr("导出完成"), message, parent=parent)
+    open_file = box.addButton(tr("打开文件"), QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(tr("打开文件夹"), QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton(tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_file)
+    box.setEscapeButton(close)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_file and not desktop.open_file(path):
+        show_error(parent, tr("无法打开文件：{path}").format(path=path))
+    elif clicked is open_folder and not desktop.open_folder(path.parent):
+        show_error(parent, tr("无法打开文件夹：{path}").format(path=path.parent))
 
 
 def confirm(parent: QWidget | None, message: str, *, title: str = "", action: str = "") -> bool:

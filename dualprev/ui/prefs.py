@@ -20,6 +20,8 @@ class Prefs:
     CARD_TWO_UP = "post_cards/two_up"
     RECENT_FILES = "files/recent"
     BACKUP_KEEP = "backup/keep"
+    EXPORT_DIR = "files/export_dir"
+    STEP_PERSON = "hidden_danger_steps"
     MAX_RECENT = 8
 
     def __init__(self, settings: QSettings) -> None:
@@ -100,6 +102,24 @@ class Prefs:
     @backup_keep.setter
     def backup_keep(self, count: int) -> None:
         self._settings.setValue(self.BACKUP_KEEP, max(1, min(365, count)))
+
+    @property
+    def export_dir(self) -> Path | None:
+        """The folder the last export was saved in (save dialogs start there); None until one was."""
+        value = self._settings.value(self.EXPORT_DIR, "")
+        return Path(value) if isinstance(value, str) and value else None
+
+    @export_dir.setter
+    def export_dir(self, folder: Path) -> None:
+        self._settings.setValue(self.EXPORT_DIR, str(folder))
+
+    def step_person(self, step: str) -> str:
+        """Who was last named as having done ``step`` of a hidden danger (登记, 整改完成 …)."""
+        value = self._settings.value(f"{self.STEP_PERSON}/{step}", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set_step_person(self, step: str, name: str) -> None:
+        self._settings.setValue(f"{self.STEP_PERSON}/{step}", name.strip())
 
     def sync(self) -> None:
         self._settings.sync()

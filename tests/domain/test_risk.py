@@ -58,3 +58,13 @@ def test_risk_point_kinds() -> None:
     assert {k.label for k in RiskPointKind} == {"设备设施", "作业活动", "场所区域"}
     assert RiskPointKind.ACTIVITY.uses_job_steps
     assert not RiskPointKind.EQUIPMENT.uses_job_steps
+
+
+def test_risk_point_codes_follow_their_area_and_never_reuse_a_number() -> None:
+    from dualprev.domain.risk import next_risk_point_code, risk_point_code_prefix
+
+    assert risk_point_code_prefix("JJ") == "FX-JJ-" and risk_point_code_prefix(" ") == "FX-"
+    taken = {"FX-JJ-001", "FX-JJ-003", "FX-JJ-003-2", "FX-PT-009", "KU-004", "FX-JJ-X"}
+    assert next_risk_point_code("FX-JJ-", taken) == "FX-JJ-004"  # after the highest; the gap stays
+    assert next_risk_point_code("FX-CY-", taken) == "FX-CY-001"
+    assert next_risk_point_code("FX-", {"FX-1000"}) == "FX-1001"

@@ -756,3 +756,23 @@ def test_levels_of_empty_things_are_none(empty_db: Database, plant: dict[str, in
     assert risk_levels.post_levels(empty_db) == {plant["post"]: RiskLevel.SIGNIFICANT}
     assert risk_levels.area_levels(empty_db)[plant["area"]] is RiskLevel.SIGNIFICANT
     assert _count(empty_db, HazardAccidentType) == 0
+
+
+def test_a_risk_point_saved_without_a_code_gets_the_next_of_its_area(demo_db: Database) -> None:
+    area = next(a for a in org.list_areas(demo_db) if a.code == "JJ")
+    first = risk_points.save_risk_point(
+        demo_db, RiskPointInfo(name="新数控车床", kind=RiskPointKind.EQUIPMENT, area_id=area.id), actor="t"
+    )
+    second = risk_points.save_risk_point(
+        demo_db, RiskPointInfo(name="新磨床", kind=RiskPointKind.EQUIPMENT, area_id=area.id), actor="t"
+    )
+    again = open_database(demo_db.path, create=False)
+    try:
+        codes = [risk_points.get_risk_point(again, i).code for i in (first, second)]
+    finally:
+        again.close()
+    assert codes == ["FX-JJ-009", "FX-JJ-010"]
+    with pytest.raises(ConflictError, match="FX-JJ-009"):  # still unique when typed
+        risk_points.save_risk_point(
+            demo_db, RiskPointInfo(name="重复", kind=RiskPointKind.PLACE, code="FX-JJ-009"), actor="t"
+        )

@@ -89,6 +89,8 @@ class MessageLog:
 
     errors: list[str] = field(default_factory=list)
     infos: list[str] = field(default_factory=list)
+    exported: list[Path] = field(default_factory=list)
+    """Files whose finish message offered 打开文件/打开文件夹."""
     confirmations: list[str] = field(default_factory=list)
     confirm_answer: bool = True
     unsaved_questions: int = 0
@@ -101,6 +103,12 @@ def message_log(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
     log = MessageLog()
     monkeypatch.setattr(messages, "show_error", lambda _parent, text, **_kw: log.errors.append(text))
     monkeypatch.setattr(messages, "show_info", lambda _parent, text, **_kw: log.infos.append(text))
+
+    def show_exported(_parent: object, text: str, path: Path, **_kw: object) -> None:
+        log.infos.append(text)
+        log.exported.append(path)
+
+    monkeypatch.setattr(messages, "show_exported", show_exported)
 
     def confirm(_parent: object, text: str, **_kw: object) -> bool:
         log.confirmations.append(text)

@@ -118,7 +118,7 @@ def test_printing_todays_checklist(qtbot: QtBot, page: CheckPage, monkeypatch: p
     monkeypatch.setattr(
         CheckPrintDialog,
         "show_pdf",
-        classmethod(lambda cls, parent, data, title, name: shown.append((data, title, name))),
+        classmethod(lambda cls, parent, data, title, name, **_kw: shown.append((data, title, name))),
     )
     page.tasks_tab.print_task_btn.click()
     wait_for_tasks(qtbot)

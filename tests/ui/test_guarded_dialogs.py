@@ -4,10 +4,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo
+from dualprev.services.organisation_service import (
+    AreaInfo,
+    DepartmentInfo,
+    PersonInfo,
+    PostInfo,
+    RiskPointRef,
+)
 from dualprev.ui import messages
 from dualprev.ui.dialogs.area_dialog import AreaDialog
 from dualprev.ui.dialogs.person_dialog import PersonDialog
+from dualprev.ui.dialogs.post_dialog import PostDialog
 
 from .conftest import MessageLog
 
@@ -60,3 +67,18 @@ def test_save_with_a_refused_field_keeps_the_dialog_open(qtbot: QtBot, message_l
     dialog.reject()
     assert message_log.unsaved_questions == 1
     assert dialog.isVisible()  # the empty name is refused at its field; nothing typed is lost
+
+
+def test_a_post_dialog_with_risk_points_opens_and_a_ticked_point_counts(
+    qtbot: QtBot, message_log: MessageLog
+) -> None:
+    # A QListWidget's model (a QAbstractListModel) once crashed the dialog as it was shown.
+    dialog = PostDialog(
+        PostInfo(name="冲压工", id=1), [], [], [], [RiskPointRef(1, "FX-001", "冲压机", None)]
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.ui.risk_points_list.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.reject()
+    assert message_log.unsaved_questions == 1

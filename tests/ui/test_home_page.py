@@ -20,6 +20,7 @@ from dualprev.services.dashboard_service import ActivityKind
 from dualprev.services.hidden_dangers import ledger as hd_ledger
 from dualprev.services.hidden_dangers import lifecycle, registration
 from dualprev.services.hidden_dangers.ledger import LedgerRow
+from dualprev.ui import operations
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.check_page import CheckPage
 from dualprev.ui.pages.home_page import HomePage
@@ -264,3 +265,32 @@ def test_a_recorded_check_updates_home(demo_window: MainWindow, home: HomePage) 
     assert (
         home.activity_box.activity_tree.topLevelItem(0).data(0, KIND_ROLE) == ActivityKind.CHECK_RECORD.value
     )
+
+
+def test_a_new_enterprise_is_guided_through_its_setup(window: MainWindow) -> None:
+    home = window.show_page("home")
+    assert isinstance(home, HomePage)
+    box = home.setup_box
+    assert box.isVisible() and box.progress_label.text() == "已完成 0/6 步"
+    assert [b.text().split("\n")[0] for b in box.step_buttons.values()] == [
+        "1  部门/车间", "2  人员", "3  岗位", "4  区域", "5  风险点", "6  告知卡",
+    ]  # fmt: skip
+    box.step_buttons["people"].click()
+    enterprise = window.current_page()
+    assert enterprise.key == "enterprise" and enterprise.tabs.currentIndex() == 2  # type: ignore[attr-defined]
+    operations.write(
+        enterprise,
+        window.ctx.events,
+        lambda: org.save_department(window.ctx.db, org.DepartmentInfo("机加车间"), actor="t"),
+    )
+    window.show_page("home")
+    assert box.progress_label.text() == "已完成 1/6 步"
+    assert box.step_buttons["departments"].text() == "✓  部门/车间\n已完成（1）"
+    assert box.step_buttons["risk_points"].text().endswith("未完成")
+    box.step_buttons["risk_points"].click()
+    assert window.current_page().key == "risk"
+
+
+def test_the_guide_is_gone_once_every_step_is_done(home: HomePage) -> None:
+    assert not home.setup_box.isVisible()  # the demo factory has departments … printed cards
+    assert home.setup_box.progress_label.text() == "已完成 6/6 步"

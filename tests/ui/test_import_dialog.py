@@ -112,10 +112,8 @@ def test_a_file_that_is_no_table_is_a_message(
 def test_the_import_page_hands_out_templates(
     window: MainWindow, tmp_path: Path, message_log: MessageLog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dualprev.ui.pages import import_page
-
     out = tmp_path / "模板.xlsx"
-    monkeypatch.setattr(import_page, "choose_save_file", lambda *_a: out)
+    monkeypatch.setattr(import_dialog, "choose_save_file", lambda *_a: out)
     page = window.show_page("import")
     button = page.findChild(QPushButton, "template_ledger_btn")
     assert button is not None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -34,7 +34,7 @@ from dualprev.services.hidden_dangers import ledger as hd_ledger
 from dualprev.services.hidden_dangers import lifecycle
 from dualprev.services.hidden_dangers import registration as hd_registration
 from dualprev.services.hidden_dangers.ledger import LedgerResult, LedgerRow
-from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput, CompletionInput, StartInput
+from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput, CompletionInput, StartInput, VoidInput
 from dualprev.storage.models import HiddenDanger
 from dualprev.ui.dialogs import hidden_danger_acceptance_dialog as acceptance_module
 from dualprev.ui.dialogs.hidden_danger_acceptance_dialog import HiddenDangerAcceptanceDialog
@@ -52,7 +52,7 @@ from dualprev.ui.pages import ledger_page
 from dualprev.ui.pages.ledger_page import LedgerFocus, LedgerPage
 
 from ..conftest import DEMO_TODAY, count_rows
-from .conftest import MessageLog, wait_for_tasks
+from .conftest import MessageLog, drive_dialog, press_ok, wait_for_tasks
 
 
 @pytest.fixture
@@ -379,7 +379,7 @@ def test_the_service_refusal_reaches_the_user(
     assert detail is not None and detail.status is S.AWAITING_ACCEPTANCE
     monkeypatch.setattr(
         HiddenDangerAcceptanceDialog, "ask",
-        classmethod(lambda _cls, *_a: AcceptanceInput(detail.draft.rectifier_id, DEMO_TODAY, "合格")),
+        classmethod(lambda _cls, *_a, **_k: AcceptanceInput(detail.draft.rectifier_id, DEMO_TODAY, "合格")),
     )  # fmt: skip
     ledger.detail_panel.action_buttons["accept"].click()
     assert message_log.errors == ["验收人不能是整改责任人本人，请另选验收人"]
@@ -441,15 +441,15 @@ def test_register_to_close_through_the_page(
     assert ledger.selected_id() == detail.id and len(detail.photos) == 1
 
     monkeypatch.setattr(
-        HiddenDangerStepDialog, "start", classmethod(lambda _cls, *_a: StartInput("已断电挂牌"))
+        HiddenDangerStepDialog, "start", classmethod(lambda _cls, *_a, **_k: StartInput("已断电挂牌"))
     )
     ledger.detail_panel.action_buttons["start"].click()
     after = photo_service.prepare(jpeg_file(tmp_path / "after.jpg", (40, 160, 40)))
     monkeypatch.setattr(HiddenDangerCompletionDialog, "ask",
-                        classmethod(lambda _cls, *_a: CompletionInput(DEMO_TODAY, "更换门锁", photos=(after,))))  # fmt: skip
+                        classmethod(lambda _cls, *_a, **_k: CompletionInput(DEMO_TODAY, "更换门锁", photos=(after,))))  # fmt: skip
     ledger.detail_panel.action_buttons["submit"].click()
     monkeypatch.setattr(HiddenDangerAcceptanceDialog, "ask",
-                        classmethod(lambda _cls, *_a: AcceptanceInput(acceptor, DEMO_TODAY, "门锁完好，同意销号")))  # fmt: skip
+                        classmethod(lambda _cls, *_a, **_k: AcceptanceInput(acceptor, DEMO_TODAY, "门锁完好，同意销号")))  # fmt: skip
     ledger.detail_panel.action_buttons["accept"].click()
     assert message_log.errors == []
     closed = ledger.detail_panel.detail()
@@ -464,11 +464,14 @@ def test_void_keeps_the_row_in_the_ledger(
     demo_window: MainWindow, ledger: LedgerPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     select(ledger, "YH-2026-0034")
-    monkeypatch.setattr(HiddenDangerStepDialog, "void", classmethod(lambda _cls, *_a: "重复登记"))
+    monkeypatch.setattr(
+        HiddenDangerStepDialog, "void", classmethod(lambda _cls, *_a, **_k: VoidInput("重复登记"))
+    )
     ledger.detail_panel.action_buttons["void"].click()
     detail = ledger.detail_panel.detail()
     assert detail is not None and detail.number == "YH-2026-0034" and detail.status is S.VOID
     assert "此记录已作废：重复登记" in ledger.detail_panel.reminder_label.text()
+    assert detail.events[-1].performed_by == demo_window.ctx.actor()  # nobody named: the operator
     assert ledger.model.rowCount() == every_hidden_danger(ledger)
 
 
@@ -496,14 +499,14 @@ def test_major_plan_and_evaluation_through_the_page(
     new_id = register_major(demo_window)
     assert ledger.select_hidden_danger(new_id)
     plan = lifecycle.RemediationPlanInput(**{key: f"{label}已落实" for key, label in REMEDIATION_PLAN_ITEMS})
-    monkeypatch.setattr(HiddenDangerPlanDialog, "edit", classmethod(lambda _cls, *_a: plan))
+    monkeypatch.setattr(HiddenDangerPlanDialog, "edit", classmethod(lambda _cls, *_a, **_k: plan))
     ledger.detail_panel.action_buttons["plan"].click()
     assert ledger.detail_panel.detail().plan_missing == ()  # type: ignore[union-attr]
     monkeypatch.setattr(HiddenDangerStepDialog, "start",
-                        classmethod(lambda _cls, *_a: StartInput(interim_measures="抛丸机停用")))  # fmt: skip
+                        classmethod(lambda _cls, *_a, **_k: StartInput(interim_measures="抛丸机停用")))  # fmt: skip
     ledger.detail_panel.action_buttons["start"].click()
     monkeypatch.setattr(HiddenDangerCompletionDialog, "ask",
-                        classmethod(lambda _cls, *_a: CompletionInput(DEMO_TODAY, "加装泄爆片")))  # fmt: skip
+                        classmethod(lambda _cls, *_a, **_k: CompletionInput(DEMO_TODAY, "加装泄爆片")))  # fmt: skip
     ledger.detail_panel.action_buttons["submit"].click()
     assert "治理后评估" in ledger.detail_panel.reminder_label.text()
     ledger.detail_panel.action_buttons["accept"].click()  # refused before any dialog opens
@@ -590,7 +593,7 @@ def test_reopened_database_keeps_what_the_page_wrote(
 ) -> None:
     select(ledger, "YH-2026-0034")
     monkeypatch.setattr(
-        HiddenDangerStepDialog, "start", classmethod(lambda _cls, *_a: StartInput("现场已设警戒"))
+        HiddenDangerStepDialog, "start", classmethod(lambda _cls, *_a, **_k: StartInput("现场已设警戒"))
     )
     ledger.detail_panel.action_buttons["start"].click()
     from dualprev.storage.db import open_database
@@ -645,3 +648,63 @@ def test_a_future_found_on_is_an_error_at_its_field_not_silently_changed(
     dialog.ui.rectifier_combo.setCurrentIndex(1)
     dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.result() == 0 and "排查日期不能晚于今天" in dialog.errors.message
+
+
+def test_each_step_records_the_person_chosen_in_its_dialog(
+    demo_window: MainWindow, ledger: LedgerPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """开始整改 and 整改完成 name who did them; the operator stays the one who entered them; the next
+    dialog of the same step proposes the person named last."""
+    operator = demo_window.ctx.actor()
+    select(ledger, "YH-2026-0034")
+    assert ledger.detail_panel.detail().status is S.PENDING  # type: ignore[union-attr]
+    proposed: list[str] = []
+
+    def start_as(name: str) -> Callable[[HiddenDangerStepDialog], None]:
+        def user(dialog: HiddenDangerStepDialog) -> None:
+            combo = dialog.findChild(QComboBox, "performer_combo")
+            assert combo is not None and dialog.performer_row is not None
+            assert dialog.performer_row.label.text() == "经办人"
+            proposed.append(combo.currentText())
+            combo.setCurrentText(name)
+            press_ok(qtbot, dialog.ui.button_box)
+
+        return user
+
+    drive_dialog(monkeypatch, HiddenDangerStepDialog, start_as("邓刚"))
+    ledger.detail_panel.action_buttons["start"].click()
+    started = ledger.detail_panel.detail()
+    assert started is not None and started.status is S.RECTIFYING
+    step = started.events[-1]
+    assert (step.action, step.performed_by, step.actor) == ("开始整改", "邓刚", operator)
+    assert f"邓刚（录入：{operator}）" in "\n".join(ledger.detail_panel.timeline.entry_texts())
+    assert proposed == [operator]  # first time: the operator
+
+    def complete(dialog: HiddenDangerCompletionDialog) -> None:
+        assert dialog.performer_row is not None and dialog.performer_row.label.text() == "整改人"
+        dialog.performer_row.combo.setCurrentText("王海")
+        press_ok(qtbot, dialog.ui.button_box)
+
+    drive_dialog(monkeypatch, HiddenDangerCompletionDialog, complete)
+    ledger.detail_panel.action_buttons["submit"].click()
+    done = ledger.detail_panel.detail()
+    assert done is not None and done.status is S.AWAITING_ACCEPTANCE
+    assert done.events[-1].performed_by == "王海"
+
+    # The next 开始整改 proposes 邓刚, the person named for that step last time.
+    select(ledger, "YH-2026-0030")
+    drive_dialog(monkeypatch, HiddenDangerStepDialog, start_as("邓刚"))
+    ledger.detail_panel.action_buttons["start"].click()
+    assert proposed == [operator, "邓刚"]
+
+
+def test_spare_width_goes_to_the_description_not_the_last_column(
+    demo_window: MainWindow, ledger: LedgerPage, qtbot: QtBot
+) -> None:
+    header = ledger.ledger_table.horizontalHeader()
+    demo_window.resize(1366, 728)
+    qtbot.waitUntil(lambda: header.sectionSize(HiddenDangerColumn.DESCRIPTION) == 270)
+    demo_window.resize(1920, 1050)
+    qtbot.waitUntil(lambda: header.sectionSize(HiddenDangerColumn.DESCRIPTION) > 500)
+    assert header.sectionSize(HiddenDangerColumn.STATUS) == 128  # the last column keeps its width
+    assert not header.stretchLastSection()

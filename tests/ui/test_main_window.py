@@ -152,3 +152,13 @@ def test_leaving_unsaved_enterprise_edits_asks_first(window: MainWindow, message
     profile = org.get_enterprise(window.ctx.db)
     assert profile is not None and profile.name == "没保存的名字"
     assert message_log.unsaved_questions == 3
+
+
+def test_every_page_has_its_bundled_navigation_icon(window: MainWindow) -> None:
+    from dualprev.paths import resource_path
+    from dualprev.ui.main_window import PAGES
+
+    for row, entry in enumerate(PAGES):
+        assert resource_path("icons", f"{entry.key}.svg").stat().st_size > 100
+        icon = window.nav_list.item(row).icon()
+        assert not icon.isNull() and not icon.pixmap(20, 20).isNull(), entry.key

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from dualprev.domain.checks import CheckFrequency, CheckType
@@ -129,12 +129,24 @@ def test_check_and_ledger_pages(seeded_window: MainWindow) -> None:
     assert "逾期 1 条" in ledger.summary_label.text()  # type: ignore[attr-defined]
 
 
-def test_report_page_shows_period_and_commands(seeded_window: MainWindow, profile_db: Path) -> None:
+def _visible_texts(page: QWidget) -> str:
+    texts = [w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page)]
+    texts += [w.text() for w in page.findChildren(QPushButton) if w.isVisibleTo(page)]
+    texts += [w.toPlainText() for w in page.findChildren(QPlainTextEdit) if w.isVisibleTo(page)]
+    return "\n".join(texts)
+
+
+def test_report_page_shows_period_and_no_shell_commands(seeded_window: MainWindow) -> None:
     page = seeded_window.show_page("reports")
     assert page.value_labels["period"].text() == "2026年度（2026-01-01 至 2026-12-31）"  # type: ignore[attr-defined]
     assert page.value_labels["as_of"].text() == "2026-06-15"  # type: ignore[attr-defined]
     assert page.value_labels["found"].text() == "2 条"  # type: ignore[attr-defined]
-    assert f'info --db "{profile_db}"' in page.commands_edit.toPlainText()  # type: ignore[attr-defined]
+    settings = seeded_window.show_page("settings")
+    for shown in (page, settings):
+        text = _visible_texts(shown)
+        assert "隐患排查治理台账" in text or "导出文件夹" in text
+        for shell in ("--db", "DUALPREV_DB", "dualprev ", "dualprev-cli", "命令提示符", "命令行"):
+            assert shell not in text, (shown.key, shell)
 
 
 def test_backup_now_to_a_chosen_folder(

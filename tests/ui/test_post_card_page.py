@@ -221,9 +221,11 @@ def test_batch_export_of_selected_cards_with_progress(
     page.cards_table.selectAll()
     qtbot.waitUntil(lambda: len(page.selected_ids()) == posts)
     qtbot.mouseClick(page.export_selected_btn, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(message_log.infos))
+    qtbot.waitUntil(lambda: bool(message_log.infos), timeout=30_000)  # 12 cards on a busy machine
     assert f"已生成 {posts} 张告知卡（{posts} 页）" in message_log.infos[0]
     assert f"已在数据库中记录打印版次（{posts} 张）：车工 第 1 版" in message_log.infos[0]
+    assert message_log.exported == [out]
+    assert page.ctx.prefs.export_dir == tmp_path
     assert len(PdfReader(str(out)).pages) == posts
     qtbot.waitUntil(lambda: unprinted not in page.summary_label.text())
     statuses = {_cell(page, name, PostCardColumn.STATUS) for name in ("车工", "喷漆工", "冲压工", "电焊工")}

@@ -90,7 +90,6 @@ def test_period_picker_drives_the_figures(page: ReportPage) -> None:
     page.period_box.to_edit.setDate(QDate(2026, 8, 31))
     assert page.period() == ReportPeriod.custom(date(2026, 8, 1), date(2026, 8, 31))
     assert "2026-08-01 至 2026-08-31" in page.value_labels["period"].text()
-    assert "--from 2026-08-01 --to 2026-08-31" in page.commands_edit.toPlainText()
 
 
 def test_every_export_has_a_button(page: ReportPage) -> None:
@@ -130,6 +129,11 @@ def test_export_the_ledger_and_open_it(
     page.open_folder_btn.click()
     assert opened == [out, out.parent]
     assert message_log.errors == []
+    # The next save dialog starts in the folder the ledger went to, also after a restart (QSettings).
+    assert page.ctx.prefs.export_dir == save_as.folder
+    save_as.name = ""
+    page.export_buttons["risk_list"].click()
+    assert save_as.asked[-1][1].parent == save_as.folder
 
 
 def test_regulator_ledger_and_statistics_need_a_quarter_or_year(

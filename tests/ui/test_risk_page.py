@@ -2,6 +2,7 @@
 live grading, adding from the library, copying, and regrading from 设置."""
 
 from datetime import date
+from functools import partial
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -35,10 +36,10 @@ from dualprev.ui.main_window import MainWindow
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
 from dualprev.ui.pages.risk_page import RiskPage
 from dualprev.ui.pages.settings_page import SettingsPage
-from dualprev.ui.widgets import check_list
+from dualprev.ui.widgets import check_list, combos
 
 from ..conftest import count_rows
-from .conftest import MessageLog, wait_for_tasks
+from .conftest import MessageLog, drive_dialog, wait_for_tasks
 
 
 @pytest.fixture
@@ -421,3 +422,39 @@ def test_closing_the_hazard_dialog_with_changes_asks_first(
     message_log.unsaved_answer = messages.UnsavedAnswer.DISCARD
     dialog.reject()
     assert not dialog.isVisible() and dialog.result() == 0
+
+
+def test_a_new_hazard_starts_with_its_risk_points_owner(
+    demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    page = _risk_page(demo_window)
+    point_id = _first_point_with_hazards(page)
+    page.select_risk_point(point_id)
+    point = risk_points.get_risk_point(demo_window.ctx.db, point_id)  # type: ignore[arg-type]
+    assert point.department_id is not None and point.responsible_person_id is not None
+    shown: list[tuple[int | None, int | None]] = []
+
+    def look(dialog: HazardDialog) -> None:
+        shown.append((combos.chosen_id(dialog.department_combo), combos.chosen_id(dialog.person_combo)))
+
+    drive_dialog(monkeypatch, HazardDialog, look)
+    page._on_add_hazard()
+    assert shown == [(point.department_id, point.responsible_person_id)]
+
+
+def test_a_new_risk_point_proposes_the_next_code_of_its_area(demo_window: MainWindow, qtbot: QtBot) -> None:
+    db = demo_window.ctx.db
+    areas = {a.name: a for a in org.list_areas(db)}  # type: ignore[arg-type]
+    suggest = partial(risk_points.suggest_code, db)
+    dialog = RiskPointDialog(
+        RiskPointInfo(name="", kind=RiskPointKind.EQUIPMENT, area_id=areas["机加工车间"].id),
+        list(areas.values()), [], [], [], suggest_code=suggest,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert dialog.code_edit.text() == "FX-JJ-009"  # the demo's machining area has FX-JJ-001 … 008
+    dialog.area_combo.setCurrentIndex(dialog.area_combo.findData(areas["喷涂车间"].id))
+    assert dialog.code_edit.text() == "FX-PT-006"
+    dialog.code_edit.clear()
+    qtbot.keyClicks(dialog.code_edit, "PT-X-01")
+    dialog.area_combo.setCurrentIndex(dialog.area_combo.findData(areas["机加工车间"].id))
+    assert dialog.code_edit.text() == "PT-X-01"  # a typed code is kept

@@ -34,6 +34,8 @@ class EventInfo:
     from_status: HiddenDangerStatus | None
     to_status: HiddenDangerStatus | None
     remark: str
+    performed_by: str = ""
+    """Who did the step (经办人); ``actor`` is the operator who entered it."""
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,16 @@ def get_detail(db: Database, hidden_danger_id: int, *, today: date) -> HiddenDan
             plan=plan_info,
             photos=tuple(photo_service.photo_info(db, p) for p in photos),
             events=tuple(
-                EventInfo(e.id or 0, _utc(e.at), e.actor, e.action, e.from_status, e.to_status, e.remark)
+                EventInfo(
+                    e.id or 0,
+                    _utc(e.at),
+                    e.actor,
+                    e.action,
+                    e.from_status,
+                    e.to_status,
+                    e.remark,
+                    e.performed_by or e.actor,
+                )
                 for e in events
             ),
             is_overdue=is_overdue(row.status, row.deadline, today),

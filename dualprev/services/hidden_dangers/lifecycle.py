@@ -41,6 +41,8 @@ class StartInput:
 
     remark: str = ""
     interim_measures: str | None = None
+    performed_by: str = ""
+    """Who did the step (经办人), chosen in its dialog; empty: the operator."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class CompletionInput:
     funds_fen: int | None = None
     remark: str = ""
     photos: tuple[PreparedPhoto, ...] = ()
+    performed_by: str = ""
+    """Who did the step (经办人), chosen in its dialog; empty: the operator."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class AcceptanceInput:
     accepted_on: date
     conclusion: str
     photos: tuple[PreparedPhoto, ...] = ()
+    performed_by: str = ""
+    """Who did the step (经办人), chosen in its dialog; empty: the operator."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,16 @@ class RejectionInput:
 
     reason: str
     new_deadline: date | None = None
+    performed_by: str = ""
+    """Who did the step (经办人), chosen in its dialog; empty: the operator."""
+
+
+@dataclass(frozen=True)
+class VoidInput:
+    """作废: why, and who decided it."""
+
+    reason: str
+    performed_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +96,8 @@ class ReportInput:
     reported_on: date
     method: str = "书面报告"
     document_number: str = ""
+    performed_by: str = ""
+    """Who did the step (经办人), chosen in its dialog; empty: the operator."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,8 @@ class PostEvaluationInput:
 
     text: str
     evaluated_on: date
+    performed_by: str = ""
+    """Who did the step (经办人), chosen in its dialog; empty: the operator."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +119,11 @@ class RemediationPlanInput:
     timeline_and_requirements: str = ""
     safety_and_emergency: str = ""
 
+    performed_by: str = ""
+    """Who did the step (经办人), chosen in its dialog; empty: the operator."""
+
     def items(self) -> dict[str, str]:
+        """The 五到位 texts by column (the person who wrote them is not one of them)."""
         return {key: getattr(self, key).strip() for key, _label in REMEDIATION_PLAN_ITEMS}
 
 
@@ -125,7 +149,16 @@ def start_rectification(
             f"临时管控措施：{row.interim_measures}" if row.interim_measures else ""
         )
         changes["status"] = [row.status.value, _S.RECTIFYING.value]
-        add_event(s, row, EventAction.START, actor, to=_S.RECTIFYING, remark=remark, now=now)
+        add_event(
+            s,
+            row,
+            EventAction.START,
+            actor,
+            to=_S.RECTIFYING,
+            remark=remark,
+            now=now,
+            performed_by=data.performed_by,
+        )
         record_audit(s, row, actor, "transition", "开始整改", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
@@ -170,7 +203,16 @@ def submit_for_acceptance(
         remark = data.remark.strip() or row.rectification_measures
         if data.photos:
             remark += f"（附整改后照片 {len(data.photos)} 张）"
-        add_event(s, row, EventAction.SUBMIT, actor, to=_S.AWAITING_ACCEPTANCE, remark=remark, now=now)
+        add_event(
+            s,
+            row,
+            EventAction.SUBMIT,
+            actor,
+            to=_S.AWAITING_ACCEPTANCE,
+            remark=remark,
+            now=now,
+            performed_by=data.performed_by,
+        )
         record_audit(s, row, actor, "transition", "整改完成，报请验收", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
@@ -207,6 +249,7 @@ def accept(
             to=_S.CLOSED,
             remark=f"验收人：{acceptor.name}；{row.acceptance_conclusion}",
             now=now,
+            performed_by=data.performed_by or acceptor.name,  # the acceptor accepts
         )
         record_audit(
             s,
@@ -247,7 +290,16 @@ def reject(
             remark += f"（整改期限调整为 {data.new_deadline.isoformat()}）"
             row.deadline = data.new_deadline
         row.completed_on = None
-        add_event(s, row, EventAction.REJECT, actor, to=_S.RECTIFYING, remark=remark, now=now)
+        add_event(
+            s,
+            row,
+            EventAction.REJECT,
+            actor,
+            to=_S.RECTIFYING,
+            remark=remark,
+            now=now,
+            performed_by=data.performed_by,
+        )
         record_audit(s, row, actor, "transition", "验收不通过，退回整改", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
@@ -260,15 +312,26 @@ def void(
     actor: str,
     today: date | None = None,
     now: datetime | None = None,
+    performed_by: str = "",
 ) -> HiddenDangerDetail:
-    """作废 a record entered by mistake. It stays in the ledger, marked 已作废, with the reason."""
+    """作废 a record entered by mistake. It stays in the ledger, marked 已作废, with the reason;
+    ``performed_by`` is who decided it (default: the operator)."""
     today = today or date.today()
     with db.session() as s:
         row = get_row(s, hidden_danger_id)
         raise_problem(void_problem(row.status, reason))
         changes = {"status": [row.status.value, _S.VOID.value], "void_reason": ["", reason.strip()]}
         row.void_reason = reason.strip()
-        add_event(s, row, EventAction.VOID, actor, to=_S.VOID, remark=row.void_reason, now=now)
+        add_event(
+            s,
+            row,
+            EventAction.VOID,
+            actor,
+            to=_S.VOID,
+            remark=row.void_reason,
+            now=now,
+            performed_by=performed_by,
+        )
         record_audit(s, row, actor, "void", f"作废：{row.void_reason}", changes)
     return get_detail(db, hidden_danger_id, today=today)
 
@@ -306,6 +369,7 @@ def save_remediation_plan(
             actor,
             remark=f"{'修改' if existing else '制定'}治理方案，{state}",
             now=now,
+            performed_by=plan.performed_by,
         )
         record_audit(s, row, actor, "plan", f"{'修改' if existing else '制定'}治理方案", changes)
     return get_detail(db, hidden_danger_id, today=today)
@@ -344,6 +408,7 @@ def record_report_to_authority(
             actor,
             remark=f"{data.reported_on.isoformat()} 以{row.report_method}报告{row.reported_to}{number}",
             now=now,
+            performed_by=data.performed_by,
         )
         record_audit(s, row, actor, "report", f"记录上报：{row.reported_to}", changes)
     return get_detail(db, hidden_danger_id, today=today)
@@ -374,6 +439,14 @@ def record_post_evaluation(
         plan.post_evaluated_on = data.evaluated_on
         plan.updated_at = now or utcnow()
         s.add(plan)
-        add_event(s, row, EventAction.POST_EVALUATION, actor, remark=plan.post_evaluation, now=now)
+        add_event(
+            s,
+            row,
+            EventAction.POST_EVALUATION,
+            actor,
+            remark=plan.post_evaluation,
+            now=now,
+            performed_by=data.performed_by,
+        )
         record_audit(s, row, actor, "evaluate", "治理后评估", changes)
     return get_detail(db, hidden_danger_id, today=today)

@@ -126,6 +126,7 @@ def register_in(
     today: date,
     immediate: bool = False,
     now: datetime | None = None,
+    performed_by: str = "",
 ) -> HiddenDanger:
     """登记 a hidden danger inside the caller's transaction (e.g. a check record whose failed item it
     is) and return its row, flushed so it has its id and number. Same rules, timeline and audit as
@@ -158,6 +159,7 @@ def register_in(
             hidden_danger_id=row.id,
             at=now,
             actor=actor,
+            performed_by=performed_by.strip()[:50] or actor,
             action=EventAction.REGISTER.value,
             to_status=_S.PENDING,
             remark=f"来源：{source}",
@@ -173,6 +175,7 @@ def register_in(
             to=_S.AWAITING_ACCEPTANCE,
             remark=draft.rectification_measures,
             now=now,
+            performed_by=performed_by,
         )
     kind = "（立即整改）" if immediate else ""
     record_audit(
@@ -196,6 +199,7 @@ def register(
     photos: Sequence[PreparedPhoto] = (),
     today: date | None = None,
     now: datetime | None = None,
+    performed_by: str = "",
 ) -> HiddenDangerDetail:
     """登记 a hidden danger under the next number of its year (YH-2026-0001…), with its before photos.
 
@@ -208,7 +212,9 @@ def register(
     if immediate:
         raise_problem(immediate_problem(cleaned))
     with photo_service.staged_files(db) as files, db.session() as s:
-        row = register_in(s, draft, actor=actor, today=today, immediate=immediate, now=now)
+        row = register_in(
+            s, draft, actor=actor, today=today, immediate=immediate, now=now, performed_by=performed_by
+        )
         assert row.id is not None
         if photos:
             photo_service.attach(s, files, row.id, PhotoStage.BEFORE, photos, now=now)

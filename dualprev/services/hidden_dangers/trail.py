@@ -31,9 +31,10 @@ def add_event(
     to: HiddenDangerStatus | None = None,
     remark: str = "",
     now: datetime | None = None,
+    performed_by: str = "",
 ) -> None:
     """Add a timeline event at ``now`` (default: the current time); with ``to`` the row moves to
-    that status."""
+    that status. ``performed_by``: who did the step (default: the operator ``actor``)."""
     now = now or utcnow()
     from_status = row.status if to is not None else None
     if to is not None:
@@ -45,6 +46,7 @@ def add_event(
             hidden_danger_id=row.id or 0,
             at=now,
             actor=actor,
+            performed_by=performed_by.strip()[:50] or actor,
             action=action.value,
             from_status=from_status,
             to_status=to,

@@ -3,16 +3,16 @@ creating, changing and deleting them. Every write validates first, runs in one t
 records one audit entry."""
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 
-from dualprev.domain.risk import RiskPointKind
+from dualprev.domain.risk import RiskPointKind, next_risk_point_code, risk_point_code_prefix
 from dualprev.domain.validation import FieldProblem, required_problem
 from dualprev.errors import ConflictError, ValidationError
 from dualprev.services.risks.validation import check, check_refs, max_length, stripped
 from dualprev.storage import audit
 from dualprev.storage.db import Database, Session
-from dualprev.storage.models import Post, PostRiskPoint, RiskPoint, utcnow
+from dualprev.storage.models import Area, Post, PostRiskPoint, RiskPoint, utcnow
 from dualprev.storage.queries import risks as queries
 from dualprev.storage.repos import get_or_raise
 
@@ -138,12 +138,25 @@ def set_posts(session: Session, risk_point_id: int, post_ids: Iterable[int]) -> 
     return sorted(existing), sorted(wanted)
 
 
+def _suggested_code(session: Session, area_id: int | None) -> str:
+    area = session.get(Area, area_id) if area_id is not None else None
+    prefix = risk_point_code_prefix(area.code if area is not None else "")
+    return next_risk_point_code(prefix, queries.risk_point_codes(session=session))
+
+
+def suggest_code(db: Database, area_id: int | None) -> str:
+    """The 编号 a new risk point in ``area_id`` gets when none is typed: FX-<区域编号>-nnn."""
+    with db.read_session() as s:
+        return _suggested_code(s, area_id)
+
+
 def save_risk_point(
     db: Database, info: RiskPointInfo, *, actor: str, today: date | None = None, now: datetime | None = None
 ) -> int:
     """Create or update a risk point and the posts facing it; returns its id.
 
-    Refuses an empty name, too long texts, a code another risk point has, references to
+    A risk point without a code gets the next one (:func:`suggest_code`). Refuses an empty name,
+    too long texts, a code another risk point has, references to
     departments, people, areas or posts that do not exist, and a sign-off ``sign_off_problem``
     finds wrong (dates after ``today`` only when it is given). ``now`` (aware) dates the change;
     default: the current time.
@@ -155,6 +168,8 @@ def save_risk_point(
         check_refs(
             s, department_id=info.department_id, person_id=info.responsible_person_id, area_id=info.area_id
         )
+        if not info.code:
+            info = replace(info, code=_suggested_code(s, info.area_id))
         if info.code:
             clash = queries.risk_point_with_code(session=s, code=info.code, other_than=info.id)
             if clash is not None:

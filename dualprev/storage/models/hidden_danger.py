@@ -115,7 +115,9 @@ class HiddenDangerEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     hidden_danger_id: int = foreign_key("hidden_danger.id", ondelete="CASCADE", nullable=False)
     at: datetime = Field(default_factory=utcnow)
-    actor: str = Field(default="", max_length=50)
+    actor: str = Field(default="", max_length=50)  # the operator who entered it (audit)
+    # The person who did the step (经办人), chosen in its dialog; the operator unless someone else.
+    performed_by: str = Field(default="", max_length=50, sa_column_kwargs={"server_default": ""})
     action: str = Field(max_length=50)
     from_status: HiddenDangerStatus | None = enum_field(HiddenDangerStatus, nullable=True)
     to_status: HiddenDangerStatus | None = enum_field(HiddenDangerStatus, nullable=True)

@@ -15,6 +15,7 @@ from dualprev.domain.hidden_danger import (
     immediate_problems,
 )
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
+from dualprev.ui import screen_fit
 from dualprev.ui.dialogs.check_item_dialog import fill_enum
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date
 from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
@@ -50,6 +51,8 @@ class CheckDangerDialog(GuardedDialog):
         super().__init__(parent)
         self.ui = Ui_CheckDangerDialog()
         self.ui.setupUi(self)
+        # Fields scroll on a small screen; the error line and the buttons stay in view.
+        screen_fit.scroll_body(self, self.ui.error_label, self.ui.button_box)
         ui = self.ui
         self._draft = danger.draft
         self._choices = choices

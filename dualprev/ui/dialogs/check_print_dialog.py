@@ -8,21 +8,22 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dualprev.reports.output import write_atomically
-from dualprev.ui import messages, operations
+from dualprev.ui import export_files, messages, operations
 from dualprev.ui.operations import FAILED
+from dualprev.ui.prefs import Prefs
 from dualprev.ui.widgets.pdf_preview import PdfPreview, page_sizes, print_in_background
 
 A3_LONG_SIDE_PT = 1100.0
 
 
 def ask_save_path(
-    parent: QWidget | None, title: str, suggested: str, pattern: str = "PDF 文件 (*.pdf)"
+    parent: QWidget | None, title: str, suggested: Path, pattern: str = "PDF 文件 (*.pdf)"
 ) -> Path | None:
     """Where to save an export (tests replace this); the suffix of ``suggested`` is added if missing."""
-    path, _filter = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), pattern)
+    path, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
     if not path:
         return None
-    suffix = Path(suggested).suffix
+    suffix = suggested.suffix
     return Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
 
 
@@ -42,8 +43,17 @@ def configure_printer(printer: QPrinter, data: bytes) -> None:
 class CheckPrintDialog(QDialog):
     """Shows ``data`` page by page; prints it or saves it as ``suggested_name``."""
 
-    def __init__(self, data: bytes, title: str, suggested_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        title: str,
+        suggested_name: str,
+        parent: QWidget | None = None,
+        *,
+        prefs: Prefs | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._prefs = prefs
         self.setObjectName("check_print_dialog")
         self.setWindowTitle(title)
         self.resize(820, 900)
@@ -104,13 +114,23 @@ class CheckPrintDialog(QDialog):
         return True
 
     def _on_save(self) -> None:
-        path = ask_save_path(self, self.tr("保存 PDF"), self._suggested)
+        suggested = export_files.suggested_path(self._prefs, self._suggested)
+        path = ask_save_path(self, self.tr("保存 PDF"), suggested)
         if path is not None and self.save_to(path):
-            messages.show_info(self, self.tr("已保存：{path}").format(path=path))
+            export_files.remember(self._prefs, path)
+            messages.show_exported(self, self.tr("已保存：{path}").format(path=path), path)
 
     @classmethod
-    def show_pdf(cls, parent: QWidget | None, data: bytes, title: str, suggested_name: str) -> None:
-        dialog = cls(data, title, suggested_name, parent)
+    def show_pdf(
+        cls,
+        parent: QWidget | None,
+        data: bytes,
+        title: str,
+        suggested_name: str,
+        *,
+        prefs: Prefs | None = None,
+    ) -> None:
+        dialog = cls(data, title, suggested_name, parent, prefs=prefs)
         try:
             dialog.exec()
         finally:

@@ -69,6 +69,8 @@ class HazardDialog(QDialog):
         detail: HazardDetail | None,
         choices: HazardChoices,
         parent: QWidget | None = None,
+        *,
+        defaults: HazardInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("hazard_dialog")
@@ -77,7 +79,9 @@ class HazardDialog(QDialog):
         self._choices = choices
         self._kind = kind
         self._info = (
-            detail.info if detail is not None else HazardInfo(risk_point_id=risk_point_id, description="")
+            detail.info
+            if detail is not None
+            else defaults or HazardInfo(risk_point_id=risk_point_id, description="")
         )
         info = self._info
         layout = QVBoxLayout(self)
@@ -404,9 +408,12 @@ class HazardDialog(QDialog):
         kind: RiskPointKind,
         detail: HazardDetail | None,
         choices: HazardChoices,
+        *,
+        defaults: HazardInfo | None = None,
     ) -> HazardEdit | None:
-        """Show the dialog; what was edited, or None when cancelled."""
-        dialog = cls(risk_point_id, kind, detail, choices, parent)
+        """Show the dialog; what was edited, or None when cancelled. A new hazard starts from
+        ``defaults`` (its risk point's 责任单位/责任人)."""
+        dialog = cls(risk_point_id, kind, detail, choices, parent, defaults=defaults)
         try:
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

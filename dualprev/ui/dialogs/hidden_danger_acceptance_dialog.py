@@ -8,6 +8,7 @@ from dualprev.domain.hidden_danger import HiddenDangerLevel, acceptance_problems
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import AcceptanceInput
+from dualprev.ui import screen_fit
 from dualprev.ui.dialogs.hidden_danger_fields import fill_people, get_date, name_buttons, set_date
 from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_acceptance_dialog import Ui_HiddenDangerAcceptanceDialog
@@ -30,6 +31,8 @@ class HiddenDangerAcceptanceDialog(GuardedDialog):
         super().__init__(parent)
         self.ui = Ui_HiddenDangerAcceptanceDialog()
         self.ui.setupUi(self)
+        # Fields scroll on a small screen; the error line and the buttons stay in view.
+        screen_fit.scroll_body(self, self.ui.error_label, self.ui.button_box)
         self._detail = detail
         self._today = today
         ui = self.ui

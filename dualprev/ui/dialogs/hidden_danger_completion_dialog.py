@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from dualprev.domain.hidden_danger import submit_problems
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.hidden_dangers.lifecycle import CompletionInput
+from dualprev.ui import screen_fit
 from dualprev.ui.dialogs.hidden_danger_fields import (
     get_date,
     get_funds,
@@ -17,15 +18,25 @@ from dualprev.ui.dialogs.hidden_danger_fields import (
 from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_completion_dialog import Ui_HiddenDangerCompletionDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
+from dualprev.ui.widgets.step_person import StepPerson, StepPersonRow
 
 
 class HiddenDangerCompletionDialog(GuardedDialog):
     """Returns a :class:`CompletionInput`; never saves."""
 
-    def __init__(self, detail: HiddenDangerDetail, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        detail: HiddenDangerDetail,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        performer: StepPerson | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_HiddenDangerCompletionDialog()
         self.ui.setupUi(self)
+        # Fields scroll on a small screen; the error line and the buttons stay in view.
+        screen_fit.scroll_body(self, self.ui.error_label, self.ui.button_box)
         self._detail = detail
         self._today = today
         ui = self.ui
@@ -52,6 +63,11 @@ class HiddenDangerCompletionDialog(GuardedDialog):
         ui.measures_edit.setPlainText(detail.draft.rectification_measures)
         set_funds(ui.funds_spin, detail.draft.funds_fen)
         ui.after_photos_strip.set_editable(True)
+        self.performer_row = (
+            StepPersonRow(ui.form_layout, self, self.tr("整改人"), performer)
+            if performer is not None
+            else None
+        )
         name_buttons(ui.button_box, self.tr("报请验收"))
         ui.button_box.accepted.connect(self._on_accept)
         ui.button_box.rejected.connect(self.reject)
@@ -64,6 +80,7 @@ class HiddenDangerCompletionDialog(GuardedDialog):
             funds_fen=get_funds(ui.funds_spin),
             remark=ui.remark_edit.text().strip(),
             photos=ui.after_photos_strip.pending(),
+            performed_by=self.performer_row.name() if self.performer_row is not None else "",
         )
 
     def _on_accept(self) -> None:
@@ -78,8 +95,15 @@ class HiddenDangerCompletionDialog(GuardedDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, detail: HiddenDangerDetail, today: date) -> CompletionInput | None:
-        dialog = cls(detail, today, parent)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        detail: HiddenDangerDetail,
+        today: date,
+        *,
+        performer: StepPerson | None = None,
+    ) -> CompletionInput | None:
+        dialog = cls(detail, today, parent, performer=performer)
         try:
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

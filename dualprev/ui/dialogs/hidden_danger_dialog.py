@@ -20,6 +20,7 @@ from dualprev.domain.hidden_danger import (
 from dualprev.services.hidden_dangers.choices import HiddenDangerChoices
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.photo_service import PreparedPhoto
+from dualprev.ui import screen_fit
 from dualprev.ui.dialogs.hidden_danger_fields import (
     fill_people,
     get_date,
@@ -34,6 +35,7 @@ from dualprev.ui.forms.ui_hidden_danger_dialog import Ui_HiddenDangerDialog
 from dualprev.ui.widgets import combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 from dualprev.ui.widgets.major_basis_fields import MajorBasisFields
+from dualprev.ui.widgets.step_person import StepPerson, StepPersonRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,6 +47,8 @@ class HiddenDangerRegistration:
     draft: HiddenDangerDraft
     immediate: bool = False
     photos: tuple[PreparedPhoto, ...] = ()
+    performed_by: str = ""
+    """Who registered it (登记人); empty: the operator."""
 
 
 def _fill_enum(
@@ -69,10 +73,19 @@ class HiddenDangerDialog(QDialog):
         detail: HiddenDangerDetail | None = None,
         template: HiddenDangerDraft | None = None,
         parent: QWidget | None = None,
+        *,
+        performer: StepPerson | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_HiddenDangerDialog()
         self.ui.setupUi(self)
+        # Fields scroll on a small screen; the error line and the buttons stay in view.
+        screen_fit.scroll_body(self, self.ui.error_label, self.ui.button_box)
+        self.performer_row = (
+            StepPersonRow(self.ui.found_form, self, self.tr("登记人"), performer)
+            if performer is not None and detail is None
+            else None
+        )
         self._choices = choices
         self._today = today
         self._detail = detail
@@ -244,7 +257,12 @@ class HiddenDangerDialog(QDialog):
 
     def registration(self) -> HiddenDangerRegistration:
         immediate = self.ui.immediate_check.isChecked() and self.ui.immediate_check.isEnabled()
-        return HiddenDangerRegistration(self.value(), immediate, self.ui.before_photos_strip.pending())
+        return HiddenDangerRegistration(
+            self.value(),
+            immediate,
+            self.ui.before_photos_strip.pending(),
+            self.performer_row.name() if self.performer_row is not None else "",
+        )
 
     # --- behaviour ------------------------------------------------------------------------------------
 
@@ -365,9 +383,11 @@ class HiddenDangerDialog(QDialog):
         choices: HiddenDangerChoices,
         today: date,
         template: HiddenDangerDraft | None = None,
+        *,
+        performer: StepPerson | None = None,
     ) -> HiddenDangerRegistration | None:
         """Show the empty form (or ``template``); the registration, or None when cancelled."""
-        dialog = cls(choices, today, None, template, parent)
+        dialog = cls(choices, today, None, template, parent, performer=performer)
         try:
             return dialog.registration() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -25,11 +25,13 @@ from dualprev.services.hidden_dangers.lifecycle import (
     RejectionInput,
     ReportInput,
     StartInput,
+    VoidInput,
 )
 from dualprev.ui.dialogs.hidden_danger_fields import get_date, name_buttons, required, set_date
 from dualprev.ui.dialogs.unsaved_changes import GuardedDialog
 from dualprev.ui.forms.ui_hidden_danger_step_dialog import Ui_HiddenDangerStepDialog
 from dualprev.ui.widgets.field_errors import FieldErrors
+from dualprev.ui.widgets.step_person import StepPerson, StepPersonRow
 
 LINE_ROW, TEXT_ROW, EXTRA_ROW, DATE_ROW = range(4)
 CHANGE_DATE = "调整为"
@@ -43,7 +45,16 @@ class HiddenDangerStepDialog(GuardedDialog):
     """Configured by its classmethods: ``check`` returns every problem as (domain field, message) and
     ``field_rows`` says in which row (``date``, ``line``, ``text``, ``extra``) each field is edited."""
 
-    def __init__(self, title: str, intro: str, ok_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        performer: StepPerson | None = None,
+        performer_label: str = "",
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_HiddenDangerStepDialog()
         self.ui.setupUi(self)
@@ -60,6 +71,12 @@ class HiddenDangerStepDialog(GuardedDialog):
         )
         for row in range(4):
             self.ui.form_layout.setRowVisible(row, False)
+        # Added after the four rows above, whose indices the show_… methods use.
+        self.performer_row = (
+            StepPersonRow(self.ui.form_layout, self, performer_label or dialog_tr("经办人"), performer)
+            if performer is not None
+            else None
+        )
         self.check: Callable[[], list[FieldProblem]] = list
         self.field_rows: dict[str, str] = {}
         self.date_check: QCheckBox | None = None
@@ -135,6 +152,10 @@ class HiddenDangerStepDialog(GuardedDialog):
     def extra_value(self) -> str:
         return self.ui.extra_edit.toPlainText().strip()
 
+    def performed_by(self) -> str:
+        """Who the dialog names as having done the step (empty: the operator)."""
+        return self.performer_row.name() if self.performer_row is not None else ""
+
     def _on_accept(self) -> None:
         problems = self.check()
         if problems:
@@ -156,9 +177,13 @@ class HiddenDangerStepDialog(GuardedDialog):
         return f"{detail.number}　{detail.draft.description}"
 
     @classmethod
-    def start(cls, parent: QWidget | None, detail: HiddenDangerDetail) -> StartInput | None:
+    def start(
+        cls, parent: QWidget | None, detail: HiddenDangerDetail, *, performer: StepPerson | None = None
+    ) -> StartInput | None:
         """开始整改: the interim measures (required for a 重大隐患) and a remark."""
-        dialog = cls(dialog_tr("开始整改"), cls._intro(detail), dialog_tr("开始整改"), parent)
+        dialog = cls(
+            dialog_tr("开始整改"), cls._intro(detail), dialog_tr("开始整改"), parent, performer=performer
+        )
         major = detail.level is HiddenDangerLevel.MAJOR
         dialog.show_text(
             dialog_tr("临时管控措施"),
@@ -172,35 +197,63 @@ class HiddenDangerStepDialog(GuardedDialog):
         dialog.field_rows = {"interim_measures": "text"}
         if not dialog._run():
             return None
-        return StartInput(remark=dialog.extra_value(), interim_measures=dialog.text_value())
+        return StartInput(
+            remark=dialog.extra_value(),
+            interim_measures=dialog.text_value(),
+            performed_by=dialog.performed_by(),
+        )
 
     @classmethod
-    def reject_acceptance(cls, parent: QWidget | None, detail: HiddenDangerDetail) -> RejectionInput | None:
+    def reject_acceptance(
+        cls, parent: QWidget | None, detail: HiddenDangerDetail, *, performer: StepPerson | None = None
+    ) -> RejectionInput | None:
         """验收不通过: why, and optionally a new deadline."""
-        dialog = cls(dialog_tr("验收不通过"), cls._intro(detail), dialog_tr("退回整改"), parent)
+        dialog = cls(
+            dialog_tr("验收不通过"),
+            cls._intro(detail),
+            dialog_tr("退回整改"),
+            parent,
+            performer=performer,
+            performer_label=dialog_tr("验收人"),
+        )
         dialog.show_text(dialog_tr("不通过原因"), "", dialog_tr("写明哪些地方不符合要求、需要继续整改的内容"))
         dialog.show_optional_date(dialog_tr("新的整改期限"), detail.draft.deadline or detail.draft.found_on)
         dialog.check = lambda: rejection_problems(detail.facts(), dialog.text_value(), dialog.optional_date())
         dialog.field_rows = {"reason": "text", "new_deadline": "date"}
         if not dialog._run():
             return None
-        return RejectionInput(reason=dialog.text_value(), new_deadline=dialog.optional_date())
+        return RejectionInput(
+            reason=dialog.text_value(),
+            new_deadline=dialog.optional_date(),
+            performed_by=dialog.performed_by(),
+        )
 
     @classmethod
-    def void(cls, parent: QWidget | None, detail: HiddenDangerDetail) -> str | None:
+    def void(
+        cls, parent: QWidget | None, detail: HiddenDangerDetail, *, performer: StepPerson | None = None
+    ) -> VoidInput | None:
         """作废: the reason (the record stays in the ledger, marked 已作废)."""
         intro = (
             cls._intro(detail) + "\n\n" + dialog_tr("作废后记录仍保留在台账中（标为“已作废”），不能恢复。")
         )
-        dialog = cls(dialog_tr("作废隐患记录"), intro, dialog_tr("作废"), parent)
+        dialog = cls(dialog_tr("作废隐患记录"), intro, dialog_tr("作废"), parent, performer=performer)
         dialog.show_text(dialog_tr("作废原因"), "", dialog_tr("如：重复登记（同 YH-2026-0012）、录入错误"))
 
         dialog.check = lambda: void_problems(detail.status, dialog.text_value())
         dialog.field_rows = {"reason": "text"}
-        return dialog.text_value() if dialog._run() else None
+        if not dialog._run():
+            return None
+        return VoidInput(reason=dialog.text_value(), performed_by=dialog.performed_by())
 
     @classmethod
-    def report(cls, parent: QWidget | None, detail: HiddenDangerDetail, today: date) -> ReportInput | None:
+    def report(
+        cls,
+        parent: QWidget | None,
+        detail: HiddenDangerDetail,
+        today: date,
+        *,
+        performer: StepPerson | None = None,
+    ) -> ReportInput | None:
         """记录上报: to which authority, on which day."""
         intro = (
             cls._intro(detail)
@@ -209,7 +262,14 @@ class HiddenDangerStepDialog(GuardedDialog):
                 "重大隐患应及时向属地负有安全生产监督管理职责的部门报告（现状及产生原因、危害程度和整改难易程度、治理方案）。"
             )
         )
-        dialog = cls(dialog_tr("记录上报"), intro, dialog_tr("保存"), parent)
+        dialog = cls(
+            dialog_tr("记录上报"),
+            intro,
+            dialog_tr("保存"),
+            parent,
+            performer=performer,
+            performer_label=dialog_tr("报告人"),
+        )
         dialog.show_line(
             dialog_tr("报告部门"), detail.reported_to, dialog_tr("如：丰泽镇应急管理办公室、区应急管理局")
         )
@@ -220,14 +280,30 @@ class HiddenDangerStepDialog(GuardedDialog):
         dialog.field_rows = {"reported_to": "line", "reported_on": "date"}
         if not dialog._run():
             return None
-        return ReportInput(reported_to=dialog.line_value(), reported_on=dialog.date_value())
+        return ReportInput(
+            reported_to=dialog.line_value(),
+            reported_on=dialog.date_value(),
+            performed_by=dialog.performed_by(),
+        )
 
     @classmethod
     def post_evaluation(
-        cls, parent: QWidget | None, detail: HiddenDangerDetail, today: date
+        cls,
+        parent: QWidget | None,
+        detail: HiddenDangerDetail,
+        today: date,
+        *,
+        performer: StepPerson | None = None,
     ) -> PostEvaluationInput | None:
         """治理后评估 of a 重大隐患 whose rectification is done."""
-        dialog = cls(dialog_tr("治理后评估"), cls._intro(detail), dialog_tr("保存"), parent)
+        dialog = cls(
+            dialog_tr("治理后评估"),
+            cls._intro(detail),
+            dialog_tr("保存"),
+            parent,
+            performer=performer,
+            performer_label=dialog_tr("评估人"),
+        )
         plan = detail.plan
         dialog.show_text(
             dialog_tr("评估结论"),
@@ -242,4 +318,6 @@ class HiddenDangerStepDialog(GuardedDialog):
         dialog.field_rows = {"text": "text", "evaluated_on": "date"}
         if not dialog._run():
             return None
-        return PostEvaluationInput(text=dialog.text_value(), evaluated_on=dialog.date_value())
+        return PostEvaluationInput(
+            text=dialog.text_value(), evaluated_on=dialog.date_value(), performed_by=dialog.performed_by()
+        )

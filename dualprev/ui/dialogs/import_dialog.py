@@ -48,9 +48,10 @@ from dualprev.services.importing.runner import (
     read_file,
     run_import,
 )
-from dualprev.ui import messages, operations, tasks
+from dualprev.ui import export_files, messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.models.import_rows_model import ImportLine, ImportRowsModel, LineKind
+from dualprev.ui.prefs import Prefs
 from dualprev.ui.tasks import CancelledFn, ProgressFn
 from dualprev.ui.widgets.record_list_panel import make_table_view
 
@@ -80,6 +81,19 @@ def choose_save_file(parent: QWidget, title: str, suggested: str) -> Path | None
         return None
     result = Path(path)
     return result if result.suffix.lower() == ".xlsx" else result.with_suffix(".xlsx")
+
+
+def save_template(parent: QWidget, kind: ImportKind, prefs: Prefs | None) -> None:
+    """Ask where, write the blank import template of ``kind`` there, and offer to open it."""
+    suggested = export_files.suggested_path(prefs, f"{kind.label}导入模板.xlsx")
+    out = choose_save_file(parent, parent.tr("保存导入模板"), str(suggested))
+    if (
+        out is None
+        or operations.attempt(parent, lambda: files.write_template_file(kind, out)) is operations.FAILED
+    ):
+        return
+    export_files.remember(prefs, out)
+    messages.show_exported(parent, parent.tr("已保存导入模板：{0}").format(out), out)
 
 
 def created_text(report: ImportReport) -> str:
@@ -178,14 +192,7 @@ class ImportDialog(QDialog):
             self.path_edit.setText(str(chosen))
 
     def _on_template_clicked(self) -> None:
-        kind = self.kind()
-        out = choose_save_file(self, self.tr("保存导入模板"), f"{kind.label}导入模板.xlsx")
-        if (
-            out is None
-            or operations.attempt(self, lambda: files.write_template_file(kind, out)) is operations.FAILED
-        ):
-            return
-        messages.show_info(self, self.tr("已保存导入模板：{0}").format(out))
+        save_template(self, self.kind(), self._ctx.prefs)
 
     def _on_kind_changed(self, _index: int) -> None:
         self._tables = []
@@ -453,15 +460,20 @@ class ImportDialog(QDialog):
     def _on_save_failed_clicked(self) -> None:
         if self._preview is None:
             return
-        out = choose_save_file(self, self.tr("保存出错的行"), "导入出错的行.xlsx")
+        out = choose_save_file(
+            self,
+            self.tr("保存出错的行"),
+            str(export_files.suggested_path(self._ctx.prefs, "导入出错的行.xlsx")),
+        )
         if out is None:
             return
         preview = self._preview
         count = operations.attempt(self, lambda: files.write_failed_file(preview, out))
         if count is operations.FAILED:
             return
-        messages.show_info(
-            self, self.tr("已保存 {0} 行（含“原因”列）：{1}。改正后可以再次导入。").format(count, out)
+        export_files.remember(self._ctx.prefs, out)
+        messages.show_exported(
+            self, self.tr("已保存 {0} 行（含“原因”列）：{1}。改正后可以再次导入。").format(count, out), out
         )
 
     def _on_import_clicked(self) -> None:

@@ -4,6 +4,7 @@ form is built in code rather than in Designer.
 The 审核与审定 group records who signed the risk point's JHA/SCL record off and when. Either date may
 stay 未填 (None): the printout then leaves that part blank for a pen."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -30,6 +31,7 @@ from dualprev.domain.risk import RiskPointKind
 from dualprev.domain.validation import required_problem
 from dualprev.services.organisation_service import AreaInfo, DepartmentInfo, PersonInfo, PostInfo
 from dualprev.services.risks.risk_points import SIGN_OFF_NAME_LIMIT, RiskPointInfo, sign_off_problems
+from dualprev.ui import screen_fit
 from dualprev.ui.widgets import check_list, combos
 from dualprev.ui.widgets.field_errors import FieldErrors
 
@@ -53,8 +55,11 @@ class RiskPointDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        suggest_code: Callable[[int | None], str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._suggest_code = suggest_code
+        self._code_typed = bool(point.code)
         self.setObjectName("risk_point_dialog")
         self.setWindowTitle(self.tr("新增风险点") if point.id is None else self.tr("编辑风险点"))
         self.resize(640, 680)
@@ -82,6 +87,10 @@ class RiskPointDialog(QDialog):
         self.area_combo.setObjectName("area_combo")
         combos.fill(self.area_combo, [(a.name, a.id) for a in areas if a.id is not None], point.area_id)
         form.addRow(self.tr("所在区域"), self.area_combo)
+        # A new point proposes the next 编号 of its area (FX-区域编号-nnn) until one is typed.
+        self.code_edit.textEdited.connect(self._on_code_typed)
+        self.area_combo.currentIndexChanged.connect(self._propose_code)
+        self._propose_code()
         self.location_edit = QLineEdit(point.location, self)
         self.location_edit.setObjectName("location_edit")
         self.location_edit.setMaxLength(200)
@@ -159,8 +168,16 @@ class RiskPointDialog(QDialog):
         buttons.accepted.connect(self._on_accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        screen_fit.scroll_body(self, self.error_label, buttons)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
+
+    def _on_code_typed(self, text: str) -> None:
+        self._code_typed = bool(text.strip())
+
+    def _propose_code(self) -> None:
+        if self._suggest_code is not None and not self._code_typed:
+            self.code_edit.setText(self._suggest_code(combos.chosen_id(self.area_combo)))
 
     def _sign_off_group(self, point: RiskPointInfo, people: list[PersonInfo]) -> QGroupBox:
         group = QGroupBox(self.tr("审核与审定"), self)
@@ -297,12 +314,13 @@ class RiskPointDialog(QDialog):
         posts: list[PostInfo],
         *,
         today: date | None = None,
+        suggest_code: Callable[[int | None], str] | None = None,
     ) -> RiskPointInfo | None:
         """Show the dialog; the edited risk point, or None when cancelled.
 
         With ``today`` a sign-off date later than it is refused at its field, and a newly ticked date starts there.
         """
-        dialog = cls(point, areas, departments, people, posts, parent, today=today)
+        dialog = cls(point, areas, departments, people, posts, parent, today=today, suggest_code=suggest_code)
         try:
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -3,7 +3,7 @@ silently throwing away what was typed."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -79,7 +79,10 @@ def _part_of_a_combo(widget: QWidget) -> bool:
 
 
 def _model_state(model: QAbstractItemModel) -> tuple[object, ...]:
-    rows, columns = model.rowCount(), model.columnCount()
+    # A QListWidget's model is a QAbstractListModel, whose columnCount PySide cannot call (private):
+    # the exception, raised inside showEvent, crashed the application.
+    rows = model.rowCount()
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount()
     if rows * columns > _MAX_CELLS:  # a picker over a long list: its size stands for it
         return (rows, columns)
     roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.CheckStateRole)

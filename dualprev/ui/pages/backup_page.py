@@ -24,6 +24,7 @@ from dualprev.ui.models.backup_table_model import BackupTableModel, format_size
 from dualprev.ui.models.record_table_model import Roles
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.readable_width import readable_layout
 from dualprev.ui.widgets.record_list_panel import make_table_view
 
 _COUNT_LABELS = {
@@ -67,7 +68,7 @@ class BackupPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        layout = readable_layout(self)
         now_box = QGroupBox(self.tr("立即备份"), self)
         now_layout = QVBoxLayout(now_box)
         explain = QLabel(

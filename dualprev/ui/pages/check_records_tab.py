@@ -19,7 +19,7 @@ from dualprev.reports.output import ExportFormat, ExportResult
 from dualprev.services.checks import printouts
 from dualprev.services.checks import records as check_records
 from dualprev.services.checks.records import CheckRecordDetail
-from dualprev.ui import messages, operations, tasks
+from dualprev.ui import export_files, messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.check_print_dialog import ask_save_path
 from dualprev.ui.dialogs.hidden_danger_fields import from_qdate, to_qdate
@@ -229,7 +229,9 @@ class CheckRecordsTab(CheckTab):
         path = ask_save_path(
             self,
             self.tr("导出排查记录"),
-            f"隐患排查记录_{start.isoformat()}_{end.isoformat()}{suffix}",
+            export_files.suggested_path(
+                self.ctx.prefs, f"隐患排查记录_{start.isoformat()}_{end.isoformat()}{suffix}"
+            ),
             pattern,
         )
         if path is None:
@@ -244,10 +246,11 @@ class CheckRecordsTab(CheckTab):
 
     def _on_exported(self, result: ExportResult) -> None:
         pages = self.tr("，{p} 页").format(p=result.pages) if result.pages else ""
-        messages.show_info(
+        export_files.remember(self.ctx.prefs, result.path)
+        messages.show_exported(
             self,
             self.tr("已导出排查记录 {n} 次{pages}：\n{path}").format(
                 n=result.items, pages=pages, path=result.path
             ),
-            title=self.tr("导出完成"),
+            result.path,
         )

@@ -45,7 +45,7 @@ class CheckTab(QWidget):
             self,
             self.tr("正在生成…"),
             render,
-            lambda data: CheckPrintDialog.show_pdf(self, data, title, name),
+            lambda data: CheckPrintDialog.show_pdf(self, data, title, name, prefs=self.ctx.prefs),
         )
 
 

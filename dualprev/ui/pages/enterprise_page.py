@@ -39,6 +39,7 @@ from dualprev.ui.models.post_table_model import PostTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets.enterprise_form import EnterpriseForm
+from dualprev.ui.widgets.readable_width import centred
 from dualprev.ui.widgets.record_list_panel import RecordListPanel
 from dualprev.ui.widgets.standard_scope_box import StandardScopeBox
 
@@ -65,7 +66,7 @@ class EnterprisePage(Page):
         scroll = QScrollArea(self)
         scroll.setObjectName("profile_scroll")
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.profile_form)
+        scroll.setWidget(centred(self.profile_form))
         self.tabs.addTab(scroll, self.tr("企业档案"))
         self.tabs.addTab(self._build_departments_tab(), self.tr("部门/车间/班组"))
         self.people_model = PersonTableModel(self)
@@ -129,6 +130,10 @@ class EnterprisePage(Page):
         return tab
 
     # --- loading ----------------------------------------------------------------------------------
+
+    def show_tab(self, index: int) -> None:
+        """Open tab ``index`` (0 企业档案, 1 部门, 2 人员, 3 岗位, 4 区域)."""
+        self.tabs.setCurrentIndex(index)
 
     def reload(self) -> None:
         db = self.ctx.db

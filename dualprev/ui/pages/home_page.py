@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.ledger import LedgerFilter
 from dualprev.domain.risk import RiskLevel
-from dualprev.services import dashboard_service, post_card_service
+from dualprev.services import dashboard_service, post_card_service, setup_guide
 from dualprev.services.changes import Entity
 from dualprev.services.checks import tasks as check_tasks
 from dualprev.services.checks.tasks import TaskScope
@@ -31,6 +31,7 @@ from dualprev.services.dashboard_service import ActivityKind, DashboardFigures
 from dualprev.services.duties import reminders as duty_reminders
 from dualprev.services.hidden_dangers import ledger as hd_ledger
 from dualprev.services.info_service import database_info
+from dualprev.services.setup_guide import SetupStep
 from dualprev.ui import operations
 from dualprev.ui.context import AppContext
 from dualprev.ui.operations import FAILED
@@ -50,6 +51,7 @@ from dualprev.ui.widgets.hidden_danger_style import (
 )
 from dualprev.ui.widgets.level_bar import LevelBar
 from dualprev.ui.widgets.reprint_box import ReprintBox
+from dualprev.ui.widgets.setup_guide_box import SetupGuideBox
 
 DEADLINE_LIST_LIMIT = 50
 TASK_LIST_LIMIT = 30
@@ -111,6 +113,9 @@ class HomePage(Page):
         head.addWidget(self.date_label)
         layout.addLayout(head)
 
+        self.setup_box = SetupGuideBox(body)
+        self.setup_box.step_requested.connect(self.open_setup_step)
+        layout.addWidget(self.setup_box)
         layout.addWidget(self._build_counts_box(body))
         first = QHBoxLayout()
         first.addWidget(self._build_risk_box(body), 1)
@@ -234,11 +239,13 @@ class HomePage(Page):
                 check_tasks.generate_tasks(db, today=today, actor=actor),
                 database_info(db, today=today),
                 dashboard_service.dashboard(db, today=today),
+                setup_guide.setup_progress(db),
             ),
         )
         if loaded is FAILED:
             return
-        _generated, info, figures = loaded
+        _generated, info, figures, steps = loaded
+        self.setup_box.set_steps(steps)
         self._figures = figures
         self.enterprise_label.setText(info.enterprise)
         self.date_label.setText(
@@ -367,6 +374,13 @@ class HomePage(Page):
         if method is not None:
             method(*args)
         return page
+
+    def open_setup_step(self, step: SetupStep) -> None:
+        """Go where a 开始使用 step is done (企业信息's tab for the organisation steps)."""
+        if step.tab is not None:
+            self._go(step.page, "show_tab", step.tab)
+        else:
+            self._go(step.page)
 
     def open_ledger(self, flt: LedgerFilter, select_id: int | None = None) -> None:
         """Switch to the ledger, filtered by ``flt``, with ``select_id`` selected.

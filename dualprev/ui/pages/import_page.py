@@ -1,14 +1,13 @@
 """数据导入: bring in the spreadsheets a factory already keeps — the risk list, the hidden-danger
 ledger and the staff list — through the import wizard, or take a blank template to fill in."""
 
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from dualprev.domain.importing.fields import ImportKind
-from dualprev.services.importing import files
-from dualprev.ui import messages, operations
 from dualprev.ui.context import AppContext
-from dualprev.ui.dialogs.import_dialog import ImportDialog, choose_save_file, created_text
+from dualprev.ui.dialogs.import_dialog import ImportDialog, created_text, save_template
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.readable_width import readable_layout
 
 _WHAT = {
     ImportKind.RISK_LIST: "咨询机构做的清单（作业活动类、设备设施类，LEC 或 LS 法）：风险点、危险源、评价、"
@@ -26,7 +25,7 @@ class ImportPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        layout = readable_layout(self)
         intro = QLabel(
             self.tr("已有 Excel 表格不必重新录入：选择表格，核对列对应，先检查后导入。导入在一个事务中完成，"
                     "出错或取消时数据库不会有任何改动；同一文件重复导入不会产生重复记录。"),
@@ -68,10 +67,4 @@ class ImportPage(Page):
             self.show_status(self.result_label.text())
 
     def _on_template_clicked(self, kind: ImportKind) -> None:
-        out = choose_save_file(self, self.tr("保存导入模板"), f"{kind.label}导入模板.xlsx")
-        if (
-            out is None
-            or operations.attempt(self, lambda: files.write_template_file(kind, out)) is operations.FAILED
-        ):
-            return
-        messages.show_info(self, self.tr("已保存导入模板：{0}").format(out))
+        save_template(self, kind, self.ctx.prefs)

@@ -49,9 +49,11 @@ from dualprev.ui.dialogs.major_duties_dialog import MajorDutiesDialog
 from dualprev.ui.models.hidden_danger_table_model import HiddenDangerColumn, HiddenDangerTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.column_fill import fill_column
 from dualprev.ui.widgets.hidden_danger_detail_panel import HiddenDangerDetailPanel
 from dualprev.ui.widgets.ledger_filter_bar import LedgerFilterBar
 from dualprev.ui.widgets.photo_strip import choose_photo_files, prepare_photos
+from dualprev.ui.widgets.step_person import StepPerson
 
 S = HiddenDangerStatus
 
@@ -65,6 +67,7 @@ _COLUMN_WIDTHS = {
     HiddenDangerColumn.DEPARTMENT: 100,
     HiddenDangerColumn.RECTIFIER: 82,
     HiddenDangerColumn.DEADLINE: 92,
+    HiddenDangerColumn.STATUS: 128,  # 待整改 · 逾期12天
 }
 
 
@@ -111,9 +114,12 @@ class LedgerPage(Page):
         self.ledger_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.ledger_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in _COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
+        # Spare width goes to 隐患描述, not to the last column.
+        fill_column(
+            self.ledger_table, HiddenDangerColumn.DESCRIPTION, _COLUMN_WIDTHS[HiddenDangerColumn.DESCRIPTION]
+        )
         header.setSortIndicator(HiddenDangerColumn.FOUND_ON, Qt.SortOrder.DescendingOrder)
         self.ledger_table.setSortingEnabled(True)
         self.detail_panel = HiddenDangerDetailPanel(self.splitter)
@@ -274,11 +280,21 @@ class LedgerPage(Page):
         done: str,
     ) -> None:
         """Hand what a step's dialog returned (None: cancelled) to its service function."""
-        if data is not None:
-            self._write(
-                lambda: step(self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()),
-                done,
-            )
+        if data is not None and self._write(
+            lambda: step(self.ctx.db, detail.id, data, actor=self.ctx.actor(), today=self.ctx.today()),
+            done,
+        ):
+            self._remember_person(step.__name__, getattr(data, "performed_by", ""))
+
+    def _performer(self, step: str) -> StepPerson:
+        """Who did ``step``: the person last named for it, else the operator; any active person may
+        be chosen instead."""
+        names = tuple(p.name for p in (self._choices.people if self._choices else []) if p.is_active)
+        return StepPerson(names, self.ctx.prefs.step_person(step) or self.ctx.actor())
+
+    def _remember_person(self, step: str, name: str) -> None:
+        if name:
+            self.ctx.prefs.set_step_person(step, name)
 
     def _load_choices(self) -> hd_choices.HiddenDangerChoices | None:
         _choices = operations.attempt(self, lambda: hd_choices.choices(self.ctx.db))
@@ -292,7 +308,7 @@ class LedgerPage(Page):
         if choices is None:
             return
         today = self.ctx.today()
-        result = HiddenDangerDialog.register(self, choices, today)
+        result = HiddenDangerDialog.register(self, choices, today, performer=self._performer("register"))
         if result is None:
             return
         detail = self._write(
@@ -303,11 +319,13 @@ class LedgerPage(Page):
                 immediate=result.immediate,
                 photos=result.photos,
                 today=today,
+                performed_by=result.performed_by,
             ),
             self.tr("已登记隐患 {number}"),
         )
         if detail is None:
             return
+        self._remember_person("register", result.performed_by)
         if not self.select_hidden_danger(detail.id):
             self.clear_filters()
             self.select_hidden_danger(detail.id)
@@ -372,11 +390,15 @@ class LedgerPage(Page):
         if problem:
             messages.show_error(self, problem, title=self.tr("不能开始整改"))
             return
-        data = HiddenDangerStepDialog.start(self, detail)
+        self._load_choices()
+        data = HiddenDangerStepDialog.start(self, detail, performer=self._performer("start_rectification"))
         self._apply_step(detail, data, lifecycle.start_rectification, self.tr("{number} 已开始整改"))
 
     def _submit(self, detail: HiddenDangerDetail) -> None:
-        data = HiddenDangerCompletionDialog.ask(self, detail, self.ctx.today())
+        self._load_choices()
+        data = HiddenDangerCompletionDialog.ask(
+            self, detail, self.ctx.today(), performer=self._performer("submit_for_acceptance")
+        )
         self._apply_step(detail, data, lifecycle.submit_for_acceptance, self.tr("{number} 已报请验收"))
 
     def _accept(self, detail: HiddenDangerDetail) -> None:
@@ -391,11 +413,13 @@ class LedgerPage(Page):
         self._apply_step(detail, data, lifecycle.accept, self.tr("{number} 已验收销号"))
 
     def _reject(self, detail: HiddenDangerDetail) -> None:
-        data = HiddenDangerStepDialog.reject_acceptance(self, detail)
+        self._load_choices()
+        data = HiddenDangerStepDialog.reject_acceptance(self, detail, performer=self._performer("reject"))
         self._apply_step(detail, data, lifecycle.reject, self.tr("{number} 验收不通过，已退回整改"))
 
     def _plan(self, detail: HiddenDangerDetail) -> None:
-        data = HiddenDangerPlanDialog.edit(self, detail)
+        self._load_choices()
+        data = HiddenDangerPlanDialog.edit(self, detail, performer=self._performer("save_remediation_plan"))
         self._apply_step(detail, data, lifecycle.save_remediation_plan, self.tr("{number} 治理方案已保存"))
 
     def _supervise(self, detail: HiddenDangerDetail) -> None:
@@ -411,7 +435,10 @@ class LedgerPage(Page):
         self._apply_step(detail, data, lifecycle.record_report_to_authority, self.tr("{number} 已记录上报"))
 
     def _evaluate(self, detail: HiddenDangerDetail) -> None:
-        data = HiddenDangerStepDialog.post_evaluation(self, detail, self.ctx.today())
+        self._load_choices()
+        data = HiddenDangerStepDialog.post_evaluation(
+            self, detail, self.ctx.today(), performer=self._performer("record_post_evaluation")
+        )
         self._apply_step(detail, data, lifecycle.record_post_evaluation, self.tr("{number} 治理后评估已保存"))
 
     def _add_photos(self, detail: HiddenDangerDetail) -> None:
@@ -435,11 +462,17 @@ class LedgerPage(Page):
             self.detail_panel.tabs.setCurrentIndex(1)
 
     def _void(self, detail: HiddenDangerDetail) -> None:
-        reason = HiddenDangerStepDialog.void(self, detail)
-        if reason is not None:
-            self._write(
-                lambda: lifecycle.void(
-                    self.ctx.db, detail.id, reason, actor=self.ctx.actor(), today=self.ctx.today()
-                ),
-                self.tr("{number} 已作废"),
-            )
+        self._load_choices()
+        data = HiddenDangerStepDialog.void(self, detail, performer=self._performer("void"))
+        if data is not None and self._write(
+            lambda: lifecycle.void(
+                self.ctx.db,
+                detail.id,
+                data.reason,
+                actor=self.ctx.actor(),
+                today=self.ctx.today(),
+                performed_by=data.performed_by,
+            ),
+            self.tr("{number} 已作废"),
+        ):
+            self._remember_person("void", data.performed_by)

@@ -27,7 +27,7 @@ from dualprev.services import post_card_export, post_card_service
 from dualprev.services.changes import Entity
 from dualprev.services.post_card_export import ExportResult, RenderedCards
 from dualprev.services.post_card_service import PostCard
-from dualprev.ui import messages, operations, tasks
+from dualprev.ui import export_files, messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.card_override_dialog import CardOverrideDialog
 from dualprev.ui.models.post_card_table_model import PostCardColumn, PostCardTableModel
@@ -402,7 +402,10 @@ class PostCardPage(Page):
 
     def _ask_save_path(self, suggested: str) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("保存告知卡 PDF"), str(Path.home() / suggested), self.tr("PDF 文件 (*.pdf)")
+            self,
+            self.tr("保存告知卡 PDF"),
+            str(export_files.suggested_path(self.ctx.prefs, suggested)),
+            self.tr("PDF 文件 (*.pdf)"),
         )
         if not path:
             return None
@@ -461,7 +464,9 @@ class PostCardPage(Page):
                 + self.tr("以下岗位没有生成告知卡：\n")
                 + "\n".join(f"· {s.reason}" for s in result.skipped)
             )
-        messages.show_info(self, text, title=self.tr("导出完成"))
+        if result.path is not None:
+            export_files.remember(self.ctx.prefs, result.path)
+            messages.show_exported(self, text, result.path, title=self.tr("导出完成"))
         if result.did_not_fit and size != "A3":
             names = "、".join(result.did_not_fit)
             ask = self.tr(

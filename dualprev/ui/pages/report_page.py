@@ -7,11 +7,9 @@ The buttons come from :data:`EXPORTS`: adding an export to the page is adding on
 """
 
 import re
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -38,7 +35,7 @@ from dualprev.services import (
     organisation_service,
 )
 from dualprev.services.changes import Entity
-from dualprev.ui import messages, operations, tasks
+from dualprev.ui import export_files, messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.export_profile_dialog import ExportProfileDialog, ProfileAction
 from dualprev.ui.operations import FAILED
@@ -52,6 +49,7 @@ from dualprev.ui.pages.report_exports import (
     Pick,
 )
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.readable_width import WIDE_MAX_WIDTH, centred
 from dualprev.ui.widgets.report_period_box import ReportPeriodBox
 
 FILTERS = {
@@ -60,13 +58,6 @@ FILTERS = {
     ExportFormat.PNG: "PNG 图片 (*.png)",
 }
 _UNSAFE_FILE_CHARS = re.compile(r'[\\/:*?"<>|\s]+')
-
-
-def cli_program() -> str:
-    """How the headless commands are started on this installation."""
-    if getattr(sys, "frozen", False):
-        return "dualprev-cli.exe" if sys.platform == "win32" else "dualprev-cli"
-    return "dualprev"
 
 
 # --- asking the user (module functions, so tests can answer them) ----------------------------------
@@ -96,8 +87,8 @@ def choose_item(parent: QWidget, title: str, label: str, items: list[str]) -> in
 
 
 def open_file(path: Path) -> bool:
-    """Open an exported file with the program the system associates with it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    """Open an exported file with the program the system associates with it (tests replace this)."""
+    return desktop.open_file(path)
 
 
 def safe_file_name(text: str) -> str:
@@ -113,7 +104,6 @@ class ReportPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._last_dir: Path | None = None
         self._last_result: ExportResult | None = None
         self._period_chosen = False
         """Whether the user picked a period; until then it follows the year of ctx.today()."""
@@ -126,7 +116,7 @@ class ReportPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
         content = QWidget(scroll)
-        scroll.setWidget(content)
+        scroll.setWidget(centred(content, WIDE_MAX_WIDTH))
         layout = QVBoxLayout(content)
 
         top = QHBoxLayout()
@@ -137,7 +127,6 @@ class ReportPage(Page):
         for group in dict.fromkeys(spec.group for spec in EXPORTS):
             layout.addWidget(self._build_group(group, content))
         layout.addWidget(self._build_result_bar(content))
-        layout.addWidget(self._build_cli_box(content))
         layout.addStretch(1)
         self.period_box.changed.connect(self._on_period_changed)
 
@@ -232,22 +221,6 @@ class ReportPage(Page):
         self.result_frame.setVisible(False)
         return self.result_frame
 
-    def _build_cli_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("命令行工具"), parent)
-        layout = QVBoxLayout(box)
-        intro = QLabel(
-            self.tr("以下命令可在“命令提示符”中运行，不需要打开本窗口（例如用计划任务定时导出台账）："), box
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.commands_edit = QPlainTextEdit(box)
-        self.commands_edit.setObjectName("commands_edit")
-        self.commands_edit.setReadOnly(True)
-        self.commands_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.commands_edit.setMinimumHeight(160)
-        layout.addWidget(self.commands_edit)
-        return box
-
     # --- period -------------------------------------------------------------------------------
 
     def period(self) -> ReportPeriod:
@@ -263,36 +236,6 @@ class ReportPage(Page):
             self._reload_summary()
 
     # --- reloading ----------------------------------------------------------------------------
-
-    def commands_text(self, db_path: Path) -> str:
-        program = cli_program()
-        db = f'--db "{db_path}"'
-        period = self.period()
-        year = period.start.year
-        stats_period = period.code if period.is_statutory else str(year)
-        return "\n".join(
-            (
-                self.tr("# 以 JSON 输出本数据库概况（数量、风险点等级、隐患状态）"),
-                f"{program} info {db}",
-                "",
-                self.tr("# 导出本统计期的隐患排查治理台账（xlsx 或 pdf；加 --regulator 为报送版）"),
-                f'{program} export ledger {db} --out "台账.xlsx" --from {period.start.isoformat()} '
-                f"--to {period.end.isoformat()}",
-                "",
-                self.tr("# 季度、年度隐患排查治理统计表"),
-                f'{program} export ledger-stats {db} --period {stats_period} --out "统计表.pdf"',
-                "",
-                self.tr("# 隐患整改通知单、验收单、重大隐患报告"),
-                f'{program} export notices {db} --out "整改通知单.pdf"',
-                f'{program} export acceptance {db} --number YH-{year}-0001 --out "验收单.pdf"',
-                "",
-                self.tr("# 风险分级管控清单"),
-                f'{program} export risk-list {db} --out "风险分级管控清单.xlsx"',
-                "",
-                self.tr("# 按 LEC 法计算风险等级：D = L × E × C（例：L=3 E=6 C=15）"),
-                f"{program} grade lec 3 6 15",
-            )
-        )
 
     def reload(self) -> None:
         if not self._period_chosen:
@@ -314,7 +257,6 @@ class ReportPage(Page):
     def _reload_summary(self) -> None:
         db = self.ctx.db
         period = self.period()
-        self.commands_edit.setPlainText(self.commands_text(db.path))
         profile = organisation_service.get_enterprise(db)
         values = {
             "enterprise": profile.name if profile else self.tr("（未填写）"),
@@ -362,8 +304,7 @@ class ReportPage(Page):
         if picked and picked != ALL_DEPARTMENTS:
             parts.append(picked)
         stem = safe_file_name("-".join(p for p in parts if p))
-        folder = self._last_dir or Path.home()
-        return folder / f"{stem}.{spec.formats[0].value}"
+        return export_files.suggested_path(self.ctx.prefs, f"{stem}.{spec.formats[0].value}")
 
     def _pick(self, spec: HubExport) -> tuple[bool, str | None]:
         """Ask for what ``spec`` needs; (False, None) when there is nothing to pick or the user
@@ -420,11 +361,11 @@ class ReportPage(Page):
             self,
             self.tr("正在导出{label}…").format(label=spec.label),
             lambda: spec.run(db, request),
-            lambda result: self._on_exported(out.parent, result),
+            self._on_exported,
         )
 
-    def _on_exported(self, folder: Path, result: ExportResult) -> None:
-        self._last_dir = folder
+    def _on_exported(self, result: ExportResult) -> None:
+        export_files.remember(self.ctx.prefs, result.path)
         self._show_result(result)
 
     def _show_result(self, result: ExportResult) -> None:

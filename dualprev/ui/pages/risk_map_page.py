@@ -30,7 +30,7 @@ from dualprev.services.changes import Entity
 from dualprev.services.floor_plan_service import FloorPlanInfo
 from dualprev.services.image_import import PlanLines
 from dualprev.services.map_zone_service import ZoneView
-from dualprev.ui import messages, operations, tasks
+from dualprev.ui import export_files, messages, operations, tasks
 from dualprev.ui.context import AppContext
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog
 from dualprev.ui.dialogs.north_arrow_dialog import NorthArrowDialog
@@ -474,7 +474,7 @@ class RiskMapPage(Page):
         stem = "-".join(
             x for x in (enterprise, plan.name if not options.all_plans else "", "安全风险四色分布图") if x
         )
-        suggested = Path.home() / f"{stem}.{fmt}"
+        suggested = export_files.suggested_path(self.ctx.prefs, f"{stem}.{fmt}")
         target = choose_export_file(self, fmt, suggested)
         if target is None:
             return
@@ -494,7 +494,9 @@ class RiskMapPage(Page):
                 printed_on=today,
                 mono=options.mono,
             ),
-            lambda out: messages.show_info(
-                self, self.tr("已导出四色分布图：\n{path}").format(path=out), title=self.tr("导出完成")
-            ),
+            self._on_exported,
         )
+
+    def _on_exported(self, out: Path) -> None:
+        export_files.remember(self.ctx.prefs, out)
+        messages.show_exported(self, self.tr("已导出四色分布图：\n{path}").format(path=out), out)

@@ -33,6 +33,7 @@ from dualprev.services.risks import copying as risk_copying
 from dualprev.services.risks import hazard_list, risk_points
 from dualprev.services.risks import hazards as risk_hazards
 from dualprev.services.risks.hazard_list import HazardPage
+from dualprev.services.risks.hazards import HazardInfo
 from dualprev.services.risks.risk_points import RiskPointInfo
 from dualprev.ui import messages, operations, tasks
 from dualprev.ui.context import AppContext
@@ -43,6 +44,7 @@ from dualprev.ui.dialogs.risk_point_dialog import RiskPointDialog
 from dualprev.ui.models.hazard_table_model import HazardColumn, HazardTableModel
 from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.page import Page
+from dualprev.ui.widgets.column_fill import fill_column
 from dualprev.ui.widgets.risk_level_cell import paint_level
 
 NO_AREA = "未指定区域"
@@ -63,13 +65,13 @@ def _hazard_view(parent: QWidget, name: str, model: HazardTableModel) -> QTableV
     view.verticalHeader().setDefaultSectionSize(24)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
     for column, width in (
         (HazardColumn.AREA, 100), (HazardColumn.RISK_POINT, 170), (HazardColumn.STEP, 120),
         (HazardColumn.DESCRIPTION, 260), (HazardColumn.ACCIDENT_TYPES, 100), (HazardColumn.METHOD, 56),
         (HazardColumn.SCORE, 50), (HazardColumn.INHERENT, 72), (HazardColumn.LEVEL, 72), (HazardColumn.TIER, 60),
     ):  # fmt: skip
         view.setColumnWidth(column, width)
+    fill_column(view, HazardColumn.DESCRIPTION, 260)  # spare width to the hazard text, not 管控层级
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return view
 
@@ -115,8 +117,9 @@ class RiskPage(Page):
             [self.tr("区域 / 风险点"), self.tr("编号"), self.tr("类型"), self.tr("责任单位"),
              self.tr("危险源"), self.tr("风险等级")]
         )  # fmt: skip
-        for column, width in enumerate((170, 80, 60, 72, 40, 70)):
+        for column, width in enumerate((170, 80, 60, 72, 44, 70)):
             self.risk_tree.setColumnWidth(column, width)
+        fill_column(self.risk_tree, 0, 170)  # spare width to the names, not to the level band
         self.risk_tree.setAlternatingRowColors(True)
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
@@ -421,7 +424,17 @@ class RiskPage(Page):
             area_id=area_id,
             department_id=area.department_id if area else None,
         )
-        info = RiskPointDialog.edit(self, draft, areas, departments, people, posts, today=self.ctx.today())
+        db = self.ctx.db
+        info = RiskPointDialog.edit(
+            self,
+            draft,
+            areas,
+            departments,
+            people,
+            posts,
+            today=self.ctx.today(),
+            suggest_code=lambda area_id: risk_points.suggest_code(db, area_id),
+        )
         if info is None:
             return
         new_id = self._write(
@@ -527,7 +540,17 @@ class RiskPage(Page):
         point = self._points.get(point_id) if point_id is not None else None
         if point is None:
             return
-        edit = HazardDialog.edit(self, point.id, point.kind, None, self._hazard_choices())
+        # A new hazard's 责任单位/责任人 start as its risk point's.
+        owner = operations.attempt(self, lambda: risk_points.get_risk_point(self.ctx.db, point.id))
+        if owner is FAILED:
+            return
+        defaults = HazardInfo(
+            risk_point_id=point.id,
+            description="",
+            responsible_department_id=owner.department_id,
+            responsible_person_id=owner.responsible_person_id,
+        )
+        edit = HazardDialog.edit(self, point.id, point.kind, None, self._hazard_choices(), defaults=defaults)
         if edit is None:
             return
         if self._write(

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,11 +18,18 @@ from PySide6.QtWidgets import (
 
 from dualprev import __version__
 from dualprev.services.changes import Entity
-from dualprev.ui import messages
+from dualprev.ui import export_files, messages
 from dualprev.ui.context import AppContext
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.readable_width import readable_layout
 from dualprev.ui.widgets.scheme_settings import SchemeSettings
+
+
+def choose_export_folder(parent: QWidget, start: Path) -> Path | None:
+    """The folder save dialogs start in (tests replace this)."""
+    chosen = QFileDialog.getExistingDirectory(parent, parent.tr("选择导出文件夹"), str(start))
+    return Path(chosen) if chosen else None
 
 
 class SettingsPage(Page):
@@ -31,7 +39,7 @@ class SettingsPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        layout = readable_layout(self)
         actor_box = QGroupBox(self.tr("当前操作人"), self)
         actor_layout = QVBoxLayout(actor_box)
         row = QHBoxLayout()
@@ -71,9 +79,19 @@ class SettingsPage(Page):
         buttons.addWidget(self.open_db_folder_btn)
         buttons.addStretch(1)
         form.addRow("", buttons)
+        self.export_dir_label = QLabel(data_box)
+        self.export_dir_label.setObjectName("export_dir_label")
+        self.export_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_dir_label.setWordWrap(True)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_dir_label, 1)
+        self.export_dir_btn = QPushButton(self.tr("更改…"), data_box)
+        self.export_dir_btn.setObjectName("export_dir_btn")
+        export_row.addWidget(self.export_dir_btn)
+        form.addRow(self.tr("导出文件夹："), export_row)
         note = QLabel(
-            self.tr("要在另一台电脑上使用，请把数据库文件和同名的“_files”文件夹一起复制过去，"
-                    "然后用 --db 参数或环境变量 DUALPREV_DB 指定该文件。"),
+            self.tr("换电脑时：在“文件 → 另存为/导出归档”保存一份归档（含全部数据和照片），"
+                    "在新电脑上安装本软件后用“文件 → 恢复备份”打开它。"),
             data_box,
         )  # fmt: skip
         note.setWordWrap(True)
@@ -88,6 +106,7 @@ class SettingsPage(Page):
         self.save_actor_btn.clicked.connect(self._on_save_actor_clicked)
         self.actor_edit.returnPressed.connect(self._on_save_actor_clicked)
         self.open_db_folder_btn.clicked.connect(self._on_open_db_folder_clicked)
+        self.export_dir_btn.clicked.connect(self._on_change_export_dir)
 
     def reload(self) -> None:
         default = self.ctx.default_actor()
@@ -102,6 +121,7 @@ class SettingsPage(Page):
         self.db_path_label.setText(str(db_path))
         self.files_dir_label.setText(str(self.ctx.db.files_dir))
         self.log_dir_label.setText(str(self.ctx.log_dir) if self.ctx.log_dir else self.tr("（未记录日志）"))
+        self.export_dir_label.setText(str(export_files.export_folder(self.ctx.prefs)))
         self.scheme_settings.reload()
 
     def _on_save_actor_clicked(self) -> None:
@@ -116,3 +136,11 @@ class SettingsPage(Page):
         folder: Path = self.ctx.db.path.parent
         if not desktop.open_folder(folder):
             messages.show_error(self, self.tr("无法打开文件夹：{folder}").format(folder=folder))
+
+    def _on_change_export_dir(self) -> None:
+        folder = choose_export_folder(self, export_files.export_folder(self.ctx.prefs))
+        if folder is not None:
+            self.ctx.prefs.export_dir = folder
+            self.ctx.prefs.sync()
+            self.export_dir_label.setText(str(folder))
+            self.show_status(self.tr("导出文件夹：{folder}").format(folder=folder))

@@ -18,7 +18,15 @@ def event_summary(event: EventInfo) -> str:
     if event.to_status is not None:
         start = f"{event.from_status.label} → " if event.from_status is not None else ""
         move = f"（{start}{event.to_status.label}）"
-    return f"{local_time(event.at)} {event.action}{move} {event.actor}".strip()
+    return f"{local_time(event.at)} {event.action}{move} {who(event)}".strip()
+
+
+def who(event: EventInfo) -> str:
+    """Who did the step, and who entered it when that was someone else: ``王海（录入：沈立明）``."""
+    person = event.performed_by or event.actor
+    if event.actor and event.actor != person:
+        return f"{person}（录入：{event.actor}）"
+    return person
 
 
 class HiddenDangerTimeline(QScrollArea):
@@ -86,7 +94,7 @@ class HiddenDangerTimeline(QScrollArea):
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setText(
             f"<b style='color:{colour}'>{event.action}</b>"
-            f"&nbsp;&nbsp;<span style='color:#333'>{_escape(event.actor)}</span>"
+            f"&nbsp;&nbsp;<span style='color:#333'>{_escape(who(event))}</span>"
         )
         text.addWidget(title)
         when = QLabel(local_time(event.at), entry)

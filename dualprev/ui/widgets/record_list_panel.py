@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from dualprev.ui.models.record_table_model import RecordTableModel, Roles
+from dualprev.ui.widgets.column_fill import fill_column
 
 MAX_COLUMN_WIDTH = 260
 
@@ -36,10 +36,11 @@ def make_table_view(model: RecordTableModel[Any], name: str, parent: QWidget | N
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setWordWrap(False)
+    # Spare width goes to the column with the longest texts, not to the last one.
+    filler = fill_column(view, -1, MAX_COLUMN_WIDTH)
     model.modelReset.connect(lambda: fit_columns(view))
+    model.modelReset.connect(filler.fill)
     return view
 
 
