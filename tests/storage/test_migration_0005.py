@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from dualprev.services.info_service import file_info
+from dualprev.storage import migrate
 from dualprev.storage.db import open_database
 from dualprev.storage.models import Enterprise, HiddenDanger, MajorCheck
 
@@ -21,7 +22,7 @@ def test_schema_4_file_upgrades_keeping_hidden_dangers_and_search(tmp_path: Path
     shutil.copy(FIXTURES / "schema_0004.sqlite", path)
     _add_hidden_dangers_the_old_way(path)
     db = open_database(path)
-    assert db.schema_version == 5 and db.backup_path is not None
+    assert db.schema_version == migrate.head_version() and db.backup_path is not None
     with db.read_session() as s:
         enterprise = s.exec(select(Enterprise)).one()
         rows = s.exec(select(HiddenDanger).order_by(HiddenDanger.number)).all()
