@@ -40,8 +40,8 @@ COLUMNS: tuple[Column, ...] = (
     *(Column(category.label, 29, group="管控措施") for category in ControlMeasureCategory),
     Column("建议新增措施", 22),
     Column("管控层级", 14, _C),
-    Column("责任单位", 19, _C),
-    Column("责任人", 12, _C),
+    Column("责任单位", 19, _C, names=True),
+    Column("责任人", 12, _C, names=True),
     Column("备注", 15),
 )
 

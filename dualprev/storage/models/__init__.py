@@ -30,6 +30,7 @@ from dualprev.storage.models.hidden_danger import (
 from dualprev.storage.models.organisation import Area, Department, Person, Post, PostRiskPoint
 from dualprev.storage.models.post_card import PostCardOverride, PostCardPrint
 from dualprev.storage.models.records import AuditLog, ExportProfile
+from dualprev.storage.models.rectification_notice import RectificationNotice, RectificationNoticeItem
 from dualprev.storage.models.risk import (
     AccidentTypeRecord,
     ControlMeasure,
@@ -70,6 +71,8 @@ __all__ = [
     "PostCardOverride",
     "PostCardPrint",
     "PostRiskPoint",
+    "RectificationNotice",
+    "RectificationNoticeItem",
     "RemediationPlan",
     "RiskPoint",
     "Setting",
