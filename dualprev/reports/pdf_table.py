@@ -29,7 +29,7 @@ from dualprev.domain.risk import RiskLevel
 from dualprev.reports.fonts import register_pdf_font, text_width_pt
 from dualprev.reports.line_break import Terms, fit_text, split_items, widest_token
 from dualprev.reports.page import MM_TO_PT
-from dualprev.reports.paged_table import EMPTY_CELL, Command, PagedTable
+from dualprev.reports.paged_table import EMPTY_CELL, CellParagraph, Command, PagedTable
 from dualprev.reports.pdf_doc import PartMarker, build_pdf
 from dualprev.reports.pdf_text import MIN_CELL_PT, ChineseText, measure, terms_with
 from dualprev.reports.styles import (
@@ -148,7 +148,7 @@ def _widths(
     name, a level name) has to shrink or break, as far as the frame allows."""
     total = sum(c.width for c in columns)
     widths = [frame_width * c.width / total for c in columns]
-    floors = _token_floors(columns, row_groups, body_pt, terms, cap=frame_width / 8)
+    floors = _token_floors(columns, row_groups, body_pt, terms, cap=frame_width / 6)
     for _ in range(3):  # raising one column shrinks the others, which may then need raising
         short = sum(max(f - w, 0.0) for w, f in zip(widths, floors, strict=True))
         if short <= 0.01:
@@ -249,7 +249,13 @@ def data_table(
                 looks.append(cell_style(align, level, body))
             else:
                 text, size = _cell_text(cell_text(value), inner[c], body, terms)
-                cells.append(text)
+                if isinstance(text, str) and text.count("\n") * size * LEADING_RATIO > frame_height / 2:
+                    # Taller than half a page: a paragraph (of the lines already broken), which
+                    # reportlab can split across pages; a plain string it cannot.
+                    style = pdf_cell_style(size, align, level)
+                    cells.append(CellParagraph(_markup(text), style))
+                else:
+                    cells.append(text)
                 looks.append(cell_style(align, level, size))
         data.append(cells)
         row_styles.append(looks)
