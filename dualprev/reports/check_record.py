@@ -216,7 +216,9 @@ def _summary_part(sheets: Sequence[CheckRecordSheet], date_from: date | None, da
     items = sum(len(s.lines) for s in sheets)
     failed = sum(s.count(CheckResult.FAIL) for s in sheets)
     dangers = sum(len(s.danger_numbers) for s in sheets)
+    places = tuple(sorted({s.place for s in sheets if s.place}))
     return Part(
+        terms=places,
         title=PERIOD_TITLE,
         columns=SUMMARY_COLUMNS,
         sections=(Section(rows=rows),),
@@ -248,7 +250,9 @@ def _detail_part(sheets: Sequence[CheckRecordSheet]) -> Part:
         for group in s.groups
         for line in group.lines
     )
+    places = tuple(sorted({s.place for s in sheets if s.place}))
     return Part(
+        terms=places,
         title=DETAIL_TITLE,
         columns=DETAIL_COLUMNS,
         sections=(Section(rows=rows),),

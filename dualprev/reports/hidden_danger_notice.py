@@ -11,6 +11,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from dualprev.reports.hidden_danger_forms import markup
+from dualprev.reports.ledger import place_terms
 from dualprev.reports.ledger_data import LedgerEnterprise, LedgerEntry
 from dualprev.reports.page import MM_TO_PT, PageSetup, PaperSize
 from dualprev.reports.pdf_doc import PartMarker, build_pdf, format_date
@@ -78,7 +79,13 @@ def notice_story(group: NoticeGroup, enterprise: LedgerEnterprise, printed_on: d
     form = pdf_styles(FORM_BODY_PT)
     width, height = (v * MM_TO_PT for v in _PAGE.frame_mm)
     department = group.department or NO_DEPARTMENT
-    part = Part(TITLE, COLUMNS, (Section(_rows(group.entries, printed_on)),), signoff=())
+    part = Part(
+        TITLE,
+        COLUMNS,
+        (Section(_rows(group.entries, printed_on)),),
+        signoff=(),
+        terms=place_terms(group.entries),
+    )
     widths = column_widths(part, width, styles.body_pt)
     majors = sum(1 for e in group.entries if e.is_major)
     count = f"共 {len(group.entries)} 项" + (f"，其中重大隐患 {majors} 项" if majors else "")

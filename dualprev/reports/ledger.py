@@ -64,6 +64,14 @@ MAJOR_COLUMNS: tuple[Column, ...] = (
 )
 
 
+def place_terms(entries: Iterable[LedgerEntry]) -> tuple[str, ...]:
+    """Names of areas, risk points and departments the entries mention (kept whole in a PDF)."""
+    names: set[str] = set()
+    for e in entries:
+        names.update((e.area_name, e.risk_point_name, e.department_name))
+    return tuple(sorted(n for n in names if n))
+
+
 def period_text(data: LedgerData) -> str:
     """统计期：2026年第三季度（2026年7月1日至2026年9月30日）."""
     period = data.period
@@ -116,6 +124,7 @@ def summary_part(data: LedgerData, stats: LedgerStatistics, *, redact: Callable[
         signoff=(),
         sheet_name=SUMMARY_SHEET,
         fields_per_row=2,
+        terms=place_terms(data.entries),
     )
 
 
@@ -171,6 +180,7 @@ def ledger_frame(
         notes=numbered_notes(notes),
         signoff=LEDGER_SIGNOFF,
         sheet_name="台账",
+        terms=place_terms(data.entries),
     )
 
 

@@ -66,7 +66,7 @@ from dualprev.reports.tables import (
 )
 
 _ALIGN = {Align.LEFT: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT"}
-NAME_TERM_MAX = 7
+NAME_TERM_MAX = 8
 """Longest item of a name column kept whole wherever it occurs (a name, a department, a post); a
 longer one (a title with its remark) may break like any text."""
 
@@ -126,7 +126,7 @@ def column_widths(part: Part, frame_width: float, body_pt: float, terms: Terms |
 
 def part_terms(part: Part) -> Terms:
     """The words never broken in ``part``: the vocabulary, and every item of its name columns."""
-    words: set[str] = set()
+    words: set[str] = {w for w in part.terms if len(w) <= NAME_TERM_MAX}
     for section in part.sections:
         columns = part.columns_of(section)
         named = [i for i, c in enumerate(columns) if c.names]

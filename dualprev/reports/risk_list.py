@@ -81,7 +81,9 @@ def risk_list_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER) -
         f"按风险点（从严从高）：{level_counts(p.level for p in points)}。"
     )
     notes = numbered_notes([summary, *scheme_notes(points), LEVEL_COLOUR_NOTE])
-    part = Part(title=TITLE, columns=COLUMNS, sections=(Section(tuple(rows)),), notes=notes)
+    places = {p.place for p in points} | {h.responsible_department for p in points for h in p.hazards}
+    terms = tuple(sorted(n for n in places if n))
+    part = Part(title=TITLE, columns=COLUMNS, sections=(Section(tuple(rows)),), notes=notes, terms=terms)
     return TableDocument(
         enterprise=data.enterprise.name,
         printed_on=data.printed_on,

@@ -135,6 +135,8 @@ class Part:
     sheet_name: str = ""
     section_per_page: bool = False
     fields_per_row: int = 3
+    terms: tuple[str, ...] = ()
+    """Names a PDF never breaks wherever they occur in the part (areas, departments, people)."""
 
     def __post_init__(self) -> None:
         for section in self.sections:
