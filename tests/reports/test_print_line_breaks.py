@@ -10,13 +10,12 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
 from dualprev.domain.risk import RiskLevel
-from dualprev.reports.line_break import CANNOT_END, CANNOT_START
 from dualprev.reports.ledger_period import ReportPeriod
+from dualprev.reports.line_break import CANNOT_END, CANNOT_START
 from dualprev.reports.output import ExportFormat
 from dualprev.reports.styles import pdf_cell_style
 from dualprev.reports.tables import Align
@@ -27,26 +26,27 @@ from dualprev.services.checks import printouts
 from ..conftest import DEMO_TODAY
 
 
+def _page_lines(page: Any) -> list[str]:
+    lines: list[str] = []
+    current: list[str] = []
+
+    def visit(text: str, *_args: Any) -> None:
+        current.append(text)
+        if text.endswith("\n"):
+            line = "".join(current).strip()
+            current.clear()
+            if line:
+                lines.append(line)
+
+    page.extract_text(visitor_text=visit)
+    if "".join(current).strip():
+        lines.append("".join(current).strip())
+    return lines
+
+
 def drawn_lines(path: Path) -> list[list[str]]:
     """Per page, each line of text as it was drawn (one text line of a cell, a title…)."""
-    pages: list[list[str]] = []
-    for page in PdfReader(str(path)).pages:
-        lines: list[str] = []
-        current: list[str] = []
-
-        def visit(text: str, *_args: Any) -> None:
-            current.append(text)
-            if text.endswith("\n"):
-                line = "".join(current).strip()
-                current.clear()
-                if line:
-                    lines.append(line)
-
-        page.extract_text(visitor_text=visit)
-        if "".join(current).strip():
-            lines.append("".join(current).strip())
-        pages.append(lines)
-    return pages
+    return [_page_lines(page) for page in PdfReader(str(path)).pages]
 
 
 def split_tokens(pages: list[list[str]], tokens: set[str]) -> list[str]:
@@ -91,9 +91,6 @@ def test_the_checker_sees_what_reportlab_cjk_wrapping_did(tmp_path: Path) -> Non
     """reportlab's own CJK wrapping (what the printouts used) fails both checks: this test can fail."""
     path = tmp_path / "old.pdf"
     style = pdf_cell_style(8.0, Align.LEFT)
-    doc = SimpleDocTemplate(str(path), pagesize=A4)
-    narrow = [Paragraph("整改中（逾期 14 天），钱国平负责", style)]
-    doc.build(narrow)
     # a frame 38 pt wide, as a narrow 状态 column
     doc = SimpleDocTemplate(str(path), pagesize=(38 + 144, 300))
     doc.build([Paragraph("整改中（逾期 14 天），拨打119，钱国平负责", style)])
