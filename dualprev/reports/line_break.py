@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-CANNOT_START = "，。、；：！？）］｝」』】〕〉》”’…‥％‰℃°,.;:!?)]}%·～"
+CANNOT_START = "，。、；：！？）］｝」』】〕〉》”’…‥％‰℃°,.;:!?)]}%·～/／"
 """Marks that must not begin a line (行首禁则)."""
 CANNOT_END = "（［｛「『【〔〈《“‘([{≥≤<>±≈＜＞"
 """Marks that must not end a line (行尾禁则): they belong to what follows."""

@@ -66,7 +66,7 @@ from dualprev.reports.tables import (
 )
 
 _ALIGN = {Align.LEFT: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT"}
-NAME_TERM_MAX = 8
+NAME_TERM_MAX = 6
 """Longest item of a name column kept whole wherever it occurs (a name, a department, a post); a
 longer one (a title with its remark) may break like any text."""
 

@@ -113,8 +113,9 @@ def test_summary_sheet_figures_equal_an_independent_count(
     assert [v for v in figures["已整改销号"] if isinstance(v, int)][-1] == closed
     assert [v for v in figures["按期整改"] if isinstance(v, int)][-1] == on_time
     assert [v for v in figures["期末未销号"] if isinstance(v, int)][-1] == open_end
-    assert f"{100 * closed / found:.1f}%" in figures["整改率"]
-    assert f"{100 * on_time / closed:.1f}%" in figures["按期整改率"]
+    # Rates are typed cells: a fraction shown as 0.0%.
+    assert round(closed / found, 3) in figures["整改率"]
+    assert round(on_time / closed, 3) in figures["按期整改率"]
     cells = [str(c) for row in summary.iter_rows(values_only=True) for c in row if c]
     assert any(c.startswith(f"排查次数：{checks} 次") for c in cells)
 
