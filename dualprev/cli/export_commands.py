@@ -370,6 +370,8 @@ def _export(args: argparse.Namespace) -> int:
         db.close()
     pages = f"，{result.pages} 页" if result.pages is not None else ""
     print(f"已导出{result.title}：{result.path}（{result.items} 项{pages}）")
+    if result.note:
+        print(result.note)
     return EXIT_OK
 
 

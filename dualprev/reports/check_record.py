@@ -53,8 +53,8 @@ SUMMARY_COLUMNS: tuple[Column, ...] = (
     Column("排查日期", 20, _C),
     Column("排查类型", 22, _C),
     Column("排查计划", 40),
-    Column("受检部门/区域", 26),
-    Column("排查人", 28),
+    Column("受检部门/区域", 26, names=True),
+    Column("排查人", 28, names=True),
     Column("检查项数", 11, _R),
     Column("合格", 10, _R),
     Column("不合格", 11, _R),
@@ -66,7 +66,7 @@ DETAIL_COLUMNS: tuple[Column, ...] = (
     Column("排查日期", 20, _C),
     Column("排查类型", 22, _C),
     Column("排查计划", 36),
-    Column("排查人", 26),
+    Column("排查人", 26, names=True),
     Column("风险点", 36),
     Column("排查内容", 60),
     Column("排查标准/依据", 50),
@@ -186,6 +186,11 @@ def write_records_pdf(
 # --- a period's records -----------------------------------------------------------------------------
 
 
+def first_day(sheets: Sequence[CheckRecordSheet], date_from: date | None) -> date | None:
+    """The period's first day: ``date_from``, or without one the day of the earliest record."""
+    return date_from or min((s.checked_on for s in sheets), default=None)
+
+
 def period_text(date_from: date | None, date_to: date) -> str:
     start = date_from.isoformat() if date_from else "最早记录"
     return f"统计期：{start} 至 {date_to.isoformat()}"
@@ -211,11 +216,13 @@ def _summary_part(sheets: Sequence[CheckRecordSheet], date_from: date | None, da
     items = sum(len(s.lines) for s in sheets)
     failed = sum(s.count(CheckResult.FAIL) for s in sheets)
     dangers = sum(len(s.danger_numbers) for s in sheets)
+    places = tuple(sorted({s.place for s in sheets if s.place}))
     return Part(
+        terms=places,
         title=PERIOD_TITLE,
         columns=SUMMARY_COLUMNS,
         sections=(Section(rows=rows),),
-        subtitle=f"{period_text(date_from, date_to)}，共 {len(sheets)} 次排查",
+        subtitle=f"{period_text(first_day(sheets, date_from), date_to)}，共 {len(sheets)} 次排查",
         notes=(
             f"合计：排查 {len(sheets)} 次，检查 {items} 项次，不合格 {failed} 项次，登记隐患 {dangers} 条。",
             "不合格项均已登记为隐患，整改情况见隐患排查治理台账。",
@@ -243,7 +250,9 @@ def _detail_part(sheets: Sequence[CheckRecordSheet]) -> Part:
         for group in s.groups
         for line in group.lines
     )
+    places = tuple(sorted({s.place for s in sheets if s.place}))
     return Part(
+        terms=places,
         title=DETAIL_TITLE,
         columns=DETAIL_COLUMNS,
         sections=(Section(rows=rows),),

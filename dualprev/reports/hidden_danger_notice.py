@@ -11,10 +11,12 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from dualprev.reports.hidden_danger_forms import markup
+from dualprev.reports.ledger import place_terms
 from dualprev.reports.ledger_data import LedgerEnterprise, LedgerEntry
 from dualprev.reports.page import MM_TO_PT, PageSetup, PaperSize
 from dualprev.reports.pdf_doc import PartMarker, build_pdf, format_date
 from dualprev.reports.pdf_table import column_widths, data_table, signoff_line
+from dualprev.reports.pdf_text import ChineseText
 from dualprev.reports.styles import FORM_BODY_PT, pdf_styles
 from dualprev.reports.tables import Align, CellValue, Column, Part, Section
 
@@ -33,22 +35,25 @@ COLUMNS: tuple[Column, ...] = (
     Column("隐患描述", 40),
     Column("隐患级别", 15, _C),
     Column("整改要求", 36),
-    Column("整改责任人", 17, _C),
+    Column("整改责任人", 17, _C, names=True),
     Column("整改期限", 21, _C),
 )
 
 
 @dataclass(frozen=True)
 class NoticeGroup:
-    """One notice: its serial number that day, the department ("" for none) and its hidden dangers."""
+    """One notice: its number and the day it was first issued, the department ("" for none) and
+    its hidden dangers."""
 
-    serial: int
+    number: str
+    issued_on: date
     department: str
     entries: tuple[LedgerEntry, ...]
 
 
 def notice_number(printed_on: date, serial: int) -> str:
-    """ZG-20261120-01: the day it is issued and its place among that day's notices."""
+    """ZG-20261120-01: the day it is issued and its place among that day's notices (the serial
+    comes from the database's sequence, so no two notices share a number)."""
     return f"ZG-{printed_on:%Y%m%d}-{serial:02d}"
 
 
@@ -74,7 +79,13 @@ def notice_story(group: NoticeGroup, enterprise: LedgerEnterprise, printed_on: d
     form = pdf_styles(FORM_BODY_PT)
     width, height = (v * MM_TO_PT for v in _PAGE.frame_mm)
     department = group.department or NO_DEPARTMENT
-    part = Part(TITLE, COLUMNS, (Section(_rows(group.entries, printed_on)),), signoff=())
+    part = Part(
+        TITLE,
+        COLUMNS,
+        (Section(_rows(group.entries, printed_on)),),
+        signoff=(),
+        terms=place_terms(group.entries),
+    )
     widths = column_widths(part, width, styles.body_pt)
     majors = sum(1 for e in group.entries if e.is_major)
     count = f"共 {len(group.entries)} 项" + (f"，其中重大隐患 {majors} 项" if majors else "")
@@ -87,14 +98,14 @@ def notice_story(group: NoticeGroup, enterprise: LedgerEnterprise, printed_on: d
     return [
         PartMarker(TITLE),
         Paragraph(TITLE, form.title),
-        Paragraph(markup(f"编号：{notice_number(printed_on, group.serial)}"), form.subtitle),
+        Paragraph(markup(f"编号：{group.number}"), form.subtitle),
         Paragraph(markup(f"{department}："), form.heading),
-        Paragraph(markup(request), form.field),
+        ChineseText(request, form.field),
         Spacer(1, 3 * MM_TO_PT),
         data_table(part, part.sections[0].rows, widths, styles, height),
         KeepTogether(
             [
-                Paragraph(markup(f"{enterprise.name}\n{format_date(printed_on)}"), form.closing),
+                Paragraph(markup(f"{enterprise.name}\n{format_date(group.issued_on)}"), form.closing),
                 signoff_line(ISSUER_SIGNOFF, form, width),
                 signoff_line(RECEIVER_SIGNOFF, form, width),
             ]
@@ -105,12 +116,18 @@ def notice_story(group: NoticeGroup, enterprise: LedgerEnterprise, printed_on: d
 def write_notices_pdf(
     enterprise: LedgerEnterprise, groups: Sequence[NoticeGroup], printed_on: date, stream: BinaryIO
 ) -> int:
-    """Write the notices, each from a new A4 page; returns the number of pages."""
+    """Write the notices, each from a new A4 page and paged on its own; returns the number of pages."""
     story: list[Flowable] = []
     for index, group in enumerate(groups):
         if index:
             story.append(PageBreak())
         story.extend(notice_story(group, enterprise, printed_on))
     return build_pdf(
-        stream, story, page=_PAGE, enterprise=enterprise.name, printed_on=printed_on, title=TITLE
+        stream,
+        story,
+        page=_PAGE,
+        enterprise=enterprise.name,
+        printed_on=printed_on,
+        title=TITLE,
+        number_per_part=True,
     )

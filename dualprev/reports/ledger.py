@@ -65,6 +65,14 @@ MAJOR_COLUMNS: tuple[Column, ...] = (
 )
 
 
+def place_terms(entries: Iterable[LedgerEntry]) -> tuple[str, ...]:
+    """Names of areas, risk points and departments the entries mention (kept whole in a PDF)."""
+    names: set[str] = set()
+    for e in entries:
+        names.update((e.area_name, e.risk_point_name, e.department_name))
+    return tuple(sorted(n for n in names if n))
+
+
 def period_text(data: LedgerData) -> str:
     """统计期：2026年第三季度（2026年7月1日至2026年9月30日）."""
     period = data.period
@@ -118,6 +126,7 @@ def summary_part(data: LedgerData, stats: LedgerStatistics, *, redact: Callable[
         sheet_name=SUMMARY_SHEET,
         fields_per_row=2,
         notes=numbered_notes([RATE_DEFINITIONS]),
+        terms=place_terms(data.entries),
     )
 
 
@@ -149,6 +158,7 @@ def ledger_frame(
     voided: int,
     rows: tuple[tuple[CellValue, ...], ...] = (),
 ) -> Part:
+    photos = any(column.key.startswith("photos_") for column, _heading in resolved)
     """The ledger part of ``count`` rows (``voided`` of them voided) with ``rows`` in it: a frame
     for rows written as they are made when ``rows`` is empty."""
     if not resolved:
@@ -156,7 +166,11 @@ def ledger_frame(
     text = f"共 {count} 条" + (f"（含已作废 {voided} 条）" if voided else "")
     notes = [f"状态为 {data.printed_on.isoformat()} 导出时的状态；逾期指整改期限已过而尚未销号。"]
     if regulator:
-        notes.append("本表为报送版：不含人员姓名、联系电话和照片，已作废的误录记录不列入。")
+        notes.append(
+            "本表为报送版：人员以职务代替姓名，联系电话已隐去"
+            + ("" if photos else "，不附照片")
+            + "；已作废的误录记录不列入。"
+        )
     else:
         notes.append("已作废的记录为误录，保留在台账中备查，不计入任何统计。")
     notes.append("统计口径见“隐患排查治理情况汇总”。")
@@ -168,6 +182,7 @@ def ledger_frame(
         notes=numbered_notes(notes),
         signoff=LEDGER_SIGNOFF,
         sheet_name="台账",
+        terms=place_terms(data.entries),
     )
 
 
@@ -177,8 +192,9 @@ def ledger_part(
     *,
     regulator: bool,
     redact: Callable[[str], str],
+    photos: bool = False,
 ) -> Part:
-    resolved = resolve(choices, regulator=regulator)
+    resolved = resolve(choices, regulator=regulator, photos=photos)
     entries = data.counted if regulator else data.entries
     rows = tuple(ledger_rows(entries, resolved, regulator=regulator, today=data.printed_on, redact=redact))
     voided = sum(1 for e in entries if e.is_void)
@@ -197,7 +213,7 @@ def ledger_choices(
     ``photos``), or the regulator version's."""
     if choices is not None:
         return choices
-    return regulator_choices() if regulator else standard_choices(photos=photos)
+    return regulator_choices(photos=photos) if regulator else standard_choices(photos=photos)
 
 
 def ledger_document(
@@ -220,7 +236,7 @@ def ledger_document(
     choices = ledger_choices(choices, regulator=regulator, photos=photos)
     parts = (
         summary_part(data, stats, redact=redact),
-        ledger_part(data, choices, regulator=regulator, redact=redact),
+        ledger_part(data, choices, regulator=regulator, redact=redact, photos=photos),
     )
     return TableDocument(
         enterprise=data.enterprise.name,

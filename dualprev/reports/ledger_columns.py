@@ -11,7 +11,7 @@ personal`) and masks names and phone numbers in every text it keeps (:class:`Red
 """
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +30,7 @@ REPORT_KEY = "hidden_danger_ledger"
 """``ExportProfile.report`` of ledger profiles."""
 
 MASK = "×××"
+UNKNOWN_TITLE = "相关人员"
 _S = HiddenDangerStatus
 
 
@@ -38,25 +39,38 @@ def _day(value: date | None) -> str:
 
 
 class Redactor:
-    """Masks personal data in free text: the given names (people of the enterprise, 排查人…) and
-    anything that looks like a Chinese mobile or landline number.
+    """Desensitises free text for the regulator (报送) version: a person's name becomes their 职务
+    (``titles``: name → role; "相关人员" when unknown), and anything that looks like a Chinese phone
+    number — mobile or landline, in any usual spelling — becomes ×××.
 
     Names shorter than two characters are ignored: masking single characters would wreck the text.
     """
 
-    _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+    _PHONE = re.compile(
+        r"(?<![\dA-Za-z-])(?:"
+        r"(?:\+\s?86|0086)?[\s-]?1[3-9]\d(?:[\s-]?\d){8}"  # 13912345678, 139-1234-5678, +86 139 1234 5678
+        r"|(?:[(（]\s?0\d{2,3}\s?[)）]|0\d{2,3})[\s-]?\d{3,4}[\s-]?\d{4}"  # (0512)6666 8888, 0512-66668888
+        r")(?![\dA-Za-z])"
+    )
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
-        cleaned = {n.strip() for n in names if len(n.strip()) >= 2}
-        # Longest first, so 王海涛 is masked whole rather than leaving 涛 after 王海.
+    def __init__(self, names: Iterable[str] = (), titles: Mapping[str, str] | None = None) -> None:
+        self._titles = {n.strip(): t for n, t in (titles or {}).items() if len(n.strip()) >= 2}
+        cleaned = {n.strip() for n in names if len(n.strip()) >= 2} | set(self._titles)
+        # Longest first, so 王海涛 is replaced whole rather than leaving 涛 after 王海.
         ordered = sorted(cleaned, key=len, reverse=True)
         self._names = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+
+    def title(self, name: str) -> str:
+        """What a name is printed as: the person's 职务, else 相关人员 (MASK without any titles)."""
+        if not self._titles:
+            return MASK
+        return self._titles.get(name) or UNKNOWN_TITLE
 
     def __call__(self, text: str) -> str:
         if not text:
             return text
         if self._names is not None:
-            text = self._names.sub(MASK, text)
+            text = self._names.sub(lambda m: self.title(m.group()), text)
         return self._PHONE.sub(MASK, text)
 
 
@@ -80,10 +94,10 @@ def _check_type(entry: LedgerEntry, _ctx: RowContext) -> CellValue:
     return entry.source.label
 
 
-def _finders(entry: LedgerEntry, _ctx: RowContext) -> CellValue:
+def _finders(entry: LedgerEntry, ctx: RowContext) -> CellValue:
     if entry.finder_names:
-        return entry.finder_names
-    return entry.source_detail if entry.source is HiddenDangerSource.EXTERNAL else ""
+        return "、".join(dict.fromkeys(ctx.redact(n) for n in split_names(entry.finder_names)))
+    return ctx.redact(entry.source_detail) if entry.source is HiddenDangerSource.EXTERNAL else ""
 
 
 def _source(entry: LedgerEntry, ctx: RowContext) -> CellValue:
@@ -177,9 +191,11 @@ class LedgerColumn:
     value: Callable[[LedgerEntry, RowContext], CellValue]
     align: Align = Align.LEFT
     personal: bool = False
+    names: bool = False
+    """Its cells hold names (people, departments) that a PDF never breaks."""
 
     def column(self, heading: str = "") -> Column:
-        return Column(heading or self.heading, self.width, self.align)
+        return Column(heading or self.heading, self.width, self.align, names=self.names)
 
 
 _C, _R = Align.CENTER, Align.RIGHT
@@ -188,22 +204,22 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("number", "隐患编号", 21, lambda e, _ctx: e.number, _C),
     LedgerColumn("found_on", "排查日期", 17, lambda e, _ctx: _day(e.found_on), _C),
     LedgerColumn("check_type", "排查类型", 15, _check_type, _C),
-    LedgerColumn("finders", "排查人", 15, _finders, _C, personal=True),
+    LedgerColumn("finders", "排查人", 15, _finders, _C, names=True),
     LedgerColumn("place", "部位/风险点", 24, _text(lambda e: e.place)),
     LedgerColumn("description", "隐患描述", 40, _text(lambda e: e.description)),
     LedgerColumn("category", "隐患类别", 16, lambda e, _ctx: e.category.label, _C),
     LedgerColumn("level", "隐患级别", 14, lambda e, _ctx: e.level.label, _C),
     LedgerColumn("accident_types", "可能导致的事故类型", 16, lambda e, _ctx: "、".join(e.accident_types)),
     LedgerColumn("measures", "整改措施", 34, _text(lambda e: e.rectification_measures)),
-    LedgerColumn("department", "整改责任单位", 16, lambda e, _ctx: e.department_name, _C),
-    LedgerColumn("rectifier", "整改责任人", 12, lambda e, _ctx: e.rectifier_name, _C, personal=True),
+    LedgerColumn("department", "整改责任单位", 16, lambda e, _ctx: e.department_name, _C, names=True),
+    LedgerColumn("rectifier", "整改责任人", 12, lambda e, ctx: ctx.redact(e.rectifier_name), _C, names=True),
     LedgerColumn("deadline", "整改期限", 17, lambda e, _ctx: _day(e.deadline), _C),
     LedgerColumn(
         "funds", "整改资金（元）", 15, lambda e, _ctx: format_yuan(e.funds_fen) if e.funds_fen else "", _R
     ),
     LedgerColumn("interim", "临时管控措施", 24, _text(lambda e: e.interim_measures)),
     LedgerColumn("completed_on", "整改完成日期", 17, lambda e, _ctx: _day(e.completed_on), _C),
-    LedgerColumn("acceptor", "验收人", 12, lambda e, _ctx: e.acceptor_name, _C, personal=True),
+    LedgerColumn("acceptor", "验收人", 12, lambda e, ctx: ctx.redact(e.acceptor_name), _C, names=True),
     LedgerColumn("accepted_on", "验收日期", 17, lambda e, _ctx: _day(e.accepted_on), _C),
     LedgerColumn("conclusion", "验收结论", 24, _text(lambda e: e.acceptance_conclusion)),
     LedgerColumn("status", "状态", 13, _status, _C),
@@ -237,11 +253,15 @@ PHOTO_KEYS: tuple[str, ...] = ("photos_before", "photos_after")
 """Added to the standard layout when photos are wanted (整改前/整改后照片)."""
 
 REGULATOR_KEYS: tuple[str, ...] = (
-    "seq", "number", "found_on", "place", "description", "category", "level", "basis", "measures",
-    "department", "deadline", "progress",
+    "seq", "number", "found_on", "check_type", "finders", "place", "description", "category", "level",
+    "basis", "accident_types", "measures", "department", "rectifier", "deadline", "funds", "interim",
+    "completed_on", "acceptor", "accepted_on", "conclusion", "status", "note",
 )  # fmt: skip
-"""The regulator (报送) version: numbered items, where, what, level, 判定依据, what is done, who (as a
-unit), by when, and how far it has got — no names, phones or photos."""
+"""The regulator (报送) version: the §8.2 columns and 判定依据, desensitised — people by their 职务
+(:data:`TITLE_KEYS`), no phone column, phones in texts masked, photos only when asked for."""
+
+TITLE_KEYS: frozenset[str] = frozenset({"finders", "rectifier", "acceptor"})
+"""Columns of people, printed by 职务 in the regulator version (the heading says so)."""
 
 
 @dataclass(frozen=True)
@@ -265,19 +285,28 @@ def standard_choices(*, photos: bool = False) -> tuple[ColumnChoice, ...]:
     return tuple(ColumnChoice(k) for k in keys)
 
 
-def regulator_choices() -> tuple[ColumnChoice, ...]:
-    return tuple(ColumnChoice(k) for k in REGULATOR_KEYS)
+def regulator_choices(*, photos: bool = False) -> tuple[ColumnChoice, ...]:
+    keys = REGULATOR_KEYS + (PHOTO_KEYS if photos else ())
+    return tuple(ColumnChoice(k) for k in keys)
 
 
-def resolve(choices: Sequence[ColumnChoice], *, regulator: bool) -> list[tuple[LedgerColumn, str]]:
+def resolve(
+    choices: Sequence[ColumnChoice], *, regulator: bool, photos: bool = False
+) -> list[tuple[LedgerColumn, str]]:
     """The columns to print with their headings: unknown keys (a profile saved by a newer version)
-    and repeated keys are skipped; the regulator version also drops personal columns."""
+    and repeated keys are skipped. The regulator version drops personal columns (phone; photos
+    unless ``photos``: they may show faces) and heads the people columns "（职务）"."""
     seen: set[str] = set()
     result: list[tuple[LedgerColumn, str]] = []
     for choice in choices:
         column = BY_KEY.get(choice.key)
-        if column is None or choice.key in seen or (regulator and column.personal):
+        if column is None or choice.key in seen:
+            continue
+        if regulator and column.personal and not (photos and column.key.startswith("photos_")):
             continue
         seen.add(choice.key)
-        result.append((column, choice.shown_heading))
+        heading = choice.shown_heading
+        if regulator and column.key in TITLE_KEYS and not choice.heading.strip():
+            heading += "（职务）"
+        result.append((column, heading))
     return result

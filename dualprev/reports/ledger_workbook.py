@@ -50,7 +50,9 @@ def write_ledger_xlsx(
     check counts. The options are :func:`.ledger.ledger_document`'s.
     """
     redact = redaction(regulator, redactor)
-    resolved = resolve(ledger_choices(choices, regulator=regulator, photos=photos), regulator=regulator)
+    resolved = resolve(
+        ledger_choices(choices, regulator=regulator, photos=photos), regulator=regulator, photos=photos
+    )
     tally = StatisticsTally(data.period, data.as_of)
     for entry in data.earlier_open:
         tally.add(entry, earlier=True)

@@ -34,6 +34,8 @@ class ExportResult:
     title: str
     items: int
     pages: int | None = None
+    note: str = ""
+    """More to tell the user (e.g. that the export recorded something in the database)."""
 
 
 def _cannot_write(path: Path, exc: OSError) -> UserError:

@@ -78,7 +78,11 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self.cell_styles = cell_styles
         self.hAlign = "LEFT"
         if measured is None:
-            heights = [self._row_height(r) for r in rows]
+            header_rows = len(self.header)
+            heights = [
+                self._row_height(r, None if cell_styles is None else cell_styles[header_rows + i])
+                for i, r in enumerate(rows)
+            ]
             measured = heights, [0.0, *accumulate(heights)]
         self._heights, self._cumulative = measured
         # The header may span cells across rows and columns; let reportlab itself measure it.
@@ -86,10 +90,10 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         header_only.setStyle(TableStyle(self.commands))
         self._header_height = float(header_only.wrap(sum(self.widths), BIG)[1])
 
-    def _row_height(self, row: Sequence[Any]) -> float:
+    def _row_height(self, row: Sequence[Any], styles: Sequence[CellStyle] | None) -> float:
         # The rule of reportlab's Table._calc_height: each cell's content plus top and bottom padding.
         tallest = 0.0
-        for value, width in zip(row, self.widths, strict=True):
+        for index, (value, width) in enumerate(zip(row, self.widths, strict=True)):
             if isinstance(value, Paragraph):
                 height = float(value.wrap(width - 2 * self.padding[0], BIG)[1])
             elif isinstance(value, (list, tuple)) and not value:
@@ -103,7 +107,8 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type hints
                     height += flowable.getSpaceBefore() + flowable.getSpaceAfter()
                 height -= value[0].getSpaceBefore() + value[-1].getSpaceAfter()
             else:
-                height = self.leading * (str(value).count("\n") + 1)
+                leading = self.leading if styles is None else styles[index].leading
+                height = leading * (str(value).count("\n") + 1)
             tallest = max(tallest, height)
         return tallest + 2 * self.padding[1]
 

@@ -6,6 +6,7 @@ The total page count is only known at the end, so the canvas keeps each finished
 draws the footers when the document is saved (the usual reportlab two-pass recipe, in one pass).
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, BinaryIO
@@ -18,6 +19,7 @@ from dualprev.reports.page import MM_TO_PT, PageSetup
 from dualprev.reports.styles import BLACK_PDF, RULE_GREY_PDF, RUNNING_PT
 
 _TITLE_ATTR = "dualprev_part_title"
+_PART_ATTR = "dualprev_part_seq"
 _HEADER_GAP_PT = 12.0
 
 
@@ -39,6 +41,7 @@ class PartMarker(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
     def draw(self) -> None:
         setattr(self.canv, _TITLE_ATTR, self.title)
+        setattr(self.canv, _PART_ATTR, getattr(self.canv, _PART_ATTR, 0) + 1)
 
 
 def _centre_text(title: str, note: str, room: float) -> str:
@@ -51,7 +54,21 @@ def _centre_text(title: str, note: str, room: float) -> str:
     return title
 
 
-def _canvas_class(page: PageSetup) -> type[Canvas]:
+def page_numbers(parts: Sequence[int], *, per_part: bool) -> list[tuple[int, int]]:
+    """(page number, page count) of each page, given the part each page belongs to: counted
+    through the whole document, or from 1 within each part (separate notices in one file)."""
+    if not per_part:
+        return [(n, len(parts)) for n in range(1, len(parts) + 1)]
+    totals = Counter(parts)
+    seen: Counter[int] = Counter()
+    numbers: list[tuple[int, int]] = []
+    for part in parts:
+        seen[part] += 1
+        numbers.append((seen[part], totals[part]))
+    return numbers
+
+
+def _canvas_class(page: PageSetup, per_part: bool) -> type[Canvas]:
     font = register_pdf_font()
     width, _height = page.size_pt
     margin = page.margin_mm * MM_TO_PT
@@ -66,8 +83,9 @@ def _canvas_class(page: PageSetup) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            parts = [state.get(_PART_ATTR, 0) for state in self._pages]
+            numbers = page_numbers(parts, per_part=per_part)
+            for (number, total), state in zip(numbers, self._pages, strict=True):
                 self.__dict__.update(state)
                 self.setFont(font, RUNNING_PT)
                 self.setFillColor(BLACK_PDF)
@@ -87,11 +105,13 @@ def build_pdf(
     printed_on: date,
     title: str,
     note: str = "",
+    number_per_part: bool = False,
 ) -> int:
     """Lay ``story`` out on ``page`` into ``stream``; returns the number of pages.
 
     Put a :class:`PartMarker` before each document in the story so continuation pages name it.
-    ``note`` follows the title in every page's running header.
+    ``note`` follows the title in every page's running header. ``number_per_part`` numbers the
+    pages of each part on its own ("第 1 页 / 共 1 页" on each of several notices).
     """
     font = register_pdf_font()
     width, height = page.size_pt
@@ -144,5 +164,5 @@ def build_pdf(
     )
     # Drawn after the page's flowables, so a PartMarker on this page has already set the title.
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=running_header)])
-    doc.build(list(story), canvasmaker=_canvas_class(page))
+    doc.build(list(story), canvasmaker=_canvas_class(page, number_per_part))
     return int(doc.page)

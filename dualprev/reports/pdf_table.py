@@ -27,9 +27,11 @@ from reportlab.platypus.tables import CellStyle
 
 from dualprev.domain.risk import RiskLevel
 from dualprev.reports.fonts import register_pdf_font, text_width_pt
+from dualprev.reports.line_break import Terms, fit_text, split_items, widest_token
 from dualprev.reports.page import MM_TO_PT
 from dualprev.reports.paged_table import EMPTY_CELL, CellParagraph, Command, PagedTable
 from dualprev.reports.pdf_doc import PartMarker, build_pdf
+from dualprev.reports.pdf_text import MIN_CELL_PT, ChineseText, measure, terms_with
 from dualprev.reports.styles import (
     BLACK_PDF,
     CELL_IMAGE_GAP_PT,
@@ -64,8 +66,9 @@ from dualprev.reports.tables import (
 )
 
 _ALIGN = {Align.LEFT: "LEFT", Align.CENTER: "CENTER", Align.RIGHT: "RIGHT"}
-_UNBREAKABLE_MAX = 16
-_CJK_START = 0x2E80
+NAME_TERM_MAX = 6
+"""Longest item of a name column kept whole wherever it occurs (a name, a department, a post); a
+longer one (a title with its remark) may break like any text."""
 
 
 def write_table_pdf(document: TableDocument, stream: BinaryIO) -> int:
@@ -94,19 +97,20 @@ def part_story(part: Part, styles: PdfStyles, frame_width: float, frame_height: 
     if part.subtitle:
         story.append(Paragraph(_markup(part.subtitle), styles.subtitle))
     part_widths: list[float] | None = None  # shared by every section in the part's columns
+    terms = part_terms(part)
     for index, section in enumerate(part.sections):
         if index and part.section_per_page:
             story.append(PageBreak())
         elif index:
             story.append(Spacer(1, 4 * MM_TO_PT))
         if section.columns:
-            widths = _widths(section.columns, [section.rows], frame_width, styles.body_pt)
+            widths = _widths(section.columns, [section.rows], frame_width, styles.body_pt, terms)
         else:
             if part_widths is None:
-                part_widths = column_widths(part, frame_width, styles.body_pt)
+                part_widths = column_widths(part, frame_width, styles.body_pt, terms)
             widths = part_widths
-        story.extend(_section_story(part, section, widths, styles, frame_height))
-    tail: list[Flowable] = [Paragraph(_markup(note), styles.note) for note in part.notes]
+        story.extend(_section_story(part, section, widths, styles, frame_height, terms))
+    tail: list[Flowable] = [ChineseText(note, styles.note, terms) for note in part.notes]
     if part.signoff:
         tail.append(signoff_line(part.signoff, styles, frame_width))
     if tail:
@@ -114,10 +118,22 @@ def part_story(part: Part, styles: PdfStyles, frame_width: float, frame_height: 
     return story
 
 
-def column_widths(part: Part, frame_width: float, body_pt: float) -> list[float]:
+def column_widths(part: Part, frame_width: float, body_pt: float, terms: Terms | None = None) -> list[float]:
     """Column widths in points of the part's own columns (see :func:`_widths`)."""
     rows = [s.rows for s in part.sections if not s.columns]
-    return _widths(part.columns, rows, frame_width, body_pt)
+    return _widths(part.columns, rows, frame_width, body_pt, terms or part_terms(part))
+
+
+def part_terms(part: Part) -> Terms:
+    """The words never broken in ``part``: the vocabulary, and every item of its name columns."""
+    words: set[str] = {w for w in part.terms if len(w) <= NAME_TERM_MAX}
+    for section in part.sections:
+        columns = part.columns_of(section)
+        named = [i for i, c in enumerate(columns) if c.names]
+        for row in section.rows:
+            for index in named:
+                words.update(w for w in split_items(cell_text(row[index])) if len(w) <= NAME_TERM_MAX)
+    return terms_with(words)
 
 
 def _widths(
@@ -125,12 +141,14 @@ def _widths(
     row_groups: Iterable[Sequence[Sequence[CellValue]]],
     frame_width: float,
     body_pt: float,
+    terms: Terms,
 ) -> list[float]:
     """Column widths in points: the reference proportions stretched or shrunk to the frame, but
-    never so narrow that a code, a number or a level name breaks inside (FX-JJ-0 / 01, 0. / 5)."""
+    never so narrow that a column's widest unbreakable token (a code, a number with its unit, a
+    name, a level name) has to shrink or break, as far as the frame allows."""
     total = sum(c.width for c in columns)
     widths = [frame_width * c.width / total for c in columns]
-    floors = _unbreakable_widths(columns, row_groups, body_pt, cap=frame_width / 4)
+    floors = _token_floors(columns, row_groups, body_pt, terms, cap=frame_width / 6)
     for _ in range(3):  # raising one column shrinks the others, which may then need raising
         short = sum(max(f - w, 0.0) for w, f in zip(widths, floors, strict=True))
         if short <= 0.01:
@@ -144,44 +162,41 @@ def _widths(
     return widths
 
 
-def _unbreakable(value: CellValue) -> bool:
-    if isinstance(value, Cell) and value.level is not None:
-        return True
-    text = cell_text(value)
-    return 0 < len(text) <= _UNBREAKABLE_MAX and not any(ch.isspace() or ord(ch) >= _CJK_START for ch in text)
-
-
-def _unbreakable_widths(
+def _token_floors(
     columns: Sequence[Column],
     row_groups: Iterable[Sequence[Sequence[CellValue]]],
     body_pt: float,
+    terms: Terms,
     cap: float,
 ) -> list[float]:
-    floors = [0.0] * len(columns)
-    for index, column in enumerate(columns):
-        if _unbreakable(column.heading):
-            floors[index] = text_width_pt(column.heading, body_pt)
+    """Per column, the width its widest token needs (heading and cells), padding included."""
+
+    def width_of(text: str) -> float:
+        return widest_token(text, lambda t: measure(t, body_pt), terms)
+
+    floors = [width_of(c.heading) for c in columns]
     seen: set[tuple[int, str]] = set()
     for rows in row_groups:
         for row in rows:
             for index, value in enumerate(row):
-                if _unbreakable(value):
-                    text = cell_text(value)
-                    if (index, text) not in seen:
-                        seen.add((index, text))
-                        floors[index] = max(floors[index], text_width_pt(text, body_pt))
-    return [min(f + 2 * CELL_PAD_PT + 1, cap) if f else 0.0 for f in floors]
+                text = cell_text(value)
+                if text and (index, text) not in seen:
+                    seen.add((index, text))
+                    floors[index] = max(floors[index], width_of(text))
+    return [min(f + 2 * CELL_PAD_PT + 0.5, cap) if f else 0.0 for f in floors]
 
 
 def _section_story(
-    part: Part, section: Section, widths: list[float], styles: PdfStyles, frame_height: float
+    part: Part, section: Section, widths: list[float], styles: PdfStyles, frame_height: float, terms: Terms
 ) -> list[Flowable]:
     lead: list[Flowable] = []
     if section.heading:
         lead.append(Paragraph(_markup(section.heading), styles.heading))
     if section.fields:
         lead.append(field_block(section.fields, part.fields_per_row, styles, sum(widths)))
-    table = data_table(part, section.rows, widths, styles, frame_height, columns=part.columns_of(section))
+    table = data_table(
+        part, section.rows, widths, styles, frame_height, columns=part.columns_of(section), terms=terms
+    )
     if not lead:
         return [table]
     # Keep the header block with the start of its table rather than alone at a page bottom.
@@ -196,24 +211,26 @@ def data_table(
     frame_height: float,
     *,
     columns: Sequence[Column] | None = None,
+    terms: Terms | None = None,
 ) -> PagedTable:
     """The table of ``rows`` under the header row(s) of ``columns`` (default: the part's),
-    repeated on every page."""
+    repeated on every page. Cell texts are broken into lines by the Chinese rules
+    (:mod:`dualprev.reports.line_break`) and drawn as plain strings."""
     columns = part.columns if columns is None else columns
+    terms = terms or part_terms(part)
     body = styles.body_pt
-    leading = body * LEADING_RATIO
     header_rows = header_row_count(columns)
-    # Cell styles made once per look and shared (font, colour, alignment, padding); the commands
-    # only draw: grid, box, fills, spans.
-    cell_style = _cell_styles(register_pdf_font(), body, leading)
+    # Cell styles made once per look and shared (font, size, colour, alignment, padding); the
+    # commands only draw: grid, box, fills, spans.
+    cell_style = _cell_styles(register_pdf_font())
     commands: list[Command] = [
         ("INNERGRID", (0, 0), (-1, -1), GRID_WIDTH_PT, GRID_PDF),
         ("BOX", (0, 0), (-1, -1), OUTER_WIDTH_PT, GRID_PDF),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_FILL_PDF),
         *_header_spans(columns),
     ]
-    header_styles = [[cell_style(Align.CENTER, None)] * len(columns)] * header_rows
     inner = [w - 2 * CELL_PAD_PT for w in widths]
+    header, header_styles = _header_cells(columns, widths, body, terms, cell_style)
     data: list[list[Any]] = []
     row_styles: list[list[CellStyle]] = []
     row_commands: list[list[Command]] = []
@@ -227,40 +244,52 @@ def data_table(
                 align, level = value.align or align, value.level
                 if level is not None:
                     own.append(("BACKGROUND", (c, 0), (c, 0), level_fill_pdf(level)))
-            looks.append(cell_style(align, level))
             if isinstance(value, Cell) and value.images:
-                cells.append(_image_cell(value, inner[c], body, align))
+                cells.append(_image_cell(value, inner[c], body, align, terms))
+                looks.append(cell_style(align, level, body))
             else:
-                cells.append(_cell_flowable(cell_text(value), inner[c], body, align, level))
+                text, size = _cell_text(cell_text(value), inner[c], body, terms)
+                if isinstance(text, str) and text.count("\n") * size * LEADING_RATIO > frame_height / 2:
+                    # Taller than half a page: a paragraph (of the lines already broken), which
+                    # reportlab can split across pages; a plain string it cannot.
+                    style = pdf_cell_style(size, align, level)
+                    cells.append(CellParagraph(_markup(text), style))
+                else:
+                    cells.append(text)
+                looks.append(cell_style(align, level, size))
         data.append(cells)
         row_styles.append(looks)
         row_commands.append(own)
     return PagedTable(
-        _header_cells(columns, styles),
+        header,
         data,
         widths=widths,
         commands=commands,
         row_commands=row_commands,
         padding=(CELL_PAD_PT, CELL_PAD_PT),
-        leading=leading,
+        leading=body * LEADING_RATIO,
         frame_height=frame_height,
         cell_styles=[*header_styles, *row_styles],
     )
 
 
-def _cell_styles(font: str, body: float, leading: float) -> Callable[[Align, RiskLevel | None], CellStyle]:
-    """The table cell style of an alignment on a level's colour (or none), made once each."""
+CellStyler = Callable[[Align, RiskLevel | None, float], CellStyle]
+
+
+def _cell_styles(font: str) -> CellStyler:
+    """The table cell style of an alignment on a level's colour (or none) at a size, made once each."""
     base = CellStyle("cell")
-    base.fontname, base.fontsize, base.leading = font, body, leading
+    base.fontname = font
     base.color, base.valign = BLACK_PDF, "MIDDLE"
     base.leftPadding = base.rightPadding = base.topPadding = base.bottomPadding = CELL_PAD_PT
-    made: dict[tuple[Align, RiskLevel | None], CellStyle] = {}
+    made: dict[tuple[Align, RiskLevel | None, float], CellStyle] = {}
 
-    def style(align: Align, level: RiskLevel | None) -> CellStyle:
-        found = made.get((align, level))
+    def style(align: Align, level: RiskLevel | None, size: float) -> CellStyle:
+        found = made.get((align, level, size))
         if found is None:
-            found = made[align, level] = CellStyle(f"cell-{align}-{level}", base)
+            found = made[align, level, size] = CellStyle(f"cell-{align}-{level}-{size}", base)
             found.alignment = _ALIGN[align]
+            found.fontsize, found.leading = size, size * LEADING_RATIO
             if level is not None:
                 found.color = level_text_pdf(level)
         return found
@@ -268,19 +297,18 @@ def _cell_styles(font: str, body: float, leading: float) -> Callable[[Align, Ris
     return style
 
 
-def _cell_flowable(
-    text: str, inner_width: float, body: float, align: Align, level: Any
-) -> str | tuple[()] | Paragraph:
-    # A plain string is far cheaper to lay out than a Paragraph; use one whenever the text fits.
-    # Nothing at all is cheaper still: an empty cell is not drawn.
+def _cell_text(text: str, inner_width: float, body: float, terms: Terms) -> tuple[str | tuple[()], float]:
+    """The cell's text as lines joined by "\n" and the size it prints at (body, or smaller when a
+    token is wider than the column). Nothing at all for an empty cell: it is not drawn."""
     if not text:
-        return EMPTY_CELL
-    if "\n" not in text and text_width_pt(text, body) <= inner_width:
-        return text
-    return CellParagraph(_markup(text), pdf_cell_style(body, align, level))
+        return EMPTY_CELL, body
+    if "\n" not in text and measure(text, body) <= inner_width:
+        return text, body  # the common case: fits on one line
+    fitted = fit_text(text, inner_width, measure, size=body, min_size=min(MIN_CELL_PT, body), terms=terms)
+    return "\n".join(fitted.lines), fitted.size
 
 
-def _image_cell(cell: Cell, inner_width: float, body: float, align: Align) -> list[Flowable]:
+def _image_cell(cell: Cell, inner_width: float, body: float, align: Align, terms: Terms) -> list[Flowable]:
     """The cell's pictures, each as wide as the cell allows (at most CELL_IMAGE_MAX_MM high),
     stacked, then its text. A picture file that cannot be read is left out."""
     flowables: list[Flowable] = []
@@ -297,7 +325,7 @@ def _image_cell(cell: Cell, inner_width: float, body: float, align: Align) -> li
         flowables.append(image)
     text = cell_text(cell)
     if text:
-        paragraph = CellParagraph(_markup(text), pdf_cell_style(body, align, cell.level))
+        paragraph = ChineseText(text, pdf_cell_style(body, align, cell.level), terms, MIN_CELL_PT)
         if flowables:
             paragraph.spaceBefore = CELL_IMAGE_GAP_PT
         flowables.append(paragraph)
@@ -312,22 +340,41 @@ def _image_size(path: Path) -> tuple[float, float] | None:
     return (float(width), float(height)) if width and height else None
 
 
-def _header_cells(columns: Sequence[Column], styles: PdfStyles) -> list[list[Any]]:
-    def para(text: str) -> Paragraph:
-        return Paragraph(_markup(text), styles.header_cell)
-
-    if header_row_count(columns) == 1:
-        return [[para(c.heading) for c in columns]]
-    top: list[Any] = [""] * len(columns)
-    bottom: list[Any] = [""] * len(columns)
-    for group, first, last in group_spans(columns):
-        if group:
-            top[first] = para(group)
-            for col in range(first, last + 1):
-                bottom[col] = para(columns[col].heading)
-        else:
-            top[first] = para(columns[first].heading)
-    return [top, bottom]
+def _header_cells(
+    columns: Sequence[Column], widths: Sequence[float], body: float, terms: Terms, cell_style: CellStyler
+) -> tuple[list[list[Any]], list[list[CellStyle]]]:
+    """The header row(s) broken like the body cells, and their styles (centred)."""
+    rows = header_row_count(columns)
+    texts: list[list[Any]] = [[EMPTY_CELL] * len(columns) for _ in range(rows)]
+    spans: list[list[float]] = [list(widths) for _ in range(rows)]
+    if rows == 1:
+        for index, column in enumerate(columns):
+            texts[0][index] = column.heading
+    else:
+        for group, first, last in group_spans(columns):
+            if group:
+                texts[0][first] = group
+                spans[0][first] = sum(widths[first : last + 1])
+                for col in range(first, last + 1):
+                    texts[1][col] = columns[col].heading
+            else:
+                texts[0][first] = columns[first].heading
+    cells: list[list[Any]] = []
+    looks: list[list[CellStyle]] = []
+    for r in range(rows):
+        row: list[Any] = []
+        row_looks: list[CellStyle] = []
+        for c in range(len(columns)):
+            text = texts[r][c]
+            if text:
+                shown, size = _cell_text(text, spans[r][c] - 2 * CELL_PAD_PT, body, terms)
+            else:
+                shown, size = EMPTY_CELL, body
+            row.append(shown)
+            row_looks.append(cell_style(Align.CENTER, None, size))
+        cells.append(row)
+        looks.append(row_looks)
+    return cells, looks
 
 
 def _header_spans(columns: Sequence[Column]) -> list[tuple[Any, ...]]:
@@ -344,7 +391,7 @@ def _header_spans(columns: Sequence[Column]) -> list[tuple[Any, ...]]:
 
 def field_block(fields: Sequence[HeaderField], per_row: int, styles: PdfStyles, width: float) -> Table:
     """A boxed grid of "label：value" fields, ``per_row`` to a line."""
-    cells = [Paragraph(f"{_markup(f.label)}：{_markup(f.value)}", styles.field) for f in fields]
+    cells: list[Any] = [ChineseText(f"{f.label}：{f.value}", styles.field) for f in fields]
     rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     spans: list[tuple[Any, ...]] = []
     for r, row in enumerate(rows):

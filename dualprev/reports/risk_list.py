@@ -41,8 +41,8 @@ COLUMNS: tuple[Column, ...] = (
     *(Column(category.label, 29, group="管控措施") for category in ControlMeasureCategory),
     Column("建议新增措施", 22),
     Column("管控层级", 14, _C),
-    Column("责任单位", 19, _C),
-    Column("责任人", 12, _C),
+    Column("责任单位", 19, _C, names=True),
+    Column("责任人", 12, _C, names=True),
     Column("备注", 15),
 )
 
@@ -83,7 +83,9 @@ def risk_list_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER) -
     )
     mismatched = [MISMATCH_NOTE] if any(h.owner_mismatch for p in points for h in p.hazards) else []
     notes = numbered_notes([summary, *scheme_notes(points), LEVEL_COLOUR_NOTE, *mismatched])
-    part = Part(title=TITLE, columns=COLUMNS, sections=(Section(tuple(rows)),), notes=notes)
+    places = {p.place for p in points} | {h.responsible_department for p in points for h in p.hazards}
+    terms = tuple(sorted(n for n in places if n))
+    part = Part(title=TITLE, columns=COLUMNS, sections=(Section(tuple(rows)),), notes=notes, terms=terms)
     return TableDocument(
         enterprise=data.enterprise.name,
         printed_on=data.printed_on,

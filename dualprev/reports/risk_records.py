@@ -49,7 +49,7 @@ EQUIPMENT_COLUMNS: tuple[Column, ...] = (
     Column("设备设施名称", 45),
     Column("编号/位号", 40, _C),
     Column("规格型号", 40, _C),
-    Column("所属车间/使用部门", 40, _C),
+    Column("所属车间/使用部门", 40, _C, names=True),
     Column("岗位", 55),
     Column("备注", 40),
 )
@@ -98,8 +98,8 @@ REGISTER_COLUMNS: tuple[Column, ...] = (
     Column("可能导致的事故类型", 45),
     Column("风险等级", 20, _C),
     Column("管控层级", 17, _C),
-    Column("责任单位", 24, _C),
-    Column("责任人", 17, _C),
+    Column("责任单位", 24, _C, names=True),
+    Column("责任人", 17, _C, names=True),
     Column("备注", 30),
 )
 

@@ -32,12 +32,16 @@ class Align(StrEnum):
 class Column:
     """One column: its heading, its width in mm at the reference layout (scaled to fit the page,
     so only the proportions matter), how its cells align, and the group heading above it (columns
-    that share a group get one merged cell in a second header row)."""
+    that share a group get one merged cell in a second header row).
+
+    ``names``: the column holds names (people, departments, statuses…): a PDF never breaks one of
+    them inside, here or wherever else it occurs in the document."""
 
     heading: str
     width: float
     align: Align = Align.LEFT
     group: str = ""
+    names: bool = False
 
 
 CellText = str | int | Decimal
@@ -131,6 +135,8 @@ class Part:
     sheet_name: str = ""
     section_per_page: bool = False
     fields_per_row: int = 3
+    terms: tuple[str, ...] = ()
+    """Names a PDF never breaks wherever they occur in the part (areas, departments, people)."""
 
     def __post_init__(self) -> None:
         for section in self.sections:

@@ -14,6 +14,7 @@ pictures, print titles) is openpyxl's.
 import re
 import tempfile
 from collections.abc import Callable, Hashable, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import IO, Any
 from xml.etree.ElementTree import fromstring
@@ -25,8 +26,10 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
-CellData = str | int | float | Decimal | None
-"""What a cell holds: a text, a number, or nothing (an empty, styled box)."""
+CellData = str | int | float | Decimal | date | None
+"""What a cell holds: a text, a number, a date, or nothing (an empty, styled box)."""
+
+_EPOCH = date(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year quirk folded in)
 
 _ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # as openpyxl refuses them
 _MAX_TEXT = 32767  # characters Excel keeps in a cell
@@ -52,6 +55,8 @@ def cell_xml(ref: str, style: int, value: CellData) -> str:
         )
     if isinstance(value, bool):
         return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, date):  # a serial day number; the style's number format shows it as a date
+        return f'<c r="{ref}" s="{style}" t="n"><v>{(value - _EPOCH).days}</v></c>'
     return f'<c r="{ref}" s="{style}" t="n"><v>{value}</v></c>'
 
 
@@ -136,3 +141,31 @@ class XmlSheet:
         self._rows.write(xml)
         self._rows.write("\n")
         self.last_row = row
+
+
+DATE_FORMAT = "yyyy-mm-dd"
+MONEY_FORMAT = "#,##0.00"
+PERCENT_FORMAT = "0.0%"
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONEY = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}")
+_PERCENT = re.compile(r"\d{1,3}(?:\.\d+)?%")
+
+
+def typed(value: CellData) -> tuple[CellData, str]:
+    """A cell's value as a workbook should store it, and its number format ("" for none): the
+    texts the printouts write for dates (2026-08-15), amounts of money (1,800.00) and percentages
+    (95.0%) become a real date, number and fraction that sort, add up and print the same."""
+    if not isinstance(value, str):
+        return value, DATE_FORMAT if isinstance(value, date) else ""
+    if not value[:1].isdigit() or len(value) > 16:
+        return value, ""
+    if _DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value), DATE_FORMAT
+        except ValueError:
+            return value, ""
+    if _MONEY.fullmatch(value):
+        return Decimal(value.replace(",", "")), MONEY_FORMAT
+    if _PERCENT.fullmatch(value):
+        return Decimal(value[:-1]) / 100, PERCENT_FORMAT
+    return value, ""

@@ -35,7 +35,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from PIL import Image as PilImage
 
 from dualprev.domain.risk import RiskLevel
-from dualprev.reports.page import PageSetup, PaperSize
+from dualprev.reports.page import MM_TO_PT, PageSetup, PaperSize
 from dualprev.reports.pdf_doc import format_date
 from dualprev.reports.styles import (
     XLSX_BODY_FONT,
@@ -75,7 +75,7 @@ from dualprev.reports.tables import (
     group_spans,
     header_row_count,
 )
-from dualprev.reports.xlsx_sheet import CellData, XmlSheet, cell_xml, row_xml
+from dualprev.reports.xlsx_sheet import CellData, XmlSheet, cell_xml, row_xml, typed
 
 _INVALID_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 _MAX_SHEET_NAME = 31
@@ -163,6 +163,62 @@ def _units_to_px(units: float) -> float:
     return units * 7 + 5
 
 
+MIN_PRINT_SCALE = 0.8
+"""A sheet prints at least this fraction of its size (10 pt body text at 8 pt or more): wider
+sheets go on landscape A4, then A3, and beyond that their columns narrow (the text wraps more)."""
+_NARROWEST_UNITS = 4.0
+_DATE_UNITS = 11.5  # a typed date shows as ##### in a narrower column
+
+
+_PRINT_PT_PER_UNIT = 7.1
+"""Printed width of one column width unit at 100 %, as LibreOffice lays a sheet out (measured:
+a 254-unit ledger spans 1800 pt); Excel's is narrower (about 5.6 pt), so this errs on the safe side."""
+
+
+def _sheet_width_pt(widths: Sequence[float]) -> float:
+    return sum(widths) * _PRINT_PT_PER_UNIT
+
+
+def _printable_pt(paper: PaperSize, landscape: bool, margin_mm: float) -> float:
+    short, long = paper.portrait_mm
+    return ((long if landscape else short) - 2 * margin_mm) * MM_TO_PT
+
+
+def _floor_units(column: Column) -> float:
+    dated = column.heading.endswith(("日期", "期限"))
+    return _DATE_UNITS if dated else _NARROWEST_UNITS
+
+
+def _fitted_widths(columns: Sequence[Column], margin_mm: float) -> list[float]:
+    """Column widths (Excel units) of the reference layout, narrowed where the sheet would print
+    below MIN_PRINT_SCALE even on landscape A3; a date column never below what a date needs."""
+    floors = [_floor_units(c) for c in columns]
+    widths = [max(c.width / XLSX_MM_PER_WIDTH_UNIT, f) for c, f in zip(columns, floors, strict=True)]
+    limit = _printable_pt(PaperSize.A3, True, margin_mm) / MIN_PRINT_SCALE
+    for _ in range(3):
+        natural = _sheet_width_pt(widths)
+        spare = sum(w - f for w, f in zip(widths, floors, strict=True))
+        if natural <= limit or spare <= 0:
+            break
+        cut = min(1.0, (natural - limit) / _PRINT_PT_PER_UNIT / spare)
+        widths = [w - (w - f) * cut for w, f in zip(widths, floors, strict=True)]
+    return widths
+
+
+def print_paper(widths: Sequence[float], page: PageSetup) -> tuple[PaperSize, bool]:
+    """The paper and orientation a sheet of ``widths`` prints on: the document's own, else the
+    first of landscape A4 and A3 on which it prints at MIN_PRINT_SCALE or more (A3 landscape when
+    none is wide enough)."""
+    width = _sheet_width_pt(widths)
+    choices = [(page.paper, page.landscape), (PaperSize.A4, True), (PaperSize.A3, True)]
+    for paper, landscape in choices:
+        if paper is PaperSize.A4 and page.paper is PaperSize.A3:
+            continue  # never smaller than asked
+        if _printable_pt(paper, landscape, page.margin_mm) >= width * MIN_PRINT_SCALE:
+            return paper, landscape
+    return PaperSize.A3, True
+
+
 def _data(value: Any) -> CellData:
     """What a cell holds: "" is an empty box."""
     return None if value == "" else value
@@ -197,7 +253,7 @@ class _SheetWriter:
         self.document = document
         grid = max((part.columns, *(s.columns for s in part.sections)), key=len)
         self.ncols = len(grid)
-        self.widths = [max(c.width / XLSX_MM_PER_WIDTH_UNIT, 3.0) for c in grid]
+        self.widths = _fitted_widths(grid, document.page.margin_mm)
         self.row = 1
         self.columns: tuple[Column, ...] = part.columns
         self.spans: list[tuple[int, int]] = []
@@ -367,7 +423,10 @@ class _SheetWriter:
                 self._put(r, c, style, texts.get((r, c)))
         self.row += rows
 
-    def _cell_style(self, align: Align, level: RiskLevel | None, pictured: bool) -> int:
+    def _cell_style(
+        self, align: Align, level: RiskLevel | None, pictured: bool, number_format: str = ""
+    ) -> int:
+        formats = {"number_format": number_format} if number_format else {}
         if pictured:  # the text of a cell with pictures sits under them, at the bottom
             alignment = xlsx_cell_alignment(align, vertical="bottom")
             return self.sheet.style(
@@ -376,8 +435,9 @@ class _SheetWriter:
         if level is None:
             alignment = xlsx_cell_alignment(align)
             return self.sheet.style(
-                ("data", align), font=XLSX_BODY_FONT, alignment=alignment, border=XLSX_BORDER
-            )
+                ("data", align, number_format), font=XLSX_BODY_FONT, alignment=alignment, border=XLSX_BORDER,
+                **formats,
+            )  # fmt: skip
         return self.sheet.style(
             ("level", align, level), font=xlsx_level_font(level), fill=xlsx_level_fill(level),
             alignment=xlsx_cell_alignment(align), border=XLSX_BORDER,
@@ -400,8 +460,9 @@ class _SheetWriter:
                     value.level,
                     bool(value.images),
                 )
-            style = self._cell_style(align, level, pictured)
-            cells.append(cell_xml(f"{letter(first)}{r}", style, _data(raw)))
+            stored, number_format = (raw, "") if level is not None or pictured else typed(_data(raw))
+            style = self._cell_style(align, level, pictured, number_format)
+            cells.append(cell_xml(f"{letter(first)}{r}", style, _data(stored)))
             for extra in range(first + 1, last + 1):
                 cells.append(cell_xml(f"{letter(extra)}{r}", style, None))
             self._merge(r, first, last)
@@ -452,9 +513,10 @@ class _SheetWriter:
 
     def _page_setup(self, page: PageSetup) -> None:
         sheet = self.ws
-        sheet.page_setup.orientation = "landscape" if page.landscape else "portrait"
+        paper, landscape = print_paper(self.widths, page)
+        sheet.page_setup.orientation = "landscape" if landscape else "portrait"
         sheet.page_setup.paperSize = (
-            Worksheet.PAPERSIZE_A3 if page.paper is PaperSize.A3 else Worksheet.PAPERSIZE_A4
+            Worksheet.PAPERSIZE_A3 if paper is PaperSize.A3 else Worksheet.PAPERSIZE_A4
         )
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0

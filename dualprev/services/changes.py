@@ -57,6 +57,8 @@ TABLE_ENTITIES: dict[str, Entity] = {
     "setting": Entity.SETTING,
     "post_card_override": Entity.POST_CARD,
     "post_card_print": Entity.POST_CARD,
+    "rectification_notice": Entity.HIDDEN_DANGER,
+    "rectification_notice_item": Entity.HIDDEN_DANGER,
     "floor_plan": Entity.RISK_MAP,
     "map_zone": Entity.RISK_MAP,
     "map_zone_risk_point": Entity.RISK_MAP,

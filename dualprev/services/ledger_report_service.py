@@ -24,7 +24,7 @@ from dualprev.domain.hidden_danger import HiddenDangerLevel, HiddenDangerStatus
 from dualprev.errors import NotFoundError, ValidationError
 from dualprev.reports.hidden_danger_acceptance import acceptance_story_pdf
 from dualprev.reports.hidden_danger_major_report import write_major_report_pdf
-from dualprev.reports.hidden_danger_notice import NoticeGroup, write_notices_pdf
+from dualprev.reports.hidden_danger_notice import NoticeGroup, notice_number, write_notices_pdf
 from dualprev.reports.hidden_danger_stats import statistics_document
 from dualprev.reports.ledger import LEDGER_TITLE, REGULATOR_TITLE, ledger_document
 from dualprev.reports.ledger_columns import ColumnChoice, Redactor, split_names
@@ -49,6 +49,7 @@ from dualprev.storage.db import Database, Session
 from dualprev.storage.files import FileStore
 from dualprev.storage.models import HiddenDanger
 from dualprev.storage.queries import ledger_report as queries
+from dualprev.storage.queries import notices as notice_queries
 from dualprev.storage.queries.ledger_report import LedgerRows
 from dualprev.storage.queries.organisation import enterprise as enterprise_row
 
@@ -183,14 +184,23 @@ def period_statistics(db: Database, period: ReportPeriod, *, today: date | None 
 
 
 def redactor(db: Database) -> Redactor:
-    """Masks every name the database knows (people, the enterprise's principal and safety manager,
-    排查人 and external checkers typed as free text) and phone numbers."""
+    """Replaces every person's name the database knows (people, the enterprise's principal and safety
+    manager, 排查人 and checkers typed as free text) by their 职务, and masks phone numbers. A group
+    written as a checker (镇应急办检查组) is no person and stays."""
     with db.read_session() as session:
         texts = queries.name_texts(session=session)
     names = list(texts.people)
     for text in texts.lists:
-        names += split_names(text)
-    return Redactor(names)
+        names += [n for n in split_names(text) if _personal_name(n)]
+    titles: dict[str, str] = {}
+    for name, title in texts.titles:
+        titles[name] = titles.get(name) or title
+    return Redactor(names, {**{n: "" for n in names}, **titles})
+
+
+def _personal_name(text: str) -> bool:
+    """A written name looks like a person's (2–4 Chinese characters), not a group's (镇应急办检查组)."""
+    return 2 <= len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 # --- exports -------------------------------------------------------------------------------------
@@ -238,7 +248,7 @@ def export_ledger(
     choices: tuple[ColumnChoice, ...] | None = None
     if profile:
         choices = export_profile_service.get_profile(db, profile).columns
-    wants_photos = not regulator and (photos or any(c.key.startswith("photos_") for c in choices or ()))
+    wants_photos = photos or (not regulator and any(c.key.startswith("photos_") for c in choices or ()))
     masks = redactor(db) if regulator else None
     if fmt is ExportFormat.XLSX:
         rows = _stream_ledger_xlsx(
@@ -403,9 +413,34 @@ def export_notices(
     if not groups:
         raise NotFoundError("目前没有待整改或整改中的隐患，无需下发整改通知单")
     ordered = sorted(groups.items(), key=lambda item: (item[0] == "", item[0]))
-    notices = tuple(
-        NoticeGroup(serial=index, department=name, entries=tuple(items))
-        for index, (name, items) in enumerate(ordered, start=1)
-    )
-    pages = write_atomically(out, lambda stream: write_notices_pdf(enterprise, notices, printed_on, stream))
-    return ExportResult(Path(out), title, len(notices), pages)
+    by_id = {entry.id: entry for entry in entries}
+    with db.session() as session:
+        # The numbers are taken and the file written in one transaction: a file that cannot be
+        # written leaves no number used up.
+        issued = notice_queries.issue_notices(
+            session=session,
+            issued_on=printed_on,
+            groups=[(name, [e.id for e in items]) for name, items in ordered],
+            number_of=notice_number,
+        )
+        notices = tuple(
+            NoticeGroup(
+                number=n.number,
+                issued_on=n.issued_on,
+                department=n.department,
+                entries=tuple(by_id[i] for i in n.hidden_danger_ids),
+            )
+            for n in issued
+        )
+        pages = write_atomically(
+            out, lambda stream: write_notices_pdf(enterprise, notices, printed_on, stream)
+        )
+    new_numbers = [n.number for n in issued if n.is_new]
+    reprinted = [n.number for n in issued if not n.is_new]
+    lines = []
+    if new_numbers:
+        lines.append(f"新下发 {len(new_numbers)} 份，编号已登记到数据库：{'、'.join(new_numbers)}")
+    if reprinted:
+        lines.append(f"重印已下发的 {len(reprinted)} 份（沿用原编号）：{'、'.join(reprinted)}")
+    note = "\n".join(lines)
+    return ExportResult(Path(out), title, len(notices), pages, note)

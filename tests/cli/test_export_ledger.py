@@ -1,6 +1,7 @@
 """``dualprev export ledger|ledger-stats|notices|acceptance|major-report``: files written, exit codes
 (0 done, 2 bad arguments, 1 what the user can fix) and one Chinese line on stderr."""
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ def test_ledger_xlsx_and_pdf_for_a_range(
     sheet = load_workbook(xlsx)["台账"]
     numbers = [c.value for c in sheet["B"] if str(c.value).startswith("YH-")]
     assert numbers and all(n for n in numbers)
-    dates = [c.value for c in sheet["C"] if str(c.value).startswith("2026-")]
+    dates = [c.value.date().isoformat() for c in sheet["C"] if isinstance(c.value, datetime)]  # typed
     assert dates and all("2026-08-01" <= d <= "2026-08-31" for d in dates)
     pdf = tmp_path / "台账.pdf"
     assert (

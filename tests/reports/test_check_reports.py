@@ -127,7 +127,7 @@ def test_period_workbook_has_summary_and_every_result(demo_db: Database, tmp_pat
                       "不适用", "发现隐患"]  # fmt: skip
     data = [r for r in summary.iter_rows(min_row=5, values_only=True) if isinstance(r[0], int)]
     assert len(data) == len(rows)
-    assert [r[1] for r in data] == sorted(r.checked_on.isoformat() for r in rows)  # oldest first, as filed
+    assert [r[1].date() for r in data] == sorted(r.checked_on for r in rows)  # typed dates, oldest first
     mine = next(r for r in data if r[10] == detail.danger_numbers[0])
     assert mine[5:10] == ("吴志强", 10, 9, 1, 0)
     details = book["明细"]

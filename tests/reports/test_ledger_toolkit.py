@@ -2,7 +2,7 @@
 summary page: figures, then a list under them), pictures in cells (photo thumbnails), and a note in
 every page's running header (the period)."""
 
-from datetime import date
+from datetime import date, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -86,7 +86,13 @@ def test_xlsx_lays_a_section_table_over_the_grid_and_floats_pictures(tmp_path: P
     summary = workbook["汇总"]
     rows = [[c for c in row if c is not None] for row in summary.iter_rows(values_only=True)]
     assert ["序号", "编号", "描述", "期限", "进展"] in rows  # five columns over the grid's five
-    assert [1, "YH-2026-0021", "喷漆房未设可燃气体报警", "2026-12-05", "整改中"] in rows
+    assert [
+        1,
+        "YH-2026-0021",
+        "喷漆房未设可燃气体报警",
+        datetime(2026, 12, 5),
+        "整改中",
+    ] in rows  # a typed date
     assert ["本期发现", 3, "不含已作废"] in rows  # three columns merged over the same grid
     assert any("B" in str(r) and ":" in str(r) for r in summary.merged_cells.ranges)
     ledger = workbook["台账"]

@@ -182,7 +182,7 @@ def test_backup_of_a_corrupt_database_is_refused(tmp_path: Path) -> None:
     data[len(data) // 2 : len(data) // 2 + 8192] = os.urandom(8192)
     path.write_bytes(bytes(data))
     # Where the damage lands decides which check sees it first (the schema pages or the integrity check).
-    with pytest.raises(StorageError, match="完整性检查未通过|数据库文件已损坏"):
+    with pytest.raises(StorageError, match=r"完整性检查未通过|数据库文件已损坏"):
         archive.write_archive(path, tmp_path / "x.dpbak", reason="manual")
     assert not list(tmp_path.glob("x.dpbak*"))
 

@@ -115,9 +115,10 @@ def test_summary_sheet_figures_equal_an_independent_count(
     assert [v for v in figures["已整改销号"] if isinstance(v, int)][-1] == closed
     assert [v for v in figures["按期整改"] if isinstance(v, int)][-1] == on_time
     assert [v for v in figures["期末未销号"] if isinstance(v, int)][-1] == open_end
-    assert f"{100 * closed / found:.1f}%" in figures["整改率"]
+    # Rates are typed cells: a fraction shown as 0.0%.
+    assert round(closed / found, 3) in figures["整改率"]
     assert [v for v in figures["到期应整改"] if isinstance(v, int)][-1] == due
-    assert f"{100 * on_time / due:.1f}%" in figures["按期整改率"]
+    assert round(on_time / due, 3) in figures["按期整改率"]
     cells = [str(c) for row in summary.iter_rows(values_only=True) for c in row if c]
     assert any(c.startswith(f"排查次数：{checks} 次") for c in cells)
 
@@ -195,20 +196,16 @@ def test_ledger_pdf_reads_as_a_signed_document(demo_db: Any, tmp_path: Path) -> 
 def test_regulator_version_contains_no_name_phone_or_photo(
     demo_db: Any, demo_path: Path, tmp_path: Path
 ) -> None:
-    people = _sql(demo_path, "SELECT name, phone FROM person")
+    people = _sql(demo_path, "SELECT name, phone, role FROM person")
     principal = _sql(demo_path, "SELECT principal_name, principal_phone, safety_manager_name, safety_manager_phone "
                                 "FROM enterprise")[0]  # fmt: skip
-    names = {n for n, _p in people} | {principal[0], principal[2]}
-    phones = {p for _n, p in people if p} | {principal[1], principal[3]}
+    names = {n for n, _p, _r in people} | {principal[0], principal[2]}
+    phones = {p for _n, p, _r in people if p} | {principal[1], principal[3]}
     assert len(names) > 20 and "杨帆" in names
     pdf, xlsx = tmp_path / "报送.pdf", tmp_path / "报送.xlsx"
     period = ReportPeriod.year_to_date(DEMO_TODAY)
-    lrs.export_ledger(
-        demo_db, pdf, ExportFormat.PDF, period=period, regulator=True, photos=True, today=DEMO_TODAY
-    )
-    lrs.export_ledger(
-        demo_db, xlsx, ExportFormat.XLSX, period=period, regulator=True, photos=True, today=DEMO_TODAY
-    )
+    lrs.export_ledger(demo_db, pdf, ExportFormat.PDF, period=period, regulator=True, today=DEMO_TODAY)
+    lrs.export_ledger(demo_db, xlsx, ExportFormat.XLSX, period=period, regulator=True, today=DEMO_TODAY)
     text = "".join(_text(pdf))
     workbook = load_workbook(xlsx)
     cells = " ".join(
@@ -219,16 +216,38 @@ def test_regulator_version_contains_no_name_phone_or_photo(
         assert name not in cells, name
     for phone in phones:
         assert phone not in text and phone not in cells, phone
-    assert "电焊工×××特种作业操作证" in text  # a name inside a description is masked, the rest kept
+    # A name inside a description becomes the person's 职务 (杨帆 is an 电焊工), the rest is kept.
+    assert "电焊工电焊工特种作业操作证" in cells
     assert all(not page.images for page in PdfReader(str(pdf)).pages)
     assert all(not sheet._images for sheet in workbook)
     sheet = workbook["台账"]
     head = _header_row(sheet)
-    assert [c.value for c in sheet[head]] == [BY_KEY[k].heading for k in (
-        "seq", "number", "found_on", "place", "description", "category", "level", "basis", "measures",
-        "department", "deadline", "progress")]  # fmt: skip
+    headings = [c.value for c in sheet[head]]
+    # Everything but personal data is kept: funds, interim measures and the acceptance fields.
+    for kept in ("整改资金（元）", "临时管控措施", "整改完成日期", "验收日期", "验收结论", "判定依据"):
+        assert kept in headings, kept
+    assert "整改责任人（职务）" in headings and "验收人（职务）" in headings
+    assert "责任人电话" not in headings and "整改前照片" not in headings
+    rectifier = headings.index("整改责任人（职务）")
+    roles = {r for _n, _p, r in people if r}
+    shown = {sheet.cell(row=r, column=rectifier + 1).value for r in range(head + 1, sheet.max_row + 1)}
+    assert shown - {None} and shown - {None} <= roles | {"相关人员"}
+    funds = headings.index("整改资金（元）") + 1
+    assert any(
+        isinstance(sheet.cell(row=r, column=funds).value, (int, float)) for r in range(head + 1, head + 30)
+    )
     assert "YH-2026-0014" not in cells  # voided records are not reported
     assert "报送版" in text
+
+
+def test_regulator_version_adds_photos_only_when_asked(demo_db: Any, tmp_path: Path) -> None:
+    pdf = tmp_path / "报送照片.pdf"
+    period = ReportPeriod.year_to_date(DEMO_TODAY)
+    lrs.export_ledger(
+        demo_db, pdf, ExportFormat.PDF, period=period, regulator=True, photos=True, today=DEMO_TODAY
+    )
+    assert any(page.images for page in PdfReader(str(pdf)).pages)
+    assert "不附照片" not in "".join(_text(pdf))
 
 
 # --- profiles ------------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from dualprev.storage.models.phone import (
 )
 from dualprev.storage.models.post_card import PostCardOverride, PostCardPrint
 from dualprev.storage.models.records import AuditLog, ExportProfile
+from dualprev.storage.models.rectification_notice import RectificationNotice, RectificationNoticeItem
 from dualprev.storage.models.risk import (
     AccidentTypeRecord,
     ControlMeasure,
@@ -96,6 +97,8 @@ __all__ = [
     "PostCardOverride",
     "PostCardPrint",
     "PostRiskPoint",
+    "RectificationNotice",
+    "RectificationNoticeItem",
     "RemediationPlan",
     "RiskPoint",
     "Setting",

@@ -236,15 +236,28 @@ class NameTexts:
     """Every person's name, and the enterprise's principal and safety manager."""
     lists: tuple[str, ...]
     """Free-text lists of names (排查人 of hidden dangers, checkers of check records), distinct."""
+    titles: tuple[tuple[str, str], ...] = ()
+    """(name, 职务) of each person: their role, else their post's name, else "" (unknown)."""
 
 
 def name_texts(*, session: Session) -> NameTexts:
     people = list(session.exec(select(Person.name)).all())
+    post = SQLModel.metadata.tables["post"]
+    person = SQLModel.metadata.tables["person"]
+    titles = [
+        (name, role or post_name or "")
+        for name, role, post_name in session.connection().execute(
+            sa_select(person.c.name, person.c.role, post.c.name).select_from(
+                person.outerjoin(post, post.c.id == person.c.post_id)
+            )
+        )
+    ]
     profile = enterprise(session=session)
     if profile is not None:
         people += [profile.principal_name, profile.safety_manager_name]
+        titles += [(profile.principal_name, "主要负责人"), (profile.safety_manager_name, "安全管理人员")]
     lists = [
         finders or "" for (finders,) in session.connection().execute(sa_select(_HD.c.finder_names).distinct())
     ]
     lists += list(session.exec(select(CheckRecord.checker_names).distinct()).all())
-    return NameTexts(tuple(people), tuple(lists))
+    return NameTexts(tuple(people), tuple(lists), tuple(titles))

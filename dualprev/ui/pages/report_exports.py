@@ -91,10 +91,11 @@ EXPORTS: tuple[HubExport, ...] = (
         uses_period=True,
     ),
     HubExport(
-        "regulator_ledger", HIDDEN_DANGER_GROUP, "台账（报送版）", "去除人员姓名、电话和照片，供报送镇、区监管部门",
+        "regulator_ledger", HIDDEN_DANGER_GROUP, "台账（报送版）",
+        "人员以职务代替姓名、隐去电话，供报送镇、区监管部门；勾选附照片时才附照片（请确认照片中无人脸）",
         (_X, _P),
         lambda db, r: ledger_report_service.export_ledger(
-            db, r.out, r.fmt, period=r.period, regulator=True, today=r.today
+            db, r.out, r.fmt, period=r.period, regulator=True, photos=r.photos, today=r.today
         ),
         uses_period=True,
     ),
