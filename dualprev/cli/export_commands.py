@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dualprev import output_guard
+from dualprev.cli import work_safety_exports as work_safety
 from dualprev.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, add_db_option, require_db
 from dualprev.errors import UserError
 from dualprev.reports.output import ExportFormat, ExportResult
@@ -316,6 +317,10 @@ EXPORTS: tuple[ExportSpec, ...] = (
     ),
     ExportSpec("people", "人员花名册（可再用 dualprev import people 导入）", (_XLSX, _PDF), _export_people,
                paper=False),
+    ExportSpec("certificates", "特种作业人员持证台账", (_XLSX, _PDF), work_safety.export_certificates, paper=False),
+    ExportSpec("permits", "作业许可台账、作业许可证及有限空间台账", (_XLSX, _PDF), work_safety.export_permits,
+               paper=False),
+    ExportSpec("drills", "应急预案目录及应急演练记录", (_XLSX, _PDF), work_safety.export_drills, paper=False),
 )  # fmt: skip
 
 

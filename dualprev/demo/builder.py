@@ -13,7 +13,7 @@ pictures in :mod:`dualprev.demo.pictures`.
 from dataclasses import dataclass, fields
 from datetime import date
 
-from dualprev.demo import cards_and_map, checks, organisation, risks
+from dualprev.demo import cards_and_map, checks, organisation, risks, work_safety
 from dualprev.demo.context import DemoContext
 from dualprev.demo.hidden_dangers import Ledger, count_events
 from dualprev.demo.timeline import Timeline
@@ -68,6 +68,7 @@ def build_demo(db: Database, *, today: date, actor: str = "系统") -> DemoSumma
         ledger.schedule()
         ctx.timeline.run()
         cards_and_map.draw_map(ctx)
+        work_safety.write(ctx)
         ctx.tally["check_tasks"] = checks.count_tasks(ctx)
         ctx.tally["hidden_danger_events"] = count_events(ctx, ledger.registered)
         return DemoSummary(**{f.name: ctx.tally[f.name] for f in fields(DemoSummary)})

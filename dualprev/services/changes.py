@@ -34,6 +34,7 @@ class Entity(StrEnum):
     PHOTO = "photo"
     EXPORT_PROFILE = "export_profile"
     AUDIT = "audit"
+    WORK_SAFETY = "work_safety"  # certificates, permits, confined spaces, emergency plans, drills
 
 
 # Every table of the schema; tests/services/test_changes.py keeps this complete.
@@ -70,6 +71,12 @@ TABLE_ENTITIES: dict[str, Entity] = {
     "photo": Entity.PHOTO,
     "export_profile": Entity.EXPORT_PROFILE,
     "audit_log": Entity.AUDIT,
+    "certificate": Entity.WORK_SAFETY,
+    "confined_space": Entity.WORK_SAFETY,
+    "work_permit": Entity.WORK_SAFETY,
+    "emergency_plan": Entity.WORK_SAFETY,
+    "drill": Entity.WORK_SAFETY,
+    "drill_photo": Entity.WORK_SAFETY,
 }
 
 

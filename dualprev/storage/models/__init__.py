@@ -39,19 +39,32 @@ from dualprev.storage.models.risk import (
     RiskPoint,
 )
 from dualprev.storage.models.risk_map import FloorPlan, MapZone, MapZoneRiskPoint
+from dualprev.storage.models.work_safety import (
+    Certificate,
+    ConfinedSpace,
+    Drill,
+    DrillPhoto,
+    EmergencyPlan,
+    WorkPermit,
+)
 
 __all__ = [
     "AccidentTypeRecord",
     "Area",
     "AuditLog",
+    "Certificate",
     "CheckItem",
     "CheckPlan",
     "CheckPlanItem",
     "CheckRecord",
     "CheckRecordResult",
     "CheckTask",
+    "ConfinedSpace",
     "ControlMeasure",
     "Department",
+    "Drill",
+    "DrillPhoto",
+    "EmergencyPlan",
     "Enterprise",
     "Evaluation",
     "ExportProfile",
@@ -73,5 +86,6 @@ __all__ = [
     "RemediationPlan",
     "RiskPoint",
     "Setting",
+    "WorkPermit",
     "utcnow",
 ]
