@@ -54,6 +54,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("risk_map", "四色分布图", "risk_map_page", "RiskMapPage"),
     PageEntry("checks", "隐患排查", "check_page", "CheckPage"),
     PageEntry("ledger", "隐患台账", "ledger_page", "LedgerPage"),
+    PageEntry("work_safety", "特种作业与应急", "work_safety_page", "WorkSafetyPage"),
     PageEntry("reports", "报表导出", "report_page", "ReportPage"),
     PageEntry("import", "数据导入", "import_page", "ImportPage"),
     PageEntry("backup", "数据备份", "backup_page", "BackupPage"),

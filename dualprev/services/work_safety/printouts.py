@@ -81,13 +81,21 @@ def export_certificates(
     db: Database, out: Path, fmt: ExportFormat, *, today: date | None = None
 ) -> ExportResult:
     """特种作业人员持证台账 (void certificates listed, marked 已作废)."""
-    today = today or date.today()
+    document, items = _certificates(db, today or date.today())
+    return write_document(out, fmt, CERTIFICATES_TITLE, document, items)
+
+
+def _certificates(db: Database, today: date) -> tuple[TableDocument, int]:
     enterprise = enterprise_name(db)
     rows = list_certificates(db, today=today)
     if not rows:
         raise NotFoundError("还没有登记特种作业人员证书，无法生成持证台账")
-    document = certificates_document(enterprise, today, certificate_rows(rows))
-    return write_document(out, fmt, CERTIFICATES_TITLE, document, len(rows))
+    return certificates_document(enterprise, today, certificate_rows(rows)), len(rows)
+
+
+def certificates_pdf(db: Database, *, today: date | None = None) -> bytes:
+    """特种作业人员持证台账 for the print preview."""
+    return render_pdf(lambda: _certificates(db, today or date.today())[0])
 
 
 def render_pdf(build: Callable[[], TableDocument]) -> bytes:
@@ -187,16 +195,23 @@ def permits_pdf(db: Database, permit_id: int, *, today: date | None = None) -> b
 
 def export_permits(db: Database, out: Path, fmt: ExportFormat, *, today: date | None = None) -> ExportResult:
     """作业许可台账, every permit's form (one page each) and the 有限空间台账."""
-    today = today or date.today()
+    document, items = _permits(db, today or date.today(), with_forms=True)
+    return write_document(out, fmt, PERMITS_TITLE, document, items)
+
+
+def _permits(db: Database, today: date, *, with_forms: bool) -> tuple[TableDocument, int]:
     enterprise = enterprise_name(db)
     permits = list_permits(db)
     spaces = list_confined_spaces(db)
     if not permits and not spaces:
         raise NotFoundError("还没有作业许可和有限空间台账，无法导出")
-    document = permits_document(
-        enterprise, today, permit_rows(permits), tuple(permit_form(p) for p in permits), space_rows(spaces)
-    )
-    return write_document(out, fmt, PERMITS_TITLE, document, len(permits))
+    forms = tuple(permit_form(p) for p in permits) if with_forms else ()
+    return permits_document(enterprise, today, permit_rows(permits), forms, space_rows(spaces)), len(permits)
+
+
+def permit_list_pdf(db: Database, *, today: date | None = None) -> bytes:
+    """作业许可台账 and 有限空间台账 (without the forms) for the print preview."""
+    return render_pdf(lambda: _permits(db, today or date.today(), with_forms=False)[0])
 
 
 def plan_rows(rows: list[PlanRow]) -> Rows:
@@ -264,17 +279,22 @@ def drill_pdf(db: Database, drill_id: int, *, today: date | None = None) -> byte
 
 def export_drills(db: Database, out: Path, fmt: ExportFormat, *, today: date | None = None) -> ExportResult:
     """应急预案目录, 应急演练记录 list and each drill's record (with its photos in the PDF)."""
-    today = today or date.today()
+    photo_dir = db.files_dir if fmt is ExportFormat.PDF else None
+    document, items = _drills(db, today or date.today(), photo_dir, with_forms=True)
+    return write_document(out, fmt, DRILLS_TITLE, document, items)
+
+
+def _drills(
+    db: Database, today: date, photo_dir: Path | None, *, with_forms: bool
+) -> tuple[TableDocument, int]:
     enterprise = enterprise_name(db)
     plans, drills = list_plans(db), list_drills(db)
     if not plans and not drills:
         raise NotFoundError("还没有应急预案和应急演练记录，无法导出")
-    photo_dir = db.files_dir if fmt is ExportFormat.PDF else None
-    document = drills_document(
-        enterprise,
-        today,
-        plan_rows(plans),
-        drill_rows(drills),
-        tuple(drill_form(d, photo_dir) for d in drills),
-    )
-    return write_document(out, fmt, DRILLS_TITLE, document, len(drills))
+    forms = tuple(drill_form(d, photo_dir) for d in drills) if with_forms else ()
+    return drills_document(enterprise, today, plan_rows(plans), drill_rows(drills), forms), len(drills)
+
+
+def drill_list_pdf(db: Database, *, today: date | None = None) -> bytes:
+    """应急预案目录 and 应急演练记录 (the list) for the print preview."""
+    return render_pdf(lambda: _drills(db, today or date.today(), None, with_forms=False)[0])
