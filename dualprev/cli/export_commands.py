@@ -48,6 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             )
         if spec.options is not None:
             spec.options(command)
+    work_safety.add_inspection_pack(export_sub)
     cards = export_sub.add_parser("cards", help="岗位安全风险告知卡（PDF，每岗位一页）")
     add_db_option(cards)
     cards.add_argument("--out", metavar="FILE.pdf", required=True, help="输出 PDF 文件")
@@ -331,6 +332,8 @@ def _export(args: argparse.Namespace) -> int:
         return _export_cards(args)
     if args.export == "map":
         return _export_map(args)
+    if args.export == "inspection-pack":
+        return work_safety.export_inspection_pack(args)
     spec = next(s for s in EXPORTS if s.name == args.export)
     out = Path(args.out).expanduser().resolve()
     fmt = ExportFormat(args.format) if args.format else _format_from_suffix(out, spec)
