@@ -129,14 +129,18 @@ def _certificates(db: Database, stem: Path, p: PackPeriod) -> str:
 def _drills(db: Database, stem: Path, p: PackPeriod) -> str:
     from dualprev.services.work_safety.printouts import export_drills
 
-    r = export_drills(db, stem.with_suffix(".pdf"), ExportFormat.PDF, today=p.end)
+    r = export_drills(
+        db, stem.with_suffix(".pdf"), ExportFormat.PDF, today=p.end, date_from=p.start, date_to=p.end
+    )
     return _result_note(r.items, r.pages)
 
 
 def _permits(db: Database, stem: Path, p: PackPeriod) -> str:
     from dualprev.services.work_safety.printouts import export_permits
 
-    r = export_permits(db, stem.with_suffix(".pdf"), ExportFormat.PDF, today=p.end)
+    r = export_permits(
+        db, stem.with_suffix(".pdf"), ExportFormat.PDF, today=p.end, date_from=p.start, date_to=p.end
+    )
     return _result_note(r.items, r.pages)
 
 

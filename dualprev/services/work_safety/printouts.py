@@ -193,15 +193,31 @@ def permits_pdf(db: Database, permit_id: int, *, today: date | None = None) -> b
     )
 
 
-def export_permits(db: Database, out: Path, fmt: ExportFormat, *, today: date | None = None) -> ExportResult:
-    """作业许可台账, every permit's form (one page each) and the 有限空间台账."""
-    document, items = _permits(db, today or date.today(), with_forms=True)
+def export_permits(
+    db: Database,
+    out: Path,
+    fmt: ExportFormat,
+    *,
+    today: date | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> ExportResult:
+    """作业许可台账, every permit's form (one page each) and the 有限空间台账; with dates, only the
+    permits whose work day lies between them (both included)."""
+    document, items = _permits(db, today or date.today(), with_forms=True, period=(date_from, date_to))
     return write_document(out, fmt, PERMITS_TITLE, document, items)
 
 
-def _permits(db: Database, today: date, *, with_forms: bool) -> tuple[TableDocument, int]:
+def _within(day: date, period: tuple[date | None, date | None]) -> bool:
+    start, end = period
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def _permits(
+    db: Database, today: date, *, with_forms: bool, period: tuple[date | None, date | None] = (None, None)
+) -> tuple[TableDocument, int]:
     enterprise = enterprise_name(db)
-    permits = list_permits(db)
+    permits = [p for p in list_permits(db) if _within(p.data.work_on, period)]
     spaces = list_confined_spaces(db)
     if not permits and not spaces:
         raise NotFoundError("还没有作业许可和有限空间台账，无法导出")
@@ -277,18 +293,35 @@ def drill_pdf(db: Database, drill_id: int, *, today: date | None = None) -> byte
     return render_pdf(lambda: drills_document(enterprise, today or date.today(), (), (), (form,)))
 
 
-def export_drills(db: Database, out: Path, fmt: ExportFormat, *, today: date | None = None) -> ExportResult:
-    """应急预案目录, 应急演练记录 list and each drill's record (with its photos in the PDF)."""
+def export_drills(
+    db: Database,
+    out: Path,
+    fmt: ExportFormat,
+    *,
+    today: date | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> ExportResult:
+    """应急预案目录, 应急演练记录 list and each drill's record (with its photos in the PDF); with
+    dates, only the drills held between them (both included)."""
     photo_dir = db.files_dir if fmt is ExportFormat.PDF else None
-    document, items = _drills(db, today or date.today(), photo_dir, with_forms=True)
+    document, items = _drills(
+        db, today or date.today(), photo_dir, with_forms=True, period=(date_from, date_to)
+    )
     return write_document(out, fmt, DRILLS_TITLE, document, items)
 
 
 def _drills(
-    db: Database, today: date, photo_dir: Path | None, *, with_forms: bool
+    db: Database,
+    today: date,
+    photo_dir: Path | None,
+    *,
+    with_forms: bool,
+    period: tuple[date | None, date | None] = (None, None),
 ) -> tuple[TableDocument, int]:
     enterprise = enterprise_name(db)
-    plans, drills = list_plans(db), list_drills(db)
+    plans = list_plans(db)
+    drills = [d for d in list_drills(db) if _within(d.data.held_on, period)]
     if not plans and not drills:
         raise NotFoundError("还没有应急预案和应急演练记录，无法导出")
     forms = tuple(drill_form(d, photo_dir) for d in drills) if with_forms else ()

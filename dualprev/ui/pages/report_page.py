@@ -52,6 +52,7 @@ from dualprev.ui.pages.report_exports import (
     Pick,
 )
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.inspection_pack_box import InspectionPackBox
 from dualprev.ui.widgets.report_period_box import ReportPeriodBox
 
 FILTERS = {
@@ -136,6 +137,8 @@ class ReportPage(Page):
         top.addWidget(self._build_summary_box(content), 2)
         for group in dict.fromkeys(spec.group for spec in EXPORTS):
             layout.addWidget(self._build_group(group, content))
+        self.inspection_pack_box = InspectionPackBox(ctx, self.period, content)
+        layout.addWidget(self.inspection_pack_box)
         layout.addWidget(self._build_result_bar(content))
         layout.addWidget(self._build_cli_box(content))
         layout.addStretch(1)
