@@ -5,6 +5,7 @@ certificate voided with its reason, the printouts previewed, the form dialog's o
 
 import io
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -124,3 +125,33 @@ def test_home_shows_certificate_reminders(demo_window: MainWindow) -> None:
     assert isinstance(home, HomePage)
     text = home.certificate_box.certificates_label.text()
     assert "已过期" in text and "杨帆" in text and "冯伟" in text and "彭涛" in text
+
+
+def test_report_page_builds_the_inspection_pack_for_its_period(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    message_log: MessageLog,
+    tmp_path: Path,
+) -> None:
+    from dualprev.reports.ledger_period import ReportPeriod
+    from dualprev.services.inspection_pack import PackResult
+    from dualprev.ui.widgets import inspection_pack_box
+
+    asked: list[tuple[Path, Any]] = []
+    monkeypatch.setattr(
+        inspection_pack_box, "choose_pack_file", lambda _parent, _suggested: tmp_path / "p.zip"
+    )
+    monkeypatch.setattr(
+        inspection_pack_box,
+        "build_pack",
+        lambda _db, out, period, today: asked.append((out, period)) or PackResult(out, ()),
+    )
+    reports = demo_window.show_page("reports")
+    reports.set_period(ReportPeriod.quarter(2026, 4))  # type: ignore[attr-defined]
+    reports.findChild(QPushButton, "inspection_pack_btn").click()
+    wait_for_tasks(qtbot)
+    [(out, period)] = asked
+    assert out == tmp_path / "p.zip"
+    assert (period.start, period.end) == (date(2026, 10, 1), DEMO_TODAY)  # not beyond today
+    assert "已生成迎检资料包" in message_log.infos[0]
