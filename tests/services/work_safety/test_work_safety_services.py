@@ -145,3 +145,27 @@ def test_drill_edit_void_and_improvement_registered_as_hidden_danger(demo_db: An
         drills.register_improvement(demo_db, drill.id, draft, actor="t", today=TODAY)
     drills.void_drill(demo_db, drill.id, "重复录入", actor="t")
     assert next(d for d in drills.list_drills(demo_db) if d.id == drill.id).is_void
+
+
+def test_drill_photos_are_stored_and_printed(demo_db: Any, tmp_path: Any) -> None:
+    import io as _io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    from dualprev.reports.output import ExportFormat
+    from dualprev.services import photo_service
+    from dualprev.services.work_safety.printouts import export_drills
+
+    buffer = _io.BytesIO()
+    Image.new("RGB", (640, 480), (30, 120, 200)).save(buffer, "JPEG")
+    photo = photo_service.prepare_bytes(buffer.getvalue(), "演练.jpg")
+    drill = next(d for d in drills.list_drills(demo_db) if "疏散" in d.data.scenario)
+    drills.save_drill(demo_db, drill.id, drill.data, actor="t", photos=(photo,))
+    (stored,) = next(d for d in drills.list_drills(demo_db) if d.id == drill.id).photo_files
+    assert (demo_db.files_dir / stored).is_file()
+    out = tmp_path / "drills.pdf"
+    export_drills(demo_db, out, ExportFormat.PDF, today=TODAY)
+    reader = PdfReader(str(out))
+    assert any(page.images for page in reader.pages)
+    assert "现场照片" in "".join(p.extract_text() for p in reader.pages)
