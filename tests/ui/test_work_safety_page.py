@@ -155,3 +155,23 @@ def test_report_page_builds_the_inspection_pack_for_its_period(
     assert out == tmp_path / "p.zip"
     assert (period.start, period.end) == (date(2026, 10, 1), DEMO_TODAY)  # not beyond today
     assert "已生成迎检资料包" in message_log.infos[0]
+
+
+def test_permit_form_says_why_the_expired_welder_cannot_be_the_worker(
+    page: WorkSafetyPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form's own check refuses him while it is still open (nothing typed is lost)."""
+    people = {p.name: p.id for p in org.list_people(page.ctx.db)}
+    checks: list[Any] = []
+    monkeypatch.setattr(
+        RecordFormDialog,
+        "ask",
+        classmethod(lambda _c, _p, _t, _f, _v=None, check=None, **_k: checks.append(check)),
+    )
+    page.permits_tab.findChild(QPushButton, "new_hot_work_btn").click()
+    values = {"location": "仓库", "content": "补焊", "attendant_id": None, "confined_space_id": None,
+              "work_on": DEMO_TODAY, "worker_id": people["杨帆"]}  # fmt: skip
+    (problems,) = [dict(checks[0](values))]
+    assert "焊接与热切割作业" in problems["worker_id"] and "过期" in problems["worker_id"]
+    assert "杨帆" in problems["worker_id"]
+    assert dict(checks[0]({**values, "worker_id": people["王海"]})) == {}

@@ -300,3 +300,13 @@ def void_confined_space(db: Database, space_id: int, reason: str, *, actor: str)
             s, actor=actor, action="void", entity="confined_space", entity_id=row.id,
             summary=f"作废有限空间 {row.name}：{text}",
         )  # fmt: skip
+
+
+def worker_refusal(db: Database, kind: PermitKind, worker_id: int | None, work_on: date) -> str | None:
+    """Why the person may not be the worker of a ``kind`` permit on ``work_on`` (no valid certificate
+    for the operation), or None — for a form to say so before anything is saved."""
+    required = kind.required_certificate
+    if required is None or worker_id is None:
+        return None
+    with db.read_session() as s:
+        return worker_problem(s, worker_id, required, today=work_on)

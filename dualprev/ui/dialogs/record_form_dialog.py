@@ -86,7 +86,9 @@ class RecordFormDialog(GuardedDialog):
         self.error_label.setObjectName("error_label")
         self.error_label.setStyleSheet("color: #C00000;")
         layout.addWidget(self.error_label)
-        self.errors = FieldErrors(self.error_label, self.widgets)
+        # Domain rules name a reference without its _id (worker for worker_id): both lead to the widget.
+        aliases = {key.removesuffix("_id"): widget for key, widget in self.widgets.items()}
+        self.errors = FieldErrors(self.error_label, {**aliases, **self.widgets})
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

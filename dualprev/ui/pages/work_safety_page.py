@@ -202,7 +202,9 @@ class PermitsTab(RecordTab):
                 v["attendant_id"],
                 v.get("confined_space_id"),
             )
-            return [*permit_problems(facts).items(), *_decimal_problems(v)]
+            problems = [*permit_problems(facts).items(), *_decimal_problems(v)]
+            refusal = permits.worker_refusal(ctx.db, kind, v["worker_id"], v["work_on"])
+            return [*problems, ("worker_id", refusal)] if refusal else problems
 
         title = (self.tr("开具{k}许可") if row is None else self.tr("编辑{k}许可")).format(k=kind.label)
         entered = RecordFormDialog.ask(self, title, fields, values, check)
