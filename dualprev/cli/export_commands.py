@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dualprev import output_guard
 from dualprev.cli import duty_exports
+from dualprev.cli import work_safety_exports as work_safety
 from dualprev.cli.common import EXIT_OK, EXIT_USAGE, Parser, UsageError, add_db_option, require_db
 from dualprev.errors import UserError
 from dualprev.reports.output import ExportFormat, ExportResult
@@ -48,6 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             )
         if spec.options is not None:
             spec.options(command)
+    work_safety.add_inspection_pack(export_sub)
     cards = export_sub.add_parser("cards", help="岗位安全风险告知卡（PDF，每岗位一页）")
     add_db_option(cards)
     cards.add_argument("--out", metavar="FILE.pdf", required=True, help="输出 PDF 文件")
@@ -340,6 +342,10 @@ EXPORTS: tuple[ExportSpec, ...] = (
                (_PDF, _XLSX), duty_exports.export_duties, paper=False, options=duty_exports.duties_options),
     ExportSpec("training", "安全教育培训记录、签到考核表和员工培训档案", (_PDF, _XLSX),
                duty_exports.export_training, paper=False, options=duty_exports.training_options),
+    ExportSpec("certificates", "特种作业人员持证台账", (_XLSX, _PDF), work_safety.export_certificates, paper=False),
+    ExportSpec("permits", "作业许可台账、作业许可证及有限空间台账", (_XLSX, _PDF), work_safety.export_permits,
+               paper=False),
+    ExportSpec("drills", "应急预案目录及应急演练记录", (_XLSX, _PDF), work_safety.export_drills, paper=False),
 )  # fmt: skip
 
 
@@ -350,6 +356,8 @@ def _export(args: argparse.Namespace) -> int:
         return _export_cards(args)
     if args.export == "map":
         return _export_map(args)
+    if args.export == "inspection-pack":
+        return work_safety.export_inspection_pack(args)
     spec = next(s for s in EXPORTS if s.name == args.export)
     out = Path(args.out).expanduser().resolve()
     fmt = ExportFormat(args.format) if args.format else _format_from_suffix(out, spec)

@@ -13,7 +13,7 @@ pictures in :mod:`dualprev.demo.pictures`.
 from dataclasses import dataclass, fields
 from datetime import date
 
-from dualprev.demo import cards_and_map, checks, major_check, organisation, risks
+from dualprev.demo import cards_and_map, checks, major_check, organisation, risks, work_safety
 from dualprev.demo import duties as duty_content
 from dualprev.demo.context import DemoContext
 from dualprev.demo.hidden_dangers import Ledger, count_events
@@ -71,6 +71,7 @@ def build_demo(db: Database, *, today: date, actor: str = "系统") -> DemoSumma
         found_in_self_check = major_check.record(ctx)
         cards_and_map.draw_map(ctx)
         duty_content.schedule(ctx)
+        work_safety.write(ctx)
         ctx.tally["check_tasks"] = checks.count_tasks(ctx)
         ctx.tally["hidden_danger_events"] = count_events(ctx, [*ledger.registered, *found_in_self_check])
         return DemoSummary(**{f.name: ctx.tally[f.name] for f in fields(DemoSummary)})

@@ -37,6 +37,7 @@ class Entity(StrEnum):
     PHONE = "phone"  # paired phones, pairing codes, 随手拍 reports awaiting review
     DUTY = "duty"  # duty lists and duty records
     TRAINING = "training"
+    WORK_SAFETY = "work_safety"  # certificates, permits, confined spaces, emergency plans, drills
 
 
 # Every table of the schema; tests/services/test_changes.py keeps this complete.
@@ -89,6 +90,12 @@ TABLE_ENTITIES: dict[str, Entity] = {
     "training_course": Entity.TRAINING,
     "training_session": Entity.TRAINING,
     "training_attendance": Entity.TRAINING,
+    "certificate": Entity.WORK_SAFETY,
+    "confined_space": Entity.WORK_SAFETY,
+    "work_permit": Entity.WORK_SAFETY,
+    "emergency_plan": Entity.WORK_SAFETY,
+    "drill": Entity.WORK_SAFETY,
+    "drill_photo": Entity.WORK_SAFETY,
 }
 
 

@@ -9,6 +9,8 @@ from enum import StrEnum
 
 from dualprev.services.checks.common import as_utc, shorten
 from dualprev.services.checks.tasks import TaskCounts, task_counts
+from dualprev.services.work_safety import certificates as certificate_service
+from dualprev.services.work_safety.certificates import CertificateReminders
 from dualprev.storage.db import Database, Session
 from dualprev.storage.queries import checks as check_queries
 from dualprev.storage.queries import dashboard as queries
@@ -59,6 +61,8 @@ class DashboardFigures:
     tasks: TaskCounts
     recent: tuple[Activity, ...]
     months: tuple[MonthFigures, ...]
+    certificates: CertificateReminders
+    """Special-operation certificates expired, or running out within 30 and within 60 days."""
 
     @property
     def month_rate_text(self) -> str:
@@ -103,6 +107,7 @@ def dashboard(db: Database, *, today: date) -> DashboardFigures:
         tasks=task_counts(db, today=today),
         recent=recent,
         months=months,
+        certificates=certificate_service.reminders(db, today=today),
     )
 
 

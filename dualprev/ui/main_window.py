@@ -58,6 +58,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("ledger", "隐患台账", "ledger_page", "LedgerPage"),
     PageEntry("major_check", "重大隐患自查", "major_check_page", "MajorCheckPage"),
     PageEntry("duties", "履职与培训", "duties_page", "DutiesPage"),
+    PageEntry("work_safety", "特种作业与应急", "work_safety_page", "WorkSafetyPage"),
     PageEntry("reports", "报表导出", "report_page", "ReportPage"),
     PageEntry("import", "数据导入", "import_page", "ImportPage"),
     PageEntry("backup", "数据备份", "backup_page", "BackupPage"),

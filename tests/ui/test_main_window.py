@@ -26,6 +26,7 @@ PAGE_TITLES = [
     "隐患台账",
     "重大隐患自查",
     "履职与培训",
+    "特种作业与应急",
     "报表导出",
     "数据导入",
     "数据备份",
@@ -34,7 +35,7 @@ PAGE_TITLES = [
 ]
 
 
-def test_all_eleven_pages_exist_in_order_and_switch(window: MainWindow) -> None:
+def test_every_page_exists_in_order_and_switches(window: MainWindow) -> None:
     assert [p.title for p in window.pages()] == PAGE_TITLES
     nav = [window.nav_list.item(i).text() for i in range(window.nav_list.count())]
     assert nav == PAGE_TITLES

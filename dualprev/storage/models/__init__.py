@@ -56,22 +56,35 @@ from dualprev.storage.models.risk import (
     RiskPoint,
 )
 from dualprev.storage.models.risk_map import FloorPlan, MapZone, MapZoneRiskPoint
+from dualprev.storage.models.work_safety import (
+    Certificate,
+    ConfinedSpace,
+    Drill,
+    DrillPhoto,
+    EmergencyPlan,
+    WorkPermit,
+)
 
 __all__ = [
     "AccidentTypeRecord",
     "Area",
     "AuditLog",
+    "Certificate",
     "CheckItem",
     "CheckPlan",
     "CheckPlanItem",
     "CheckRecord",
     "CheckRecordResult",
     "CheckTask",
+    "ConfinedSpace",
     "ControlMeasure",
     "Department",
+    "Drill",
+    "DrillPhoto",
     "DutyItem",
     "DutyList",
     "DutyRecord",
+    "EmergencyPlan",
     "Enterprise",
     "Evaluation",
     "ExportProfile",
@@ -105,5 +118,6 @@ __all__ = [
     "TrainingAttendance",
     "TrainingCourse",
     "TrainingSession",
+    "WorkPermit",
     "utcnow",
 ]

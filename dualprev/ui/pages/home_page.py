@@ -38,6 +38,7 @@ from dualprev.ui.operations import FAILED
 from dualprev.ui.pages.ledger_page import LedgerFocus
 from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets.activity_box import ActivityBox
+from dualprev.ui.widgets.certificate_reminder_box import CertificateReminderBox
 from dualprev.ui.widgets.check_tasks_box import CheckTasksBox
 from dualprev.ui.widgets.dashboard_chart import MonthBar, MonthlyChart
 from dualprev.ui.widgets.dashboard_tile import DashboardLink, DashboardTile
@@ -132,6 +133,8 @@ class HomePage(Page):
         self.duty_reminders_box = DutyRemindersBox(body)
         layout.addWidget(self.duty_reminders_box)
         self.duty_reminders_box.open_requested.connect(lambda tab: self._go("duties", "show_tab", tab))
+        self.certificate_box = CertificateReminderBox(body)
+        layout.addWidget(self.certificate_box)
         third = QHBoxLayout()
         third.addWidget(self._build_trend_box(body), 1)
         self.reprint_box = ReprintBox(body)
@@ -142,6 +145,7 @@ class HomePage(Page):
         self.checks_box.records_requested.connect(lambda: self._go("checks", "show_records"))
         self.activity_box.activity_requested.connect(self._on_activity)
         self.deadline_box.open_requested.connect(self.open_ledger)
+        self.certificate_box.open_requested.connect(lambda: self._go("work_safety", "show_certificates"))
         self.reprint_box.post_requested.connect(
             lambda post_id: self._go("post_cards", "select_post", post_id)
         )
@@ -277,6 +281,7 @@ class HomePage(Page):
         self.trend_chart.set_bars([MonthBar(m.label, m.found, m.closed) for m in figures.months])
         self._fill_reprints()
         self._fill_duty_reminders(today)
+        self.certificate_box.fill(figures.certificates)
 
     def _fill_duty_reminders(self, today: date) -> None:
         found = operations.attempt(self, lambda: duty_reminders.reminders(self.ctx.db, today=today))

@@ -49,6 +49,7 @@ from dualprev.ui.pages.report_exports import (
     Pick,
 )
 from dualprev.ui.widgets import desktop
+from dualprev.ui.widgets.inspection_pack_box import InspectionPackBox
 from dualprev.ui.widgets.readable_width import WIDE_MAX_WIDTH, centred
 from dualprev.ui.widgets.report_period_box import ReportPeriodBox
 
@@ -126,6 +127,8 @@ class ReportPage(Page):
         top.addWidget(self._build_summary_box(content), 2)
         for group in dict.fromkeys(spec.group for spec in EXPORTS):
             layout.addWidget(self._build_group(group, content))
+        self.inspection_pack_box = InspectionPackBox(ctx, self.period, content)
+        layout.addWidget(self.inspection_pack_box)
         layout.addWidget(self._build_result_bar(content))
         layout.addStretch(1)
         self.period_box.changed.connect(self._on_period_changed)

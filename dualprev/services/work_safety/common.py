@@ -1,0 +1,59 @@
+"""What every work-safety write shares: refusing bad input, voiding with a reason, the audit trail."""
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from dualprev.errors import NotFoundError, ValidationError
+from dualprev.storage import audit
+from dualprev.storage.db import Session
+
+T = TypeVar("T")
+
+
+def raise_problems(problems: Mapping[str, str]) -> None:
+    """Raise the first problem as a ValidationError naming its field; nothing when there is none."""
+    for field, message in problems.items():
+        raise ValidationError(message, field)
+
+
+def void_reason(reason: str) -> str:
+    """The reason, stripped; refused when empty (a record is never voided silently)."""
+    text = reason.strip()
+    if not text:
+        raise ValidationError("请填写作废原因", "reason")
+    return text
+
+
+def get_row(session: Session, model: type[T], row_id: int, what: str) -> T:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"{what}不存在（可能已被其他窗口修改），请刷新后重试")
+    return row
+
+
+def write_audit(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    summary: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> None:
+    """An audit entry with the fields that changed between ``before`` and ``after``."""
+    changes = audit.diff(before or {}, after or {}) if after is not None else None
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        summary=summary,
+        changes=changes,
+    )
+
+
+def fields_of(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in names}
