@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from dualprev.domain.checks import FrequencyTable
 from dualprev.domain.hidden_danger import HiddenDangerStatus
+from dualprev.domain.permits import PermitKind
 from dualprev.domain.risk import RiskPointKind
 from dualprev.services import export_profile_service, map_zone_service, post_card_service, scheme_service
 from dualprev.services import organisation_service as org
@@ -46,20 +47,19 @@ from dualprev.ui.dialogs.hidden_danger_step_dialog import HiddenDangerStepDialog
 from dualprev.ui.dialogs.import_dialog import ImportDialog
 from dualprev.ui.dialogs.lec_consequence_dialog import LecConsequenceDialog
 from dualprev.ui.dialogs.library_dialog import LibraryDialog
+from dualprev.ui.dialogs.major_duties_dialog import MajorDutiesDialog
 from dualprev.ui.dialogs.map_export_dialog import MapExportDialog
+from dualprev.ui.dialogs.north_arrow_dialog import NorthArrowDialog
 from dualprev.ui.dialogs.person_dialog import PersonDialog
 from dualprev.ui.dialogs.post_dialog import PostDialog
 from dualprev.ui.dialogs.risk_point_dialog import RiskPointDialog
 from dualprev.ui.dialogs.scheme_dialog import SchemeDialog
 from dualprev.ui.dialogs.zone_dialog import ZoneDialog, ZoneDraft
 from dualprev.ui.main_window import MainWindow
+from dualprev.ui.pages.duties_page import DutiesPage
 from dualprev.ui.pages.risk_page import RiskPage
+from dualprev.ui.pages.work_safety_page import WorkSafetyPage
 from dualprev.ui.widgets.step_person import StepPerson
-
-try:  # arrives with the risk-map branch; the gallery opens it once it is there
-    from dualprev.ui.dialogs.north_arrow_dialog import NorthArrowDialog
-except ImportError:  # pragma: no cover - depends on the merge order
-    NorthArrowDialog = None
 
 Inspect = Callable[[str, QDialog], None]
 
@@ -116,12 +116,12 @@ def openers(window: MainWindow) -> dict[str, Callable[[QWidget], object]]:
     pending, rectifying = _detail(window, S.PENDING, today), _detail(window, S.RECTIFYING, today)
     awaiting = _detail(window, S.AWAITING_ACCEPTANCE, today)
     lec = scheme_service.get_scheme(db, "LEC-4C")
+    duties, work_safety = window.page("duties"), window.page("work_safety")
+    assert isinstance(duties, DutiesPage) and isinstance(work_safety, WorkSafetyPage)
     who = StepPerson(tuple(p.name for p in people if p.is_active), window.ctx.actor())
 
-    extra: dict[str, Callable[[QWidget], object]] = {}
-    if NorthArrowDialog is not None:
-        extra["north_arrow"] = lambda p: NorthArrowDialog.ask(p, "厂区平面图", 0.0)
-    return extra | {
+    return {
+        "north_arrow": lambda p: NorthArrowDialog.ask(p, "厂区平面图", 0.0),
         "first_run": lambda p: FirstRunDialog.choose(p),
         "department": lambda p: DepartmentDialog.edit(p, departments[1], departments),
         "person": lambda p: PersonDialog.edit(p, people[0], departments, posts),
@@ -190,6 +190,20 @@ def openers(window: MainWindow) -> dict[str, Callable[[QWidget], object]]:
             p, export_profile_service.column_options(), export_profile_service.list_profiles(db), None
         ),
         "import": lambda p: ImportDialog.run(window.ctx, p),
+        "major_report": lambda p: MajorDutiesDialog.report(p, rectifying, today),
+        "major_supervision": lambda p: MajorDutiesDialog.supervision(p, rectifying, today),
+        "major_congress": lambda p: MajorDutiesDialog.congress(p, rectifying, today),
+        # The pages' own editors, so each dialog gets the choices its page loads.
+        "duty_list": lambda p: duties.lists_tab._edit(None),
+        "duty_record": lambda p: duties.records_tab._edit(None),
+        "training_session": lambda p: duties.training_tab._edit(None),
+        "training_course": lambda p: duties.training_tab._edit_course(None),
+        "certificate": lambda p: work_safety.certificates_tab._edit(None),
+        "hot_work_permit": lambda p: work_safety.permits_tab._edit(None, PermitKind.HOT_WORK),
+        "confined_space_permit": lambda p: work_safety.permits_tab._edit(None, PermitKind.CONFINED_SPACE),
+        "confined_space": lambda p: work_safety.spaces_tab._edit(None),
+        "emergency_plan": lambda p: work_safety.plans_tab._edit(None),
+        "drill": lambda p: work_safety.drills_tab._edit(None),
         "check_print": lambda p: CheckPrintDialog.show_pdf(
             p,
             printouts.render_checklist_pdf(db, plan_id=1, today=today)[0],

@@ -36,7 +36,8 @@ def _dialog_classes() -> set[type[QDialog]]:
                 and "Guarded" not in cls.__name__
             ):
                 found.add(cls)
-    return found
+    # A shared base (DutyFormDialog) is opened through its subclasses.
+    return {cls for cls in found if not any(other is not cls and issubclass(other, cls) for other in found)}
 
 
 def _in_scroll_area(widget: QWidget, dialog: QDialog) -> bool:
