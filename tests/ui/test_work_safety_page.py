@@ -96,7 +96,9 @@ def test_void_certificate_and_print(
     assert voided.status is CertificateStatus.VOID and voided.void_reason == "证书编号录错"
     shown: list[bytes] = []
     monkeypatch.setattr(
-        CheckPrintDialog, "show_pdf", classmethod(lambda cls, parent, data, title, name: shown.append(data))
+        CheckPrintDialog,
+        "show_pdf",
+        classmethod(lambda cls, parent, data, title, name, **_kw: shown.append(data)),
     )
     next(b for b in tab.findChildren(QPushButton) if b.objectName() == "print_certificates_btn").click()
     wait_for_tasks(qtbot)
