@@ -2,8 +2,8 @@
 contents page (目录.pdf) listing every part and what became of it.
 
 Each part is a :class:`PackPart` in :data:`PARTS` that writes its file(s) by calling an existing
-export service. Later record kinds (责任清单, 培训, 判定标准自查) plug in with :func:`register_part`
-— the pack itself does not change. A part with nothing to show (no records yet) is listed on the
+export service. Later record kinds plug in with :func:`register_part` — the pack itself does not
+change. A part with nothing to show (no records yet) is listed on the
 contents page as 无数据 with the reason, so the inspector sees that it was looked for.
 """
 
@@ -67,8 +67,8 @@ class PackResult:
         return sum(1 for o in self.outcomes if o.file_name)
 
 
-def _result_note(items: int, pages: int | None) -> str:
-    return f"{items} 项" + (f"，{pages} 页" if pages is not None else "")
+def _result_note(items: int, pages: int | None, unit: str = "项") -> str:
+    return f"{items} {unit}" + (f"，{pages} 页" if pages is not None else "")
 
 
 def _risk_list(db: Database, stem: Path, _p: PackPeriod) -> str:
@@ -119,6 +119,31 @@ def _checks(db: Database, stem: Path, p: PackPeriod) -> str:
     return _result_note(r.items, r.pages)
 
 
+def _major_check(db: Database, stem: Path, _p: PackPeriod) -> str:
+    from dualprev.services.major_check_service import export_check
+
+    # The latest self-check, as `export major-check` prints it: the standard is checked against as a
+    # whole now and then, not once per period.
+    r = export_check(db, stem.with_suffix(".pdf"))
+    return _result_note(r.items, r.pages)
+
+
+def _duties(db: Database, stem: Path, p: PackPeriod) -> str:
+    from dualprev.services.duties.printouts import export_duties
+
+    r = export_duties(db, stem.with_suffix(".pdf"), ExportFormat.PDF, today=p.end)
+    return _result_note(r.items, r.pages, "份清单")
+
+
+def _training(db: Database, stem: Path, p: PackPeriod) -> str:
+    from dualprev.services.duties.printouts import export_training
+
+    r = export_training(
+        db, stem.with_suffix(".pdf"), ExportFormat.PDF, today=p.end, date_from=p.start, date_to=p.end
+    )
+    return _result_note(r.items, r.pages, "次培训")
+
+
 def _certificates(db: Database, stem: Path, p: PackPeriod) -> str:
     from dualprev.services.work_safety.printouts import export_certificates
 
@@ -151,12 +176,15 @@ PARTS: list[PackPart] = [
     PackPart(40, "隐患排查治理台账", "04_隐患排查治理台账", _ledger),
     PackPart(50, "隐患排查治理情况统计表", "05_隐患排查治理统计表", _statistics),
     PackPart(60, "隐患排查记录", "06_隐患排查记录", _checks),
+    PackPart(70, "重大事故隐患判定标准自查记录", "07_判定标准自查记录", _major_check),
+    PackPart(80, "全员安全生产责任清单", "08_全员安全生产责任清单", _duties),
+    PackPart(90, "安全教育培训记录", "09_安全教育培训记录", _training),
     PackPart(100, "特种作业人员持证台账", "10_特种作业人员持证台账", _certificates),
     PackPart(110, "应急预案及应急演练记录", "11_应急演练记录", _drills),
     PackPart(120, "作业许可及有限空间台账", "12_作业许可及有限空间台账", _permits),
 ]
-"""The parts in contents order. 判定标准自查 (order 70), 全员安全生产责任清单 (80) and 培训 (90)
-are added by their own modules with :func:`register_part`."""
+"""The parts in contents order; every part is listed here so that the pack never depends on which
+modules happen to be imported. :func:`register_part` adds or replaces one (tests, later kinds)."""
 
 
 def register_part(part: PackPart) -> None:

@@ -39,8 +39,8 @@ class InspectionPackBox(QGroupBox):
         line.addWidget(self.pack_btn)
         hint = QLabel(
             self.tr(
-                "按上方统计期，一次导出风险清单、告知卡、四色图、隐患台账及统计表、排查记录、持证台账、"
-                "应急演练、作业许可等全部资料（zip，含目录页）"
+                "按上方统计期，一次导出风险清单、告知卡、四色图、隐患台账及统计表、排查记录、判定标准自查、"
+                "责任清单、培训记录、持证台账、应急演练、作业许可等全部资料（zip，含目录页）"
             ),
             self,
         )
