@@ -39,7 +39,7 @@ ANSWERS: dict[str, tuple[CheckAnswer, str]] = {
 }  # fmt: skip
 
 DUST = "焊接车间打磨抛光间铝件打磨粉尘与钢件打磨粉尘共用一套除尘系统（HJ-CC-01 湿式除尘器）"
-WELDER = "焊接班电焊工王海的特种作业操作证（焊接与热切割作业）已超过有效期，仍在从事焊接作业"
+WELDER = "焊接班电焊工杨帆的特种作业操作证（焊接与热切割作业）已超过复审期限，仍在从事焊接作业"
 
 PLANS = {
     "11-2": lifecycle.RemediationPlanInput(
@@ -54,7 +54,7 @@ PLANS = {
     ),
     "3-2": lifecycle.RemediationPlanInput(
         goal_and_tasks="持证上岗，消除特种作业人员无有效证件上岗的重大事故隐患。",
-        methods_and_measures="1. 王海立即停止焊接作业，调整至辅助岗位；2. 报名参加焊接与热切割作业复审培训考核；"
+        methods_and_measures="1. 杨帆立即停止焊接作业，调整至辅助岗位；2. 报名参加焊接与热切割作业复审培训考核；"
         "3. 全厂特种作业人员证件逐一核查，建立到期前60日提醒台账。",
         funds_and_materials="培训考核费用0.12万元，由安全生产费用列支。",
         organisation_and_people="负责人：沈立明（安全环保部）；实施：陈永刚（焊接车间）；配合：陆婷。",

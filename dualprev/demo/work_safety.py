@@ -51,7 +51,7 @@ def write(ctx: DemoContext) -> None:
                 _day(ctx, -issued_ago),
                 _day(ctx, expires_in),
                 _day(ctx, review_in) if review_in is not None else None,
-                "复审前已停止其焊接作业，复审培训已报名" if holder == "杨帆" else "",
+                "已按重大事故隐患治理：停止焊接作业，复审培训已报名" if holder == "杨帆" else "",
             ),
             actor=ctx.actor,
         )
