@@ -55,5 +55,29 @@ def write_audit(
     )
 
 
+def void_row(
+    session: Session,
+    model: type[Any],
+    row_id: int,
+    reason: str,
+    *,
+    what: str,
+    already: str,
+    entity: str,
+    actor: str,
+) -> None:
+    """Mark a plain record (no state machine) void with its reason and audit it; ``already`` refuses a second time."""
+    text = void_reason(reason)
+    row = get_row(session, model, row_id, what)
+    if row.is_void:
+        raise ValidationError(already)
+    row.is_void, row.void_reason = True, text
+    session.add(row)
+    write_audit(
+        session, actor=actor, action="void", entity=entity, entity_id=row.id,
+        summary=f"作废{what} {row.name}：{text}",
+    )  # fmt: skip
+
+
 def fields_of(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in names}

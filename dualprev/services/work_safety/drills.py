@@ -13,7 +13,14 @@ from dualprev.errors import ValidationError
 from dualprev.services import photo_service
 from dualprev.services.hidden_dangers.registration import register_in
 from dualprev.services.photo_service import PreparedPhoto
-from dualprev.services.work_safety.common import fields_of, get_row, raise_problems, void_reason, write_audit
+from dualprev.services.work_safety.common import (
+    fields_of,
+    get_row,
+    raise_problems,
+    void_reason,
+    void_row,
+    write_audit,
+)
 from dualprev.storage.db import Database
 from dualprev.storage.models import Drill, DrillPhoto, EmergencyPlan, HiddenDanger
 from dualprev.storage.queries import work_safety as queries
@@ -104,17 +111,17 @@ def save_plan(db: Database, plan_id: int | None, data: PlanInput, *, actor: str)
 
 
 def void_plan(db: Database, plan_id: int, reason: str, *, actor: str) -> None:
-    text = void_reason(reason)
     with db.session() as s:
-        row = get_row(s, EmergencyPlan, plan_id, "应急预案")
-        if row.is_void:
-            raise ValidationError("该预案已作废")
-        row.is_void, row.void_reason = True, text
-        s.add(row)
-        write_audit(
-            s, actor=actor, action="void", entity="emergency_plan", entity_id=row.id,
-            summary=f"作废应急预案 {row.name}：{text}",
-        )  # fmt: skip
+        void_row(
+            s,
+            EmergencyPlan,
+            plan_id,
+            reason,
+            what="应急预案",
+            already="该预案已作废",
+            entity="emergency_plan",
+            actor=actor,
+        )
 
 
 def list_drills(db: Database) -> list[DrillRow]:

@@ -19,7 +19,14 @@ from dualprev.domain.permits import (
 )
 from dualprev.errors import ValidationError
 from dualprev.services.work_safety.certificates import worker_problem
-from dualprev.services.work_safety.common import fields_of, get_row, raise_problems, void_reason, write_audit
+from dualprev.services.work_safety.common import (
+    fields_of,
+    get_row,
+    raise_problems,
+    void_reason,
+    void_row,
+    write_audit,
+)
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import ConfinedSpace, WorkPermit
 from dualprev.storage.queries import work_safety as queries
@@ -289,17 +296,17 @@ def save_confined_space(db: Database, space_id: int | None, data: ConfinedSpaceI
 
 
 def void_confined_space(db: Database, space_id: int, reason: str, *, actor: str) -> None:
-    text = void_reason(reason)
     with db.session() as s:
-        row = get_row(s, ConfinedSpace, space_id, "有限空间")
-        if row.is_void:
-            raise ValidationError("该有限空间已作废")
-        row.is_void, row.void_reason = True, text
-        s.add(row)
-        write_audit(
-            s, actor=actor, action="void", entity="confined_space", entity_id=row.id,
-            summary=f"作废有限空间 {row.name}：{text}",
-        )  # fmt: skip
+        void_row(
+            s,
+            ConfinedSpace,
+            space_id,
+            reason,
+            what="有限空间",
+            already="该有限空间已作废",
+            entity="confined_space",
+            actor=actor,
+        )
 
 
 def worker_refusal(db: Database, kind: PermitKind, worker_id: int | None, work_on: date) -> str | None:
