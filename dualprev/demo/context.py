@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dualprev.demo.timeline import Timeline
+from dualprev.domain import accident_type_mapping
 from dualprev.storage.db import Database
 
 DEMO_SEED = 20160411
@@ -75,5 +76,12 @@ class DemoContext:
     def post(self, name: str) -> int:
         return lookup(self.posts, name, "post")
 
-    def accident_type_ids(self, names: Iterable[str]) -> tuple[int, ...]:
+    def accident_type_ids(self, names: Iterable[str], text: str) -> tuple[int, ...]:
+        """Ids of the content's GB 6441-1986 ``names`` in the database's vocabulary: a new database
+        uses GB 6441-2025, so they go through the mapping, ``text`` deciding 其他爆炸."""
+        names = tuple(names)
+        if not all(name in self.accident_types for name in names):
+            names, undecided = accident_type_mapping.names_in_2025(names, text)
+            if undecided:
+                raise ValueError(f"demo text does not decide {undecided} in GB 6441-2025: {text}")
         return tuple(lookup(self.accident_types, name, "accident type") for name in names)

@@ -107,7 +107,9 @@ class Ledger:
             owner_tier=spec.owner_tier,
             basis=spec.basis,
             standard_item=spec.standard_item,
-            accident_type_ids=ctx.accident_type_ids(spec.accident_types),
+            accident_type_ids=ctx.accident_type_ids(
+                spec.accident_types, f"{spec.location} {spec.description}"
+            ),
             rectification_measures=spec.rectification,
             responsible_department_id=ctx.department(spec.department),
             rectifier_id=ctx.person(spec.rectifier),

@@ -181,7 +181,9 @@ def _new_hazard(
             standard=hazard.standard,
             factor_category=hazard.factor_category,
             consequence=hazard.consequence,
-            accident_type_ids=ctx.accident_type_ids(hazard.accident_types),
+            accident_type_ids=ctx.accident_type_ids(
+                hazard.accident_types, f"{point.name} {hazard.description} {hazard.consequence}"
+            ),
             control_tier=tier,
             responsible_department_id=department_id,
             responsible_person_id=person_id,

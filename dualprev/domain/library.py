@@ -9,10 +9,11 @@ records and refuses anything that would produce an invalid inventory, naming the
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from dualprev.domain.accident_type_mapping import names_in_2025
 from dualprev.domain.grading import (
     DEFAULT_SCHEME_CODES,
     FactorOutOfScale,
@@ -27,6 +28,8 @@ from dualprev.domain.risk import ControlMeasureCategory, EvaluationMethod, RiskL
 from dualprev.domain.vocabularies import (
     ACCIDENT_VOCABULARIES,
     DEFAULT_ACCIDENT_VOCABULARY,
+    GB6441_1986,
+    GB6441_2025,
     HAZARD_FACTOR_CATEGORIES,
 )
 
@@ -163,6 +166,30 @@ class RiskLibrary:
         """Entries of ``group`` (None: all groups) that match ``keyword``, in library order."""
         return [e for e in self.entries if (group is None or e.group == group) and e.matches(keyword)]
 
+    def in_vocabulary(self, vocabulary: str) -> "RiskLibrary":
+        """The library with its accident types in ``vocabulary``: a GB 6441-1986 library goes
+        through the 1986 → 2025 mapping, each hazard's words deciding the split types.
+
+        ValueError when there is no way there, or a hazard's words decide nothing (a library bug).
+        """
+        if vocabulary == self.accident_vocabulary:
+            return self
+        if (self.accident_vocabulary, vocabulary) != (GB6441_1986, GB6441_2025):
+            raise ValueError(f"no mapping from {self.accident_vocabulary} to {vocabulary}")
+        entries = []
+        for entry in self.entries:
+            hazards = []
+            for hazard in entry.hazards:
+                text = f"{entry.name} {hazard.step_or_item} {hazard.description} {hazard.consequence}"
+                names, undecided = names_in_2025(hazard.accident_types, text)
+                if undecided:
+                    raise ValueError(
+                        f"{entry.key}: the words of {hazard.description!r} decide no {undecided}"
+                    )
+                hazards.append(replace(hazard, accident_types=names))
+            entries.append(replace(entry, hazards=tuple(hazards)))
+        return replace(self, accident_vocabulary=vocabulary, entries=tuple(entries))
+
 
 # --- parsing -----------------------------------------------------------------------------------
 
@@ -259,7 +286,9 @@ def _hazard(raw: Any, kind: RiskPointKind, accident_names: set[str]) -> LibraryH
         raise _Problem("至少应有一个事故类型（accident_types）")
     for name in types:
         if not isinstance(name, str) or name not in accident_names:
-            raise _Problem(f"事故类型“{name}”不是 GB 6441-1986 工贸适用的事故类型")
+            raise _Problem(
+                f"事故类型“{name}”不是辨识库所用分类标准（accident_vocabulary）中工贸适用的事故类型"
+            )
     if len(set(types)) != len(types):
         raise _Problem("事故类型重复")
     raw_measures = data.get("measures")

@@ -32,7 +32,7 @@ from dualprev.domain.grading import highest_level
 from dualprev.domain.post_card_dedupe import distinct_items, distinct_measures
 from dualprev.domain.risk import ControlMeasureCategory, RiskLevel
 from dualprev.domain.safety_signs import SafetySign, SignLibrary, SignSource, choose_signs
-from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
+from dualprev.domain.vocabularies import accident_type_rank
 
 CARD_FORMAT = 1
 """Version of the snapshot layout stored with each printed card."""
@@ -268,10 +268,9 @@ def compute_card(post: PostFacts, enterprise: EnterpriseFacts, signs: SignLibrar
     level = highest_level(h.level for h in hazards)
 
     type_rank: dict[str, tuple[int, int]] = {}
-    vocabulary = {t.name: i for i, t in enumerate(ACCIDENT_TYPES_GB6441_1986)}
     for h in hazards:
         for name in h.accident_types:
-            rank = (_severity(h.level), vocabulary.get(name, len(vocabulary)))
+            rank = (_severity(h.level), accident_type_rank(name))
             type_rank[name] = min(type_rank.get(name, rank), rank)
     accident_types = tuple(sorted(type_rank, key=lambda n: type_rank[n]))
 

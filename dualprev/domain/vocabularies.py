@@ -18,7 +18,16 @@ class AccidentType:
 
 
 GB6441_1986 = "GB6441-1986"
+GB6441_2025 = "GB6441-2025"
 DEFAULT_ACCIDENT_VOCABULARY = GB6441_1986
+"""The vocabulary of a database whose setting is missing: every database made before GB 6441-2025."""
+NEW_ENTERPRISE_VOCABULARY = GB6441_2025
+"""The vocabulary a new database starts with (migration 0011 sets it where no data names a type)."""
+
+VOCABULARY_TITLES: dict[str, str] = {
+    GB6441_1986: "GB 6441-1986《企业职工伤亡事故分类》",
+    GB6441_2025: "GB 6441-2025《生产安全事故分类与编码》",
+}
 
 _GB6441_1986_NAMES = (
     "物体打击", "车辆伤害", "机械伤害", "起重伤害", "触电", "淹溺", "灼烫", "火灾", "高处坠落", "坍塌",
@@ -32,7 +41,63 @@ ACCIDENT_TYPES_GB6441_1986: tuple[AccidentType, ...] = tuple(
     for i, name in enumerate(_GB6441_1986_NAMES, start=1)
 )
 
-ACCIDENT_VOCABULARIES: dict[str, tuple[AccidentType, ...]] = {GB6441_1986: ACCIDENT_TYPES_GB6441_1986}
+# From secondary sources (no official text could be read here): the 27 classes in the order they
+# are usually listed, codes 01–27 assumed from that order. GB6441_2025_VERIFIED says so wherever the
+# vocabulary is shown, until someone checks it against the standard and flips it.
+_GB6441_2025_NAMES = (
+    "物体打击", "厂(场)内车辆致害", "道路(轨道)车辆致害", "机械致害", "起重致害", "触电", "淹溺", "灼烫",
+    "火灾", "高处坠落", "跌落", "坍塌", "水害", "容器爆炸", "管道爆炸", "可燃气体爆炸", "可燃液体蒸汽爆炸",
+    "粉尘爆炸", "民用爆炸物品爆炸", "烟花爆竹爆炸", "其他可燃固体爆炸", "高温熔融物爆炸", "中毒", "窒息",
+    "滑坡", "泄漏", "其他事故",
+)  # fmt: skip
+GB6441_2025_VERIFIED = False
+"""Whether the 2025 names and codes were checked against the official text (they were not)."""
+
+ACCIDENT_TYPES_GB6441_2025: tuple[AccidentType, ...] = tuple(
+    AccidentType(GB6441_2025, f"{i:02d}", name) for i, name in enumerate(_GB6441_2025_NAMES, start=1)
+)
+
+ACCIDENT_VOCABULARIES: dict[str, tuple[AccidentType, ...]] = {
+    GB6441_1986: ACCIDENT_TYPES_GB6441_1986,
+    GB6441_2025: ACCIDENT_TYPES_GB6441_2025,
+}
+
+
+def vocabulary_title(vocabulary: str) -> str:
+    """The standard's number and title as printed ("GB 6441-2025《生产安全事故分类与编码》")."""
+    return VOCABULARY_TITLES.get(vocabulary, vocabulary)
+
+
+def vocabulary_basis_note(vocabulary: str) -> str:
+    """The line exports print so a reader knows which classification the 事故类型 follow."""
+    note = f"事故类型依据：{vocabulary_title(vocabulary)}"
+    if vocabulary == GB6441_2025 and not GB6441_2025_VERIFIED:
+        note += "（类别名称和代码按公开资料整理，尚未与标准正式文本核对）"
+    return note + "。"
+
+
+def accident_type_rank(name: str) -> int:
+    """Sort key of a type name that keeps the code order of each vocabulary; unknown names last."""
+    return _RANK.get(name, len(_RANK))
+
+
+def _merged_order(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    # The names both vocabularies share come in the same relative order in each, so one order
+    # can keep both: the first vocabulary's own names go in just before the next shared name.
+    merged: list[str] = []
+    rest = list(first)
+    for name in second:
+        if name in rest:
+            while rest[0] != name:
+                merged.append(rest.pop(0))
+            rest.pop(0)
+        merged.append(name)
+    return (*merged, *rest)
+
+
+_RANK: dict[str, int] = {
+    name: i for i, name in enumerate(_merged_order(_GB6441_1986_NAMES, _GB6441_2025_NAMES))
+}
 
 
 def accident_types(

@@ -42,12 +42,15 @@ _ASSESSOR_MAX = 50
 
 
 @cache
-def load_library() -> RiskLibrary:
-    """The shipped library, parsed and validated once per process.
+def load_library(vocabulary: str = "") -> RiskLibrary:
+    """The shipped library, parsed and validated once per process; with a ``vocabulary``, its
+    accident types in that vocabulary (the library is written in GB 6441-1986).
 
     A missing or broken library file is a packaging bug, not a user error: FileNotFoundError or
     ValueError propagate.
     """
+    if vocabulary:
+        return load_library().in_vocabulary(vocabulary)
     return parse_library(resource_path(*LIBRARY_FILE).read_text(encoding="utf-8"))
 
 
@@ -90,7 +93,7 @@ def import_entries(
     for an unknown key, area, department or post. A failure while writing removes what this import
     created and re-raises.
     """
-    library = load_library()
+    library = load_library(accident_types.vocabulary(db))
     entries = _chosen_entries(library, keys)
     assessor = assessor_name.strip()
     if len(assessor) > _ASSESSOR_MAX:

@@ -20,6 +20,12 @@ def vocabulary_in(session: Session) -> str:
     return stored_settings.read(session, settings.ACCIDENT_VOCABULARY)
 
 
+def vocabulary(db: Database) -> str:
+    """The code of the enterprise's accident-type vocabulary (GB6441-1986 or GB6441-2025)."""
+    with db.read_session() as s:
+        return vocabulary_in(s)
+
+
 def accident_type_options(db: Database) -> list[AccidentTypeOption]:
     """The enterprise's accident-type vocabulary without the mining-only types, in code order."""
     with db.read_session() as s:

@@ -56,13 +56,18 @@ def describe(entry: LibraryEntry) -> str:
 
 class LibraryDialog(QDialog):
     def __init__(
-        self, areas: list[AreaInfo], posts: list[PostInfo], area_id: int | None, parent: QWidget | None = None
+        self,
+        areas: list[AreaInfo],
+        posts: list[PostInfo],
+        area_id: int | None,
+        parent: QWidget | None = None,
+        vocabulary: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("library_dialog")
         self.setWindowTitle(self.tr("从辨识库添加风险点"))
         self.resize(1100, 660)
-        self._library = library_service.load_library()
+        self._library = library_service.load_library(vocabulary)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr("勾选本企业存在的风险点，连同其危险源、事故类型、典型管控措施和建议评价一起添加到所选区域。"
@@ -173,9 +178,15 @@ class LibraryDialog(QDialog):
 
     @classmethod
     def choose(
-        cls, parent: QWidget | None, areas: list[AreaInfo], posts: list[PostInfo], area_id: int | None
+        cls,
+        parent: QWidget | None,
+        areas: list[AreaInfo],
+        posts: list[PostInfo],
+        area_id: int | None,
+        vocabulary: str = "",
     ) -> LibraryChoice | None:
-        dialog = cls(areas, posts, area_id, parent)
+        """``vocabulary``: the enterprise's, so the preview names the accident types it will get."""
+        dialog = cls(areas, posts, area_id, parent, vocabulary)
         try:
             return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:

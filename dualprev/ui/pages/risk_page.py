@@ -502,7 +502,8 @@ class RiskPage(Page):
 
     def _on_library(self) -> None:
         areas, _departments, _people, posts = self._organisation()
-        choice = LibraryDialog.choose(self, areas, posts, self._selected_area_id())
+        vocabulary = risk_accident_types.vocabulary(self.ctx.db)
+        choice = LibraryDialog.choose(self, areas, posts, self._selected_area_id(), vocabulary)
         if choice is None:
             return
         db, actor, today = self.ctx.db, self.ctx.actor(), self.ctx.today()
