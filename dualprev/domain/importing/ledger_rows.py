@@ -167,7 +167,8 @@ def parse_row(values: Mapping[str, CellValue], *, sheet: str, accident_names: Co
     level = p.read(words.hidden_danger_level, values.get("level"))
     category = p.read(words.hidden_danger_category, values.get("category"))
     status = p.read(words.hidden_danger_status, values.get("status"))
-    types = p.read(words.accident_types, values.get("accident_types"), accident_names)
+    context = f"{cells.text(values.get('place'))} {description}"
+    types = p.read(words.accident_types, values.get("accident_types"), accident_names, context)
     funds = p.read(_funds, values.get("funds"))
     p.raise_any()
     assert found is not None and found.day is not None

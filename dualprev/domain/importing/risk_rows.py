@@ -141,10 +141,14 @@ def parse_row(values: Mapping[str, CellValue], ctx: RowContext) -> RiskRow:
     kind = p.read(words.risk_point_kind, values.get("point_kind")) or ctx.sheet_kind or ctx.heading_kind
     types: tuple[str, ...] = ()
     consequence = cells.text(values.get("consequence"))
+    # The row's own words decide how a 1986 name splits in GB 6441-2025 (其他爆炸 → 粉尘爆炸).
+    context = " ".join((name, cells.text(values.get("step")), description, consequence))
     if consequence or not ctx.accident_with_consequence:
-        types = p.read(words.accident_types, values.get("accident"), ctx.accident_names) or ()
+        types = p.read(words.accident_types, values.get("accident"), ctx.accident_names, context) or ()
     else:
-        types, consequence = words.split_accident_and_consequence(values.get("accident"), ctx.accident_names)
+        types, consequence = words.split_accident_and_consequence(
+            values.get("accident"), ctx.accident_names, context
+        )
     method = p.read(words.evaluation_method, values.get("method"))
     factors = [(key, p.read(_factor, values.get(field), key) or "") for field, key in _FACTOR_FIELDS]
     level = p.read(words.risk_level, values.get("level"))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
+from dualprev.domain.accident_type_mapping import MAPPING_1986_TO_2025, names_in_2025
 from dualprev.domain.checks import CheckType
 from dualprev.domain.hidden_danger import (
     HiddenDangerCategory,
@@ -19,6 +20,7 @@ from dualprev.domain.hidden_danger import (
 )
 from dualprev.domain.importing.cells import DASHES, CellProblem, CellValue, fold, text
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind
+from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_2025
 
 E = TypeVar("E")
 
@@ -114,37 +116,83 @@ ACCIDENT_SYNONYMS: dict[str, str] = {
     "压力容器爆炸": "容器爆炸", "爆炸": "其他爆炸", "粉尘爆炸": "其他爆炸",
     "其它伤害": "其他伤害", "其它爆炸": "其他爆炸", "物体打击伤害": "物体打击",
 }  # fmt: skip
-"""Words factories write for GB 6441 accident types, each mapped to the standard name."""
+"""Words factories write for GB 6441-1986 accident types, each mapped to the standard name."""
+
+ACCIDENT_SYNONYMS_2025: dict[str, str] = {
+    "厂内车辆致害": "厂(场)内车辆致害", "场内车辆致害": "厂(场)内车辆致害", "厂内车辆伤害": "厂(场)内车辆致害",
+    "厂内机动车辆伤害": "厂(场)内车辆致害", "叉车伤害": "厂(场)内车辆致害", "叉车致害": "厂(场)内车辆致害",
+    "道路车辆致害": "道路(轨道)车辆致害", "轨道车辆致害": "道路(轨道)车辆致害", "道路交通事故": "道路(轨道)车辆致害",
+    "起重设备致害": "起重致害", "起重物致害": "起重致害", "起重伤害": "起重致害", "起重机械伤害": "起重致害",
+    "机械伤害": "机械致害", "机械": "机械致害",
+    "可燃液体蒸气爆炸": "可燃液体蒸汽爆炸", "液体蒸汽爆炸": "可燃液体蒸汽爆炸", "蒸气爆炸": "可燃液体蒸汽爆炸",
+    "气体爆炸": "可燃气体爆炸", "燃气爆炸": "可燃气体爆炸", "瓦斯爆炸": "可燃气体爆炸",
+    "锅炉爆炸": "容器爆炸", "压力容器爆炸": "容器爆炸", "火药爆炸": "民用爆炸物品爆炸",
+    "其他伤害": "其他事故", "其它伤害": "其他事故", "其它事故": "其他事故",
+    "可燃固体爆炸": "其他可燃固体爆炸", "熔融金属爆炸": "高温熔融物爆炸",
+}  # fmt: skip
+"""Words factories write for GB 6441-2025 types, and 1986 names whose 2025 type needs no words."""
 
 _TYPE_SPLIT = re.compile(r"[、，,/;；\s]+")
+_NAMES_2025 = frozenset(t.name for t in ACCIDENT_TYPES_GB6441_2025)
 
 
-def accident_types(value: CellValue, known: Iterable[str]) -> tuple[str, ...]:
+def _fold(word: str) -> str:
+    """Full-width brackets as half-width: 厂（场）内车辆致害 is the same name."""
+    return word.replace("（", "(").replace("）", ")")
+
+
+def _resolve(word: str, names: set[str], context: str) -> tuple[str, ...] | None:
+    word = _fold(word)
+    if word in names:
+        return (word,)
+    if names <= _NAMES_2025:
+        if word in ACCIDENT_SYNONYMS_2025:
+            return (ACCIDENT_SYNONYMS_2025[word],)
+        old = ACCIDENT_SYNONYMS.get(word, word)
+        if old not in MAPPING_1986_TO_2025:
+            return None
+        picked, undecided = names_in_2025((old,), context)
+        return picked if picked and not undecided and all(n in names for n in picked) else None
+    name = ACCIDENT_SYNONYMS.get(word, "")
+    return (name,) if name in names else None
+
+
+def accident_types(value: CellValue, known: Iterable[str], context: str = "") -> tuple[str, ...]:
     """The accident types named in a cell ("电击、高空坠落" → 触电, 高处坠落), each once, in order.
 
-    ``known`` are the names of the enterprise's vocabulary. Raises CellProblem naming any word
-    that is neither a known name nor a synonym of one.
+    ``known`` are the names of the enterprise's vocabulary. A GB 6441-2025 enterprise also reads
+    1986 names through the mapping (机械伤害 → 机械致害), ``context`` (the row's own words)
+    deciding 其他爆炸 and 中毒和窒息. Raises CellProblem naming any word that is none of these.
     """
     names = set(known)
     raw = text(value)
     if not raw or raw in DASHES:
         return ()
-    if raw in names or raw in ACCIDENT_SYNONYMS:
-        return (ACCIDENT_SYNONYMS.get(raw, raw),)
+    whole = _resolve(raw, names, context)
+    if whole is not None:
+        return whole
     found: list[str] = []
     unknown: list[str] = []
     for part in (p for p in _TYPE_SPLIT.split(raw) if p):
-        name = part if part in names else ACCIDENT_SYNONYMS.get(part, "")
-        if name in names:
-            found.append(name)
-        else:
+        resolved = _resolve(part, names, context)
+        if resolved is None:
             unknown.append(part)
+        else:
+            found.extend(resolved)
     if unknown:
-        raise CellProblem(f"事故类型“{'、'.join(unknown)}”无法识别")
+        hint = ""
+        if (
+            any(ACCIDENT_SYNONYMS.get(_fold(u), _fold(u)) == "其他爆炸" for u in unknown)
+            and "粉尘爆炸" in names
+        ):
+            hint = "（GB 6441-2025 已把“其他爆炸”细分，请写明粉尘爆炸、可燃气体爆炸、可燃液体蒸汽爆炸等具体类别）"
+        raise CellProblem(f"事故类型“{'、'.join(unknown)}”无法识别{hint}")
     return tuple(dict.fromkeys(found))
 
 
-def split_accident_and_consequence(value: CellValue, known: Iterable[str]) -> tuple[tuple[str, ...], str]:
+def split_accident_and_consequence(
+    value: CellValue, known: Iterable[str], context: str = ""
+) -> tuple[tuple[str, ...], str]:
     """事故类型及后果 in one cell ("机械伤害：衣袖被卷入造成绞伤"): the types and the consequence.
 
     Text before the first colon is read as types when it reads as types; otherwise the whole cell is
@@ -156,11 +204,11 @@ def split_accident_and_consequence(value: CellValue, known: Iterable[str]) -> tu
     head, sep, tail = raw.replace(":", "：").partition("：")
     if sep:
         try:
-            return accident_types(head, known), tail.strip()
+            return accident_types(head, known, f"{context} {tail}"), tail.strip()
         except CellProblem:
             return (), raw
     try:
-        return accident_types(raw, known), ""
+        return accident_types(raw, known, context), ""
     except CellProblem:
         return (), raw
 
