@@ -21,6 +21,7 @@ from dualprev.cli import (
     import_commands,
     safety_commands,
     serve_command,
+    vocabulary_command,
 )
 from dualprev.cli.common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, Parser
 from dualprev.errors import DamagedDatabaseError, UserError
@@ -36,6 +37,7 @@ _COMMAND_GROUPS = (
     export_commands,
     safety_commands,
     import_commands,
+    vocabulary_command,
     serve_command,
 )
 

@@ -29,6 +29,8 @@ class EnterpriseHeader:
     safety_manager_name: str = ""
     safety_manager_phone: str = ""
     duty_phone: str = ""
+    accident_vocabulary: str = ""
+    """The 事故类型 classification in use ("GB6441-2025"); exports print it under the table."""
 
 
 @dataclass(frozen=True)

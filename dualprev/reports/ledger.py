@@ -10,6 +10,7 @@ names and phone numbers in the texts it keeps.
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 
+from dualprev.domain.vocabularies import vocabulary_basis_note
 from dualprev.reports.ledger_columns import (
     ColumnChoice,
     LedgerColumn,
@@ -174,6 +175,8 @@ def ledger_frame(
     else:
         notes.append("已作废的记录为误录，保留在台账中备查，不计入任何统计。")
     notes.append("统计口径见“隐患排查治理情况汇总”。")
+    if data.enterprise.accident_vocabulary:
+        notes.append(vocabulary_basis_note(data.enterprise.accident_vocabulary))
     return Part(
         title=REGULATOR_TITLE if regulator else LEDGER_TITLE,
         subtitle=f"{period_text(data)}　{text}",

@@ -36,6 +36,8 @@ class LedgerEnterprise:
     safety_manager_name: str = ""
     safety_manager_phone: str = ""
     phone: str = ""
+    accident_vocabulary: str = ""
+    """The 事故类型 classification in use ("GB6441-2025"); the ledger prints it under the table."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dualprev.reports.risk_text import (
     numbered_notes,
     remark,
     scheme_notes,
+    vocabulary_notes,
 )
 from dualprev.reports.tables import Align, Cell, CellValue, Column, Part, Section, TableDocument
 
@@ -82,7 +83,9 @@ def risk_list_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER) -
         f"按风险点（从严从高）：{level_counts(p.level for p in points)}。"
     )
     mismatched = [MISMATCH_NOTE] if any(h.owner_mismatch for p in points for h in p.hazards) else []
-    notes = numbered_notes([summary, *scheme_notes(points), LEVEL_COLOUR_NOTE, *mismatched])
+    notes = numbered_notes(
+        [summary, *scheme_notes(points), LEVEL_COLOUR_NOTE, *mismatched, *vocabulary_notes(data.enterprise)]
+    )
     places = {p.place for p in points} | {h.responsible_department for p in points for h in p.hazards}
     terms = tuple(sorted(n for n in places if n))
     part = Part(title=TITLE, columns=COLUMNS, sections=(Section(tuple(rows)),), notes=notes, terms=terms)

@@ -23,6 +23,7 @@ from dualprev.reports.risk_text import (
     numbered_notes,
     remark,
     scheme_notes,
+    vocabulary_notes,
 )
 from dualprev.reports.tables import Align, Cell, CellValue, Column, HeaderField, Part, Section, TableDocument
 
@@ -253,7 +254,9 @@ def risk_records_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER
         Part(ACTIVITY_LIST_TITLE, ACTIVITY_COLUMNS, (Section(_activity_rows(data)),)),
         Part(EQUIPMENT_LIST_TITLE, EQUIPMENT_COLUMNS, (Section(_equipment_rows(data)),)),
     ]
-    record_notes = numbered_notes([*scheme_notes(data.risk_points), LEVEL_COLOUR_NOTE])
+    record_notes = numbered_notes(
+        [*scheme_notes(data.risk_points), LEVEL_COLOUR_NOTE, *vocabulary_notes(data.enterprise)]
+    )
     jha = _jha_sections(data)
     if jha:
         parts.append(
@@ -272,7 +275,11 @@ def risk_records_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER
             REGISTER_COLUMNS,
             (Section(_register_rows(data)),),
             notes=numbered_notes(
-                ["风险点的风险等级取其各危险源现有风险等级中的最高级（从严从高）。", LEVEL_COLOUR_NOTE]
+                [
+                    "风险点的风险等级取其各危险源现有风险等级中的最高级（从严从高）。",
+                    LEVEL_COLOUR_NOTE,
+                    *vocabulary_notes(data.enterprise),
+                ]
             ),
         )
     )

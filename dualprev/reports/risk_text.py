@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from dualprev.domain import grading
 from dualprev.domain.risk import EvaluationMethod, RiskLevel
-from dualprev.reports.data import EvaluationData, HazardData, RiskPointData
+from dualprev.domain.vocabularies import vocabulary_basis_note
+from dualprev.reports.data import EnterpriseHeader, EvaluationData, HazardData, RiskPointData
 from dualprev.reports.tables import CellValue
 
 DASH = "—"
@@ -105,6 +106,11 @@ def scheme_rule(code: str) -> str:
             continue
         ranges.append(f"{text} {level.label}")
     return f"{scheme.code}（{scheme.name}）：" + "；".join(ranges)
+
+
+def vocabulary_notes(enterprise: EnterpriseHeader) -> list[str]:
+    """The 事故类型依据 line, when the data says which classification is in use."""
+    return [vocabulary_basis_note(enterprise.accident_vocabulary)] if enterprise.accident_vocabulary else []
 
 
 def scheme_notes(points: Iterable[RiskPointData]) -> list[str]:

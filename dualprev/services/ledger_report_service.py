@@ -45,6 +45,7 @@ from dualprev.reports.pdf_table import write_table_pdf
 from dualprev.reports.tables import TableDocument
 from dualprev.reports.xlsx_table import write_table_xlsx
 from dualprev.services import export_profile_service
+from dualprev.services.risks.accident_types import vocabulary_in
 from dualprev.storage.db import Database, Session
 from dualprev.storage.files import FileStore
 from dualprev.storage.models import HiddenDanger
@@ -91,6 +92,7 @@ def _enterprise(session: Session) -> LedgerEnterprise:
         safety_manager_name=row.safety_manager_name,
         safety_manager_phone=row.safety_manager_phone,
         phone=row.phone,
+        accident_vocabulary=vocabulary_in(session),
     )
 
 

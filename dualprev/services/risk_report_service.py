@@ -35,6 +35,7 @@ from dualprev.reports.risk_list import risk_list_document
 from dualprev.reports.risk_records import risk_records_document
 from dualprev.reports.tables import TableDocument
 from dualprev.reports.xlsx_table import write_table_xlsx
+from dualprev.services.risks.accident_types import vocabulary_in
 from dualprev.services.scheme_service import tier_table_in
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import Department
@@ -132,6 +133,7 @@ def load_risk_report(db: Database, *, today: date | None = None) -> RiskReportDa
             safety_manager_name=enterprise.safety_manager_name,
             safety_manager_phone=enterprise.safety_manager_phone,
             duty_phone=enterprise.duty_phone,
+            accident_vocabulary=vocabulary_in(session),
         )
         departments = names_by_id(session, Department)
         people = queries.people(session=session)
