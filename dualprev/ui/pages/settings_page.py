@@ -1,5 +1,5 @@
-"""设置: who is operating (recorded in the audit log), where the data lives, and the grading schemes
-and control-tier table."""
+"""设置: who is operating (recorded in the audit log), where the data lives, the grading schemes
+and control-tier table, and the accident-type classification."""
 
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from dualprev.ui.pages.page import Page
 from dualprev.ui.widgets import desktop
 from dualprev.ui.widgets.readable_width import readable_layout
 from dualprev.ui.widgets.scheme_settings import SchemeSettings
+from dualprev.ui.widgets.vocabulary_settings import VocabularySettings
 
 
 def choose_export_folder(parent: QWidget, start: Path) -> Path | None:
@@ -99,6 +100,8 @@ class SettingsPage(Page):
         layout.addWidget(data_box)
         self.scheme_settings = SchemeSettings(ctx, self)
         layout.addWidget(self.scheme_settings)
+        self.vocabulary_settings = VocabularySettings(ctx, self)
+        layout.addWidget(self.vocabulary_settings)
         about = QLabel(self.tr("双重预防管理 版本 {v}").format(v=__version__), self)
         about.setObjectName("about_label")
         layout.addWidget(about)
@@ -123,6 +126,7 @@ class SettingsPage(Page):
         self.log_dir_label.setText(str(self.ctx.log_dir) if self.ctx.log_dir else self.tr("（未记录日志）"))
         self.export_dir_label.setText(str(export_files.export_folder(self.ctx.prefs)))
         self.scheme_settings.reload()
+        self.vocabulary_settings.reload()
 
     def _on_save_actor_clicked(self) -> None:
         name = self.actor_edit.text().strip()
