@@ -155,6 +155,17 @@ def empty_db(tmp_path: Path) -> Iterator[Any]:
     db.close()
 
 
+@pytest.fixture
+def db_1986(empty_db: Any) -> Any:
+    """A new database still on GB 6441-1986, as every enterprise was before GB 6441-2025."""
+    from dualprev.domain import settings
+    from dualprev.storage import settings as stored_settings
+
+    with empty_db.session() as s:
+        stored_settings.write(s, settings.ACCIDENT_VOCABULARY, "GB6441-1986")
+    return empty_db
+
+
 # --- fault injection: a real process killed with SIGKILL at a chosen point ------------------------
 
 

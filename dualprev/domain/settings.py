@@ -19,7 +19,7 @@ from dualprev.domain.grading import DEFAULT_DIRECT_JUDGEMENT_ITEMS, DEFAULT_SCHE
 from dualprev.domain.hidden_danger import DEFAULT_DEADLINE_DAYS_GENERAL, DEFAULT_DEADLINE_DAYS_TEAM
 from dualprev.domain.post_card_qr import url_template_problem
 from dualprev.domain.risk import DEFAULT_TIER_BY_LEVEL, ControlTier, EvaluationMethod, RiskLevel
-from dualprev.domain.vocabularies import DEFAULT_ACCIDENT_VOCABULARY
+from dualprev.domain.vocabularies import NEW_ENTERPRISE_VOCABULARY
 
 T = TypeVar("T")
 
@@ -225,7 +225,7 @@ DIRECT_JUDGEMENT_ITEMS: SettingSpec[tuple[DirectJudgementItem, ...]] = SettingSp
     _direct_items_json,
 )
 ACCIDENT_VOCABULARY: SettingSpec[str] = SettingSpec(
-    "accident_vocabulary", "事故类型分类标准", DEFAULT_ACCIDENT_VOCABULARY, _code, _same
+    "accident_vocabulary", "事故类型分类标准", NEW_ENTERPRISE_VOCABULARY, _code, _same
 )
 CHECK_FREQUENCY: SettingSpec[FrequencyTable] = SettingSpec(
     "check_frequency_by_level_tier",

@@ -255,8 +255,17 @@ def test_sign_off_problems_lists_every_field(plant: dict[str, int]) -> None:
     )
 
 
-def test_accident_type_options_are_the_non_mining_gb6441_types(empty_db: Database) -> None:
+def test_accident_type_options_of_a_new_enterprise_are_gb6441_2025(empty_db: Database) -> None:
     options = accident_types.accident_type_options(empty_db)
+    assert len(options) == 27
+    assert [o.code for o in options] == [f"{i:02d}" for i in range(1, 28)]
+    assert options[0].name == "物体打击" and options[-1].name == "其他事故"
+    assert {"机械致害", "粉尘爆炸", "中毒", "窒息"} <= {o.name for o in options}
+    assert "机械伤害" not in {o.name for o in options}
+
+
+def test_accident_type_options_of_a_1986_enterprise_leave_out_mining(db_1986: Database) -> None:
+    options = accident_types.accident_type_options(db_1986)
     assert len(options) == 15
     assert [o.code for o in options] == sorted(o.code for o in options)
     assert options[0].name == "物体打击" and options[-1].name == "其他伤害"
@@ -460,11 +469,14 @@ def test_hazard_validation(
 
 
 def test_accident_types_of_another_vocabulary_are_refused(empty_db: Database, plant: dict[str, int]) -> None:
+    """A new enterprise uses GB 6441-2025: a GB 6441-1986 type is not one it can choose."""
     rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
-    with empty_db.session() as s:
-        other = AccidentTypeRecord(vocabulary="GB6441-2025", code="01", name="机械致害")
-        s.add(other)
-        s.flush()
+    with empty_db.read_session() as s:
+        other = s.exec(
+            select(AccidentTypeRecord).where(
+                AccidentTypeRecord.vocabulary == "GB6441-1986", AccidentTypeRecord.name == "机械伤害"
+            )
+        ).one()
         other_id = other.id or 0
     with pytest.raises(ValidationError, match=f"未知的事故类型（编号 {other_id}）"):
         risk_hazards.save_hazard(

@@ -39,4 +39,5 @@ def test_schema_4_file_upgrades_keeping_hidden_dangers_and_search(tmp_path: Path
     assert _numbers(db, "防护罩") == ["YH-2026-0001"]  # the 0004 search triggers survived
     db.close()
     summary = file_info(path)
-    assert summary.accident_vocabulary == "GB6441-1986" and summary.major_hidden_dangers_open == 0
+    # Its records name no accident type, so migration 0011 moved it to GB 6441-2025 as a new one.
+    assert summary.accident_vocabulary == "GB6441-2025" and summary.major_hidden_dangers_open == 0

@@ -14,6 +14,7 @@ from sqlmodel import SQLModel, select
 
 from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.errors import StorageError
+from dualprev.services.info_service import file_info
 from dualprev.services.hidden_dangers import ledger
 from dualprev.storage import archive, migrate
 from dualprev.storage.db import Database, open_database
@@ -78,8 +79,10 @@ def test_reference_data_is_seeded(tmp_path: Path) -> None:
         names = [r.name for r in s.exec(select(AccidentTypeRecord).order_by(AccidentTypeRecord.sort_order))]
         settings = {r.key for r in s.exec(select(Setting))}
     db.close()
-    assert len(names) == 20 and names[0] == "物体打击" and names[-1] == "其他伤害"
+    assert len(names) == 47
+    assert names[:20][0] == "物体打击" and names[19] == "其他伤害" and "其他事故" in names[20:]
     assert {"scheme.LEC", "scheme.LS", "tier_by_level", "accident_vocabulary"} <= settings
+    assert file_info(tmp_path / "ref.sqlite").accident_vocabulary == "GB6441-2025"  # a new enterprise
 
 
 @pytest.mark.parametrize("revision", ["0001", "0002", "0003", "0004", "0010"])
@@ -113,7 +116,8 @@ def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: st
     assert person.name == "张师傅"
     assert hazard.description.startswith("卡盘无防护罩") and int(hazard.current_level or 0) == 3
     assert evaluation.score == "126"
-    assert len(types) == 20
+    assert sum(t.vocabulary == "GB6441-1986" for t in types) == 20
+    assert sum(t.vocabulary == "GB6441-2025" for t in types) == 27
     # Schema 3 added the record's sign-off: an older risk point has none yet, and keeps its data.
     assert (point.code, point.name, point.asset_no) == ("FX-001", "普通车床", "CA6140-01")
     sign_off = (point.reviewer_name, point.reviewed_on, point.approver_name, point.approved_on)
