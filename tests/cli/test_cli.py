@@ -45,8 +45,9 @@ def test_demo_then_info_from_another_folder(tmp_path: Path) -> None:
         "schema_version", "enterprise", "counts", "risk_levels", "hidden_danger_status", "accident_vocabulary",
         "major_hidden_dangers_open",
     }  # fmt: skip
-    # The demo keeps GB 6441-1986; the spray booth and the two its 判定标准 self-check found are open.
-    assert (data["accident_vocabulary"], data["major_hidden_dangers_open"]) == ("GB6441-1986", 3)
+    # The demo is a new enterprise on GB 6441-2025; the spray booth and the two its 判定标准
+    # self-check found are open.
+    assert (data["accident_vocabulary"], data["major_hidden_dangers_open"]) == ("GB6441-2025", 3)
     assert data["schema_version"] == migrate.head_version() >= 3
     assert data["enterprise"]
     counts = data["counts"]

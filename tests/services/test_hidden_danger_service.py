@@ -164,13 +164,14 @@ def test_number_continues_the_demo_ledger_and_uses_the_prefix_setting(demo_db: D
 
 def test_register_records_event_audit_and_accident_types(empty_db: Database, factory: Org) -> None:
     types = choices.list_accident_types(empty_db)
-    assert [t.name for t in types][:3] == ["物体打击", "车辆伤害", "机械伤害"]
-    assert "瓦斯爆炸" not in {t.name for t in types}  # mining-only types are not offered
-    machine = next(t.id for t in types if t.name == "机械伤害")
+    # A new enterprise uses GB 6441-2025, in code order.
+    assert [t.name for t in types][:4] == ["物体打击", "厂(场)内车辆致害", "道路(轨道)车辆致害", "机械致害"]
+    assert "机械伤害" not in {t.name for t in types}
+    machine = next(t.id for t in types if t.name == "机械致害")
     detail = hd_registration.register(
         empty_db, draft(factory, accident_type_ids=(machine,)), actor=ACTOR, today=TODAY
     )
-    assert detail.status is S.PENDING and detail.accident_type_names == ("机械伤害",)
+    assert detail.status is S.PENDING and detail.accident_type_names == ("机械致害",)
     assert detail.rectifier_name == "王海" and detail.department_name == "冲压一班"
     assert [(e.action, e.actor, e.to_status) for e in detail.events] == [("登记", ACTOR, S.PENDING)]
     assert detail.events[0].remark == "来源：自查发现"

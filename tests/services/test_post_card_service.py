@@ -65,7 +65,7 @@ def test_cards_are_computed_from_the_inventory(demo_db: Database) -> None:
     assert paint.content.enterprise == "江苏恒锐精密机械有限公司"
     assert paint.content.card_number == f"HRJX-GZK-{paint.post_id:03d}"
     assert any("可燃气体" in h for h in paint.content.hazards[:2])  # the 重大 hazards come first
-    assert {"火灾", "中毒和窒息"} <= set(paint.content.accident_types)
+    assert {"火灾", "中毒", "可燃液体蒸汽爆炸"} <= set(paint.content.accident_types)
     assert paint.content.measures[0].label == "工程技术措施"
     assert "0519-86512110" in [p.number for p in paint.content.phones]
     assert {"当心中毒", "禁止烟火"} <= {s.wording for s in paint.content.signs}

@@ -279,7 +279,7 @@ def test_new_hazard_with_exact_score_measures_and_accident_types(
     empty_db: Database, plant: dict[str, int]
 ) -> None:
     rp_id = risk_points.save_risk_point(empty_db, _lathe(plant), actor="t")
-    mech, hit = _accident_type(empty_db, "机械伤害"), _accident_type(empty_db, "物体打击")
+    mech, hit = _accident_type(empty_db, "机械致害"), _accident_type(empty_db, "物体打击")
     info = HazardInfo(
         risk_point_id=rp_id,
         description=" 卡盘防护罩缺失，人员接触旋转卡盘 ",

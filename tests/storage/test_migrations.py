@@ -14,8 +14,8 @@ from sqlmodel import SQLModel, select
 
 from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.errors import StorageError
-from dualprev.services.info_service import file_info
 from dualprev.services.hidden_dangers import ledger
+from dualprev.services.info_service import file_info
 from dualprev.storage import archive, migrate
 from dualprev.storage.db import Database, open_database
 from dualprev.storage.models import (
@@ -76,7 +76,14 @@ def _types_differ(context: object, inspected: object, metadata: object, inspecte
 def test_reference_data_is_seeded(tmp_path: Path) -> None:
     db = open_database(tmp_path / "ref.sqlite")
     with db.read_session() as s:
-        names = [r.name for r in s.exec(select(AccidentTypeRecord).order_by(AccidentTypeRecord.sort_order))]
+        names = [
+            r.name
+            for r in s.exec(
+                select(AccidentTypeRecord).order_by(
+                    AccidentTypeRecord.vocabulary, AccidentTypeRecord.sort_order
+                )
+            )
+        ]
         settings = {r.key for r in s.exec(select(Setting))}
     db.close()
     assert len(names) == 47
