@@ -135,6 +135,36 @@ def demo_path(demo_template: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def demo_1986_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo factory on a database still on GB 6441-1986 (its content's own names), as an
+    enterprise that used the app before GB 6441-2025 has it; copy it, never open it for writing."""
+    from dualprev.demo.builder import build_demo
+    from dualprev.domain import settings
+    from dualprev.storage import settings as stored_settings
+    from dualprev.storage.db import open_database
+
+    path = tmp_path_factory.mktemp("demo-1986") / "demo1986.sqlite"
+    db = open_database(path)
+    with db.session() as s:
+        stored_settings.write(s, settings.ACCIDENT_VOCABULARY, "GB6441-1986")
+    build_demo(db, today=DEMO_TODAY)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_1986_db(demo_1986_template: Path, tmp_path: Path) -> Iterator[Any]:
+    """A private, opened copy of ``demo_1986_template`` (without its images)."""
+    from dualprev.storage.db import open_database
+
+    target = tmp_path / "demo1986.sqlite"
+    shutil.copy2(demo_1986_template, target)
+    db = open_database(target, create=False)
+    yield db
+    db.close()
+
+
 @pytest.fixture
 def demo_db(demo_path: Path) -> Iterator[Any]:
     """The private demo copy, opened (``dualprev.storage.db.Database``)."""
