@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import String, create_engine
 from sqlalchemy.types import TypeEngine
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 
 from dualprev.domain.ledger import LedgerFilter, LedgerSort, LedgerSortKey
 from dualprev.errors import StorageError
@@ -23,6 +23,7 @@ from dualprev.storage.models import (
     Enterprise,
     Evaluation,
     Hazard,
+    HazardAccidentType,
     Person,
     RiskPoint,
     Setting,
@@ -80,7 +81,7 @@ def test_reference_data_is_seeded(tmp_path: Path) -> None:
             r.name
             for r in s.exec(
                 select(AccidentTypeRecord).order_by(
-                    AccidentTypeRecord.vocabulary, AccidentTypeRecord.sort_order
+                    col(AccidentTypeRecord.vocabulary), col(AccidentTypeRecord.sort_order)
                 )
             )
         ]
@@ -217,3 +218,24 @@ def test_missing_file_is_not_created_when_asked_not_to(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="不存在"):
         open_database(tmp_path / "missing.sqlite", create=False)
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_schema_0010_file_whose_hazard_names_a_type_keeps_gb6441_1986(tmp_path: Path) -> None:
+    """Migration 0011 adds GB 6441-2025 but leaves a factory whose records name 1986 types on 1986."""
+    path = tmp_path / "old.sqlite"
+    shutil.copy(FIXTURES / "schema_0010.sqlite", path)
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute(
+            "INSERT INTO hazard_accident_type (hazard_id, accident_type_id) SELECT h.id, a.id FROM hazard h,"
+            " accident_type a WHERE a.name = '机械伤害'"
+        )
+    db = open_database(path)
+    with db.read_session() as s:
+        linked = s.exec(
+            select(AccidentTypeRecord.vocabulary, AccidentTypeRecord.name).join(
+                HazardAccidentType, col(HazardAccidentType.accident_type_id) == col(AccidentTypeRecord.id)
+            )
+        ).all()
+    db.close()
+    assert linked == [("GB6441-1986", "机械伤害")]
+    assert file_info(path).accident_vocabulary == "GB6441-1986"
