@@ -81,6 +81,31 @@ def test_risk_list_round_trip(demo_db: Database, empty_db: Database, tmp_path: P
     assert a[: body.start] == b[: body.start] and a[body.stop :] == b[body.stop :]
 
 
+def test_a_1986_risk_list_imports_into_a_new_2025_enterprise(
+    demo_1986_db: Database, empty_db: Database, tmp_path: Path
+) -> None:
+    """Most factories' lists name GB 6441-1986 types; a new enterprise uses GB 6441-2025. Every row
+    comes in, each 1986 name through the mapping and the row's own words (其他爆炸 → 粉尘爆炸)."""
+    exported = tmp_path / "risk-1986.xlsx"
+    risk_report_service.export_risk_list(demo_1986_db, exported, ExportFormat.XLSX, today=TODAY)
+    cells = [str(c) for row in _rows(exported) for c in row if c]
+    assert any("事故类型依据：GB 6441-1986《企业职工伤亡事故分类》" in c for c in cells)
+    assert any("其他爆炸" in c for c in cells) and any("中毒和窒息" in c for c in cells)
+    _with_enterprise(demo_1986_db, empty_db)
+    report = run_import(empty_db, ImportKind.RISK_LIST, exported, today=TODAY).report
+    assert report.ok and not report.errors, report.errors[:3]
+    again = tmp_path / "risk-2025.xlsx"
+    risk_report_service.export_risk_list(empty_db, again, ExportFormat.XLSX, today=TODAY)
+    rows = _rows(again)
+    text = "\n".join(str(c) for row in rows for c in row if c)
+    assert "事故类型依据：GB 6441-2025《生产安全事故分类与编码》" in text
+    column = next(row.index("事故类型及后果") for row in rows if "事故类型及后果" in row)
+    # "类型、类型：后果": the types come before the colon (the consequence is the factory's own words).
+    accidents = "\n".join(str(row[column]).partition("：")[0] for row in rows if row[column])
+    assert "机械致害" in accidents and "粉尘爆炸" in accidents and "可燃液体蒸汽爆炸" in accidents
+    assert not any(old in accidents for old in ("其他爆炸", "中毒和窒息", "机械伤害", "车辆伤害"))
+
+
 def test_ledger_round_trip(demo_db: Database, empty_db: Database, tmp_path: Path) -> None:
     draft = export_profile_service.ExportProfileDraft(
         PLAN_PROFILE, tuple(ColumnChoice(k) for k in (*STANDARD_KEYS, "plan"))

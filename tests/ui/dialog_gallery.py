@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from dualprev.domain.accident_type_mapping import MAPPING_1986_TO_2025
 from dualprev.domain.checks import FrequencyTable
 from dualprev.domain.hidden_danger import HiddenDangerStatus
 from dualprev.domain.permits import PermitKind
@@ -25,6 +26,7 @@ from dualprev.services.hidden_dangers import detail as hd_detail
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail
 from dualprev.services.risks import hazards as risk_hazards
 from dualprev.services.risks import risk_points
+from dualprev.services.risks.vocabulary_switch import SwitchPlan, TypeInUse
 from dualprev.ui.dialogs.area_dialog import AreaDialog
 from dualprev.ui.dialogs.card_override_dialog import CardOverrideDialog
 from dualprev.ui.dialogs.check_danger_dialog import CheckDanger, CheckDangerDialog
@@ -54,6 +56,7 @@ from dualprev.ui.dialogs.person_dialog import PersonDialog
 from dualprev.ui.dialogs.post_dialog import PostDialog
 from dualprev.ui.dialogs.risk_point_dialog import RiskPointDialog
 from dualprev.ui.dialogs.scheme_dialog import SchemeDialog
+from dualprev.ui.dialogs.vocabulary_switch_dialog import VocabularySwitchDialog
 from dualprev.ui.dialogs.zone_dialog import ZoneDialog, ZoneDraft
 from dualprev.ui.main_window import MainWindow
 from dualprev.ui.pages.duties_page import DutiesPage
@@ -91,6 +94,27 @@ def _detail(window: MainWindow, status: HiddenDangerStatus, today: date) -> Hidd
         if found.status is status:
             return found
     raise LookupError(status)
+
+
+def every_type_plan() -> SwitchPlan:
+    """A GB 6441-1986 → 2025 switch plan naming every 1986 type, one 其他爆炸 record undecided: the
+    largest table the switch dialog shows (a 2025 demo factory has nothing to switch)."""
+    return SwitchPlan(
+        "GB6441-1986",
+        "GB6441-2025",
+        tuple(
+            TypeInUse(
+                name,
+                hazards=12,
+                hidden_dangers=3,
+                default=mapping.default,
+                choices=mapping.choices,
+                decided_by_words=0 if mapping.default else 9,
+                undecided=() if mapping.default else ("普通车床：卡盘无防护罩，衣袖卷入",),
+            )
+            for name, mapping in MAPPING_1986_TO_2025.items()
+        ),
+    )
 
 
 def openers(window: MainWindow) -> dict[str, Callable[[QWidget], object]]:
@@ -142,6 +166,7 @@ def openers(window: MainWindow) -> dict[str, Callable[[QWidget], object]]:
         ),
         "lec_consequence": lambda p: LecConsequenceDialog.choose(p, lec.factor("C")),
         "scheme": lambda p: SchemeDialog.edit(p, lec),
+        "vocabulary_switch": lambda p: VocabularySwitchDialog.choose(p, every_type_plan()),
         "card_override": lambda p: CardOverrideDialog.edit(
             p, card.content, card.computed, card.overrides, post_card_service.sign_library()
         ),
