@@ -9,7 +9,13 @@ from dualprev.reports.data import HazardData, RiskPointData, RiskReportData
 from dualprev.reports.page import MM_TO_PT, PageSetup, PaperSize
 from dualprev.reports.pdf_doc import build_pdf
 from dualprev.reports.pdf_table import part_story
-from dualprev.reports.risk_text import accident_and_consequence, joined, numbered, numbered_notes
+from dualprev.reports.risk_text import (
+    accident_and_consequence,
+    joined,
+    numbered,
+    numbered_notes,
+    vocabulary_notes,
+)
 from dualprev.reports.styles import pdf_styles
 from dualprev.reports.tables import Align, Cell, CellValue, Column, Part, Section, TableDocument
 
@@ -96,6 +102,7 @@ def major_risks_document(data: RiskReportData, paper: PaperSize = DEFAULT_PAPER)
             "责任单位和责任人须落实上述管控措施；发现管控措施失效或出现事故征兆时，立即停止作业、撤离人员并报告。",
             _contacts(data),
             *([MISMATCH_NOTE] if any(h.owner_mismatch for _p, h in major_hazards(data)) else []),
+            *vocabulary_notes(data.enterprise),
         ]
     )
     part = Part(title=TITLE, columns=COLUMNS, sections=(Section(rows),), notes=notes)

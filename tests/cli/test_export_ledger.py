@@ -58,6 +58,8 @@ def test_ledger_xlsx_and_pdf_for_a_range(
     )
     text = _pdf_text(pdf)
     assert "2026年8月1日至2026年8月31日" in text and "第1页" in text
+    # The demo is a new enterprise: its 事故类型 follow GB 6441-2025, and the ledger says so.
+    assert "事故类型依据：GB6441-2025《生产安全事故分类与编码》" in text
     box = PdfReader(str(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape
 

@@ -37,6 +37,9 @@ def test_risk_list_xlsx_and_pdf(demo_path: Path, tmp_path: Path, capsys: pytest.
     )
     box = PdfReader(str(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)
+    text = "".join("".join((page.extract_text() or "").split()) for page in PdfReader(str(pdf)).pages)
+    assert "事故类型依据：GB6441-2025《生产安全事故分类与编码》" in text
+    assert "机械致害" in text
 
 
 def test_risk_chart_png_and_pdf_with_format_from_the_file_name(demo_path: Path, tmp_path: Path) -> None:
@@ -55,7 +58,13 @@ def test_risk_records_and_major_risks(demo_path: Path, tmp_path: Path) -> None:
     assert "风险点登记台账" in load_workbook(xlsx).sheetnames
     pdf = tmp_path / "公告.pdf"
     assert _export("major-risks", "--db", str(demo_path), "--out", str(pdf)) == 0
-    assert "重大风险公告" in "".join((PdfReader(str(pdf)).pages[0].extract_text() or "").split())
+    notice = "".join((PdfReader(str(pdf)).pages[0].extract_text() or "").split())
+    assert "重大风险公告" in notice and "事故类型依据：GB6441-2025" in notice
+    for sheet in load_workbook(xlsx).worksheets[2:4]:  # the JHA and SCL records name accident types
+        notes = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+        assert any(
+            n.startswith("事故类型依据：GB 6441-2025") or "事故类型依据：GB 6441-2025" in n for n in notes
+        )
 
 
 def test_bad_arguments_exit_2(demo_path: Path, tmp_path: Path) -> None:
