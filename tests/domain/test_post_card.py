@@ -44,10 +44,10 @@ from dualprev.domain.safety_signs import (
     choose_signs,
     parse_sign_library,
 )
-from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
+from dualprev.domain.vocabularies import ACCIDENT_VOCABULARIES
 from dualprev.paths import resource_path
 
-NAMES = [t.name for t in ACCIDENT_TYPES_GB6441_1986]
+NAMES = [t.name for types in ACCIDENT_VOCABULARIES.values() for t in types]
 LIBRARY = parse_sign_library(resource_path("library", "safety_signs.json").read_text(encoding="utf-8"), NAMES)
 ENTERPRISE = EnterpriseFacts(
     name="江苏恒锐精密机械有限公司",
@@ -179,6 +179,17 @@ def test_forklift_replaces_the_generic_vehicle_sign() -> None:
     assert [s.wording for s in choose_signs(LIBRARY, [SignSource(("车辆伤害",), "厂内道路")])] == ["当心车辆"]
 
 
+def test_gb6441_2025_types_call_the_same_signs_as_their_1986_names() -> None:
+    pairs = (("机械伤害", "机械致害"), ("起重伤害", "起重致害"), ("车辆伤害", "厂(场)内车辆致害"))
+    for old, new in pairs:
+        assert choose_signs(LIBRARY, [SignSource((old,), "")]) == choose_signs(
+            LIBRARY, [SignSource((new,), "")]
+        )
+    dust = [s.wording for s in choose_signs(LIBRARY, [SignSource(("粉尘爆炸",), "铝粉尘 打磨")])]
+    assert {"禁止烟火", "当心爆炸", "必须戴防尘口罩"} <= set(dust)
+    assert "当心中毒" in [s.wording for s in choose_signs(LIBRARY, [SignSource(("中毒",), "")])]
+
+
 def test_general_caution_only_when_nothing_specific() -> None:
     assert [s.wording for s in choose_signs(LIBRARY, [SignSource((), "")])] == ["注意安全"]
     many = [
@@ -209,6 +220,7 @@ def test_bundled_sign_library_covers_every_accident_type_and_draws_known_pictogr
     from dualprev.domain.vocabularies import accident_types
 
     assert {t.name for t in accident_types()} <= set(LIBRARY.by_accident_type)
+    assert {t.name for t in accident_types("GB6441-2025")} <= set(LIBRARY.by_accident_type)
     assert {s.family for s in LIBRARY.signs} == set(SignFamily)
     assert LIBRARY.by_wording("当心触电") is not None and LIBRARY.by_wording("当心机械伤人") is not None
 

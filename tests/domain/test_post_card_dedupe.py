@@ -6,12 +6,12 @@ from dualprev.domain.post_card_dedupe import covered_by, distinct_items, distinc
 from dualprev.domain.risk import ControlMeasureCategory as Cat
 from dualprev.domain.risk import RiskLevel
 from dualprev.domain.safety_signs import parse_sign_library
-from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
+from dualprev.domain.vocabularies import ACCIDENT_VOCABULARIES
 from dualprev.paths import resource_path
 
 LIBRARY = parse_sign_library(
     resource_path("library", "safety_signs.json").read_text(encoding="utf-8"),
-    [t.name for t in ACCIDENT_TYPES_GB6441_1986],
+    [t.name for types in ACCIDENT_VOCABULARIES.values() for t in types],
 )
 
 

@@ -21,7 +21,7 @@ from dualprev.domain.post_card_qr import make_sheet
 from dualprev.domain.risk import ControlMeasureCategory as Cat
 from dualprev.domain.risk import RiskLevel
 from dualprev.domain.safety_signs import SafetySign, SignFamily, parse_sign_library
-from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_1986
+from dualprev.domain.vocabularies import ACCIDENT_VOCABULARIES
 from dualprev.paths import resource_path
 from dualprev.reports.post_card_pdf import CardsPdfResult, build_cards_pdf, card_fit, card_placement
 from dualprev.reports.post_card_styles import CardSize
@@ -31,7 +31,7 @@ from .card_text_sizes import char_sizes_pt
 
 LIBRARY = parse_sign_library(
     resource_path("library", "safety_signs.json").read_text(encoding="utf-8"),
-    [t.name for t in ACCIDENT_TYPES_GB6441_1986],
+    [t.name for types in ACCIDENT_VOCABULARIES.values() for t in types],
 )
 ENTERPRISE = EnterpriseFacts("江苏恒锐精密机械有限公司", "HRJX", "0519-86512110", "沈立明", "13961120357")
 DAY = date(2026, 11, 20)

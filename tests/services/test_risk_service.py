@@ -321,7 +321,7 @@ def test_new_hazard_with_exact_score_measures_and_accident_types(
     assert (row.score, row.current_level, row.inherent_level, row.method) == (
         "18", RiskLevel.LOW, RiskLevel.SIGNIFICANT, LEC,
     )  # fmt: skip
-    assert row.accident_types == "物体打击、机械伤害"  # vocabulary order, not the order ticked
+    assert row.accident_types == "物体打击、机械致害"  # vocabulary order, not the order ticked
     assert row.department_name == "机加工车间" and row.area_name == "机加工区"
     [entry] = _audit(empty_db, "hazard")
     assert entry.action == "create" and "现有风险评价：低风险" in entry.summary
