@@ -93,7 +93,7 @@ def test_reference_data_is_seeded(tmp_path: Path) -> None:
     assert file_info(tmp_path / "ref.sqlite").accident_vocabulary == "GB6441-2025"  # a new enterprise
 
 
-@pytest.mark.parametrize("revision", ["0001", "0002", "0003", "0004", "0010"])
+@pytest.mark.parametrize("revision", ["0001", "0002", "0003", "0004", "0010", "0011"])
 def test_released_schema_fixture_opens_without_loss(tmp_path: Path, revision: str) -> None:
     """Every released schema keeps a fixture; an older one is backed up, then upgraded."""
     fixture = FIXTURES / f"schema_{revision}.sqlite"
