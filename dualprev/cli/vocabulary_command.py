@@ -40,7 +40,8 @@ def parse_maps(values: Sequence[str]) -> dict[str, tuple[str, ...]]:
     """``["其他爆炸=粉尘爆炸", "中毒和窒息=中毒+窒息"]`` → {1986 name: 2025 names}."""
     choices: dict[str, tuple[str, ...]] = {}
     for value in values:
-        old, sep, new = value.replace("＝", "=").partition("=")
+        folded = value.replace("＝", "=").replace("（", "(").replace("）", ")")
+        old, sep, new = folded.partition("=")
         targets = tuple(t.strip() for t in new.replace("＋", "+").split("+") if t.strip())
         if not sep or not old.strip() or not targets:
             raise UsageError(f"--map 应写成 旧类型=新类型，如 其他爆炸=粉尘爆炸：{value}")
@@ -70,6 +71,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _switch(path: Path, choices: dict[str, tuple[str, ...]], actor: str) -> int:
+    from dualprev.errors import UserError, ValidationError
     from dualprev.services import database_lock
     from dualprev.services.risks.vocabulary_switch import switch_to_2025
     from dualprev.storage.db import open_database
@@ -77,7 +79,12 @@ def _switch(path: Path, choices: dict[str, tuple[str, ...]], actor: str) -> int:
     with database_lock.held(path, create=False):
         db = open_database(path, create=False)
         try:
-            result = switch_to_2025(db, choices, actor=actor)
+            try:
+                result = switch_to_2025(db, choices, actor=actor)
+            except ValidationError as exc:
+                if exc.field == "其他爆炸":
+                    raise UserError(f"{exc.message}（命令行用 --map 其他爆炸=粉尘爆炸 这样指定）") from None
+                raise
             status = status_json(db)
         finally:
             db.close()

@@ -28,6 +28,11 @@ class TypeMapping:
     def is_fixed(self) -> bool:
         return len(self.choices) == 1
 
+    @property
+    def reads_words(self) -> bool:
+        """Whether a record's own words decide it before any choice (其他爆炸, 中毒和窒息)."""
+        return self.needs_text_or_choice or self.source == _POISONING
+
 
 _POISONING = "中毒和窒息"
 _EXPLOSIONS = (
@@ -119,21 +124,17 @@ def poison_kinds(text: str) -> tuple[str, ...]:
 def targets(source: str, text: str, choice: Sequence[str] | None = None) -> tuple[str, ...] | None:
     """The 2025 types a link to 1986 type ``source`` becomes, or None when nothing decides it.
 
-    ``choice`` is the user's pick for ``source`` (one of its choices); for 其他爆炸 it only decides
-    the links whose text does not.
+    ``choice`` is the user's pick for ``source`` (one of its choices). For the types the words decide
+    (其他爆炸, 中毒和窒息) it decides only the records whose words do not.
     """
     mapping = MAPPING_1986_TO_2025[source]
-    if mapping.needs_text_or_choice:
-        kind = explosion_kind(text)
-        if kind is not None:
-            return (kind,)
-    if choice:
-        if tuple(choice) not in mapping.choices:
-            raise ValueError(f"{'、'.join(choice)} is not a choice for {source}")
-        return tuple(choice)
+    if choice and tuple(choice) not in mapping.choices:
+        raise ValueError(f"{'、'.join(choice)} is not a choice for {source}")
+    if mapping.needs_text_or_choice and (kind := explosion_kind(text)) is not None:
+        return (kind,)
     if source == _POISONING and (kinds := poison_kinds(text)):
         return kinds
-    return mapping.default or None
+    return tuple(choice) if choice else (mapping.default or None)
 
 
 def check_choices(choices: Mapping[str, Sequence[str]]) -> list[str]:
@@ -144,8 +145,8 @@ def check_choices(choices: Mapping[str, Sequence[str]]) -> list[str]:
         if mapping is None:
             problems.append(f"“{source}”不是 GB 6441-1986 的事故类型")
         elif tuple(picked) not in mapping.choices:
-            offered = "；".join("、".join(c) for c in mapping.choices)
-            problems.append(f"“{source}”不能对应为“{'、'.join(picked)}”，可选：{offered}")
+            offered = "；".join("+".join(c) for c in mapping.choices)
+            problems.append(f"“{source}”不能对应为“{'+'.join(picked)}”，可选：{offered}")
     return problems
 
 

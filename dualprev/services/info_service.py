@@ -49,8 +49,7 @@ class DatabaseInfo:
 
 
 def database_info(db: "Database", *, today: date | None = None) -> DatabaseInfo:
-    from dualprev.domain import settings
-    from dualprev.storage import settings as stored_settings
+    from dualprev.services.risks.accident_types import vocabulary_in
     from dualprev.storage.queries import (
         database_summary,
         hidden_dangers,
@@ -69,7 +68,7 @@ def database_info(db: "Database", *, today: date | None = None) -> DatabaseInfo:
         levels: dict[RiskLevel, int] = {level: n for level, n in by_level.items() if level is not None}
         statuses = hidden_dangers.status_counts(session=s)
         overdue, _due = hidden_dangers.deadline_counts(session=s, today=today, due_days=0)
-        vocabulary = stored_settings.read(s, settings.ACCIDENT_VOCABULARY)
+        vocabulary = vocabulary_in(s)
         open_major = major_checks.open_major_count(session=s)
     return DatabaseInfo(
         schema_version=db.schema_version,

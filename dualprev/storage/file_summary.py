@@ -19,7 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dualprev.domain.vocabularies import DEFAULT_ACCIDENT_VOCABULARY
+from dualprev.domain.vocabularies import (
+    ACCIDENT_VOCABULARIES,
+    DEFAULT_ACCIDENT_VOCABULARY,
+    GB6441_2025,
+    NEW_ENTERPRISE_VOCABULARY,
+)
 from dualprev.paths import migrations_dir
 
 COUNTED_TABLES: dict[str, str] = {
@@ -102,7 +107,7 @@ def read_summary(path: Path, *, today: date, open_statuses: tuple[str, ...]) -> 
                 open_statuses,
             ).fetchone()[0]
             stored = conn.execute("SELECT value FROM setting WHERE key = 'accident_vocabulary'").fetchone()
-            vocabulary = _vocabulary(stored[0] if stored else None)
+            vocabulary = _vocabulary(stored[0] if stored else None) or _linked_vocabulary(conn)
     except sqlite3.Error:
         return None
     return FileSummary(
@@ -117,10 +122,28 @@ def read_summary(path: Path, *, today: date, open_statuses: tuple[str, ...]) -> 
     )
 
 
-def _vocabulary(stored: str | None) -> str:
-    """The stored JSON setting, or the default when it is unset or unreadable (as settings.read)."""
+def _vocabulary(stored: str | None) -> str | None:
+    """The stored JSON setting when it names a known vocabulary."""
     try:
         value = json.loads(stored) if stored else None
     except ValueError:
         value = None
-    return value if isinstance(value, str) and value else DEFAULT_ACCIDENT_VOCABULARY
+    return value if value in ACCIDENT_VOCABULARIES else None
+
+
+def _linked_vocabulary(conn: sqlite3.Connection) -> str:
+    """As the app decides with an unusable setting: the vocabulary most type links belong to; a file
+    from before GB 6441-2025 existed (no accident_type rows of it) is GB 6441-1986."""
+    try:
+        rows = conn.execute(
+            "SELECT a.vocabulary, count(*) FROM accident_type a JOIN ("
+            " SELECT accident_type_id FROM hazard_accident_type"
+            " UNION ALL SELECT accident_type_id FROM hidden_danger_accident_type) l ON l.accident_type_id = a.id"
+            " GROUP BY a.vocabulary ORDER BY count(*) DESC"
+        ).fetchall()
+        has_2025 = conn.execute("SELECT 1 FROM accident_type WHERE vocabulary = ?", (GB6441_2025,)).fetchone()
+    except sqlite3.Error:
+        return DEFAULT_ACCIDENT_VOCABULARY
+    if rows:
+        return str(rows[0][0])
+    return NEW_ENTERPRISE_VOCABULARY if has_2025 else DEFAULT_ACCIDENT_VOCABULARY

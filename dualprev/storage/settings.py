@@ -39,6 +39,18 @@ def read(session: Session, spec: SettingSpec[T]) -> T:
         return copy.deepcopy(spec.default)
 
 
+def stored(session: Session, spec: SettingSpec[T]) -> T | None:
+    """The setting's stored value, or None when it was never stored or cannot be used (for a
+    setting whose right fallback depends on the data rather than on a fixed default)."""
+    row = session.get(Setting, spec.key)
+    if row is None:
+        return None
+    try:
+        return decode(spec, row.value)
+    except InvalidSetting:
+        return None
+
+
 def write(session: Session, spec: SettingSpec[T], value: T) -> T:
     """Store ``value``; returns the value it replaces (for the audit diff)."""
     old = read(session, spec)

@@ -60,11 +60,10 @@ def test_risk_records_and_major_risks(demo_path: Path, tmp_path: Path) -> None:
     assert _export("major-risks", "--db", str(demo_path), "--out", str(pdf)) == 0
     notice = "".join((PdfReader(str(pdf)).pages[0].extract_text() or "").split())
     assert "重大风险公告" in notice and "事故类型依据：GB6441-2025" in notice
-    for sheet in load_workbook(xlsx).worksheets[2:4]:  # the JHA and SCL records name accident types
-        notes = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
-        assert any(
-            n.startswith("事故类型依据：GB 6441-2025") or "事故类型依据：GB 6441-2025" in n for n in notes
-        )
+    workbook = load_workbook(xlsx)
+    for name in ("JHA评价记录", "SCL评价记录"):  # the records that name accident types
+        notes = [str(c.value) for row in workbook[name].iter_rows() for c in row if c.value]
+        assert any("事故类型依据：GB 6441-2025" in n for n in notes), name
 
 
 def test_bad_arguments_exit_2(demo_path: Path, tmp_path: Path) -> None:

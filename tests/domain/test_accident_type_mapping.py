@@ -66,7 +66,10 @@ def test_poisoning_and_asphyxiation_follow_the_words_and_default_to_both() -> No
     assert poison_kinds("氮气置换后罐内缺氧") == ("窒息",)
     assert poison_kinds("进入有限空间未检测") == ("中毒", "窒息")
     assert targets("中毒和窒息", "危险废物暂存间渗漏") == ("中毒", "窒息")
-    assert targets("中毒和窒息", "焊接烟尘", ("窒息",)) == ("窒息",)  # the user's pick wins
+    # A pick decides only the records whose words do not, as for 其他爆炸.
+    assert targets("中毒和窒息", "焊接烟尘", ("窒息",)) == ("中毒",)
+    assert targets("中毒和窒息", "危险废物暂存间渗漏", ("窒息",)) == ("窒息",)
+    assert MAPPING_1986_TO_2025["中毒和窒息"].reads_words and not MAPPING_1986_TO_2025["车辆伤害"].reads_words
 
 
 def test_other_explosions_need_words_or_a_choice() -> None:
@@ -83,6 +86,9 @@ def test_choices_are_checked_with_chinese_messages() -> None:
     assert check_choices({"车辆伤害": ("道路(轨道)车辆致害",)}) == []
     problems = check_choices({"其他爆炸": ("粉尘",), "爆炸伤害": ("粉尘爆炸",)})
     assert "“其他爆炸”不能对应为“粉尘”，可选：粉尘爆炸" in problems[0]
+    assert (
+        "可选：容器爆炸；管道爆炸；容器爆炸+管道爆炸" in check_choices({"容器爆炸": ("x",)})[0]
+    )  # as --map writes it
     assert problems[1] == "“爆炸伤害”不是 GB 6441-1986 的事故类型"
 
 
@@ -93,11 +99,9 @@ def test_one_sort_order_keeps_the_code_order_of_both_vocabularies() -> None:
     assert accident_type_rank("不存在的类型") > max(accident_type_rank(n) for n in NAMES_2025)
 
 
-def test_the_basis_line_names_the_standard_and_says_the_2025_list_is_unverified() -> None:
+def test_the_basis_line_names_the_standard() -> None:
     assert vocabulary_basis_note(GB6441_1986) == "事故类型依据：GB 6441-1986《企业职工伤亡事故分类》。"
-    note = vocabulary_basis_note(GB6441_2025)
-    assert note.startswith("事故类型依据：GB 6441-2025《生产安全事故分类与编码》")
-    assert "尚未与标准正式文本核对" in note
+    assert vocabulary_basis_note(GB6441_2025) == "事故类型依据：GB 6441-2025《生产安全事故分类与编码》。"
 
 
 def test_every_shipped_library_hazard_maps_into_2025_by_its_own_words() -> None:

@@ -21,7 +21,10 @@ from dualprev.storage.models import (
     HiddenDanger,
     HiddenDangerAccidentType,
     RiskPoint,
+    Setting,
 )
+
+from ..conftest import DEMO_TODAY
 
 
 def _links(db: Database) -> list[tuple[str, str, str]]:
@@ -55,6 +58,13 @@ def _hazard_id(db: Database, description_part: str) -> int:
         hazard = s.exec(select(Hazard).where(col(Hazard.description).contains(description_part))).first()
     assert hazard is not None and hazard.id is not None
     return hazard.id
+
+
+def _description(db: Database, description_part: str) -> str:
+    with db.read_session() as s:
+        hazard = s.exec(select(Hazard).where(col(Hazard.description).contains(description_part))).first()
+    assert hazard is not None
+    return hazard.description
 
 
 def _name_an_undecidable_explosion(db: Database) -> str:
@@ -137,7 +147,9 @@ def test_switch_moves_every_record_in_one_audited_transaction(demo_1986_db: Data
         changes: dict[str, Any] = json.loads(entry.changes)
         assert changes["vocabulary"] == ["GB6441-1986", "GB6441-2025"]
         assert changes["mapping"]["机械伤害"] == "机械致害"
-        assert any("其他爆炸" in before for before in changes["before"].values())
+        before = changes["before"]
+        lathe = before[f"hazard:{_hazard_id(db, '卡盘')}"]
+        assert "其他爆炸" in lathe["types"] and lathe["label"].endswith(_description(db, "卡盘"))
         with pytest.raises(ValidationError, match="已在使用 GB 6441-2025"):
             switch_to_2025(db, {}, actor="测试")
     finally:
@@ -148,3 +160,63 @@ def test_switch_moves_every_record_in_one_audited_transaction(demo_1986_db: Data
 def test_a_new_enterprise_needs_no_switch(empty_db: Database) -> None:
     plan = switch_plan(empty_db)
     assert (plan.current, plan.is_needed, plan.types) == ("GB6441-2025", False, ())
+
+
+def _set_raw_vocabulary(db: Database, raw: str | None) -> None:
+    with db.session() as s:
+        row = s.get(Setting, "accident_vocabulary")
+        assert row is not None
+        if raw is None:
+            s.delete(row)
+        else:
+            row.value = raw
+
+
+@pytest.mark.parametrize("raw", [None, '""', "not json", '"GB9999"'])
+def test_a_missing_or_damaged_setting_is_read_from_the_records(
+    demo_1986_db: Database, demo_db: Database, raw: str | None
+) -> None:
+    """A damaged setting must not offer another classification's types: saving a hazard would
+    drop its own. The records' types decide, as they do for ``dualprev info``."""
+    _set_raw_vocabulary(demo_1986_db, raw)
+    assert accident_types.vocabulary(demo_1986_db) == "GB6441-1986"
+    assert file_info(Path(demo_1986_db.path)).accident_vocabulary == "GB6441-1986"
+    assert switch_plan(demo_1986_db).is_needed
+    _set_raw_vocabulary(demo_db, raw)
+    assert accident_types.vocabulary(demo_db) == "GB6441-2025"
+    assert file_info(Path(demo_db.path)).accident_vocabulary == "GB6441-2025"
+
+
+def test_a_record_naming_types_of_both_classifications_switches_cleanly(demo_1986_db: Database) -> None:
+    hazard_id = _hazard_id(demo_1986_db, "共用一套除尘系统")
+    with demo_1986_db.session() as s:
+        dust = s.exec(
+            select(AccidentTypeRecord).where(
+                AccidentTypeRecord.vocabulary == "GB6441-2025", AccidentTypeRecord.name == "粉尘爆炸"
+            )
+        ).one()
+        assert dust.id is not None
+        s.add(HazardAccidentType(hazard_id=hazard_id, accident_type_id=dust.id))
+    switch_to_2025(demo_1986_db, {}, actor="测试")
+    assert _types_of(demo_1986_db, "共用一套除尘系统") == {"火灾", "粉尘爆炸"}
+
+
+def test_a_hidden_danger_cannot_name_another_classifications_type(demo_1986_db: Database) -> None:
+    from dataclasses import replace
+
+    from dualprev.services.hidden_dangers import registration
+    from dualprev.services.hidden_dangers.detail import get_detail
+
+    with demo_1986_db.read_session() as s:
+        number_one = s.exec(select(HiddenDanger).order_by(col(HiddenDanger.id))).first()
+        new_type = s.exec(
+            select(AccidentTypeRecord).where(
+                AccidentTypeRecord.vocabulary == "GB6441-2025", AccidentTypeRecord.name == "机械致害"
+            )
+        ).one()
+    assert number_one is not None and number_one.id is not None and new_type.id is not None
+    draft = get_detail(demo_1986_db, number_one.id, today=DEMO_TODAY).draft
+    with pytest.raises(ValidationError, match="不属于本企业使用的事故类型分类标准"):
+        registration.register(
+            demo_1986_db, replace(draft, accident_type_ids=(new_type.id,)), actor="测试", today=DEMO_TODAY
+        )

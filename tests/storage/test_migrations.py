@@ -239,3 +239,40 @@ def test_schema_0010_file_whose_hazard_names_a_type_keeps_gb6441_1986(tmp_path: 
     db.close()
     assert linked == [("GB6441-1986", "机械伤害")]
     assert file_info(path).accident_vocabulary == "GB6441-1986"
+
+
+def _downgrade(path: Path, target: str) -> None:
+    from alembic import command
+
+    engine = migrate.transactional_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            config = migrate.alembic_config()
+            config.attributes["connection"] = conn
+            command.downgrade(config, target)
+    finally:
+        engine.dispose()
+
+
+def test_0011_goes_back_to_0010_only_while_no_record_names_a_2025_type(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.sqlite"
+    open_database(empty).close()
+    _downgrade(empty, "0010")
+    with closing(sqlite3.connect(empty)) as conn:
+        assert conn.execute("SELECT count(*) FROM accident_type").fetchone() == (20,)
+        assert conn.execute("SELECT value FROM setting WHERE key = 'accident_vocabulary'").fetchone() == (
+            '"GB6441-1986"',
+        )
+
+    named = tmp_path / "named.sqlite"
+    shutil.copy(FIXTURES / "schema_0011.sqlite", named)
+    with closing(sqlite3.connect(named)) as conn, conn:
+        conn.execute(
+            "INSERT INTO hazard_accident_type (hazard_id, accident_type_id) SELECT h.id, a.id FROM hazard h,"
+            " accident_type a WHERE a.name = '机械致害'"
+        )
+    with pytest.raises(RuntimeError, match="cannot be downgraded"):
+        _downgrade(named, "0010")
+    with closing(sqlite3.connect(named)) as conn:  # the refused downgrade changed nothing
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0011",)
+        assert conn.execute("SELECT count(*) FROM accident_type").fetchone() == (47,)

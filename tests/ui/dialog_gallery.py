@@ -111,6 +111,7 @@ def every_type_plan() -> SwitchPlan:
                 choices=mapping.choices,
                 decided_by_words=0 if mapping.default else 9,
                 undecided=() if mapping.default else ("普通车床：卡盘无防护罩，衣袖卷入",),
+                reads_words=mapping.reads_words,
             )
             for name, mapping in MAPPING_1986_TO_2025.items()
         ),

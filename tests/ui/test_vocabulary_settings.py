@@ -81,10 +81,13 @@ def test_the_dialog_will_not_switch_until_an_undecided_type_is_chosen(qtbot: QtB
     assert "请为“其他爆炸”选择对应的类别" in dialog.problem_label.text()
     assert "无法从文字判断（如：普通车床：卡盘无防护罩，衣袖卷入）" in dialog.table.item(17, 4).text()
     explosions = dialog.combos["其他爆炸"]
-    explosions.setCurrentIndex(explosions.findText("粉尘爆炸"))
+    assert explosions.itemText(0) == "请选择…"
+    explosions.setCurrentIndex(explosions.findText("按文字判定，其余为 粉尘爆炸"))
     assert ok.isEnabled() and dialog.problem_label.text() == ""
     poison = dialog.combos["中毒和窒息"]
-    poison.setCurrentIndex(poison.findText("窒息"))
+    assert poison.currentText() == "按文字判定，其余为 中毒 + 窒息"
+    poison.setCurrentIndex(poison.findText("按文字判定，其余为 窒息"))
+    assert dialog.combos["机械伤害"].currentText() == "机械致害" and not dialog.combos["机械伤害"].isEnabled()
     assert dialog.choices() == {"其他爆炸": ("粉尘爆炸",), "中毒和窒息": ("窒息",)} | {
         "车辆伤害": ("厂(场)内车辆致害",),
         "高处坠落": ("高处坠落",),

@@ -24,11 +24,11 @@ from dualprev.services import photo_service
 from dualprev.services.hidden_dangers.detail import HiddenDangerDetail, get_detail, get_row, loop_facts
 from dualprev.services.hidden_dangers.trail import add_event, raise_problem, record_audit
 from dualprev.services.photo_service import PreparedPhoto
+from dualprev.services.risks.accident_types import vocabulary_in
 from dualprev.storage import audit
 from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database, Session
 from dualprev.storage.models import (
-    AccidentTypeRecord,
     Area,
     CheckRecord,
     Department,
@@ -40,6 +40,7 @@ from dualprev.storage.models import (
     utcnow,
 )
 from dualprev.storage.queries import hidden_dangers as queries
+from dualprev.storage.queries import risks as risk_queries
 
 _S = HiddenDangerStatus
 
@@ -94,9 +95,16 @@ def _check_references(session: Session, draft: HiddenDangerDraft) -> None:
     for model, row_id, label, field in refs:
         if row_id is not None and session.get(model, row_id) is None:
             raise ValidationError(f"所选{label}已不存在，请重新选择", field)
-    for type_id in draft.accident_type_ids:
-        if session.get(AccidentTypeRecord, type_id) is None:
-            raise ValidationError("所选事故类型已不存在，请重新选择", "accident_type_ids")
+    if draft.accident_type_ids:
+        # Only the enterprise's own classification: a record naming types of two would have to be
+        # untangled by hand when the enterprise moves to GB 6441-2025.
+        known = risk_queries.known_accident_type_ids(
+            session=session, ids=draft.accident_type_ids, vocabulary=vocabulary_in(session)
+        )
+        if any(type_id not in known for type_id in draft.accident_type_ids):
+            raise ValidationError(
+                "所选事故类型已不存在或不属于本企业使用的事故类型分类标准，请重新选择", "accident_type_ids"
+            )
 
 
 def _set_accident_types(session: Session, hidden_danger_id: int, wanted: tuple[int, ...]) -> None:

@@ -4,8 +4,7 @@ created when missing and counted, so a file of 10,000 rows asks the database onc
 from collections import Counter
 
 from dualprev.domain.importing.cells import fold
-from dualprev.domain.settings import ACCIDENT_VOCABULARY
-from dualprev.storage import settings as stored_settings
+from dualprev.services.risks.accident_types import vocabulary_in
 from dualprev.storage.db import Session
 from dualprev.storage.models import Department, Person, Post
 from dualprev.storage.queries import importing as queries
@@ -27,7 +26,7 @@ class Directory:
         self._posts: dict[tuple[str, int | None], int] = {
             (fold(p.name), p.department_id): p.id or 0 for p in queries.posts_by_id(session=session)
         }
-        vocabulary = stored_settings.read(session, ACCIDENT_VOCABULARY)
+        vocabulary = vocabulary_in(session)
         self.accident_types = queries.accident_type_ids(session=session, vocabulary=vocabulary)
 
     def department(self, name: str) -> int | None:

@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 
 from dualprev.domain import settings
+from dualprev.domain.vocabularies import ACCIDENT_VOCABULARIES, NEW_ENTERPRISE_VOCABULARY
 from dualprev.storage import settings as stored_settings
 from dualprev.storage.db import Database, Session
+from dualprev.storage.queries import accident_links
 from dualprev.storage.queries import risks as queries
 
 
@@ -16,8 +18,16 @@ class AccidentTypeOption:
 
 
 def vocabulary_in(session: Session) -> str:
-    """The code of the enterprise's accident-type vocabulary."""
-    return stored_settings.read(session, settings.ACCIDENT_VOCABULARY)
+    """The code of the enterprise's accident-type vocabulary.
+
+    When the setting is missing or unusable the records decide (the vocabulary their types belong
+    to), so a damaged setting never offers types that would drop the records' own on the next save;
+    with no records either, a new enterprise's vocabulary.
+    """
+    value = stored_settings.stored(session, settings.ACCIDENT_VOCABULARY)
+    if value in ACCIDENT_VOCABULARIES:
+        return value
+    return accident_links.linked_vocabulary(session=session) or NEW_ENTERPRISE_VOCABULARY
 
 
 def vocabulary(db: Database) -> str:

@@ -5,7 +5,7 @@ nothing decides (其他爆炸 whose words name no kind of explosion). Then the s
 transaction with one audit entry: every hazard's and hidden danger's links to 1986 types are
 replaced by 2025 types, and the setting changes. Closed and voided hidden dangers move too, so one
 ledger never mixes two classifications; the audit entry keeps what each record named before.
-Printed cards keep their snapshot; the 告知卡 page shows them as changed, to be printed again.
+Printed cards keep their snapshot; the 告知卡 page marks them 需重新打印.
 """
 
 from collections import Counter
@@ -46,6 +46,8 @@ class TypeInUse:
     """Records whose own words decide it (其他爆炸, 中毒和窒息)."""
     undecided: tuple[str, ...]
     """Labels of the records nothing decides without a choice."""
+    reads_words: bool = False
+    """Whether the records' words decide it first, a choice only deciding the rest."""
 
     @property
     def is_fixed(self) -> bool:
@@ -108,6 +110,7 @@ def _types_in_use(records: Sequence[LinkedRecord]) -> tuple[TypeInUse, ...]:
                 mapping.choices,
                 by_words,
                 tuple(undecided),
+                mapping.reads_words,
             )
         )
     return tuple(types)
@@ -131,14 +134,17 @@ def switch_to_2025(db: Database, choices: Mapping[str, Sequence[str]], *, actor:
         new_ids: dict[tuple[LinkedKind, int], list[int]] = {}
         became: dict[str, Counter[str]] = {}
         undecided: list[str] = []
-        before: dict[str, list[str]] = {}
+        before: dict[str, dict[str, object]] = {}
         for record in records:
             names, left = names_in_2025(record.type_names, record.text, choices)
             if left:
                 undecided.append(f"{record.label}（{'、'.join(left)}）")
                 continue
             new_ids[(record.kind, record.id)] = [ids[n] for n in names]
-            before[record.label] = list(record.type_names)
+            before[f"{record.kind.value}:{record.id}"] = {
+                "label": record.label,
+                "types": list(record.type_names),
+            }
             for old in record.type_names:
                 one, _ = names_in_2025((old,), record.text, choices)
                 became.setdefault(old, Counter())[choice_label(one)] += 1

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, func, select
 
 from dualprev.storage.models import (
     AccidentTypeRecord,
@@ -92,6 +92,20 @@ def linked_records(*, session: Session, vocabulary: str) -> list[LinkedRecord]:
     return found
 
 
+def linked_vocabulary(*, session: Session) -> str | None:
+    """The vocabulary most of the hazards' and hidden dangers' type links belong to; None if none."""
+    counts: dict[str, int] = {}
+    for link_type in (HazardAccidentType, HiddenDangerAccidentType):
+        rows = session.exec(
+            select(AccidentTypeRecord.vocabulary, func.count())
+            .join(link_type, col(link_type.accident_type_id) == col(AccidentTypeRecord.id))
+            .group_by(col(AccidentTypeRecord.vocabulary))
+        )
+        for vocabulary, count in rows:
+            counts[vocabulary] = counts.get(vocabulary, 0) + int(count)
+    return max(counts, key=lambda v: counts[v]) if counts else None
+
+
 def type_ids(*, session: Session, vocabulary: str) -> dict[str, int]:
     """Ids of the vocabulary's types by name (mining-only ones too)."""
     rows = session.exec(
@@ -111,8 +125,21 @@ def replace_links(
     session.exec(
         delete(HiddenDangerAccidentType).where(col(HiddenDangerAccidentType.accident_type_id).in_(old_ids))
     )
+    session.flush()
+    kept_hazard = set(
+        session.exec(select(HazardAccidentType.hazard_id, HazardAccidentType.accident_type_id)).all()
+    )
+    kept_danger = set(
+        session.exec(
+            select(HiddenDangerAccidentType.hidden_danger_id, HiddenDangerAccidentType.accident_type_id)
+        ).all()
+    )
     for (kind, record_id), ids in new_ids.items():
+        # A record may already name some of its new types (one named both vocabularies).
+        kept = kept_hazard if kind is LinkedKind.HAZARD else kept_danger
         for type_id in dict.fromkeys(ids):
+            if (record_id, type_id) in kept:
+                continue
             if kind is LinkedKind.HAZARD:
                 session.add(HazardAccidentType(hazard_id=record_id, accident_type_id=type_id))
             else:

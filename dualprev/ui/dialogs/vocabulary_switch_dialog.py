@@ -36,7 +36,7 @@ class VocabularySwitchDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "切换后，全部危险源和隐患（含已销号、已作废的）的事故类型按下表改为 {new}，"
-                "新登记的危险源和隐患只能选新分类。切换记入操作日志，不能撤销；已打印的告知卡会显示为“内容有变化”，需重新打印。"
+                "新登记的危险源和隐患只能选新分类。切换记入操作日志，不能撤销；已打印的告知卡将标为“需重新打印”。"
             ).format(new=vocabulary_title(GB6441_2025)),
             self,
         )
@@ -90,20 +90,23 @@ class VocabularySwitchDialog(QDialog):
         if use.is_fixed:
             combo.addItem(choice_label(use.choices[0]), list(use.choices[0]))
             combo.setEnabled(False)
+        elif use.reads_words:
+            # The words decide first; what is picked here only decides the records they do not.
+            if use.undecided:
+                combo.addItem(self.tr("请选择…"), BY_WORDS)
+            elif use.default:
+                combo.addItem(self.tr("按文字判定，其余为 {d}").format(d=choice_label(use.default)), BY_WORDS)
+            else:
+                combo.addItem(self.tr("按文字判定"), BY_WORDS)
+            for choice in use.choices:
+                if choice != use.default:
+                    combo.addItem(
+                        self.tr("按文字判定，其余为 {d}").format(d=choice_label(choice)), list(choice)
+                    )
         else:
-            if not use.default:
-                if use.undecided:
-                    combo.addItem(self.tr("请选择…"), BY_WORDS)
-                else:
-                    combo.addItem(self.tr("按文字判定"), BY_WORDS)
-            elif use.decided_by_words:
-                combo.addItem(
-                    self.tr("按文字判定（其余：{d}）").format(d=choice_label(use.default)), BY_WORDS
-                )
             for choice in use.choices:
                 combo.addItem(choice_label(choice), list(choice))
-            if use.default and not use.decided_by_words:
-                combo.setCurrentIndex(max(0, combo.findText(choice_label(use.default))))
+            combo.setCurrentIndex(max(0, combo.findData(list(use.default))))
         combo.currentIndexChanged.connect(self._update_problem)
         self.combos[use.name] = combo
         return combo

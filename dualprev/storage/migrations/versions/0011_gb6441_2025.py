@@ -66,6 +66,21 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Migrations run with foreign keys off: deleting the 2025 rows under records that name them
+    # would leave those links pointing nowhere. Such a file cannot go back to schema 0010.
+    named = (
+        op.get_bind()
+        .execute(
+            sa.text(
+                "SELECT count(*) FROM accident_type a WHERE a.vocabulary = 'GB6441-2025' AND ("
+                " EXISTS (SELECT 1 FROM hazard_accident_type l WHERE l.accident_type_id = a.id) OR"
+                " EXISTS (SELECT 1 FROM hidden_danger_accident_type l WHERE l.accident_type_id = a.id))"
+            )
+        )
+        .scalar()
+    )
+    if named:
+        raise RuntimeError("records name GB 6441-2025 accident types: schema 0011 cannot be downgraded")
     op.execute(
         "UPDATE setting SET value = '\"GB6441-1986\"' WHERE key = 'accident_vocabulary' AND value = '\"GB6441-2025\"'"
     )
