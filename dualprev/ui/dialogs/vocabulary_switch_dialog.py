@@ -64,7 +64,9 @@ class VocabularySwitchDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(str(use.hazards)))
             self.table.setItem(row, 2, QTableWidgetItem(str(use.hidden_dangers)))
             self.table.setCellWidget(row, 3, self._combo(use))
-            self.table.setItem(row, 4, QTableWidgetItem(self._explain(use)))
+            explanation = QTableWidgetItem(self._explain(use))
+            explanation.setToolTip("\n".join((explanation.text(), *use.undecided)))  # the cell elides
+            self.table.setItem(row, 4, explanation)
         layout.addWidget(self.table, 1)
         if not plan.types:
             empty = QLabel(self.tr("目前没有记录使用事故类型，切换只改变今后可选的分类。"), self)
