@@ -8,10 +8,15 @@ picks where a split 1986 type goes (for 其他爆炸: the records whose words na
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dualprev.cli.common import EXIT_OK, EXIT_USAGE, UsageError, add_db_option, require_db
+
+if TYPE_CHECKING:
+    from dualprev.storage.db import Database
 
 SWITCH_TARGET = "GB6441-2025"
 CLI_ACTOR = "命令行"
@@ -40,9 +45,9 @@ def parse_maps(values: Sequence[str]) -> dict[str, tuple[str, ...]]:
     """``["其他爆炸=粉尘爆炸", "中毒和窒息=中毒+窒息"]`` → {1986 name: 2025 names}."""
     choices: dict[str, tuple[str, ...]] = {}
     for value in values:
-        folded = value.replace("＝", "=").replace("（", "(").replace("）", ")")
-        old, sep, new = folded.partition("=")
-        targets = tuple(t.strip() for t in new.replace("＋", "+").split("+") if t.strip())
+        # NFKC: the full-width ＝ ＋ （） a Chinese keyboard types are the ASCII ones.
+        old, sep, new = unicodedata.normalize("NFKC", value).partition("=")
+        targets = tuple(t.strip() for t in new.split("+") if t.strip())
         if not sep or not old.strip() or not targets:
             raise UsageError(f"--map 应写成 旧类型=新类型，如 其他爆炸=粉尘爆炸：{value}")
         choices[old.strip()] = targets
@@ -97,14 +102,12 @@ def _switch(path: Path, choices: dict[str, tuple[str, ...]], actor: str) -> int:
     return EXIT_OK
 
 
-def status_json(db: object) -> dict[str, object]:
+def status_json(db: "Database") -> dict[str, object]:
     from dualprev.domain.accident_type_mapping import choice_label
     from dualprev.domain.vocabularies import GB6441_2025, GB6441_2025_VERIFIED, vocabulary_title
     from dualprev.services.risks import accident_types
     from dualprev.services.risks.vocabulary_switch import switch_plan
-    from dualprev.storage.db import Database
 
-    assert isinstance(db, Database)
     plan = switch_plan(db)
     return {
         "accident_vocabulary": plan.current,

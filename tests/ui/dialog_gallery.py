@@ -104,16 +104,13 @@ def every_type_plan() -> SwitchPlan:
         "GB6441-2025",
         tuple(
             TypeInUse(
-                name,
                 hazards=12,
                 hidden_dangers=3,
-                default=mapping.default,
-                choices=mapping.choices,
                 decided_by_words=0 if mapping.default else 9,
                 undecided=() if mapping.default else ("普通车床：卡盘无防护罩，衣袖卷入",),
-                reads_words=mapping.reads_words,
+                mapping=mapping,
             )
-            for name, mapping in MAPPING_1986_TO_2025.items()
+            for mapping in MAPPING_1986_TO_2025.values()
         ),
     )
 

@@ -18,7 +18,7 @@ from dualprev.domain.hidden_danger import (
     HiddenDangerSource,
     HiddenDangerStatus,
 )
-from dualprev.domain.importing.cells import DASHES, CellProblem, CellValue, fold, text
+from dualprev.domain.importing.cells import DASHES, CellProblem, CellValue, fold, folded_text, text
 from dualprev.domain.risk import ControlTier, EvaluationMethod, RiskLevel, RiskPointKind
 from dualprev.domain.vocabularies import ACCIDENT_TYPES_GB6441_2025
 
@@ -141,13 +141,8 @@ _TYPE_SPLIT = re.compile(r"[、，,/;；\s]+")
 _NAMES_2025 = frozenset(t.name for t in ACCIDENT_TYPES_GB6441_2025)
 
 
-def _fold(word: str) -> str:
-    """Full-width brackets as half-width: 厂（场）内车辆致害 is the same name."""
-    return word.replace("（", "(").replace("）", ")")
-
-
 def _resolve(word: str, names: set[str], context: str) -> tuple[str, ...] | None:
-    word = _fold(word)
+    word = folded_text(word)  # 厂（场）内车辆致害 is 厂(场)内车辆致害
     if word in names:
         return (word,)
     if names <= _NAMES_2025:
@@ -187,7 +182,7 @@ def accident_types(value: CellValue, known: Iterable[str], context: str = "") ->
     if unknown:
         hint = ""
         if (
-            any(ACCIDENT_SYNONYMS.get(_fold(u), _fold(u)) == "其他爆炸" for u in unknown)
+            any(ACCIDENT_SYNONYMS.get(folded_text(u), folded_text(u)) == "其他爆炸" for u in unknown)
             and "粉尘爆炸" in names
         ):
             hint = "（GB 6441-2025 已把“其他爆炸”细分，请写明粉尘爆炸、可燃气体爆炸、可燃液体蒸汽爆炸等具体类别）"

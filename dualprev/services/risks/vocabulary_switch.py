@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from dualprev.domain import settings
 from dualprev.domain.accident_type_mapping import (
     MAPPING_1986_TO_2025,
+    TypeMapping,
     check_choices,
     choice_label,
     names_in_2025,
@@ -36,22 +37,35 @@ MAX_LISTED = 8
 class TypeInUse:
     """One 1986 type that records name, and where it goes."""
 
-    name: str
     hazards: int
     hidden_dangers: int
-    default: tuple[str, ...]
-    """What it becomes without a choice (empty: only the words or a choice decide)."""
-    choices: tuple[tuple[str, ...], ...]
     decided_by_words: int
     """Records whose own words decide it (其他爆炸, 中毒和窒息)."""
     undecided: tuple[str, ...]
     """Labels of the records nothing decides without a choice."""
-    reads_words: bool = False
-    """Whether the records' words decide it first, a choice only deciding the rest."""
+    mapping: TypeMapping
+
+    @property
+    def name(self) -> str:
+        return self.mapping.source
+
+    @property
+    def default(self) -> tuple[str, ...]:
+        """What it becomes without a choice (empty: only the words or a choice decide)."""
+        return self.mapping.default
+
+    @property
+    def choices(self) -> tuple[tuple[str, ...], ...]:
+        return self.mapping.choices
 
     @property
     def is_fixed(self) -> bool:
-        return len(self.choices) == 1
+        return self.mapping.is_fixed
+
+    @property
+    def reads_words(self) -> bool:
+        """Whether the records' words decide it first, a choice only deciding the rest."""
+        return self.mapping.reads_words
 
 
 @dataclass(frozen=True)
@@ -103,14 +117,11 @@ def _types_in_use(records: Sequence[LinkedRecord]) -> tuple[TypeInUse, ...]:
                 by_words += 1
         types.append(
             TypeInUse(
-                name,
                 sum(r.kind is LinkedKind.HAZARD for r in naming),
                 sum(r.kind is LinkedKind.HIDDEN_DANGER for r in naming),
-                mapping.default,
-                mapping.choices,
                 by_words,
                 tuple(undecided),
-                mapping.reads_words,
+                mapping,
             )
         )
     return tuple(types)
@@ -136,18 +147,18 @@ def switch_to_2025(db: Database, choices: Mapping[str, Sequence[str]], *, actor:
         undecided: list[str] = []
         before: dict[str, dict[str, object]] = {}
         for record in records:
-            names, left = names_in_2025(record.type_names, record.text, choices)
-            if left:
+            per_type = {old: names_in_2025((old,), record.text, choices) for old in record.type_names}
+            if left := [old for old, (_picked, undecided_old) in per_type.items() if undecided_old]:
                 undecided.append(f"{record.label}（{'、'.join(left)}）")
                 continue
+            names = dict.fromkeys(n for picked, _ in per_type.values() for n in picked)
             new_ids[(record.kind, record.id)] = [ids[n] for n in names]
             before[f"{record.kind.value}:{record.id}"] = {
                 "label": record.label,
                 "types": list(record.type_names),
             }
-            for old in record.type_names:
-                one, _ = names_in_2025((old,), record.text, choices)
-                became.setdefault(old, Counter())[choice_label(one)] += 1
+            for old, (picked, _) in per_type.items():
+                became.setdefault(old, Counter())[choice_label(picked)] += 1
         if undecided:
             listed = "；".join(undecided[:MAX_LISTED])
             more = f"等 {len(undecided)} 条" if len(undecided) > MAX_LISTED else ""

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from sqlalchemy import Table
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, delete, func, select
 
 from dualprev.storage.models import (
@@ -21,6 +23,13 @@ from dualprev.storage.models import (
 class LinkedKind(Enum):
     HAZARD = "hazard"
     HIDDEN_DANGER = "hidden_danger"
+
+
+_LINK_TABLE: dict[LinkedKind, Table] = {
+    LinkedKind.HAZARD: HazardAccidentType.__table__,  # type: ignore[attr-defined]
+    LinkedKind.HIDDEN_DANGER: HiddenDangerAccidentType.__table__,  # type: ignore[attr-defined]
+}
+_RECORD_COLUMN = {LinkedKind.HAZARD: "hazard_id", LinkedKind.HIDDEN_DANGER: "hidden_danger_id"}
 
 
 @dataclass(frozen=True)
@@ -125,23 +134,10 @@ def replace_links(
     session.exec(
         delete(HiddenDangerAccidentType).where(col(HiddenDangerAccidentType.accident_type_id).in_(old_ids))
     )
-    session.flush()
-    kept_hazard = set(
-        session.exec(select(HazardAccidentType.hazard_id, HazardAccidentType.accident_type_id)).all()
-    )
-    kept_danger = set(
-        session.exec(
-            select(HiddenDangerAccidentType.hidden_danger_id, HiddenDangerAccidentType.accident_type_id)
-        ).all()
-    )
+    rows: dict[LinkedKind, list[dict[str, int]]] = {kind: [] for kind in LinkedKind}
     for (kind, record_id), ids in new_ids.items():
-        # A record may already name some of its new types (one named both vocabularies).
-        kept = kept_hazard if kind is LinkedKind.HAZARD else kept_danger
-        for type_id in dict.fromkeys(ids):
-            if (record_id, type_id) in kept:
-                continue
-            if kind is LinkedKind.HAZARD:
-                session.add(HazardAccidentType(hazard_id=record_id, accident_type_id=type_id))
-            else:
-                session.add(HiddenDangerAccidentType(hidden_danger_id=record_id, accident_type_id=type_id))
-    session.flush()
+        rows[kind] += [{_RECORD_COLUMN[kind]: record_id, "accident_type_id": t} for t in dict.fromkeys(ids)]
+    for kind, kind_rows in rows.items():
+        if kind_rows:
+            # A record may already name some of its new types (one named both vocabularies).
+            session.execute(sqlite_insert(_LINK_TABLE[kind]).on_conflict_do_nothing(), kind_rows)
