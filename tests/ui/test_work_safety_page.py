@@ -94,6 +94,9 @@ def test_void_certificate_and_print(
     next(b for b in tab.findChildren(QPushButton) if b.objectName() == "void_certificate_btn").click()
     voided = next(r for r in tab.model.records() if r.id == row.id)
     assert voided.status is CertificateStatus.VOID and voided.void_reason == "证书编号录错"
+    asked = _answer(monkeypatch)  # a form opened now would find no answer queued and fail
+    tab.on_edit()  # 编辑… (and a double click) leaves a voided record as it is
+    assert asked == []
     shown: list[bytes] = []
     monkeypatch.setattr(
         CheckPrintDialog,

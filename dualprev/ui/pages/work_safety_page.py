@@ -45,17 +45,17 @@ class CertificatesTab(RecordTab):
             lambda: certificates.list_certificates(ctx.db, today=ctx.today()), parent,
         )  # fmt: skip
         self.add_button(
-            "new_certificate_btn", self.tr("登记证书…"), lambda: self._edit(None), needs_selection=False
+            "new_certificate_btn", self.tr("登记证书…"), lambda: self.edit_record(None), needs_selection=False
         )
-        self.add_button("edit_certificate_btn", self.tr("编辑…"), self._on_edit, needs_selection=True)
+        self.add_button("edit_certificate_btn", self.tr("编辑…"), self.on_edit, needs_selection=True)
         self.add_button("void_certificate_btn", self.tr("作废…"), self._on_void, needs_selection=True)
         self.bar.addStretch(1)
         self.add_button(
             "print_certificates_btn", self.tr("打印持证台账…"), self._on_print, needs_selection=False
         )
-        self.table.doubleClicked.connect(lambda _i: self._on_edit())
+        self.table.doubleClicked.connect(lambda _i: self.on_edit())
 
-    def _edit(self, row: CertificateRow | None) -> None:
+    def edit_record(self, row: CertificateRow | None) -> None:
         fields = [
             FormField("person_id", self.tr("持证人"), _T.CHOICE, people_choices(self.ctx)),
             FormField("kind", self.tr("作业类别"), _T.CHOICE, enum_choices(CertificateKind)),
@@ -92,19 +92,12 @@ class CertificatesTab(RecordTab):
         if saved is not FAILED:
             self.select(saved)
 
-    def _on_edit(self) -> None:
-        row = self.selected()
-        if row is not None and not row.is_void:
-            self._edit(row)
-
     def _on_void(self) -> None:
-        row = self.selected()
-        reason = self.ask_void_reason(self.tr("证书")) if row else None
-        if row and reason:
-            self.write(
-                lambda: certificates.void_certificate(self.ctx.db, row.id, reason, actor=self.ctx.actor()),
-                self.tr("已作废证书：{n}").format(n=row.number),
-            )
+        self.void_selected(
+            self.tr("证书"),
+            lambda i, why: certificates.void_certificate(self.ctx.db, i, why, actor=self.ctx.actor()),
+            lambda row: self.tr("已作废证书：{n}").format(n=row.number),
+        )
 
     def _on_print(self) -> None:
         db, today = self.ctx.db, self.ctx.today()
@@ -138,7 +131,7 @@ class PermitsTab(RecordTab):
             lambda: self._edit(None, PermitKind.CONFINED_SPACE), needs_selection=False,
         )  # fmt: skip
         self.edit_btn = self.add_button(
-            "edit_permit_btn", self.tr("编辑…"), self._on_edit, needs_selection=True
+            "edit_permit_btn", self.tr("编辑…"), self.on_edit, needs_selection=True
         )
         self.approve_btn = self.add_button(
             "approve_permit_btn", self.tr("批准…"), self._on_approve, needs_selection=True
@@ -152,7 +145,7 @@ class PermitsTab(RecordTab):
         self.bar.addStretch(1)
         self.add_button("print_permit_btn", self.tr("打印许可证…"), self._on_print, needs_selection=True)
         self.add_button("print_permits_btn", self.tr("打印台账…"), self._on_print_list, needs_selection=False)
-        self.table.doubleClicked.connect(lambda _i: self._on_edit())
+        self.table.doubleClicked.connect(lambda _i: self.on_edit())
 
     def may(self, button: QPushButton, record: Any) -> bool:
         status = record.status
@@ -218,7 +211,8 @@ class PermitsTab(RecordTab):
         if saved is not FAILED:
             self.select(saved)
 
-    def _on_edit(self) -> None:
+    def on_edit(self) -> None:
+        """A permit is edited only while 开具 (not yet approved or closed)."""
         row = self.selected()
         if row is not None and editable(row.status):
             self._edit(row, row.data.kind)
@@ -259,13 +253,11 @@ class PermitsTab(RecordTab):
             )
 
     def _on_void(self) -> None:
-        row = self.selected()
-        reason = self.ask_void_reason(self.tr("作业许可")) if row else None
-        if row and reason:
-            self.write(
-                lambda: permits.void_permit(self.ctx.db, row.id, reason, actor=self.ctx.actor()),
-                self.tr("已作废作业许可 {n}").format(n=row.number),
-            )
+        self.void_selected(
+            self.tr("作业许可"),
+            lambda i, why: permits.void_permit(self.ctx.db, i, why, actor=self.ctx.actor()),
+            lambda row: self.tr("已作废作业许可 {n}").format(n=row.number),
+        )
 
     def _on_print(self) -> None:
         row = self.selected()
@@ -286,14 +278,14 @@ class ConfinedSpacesTab(RecordTab):
             ctx, ConfinedSpaceTableModel(), "confined_spaces_table", lambda: permits.list_confined_spaces(ctx.db), parent
         )  # fmt: skip
         self.add_button(
-            "new_space_btn", self.tr("登记有限空间…"), lambda: self._edit(None), needs_selection=False
+            "new_space_btn", self.tr("登记有限空间…"), lambda: self.edit_record(None), needs_selection=False
         )
-        self.add_button("edit_space_btn", self.tr("编辑…"), self._on_edit, needs_selection=True)
+        self.add_button("edit_space_btn", self.tr("编辑…"), self.on_edit, needs_selection=True)
         self.add_button("void_space_btn", self.tr("作废…"), self._on_void, needs_selection=True)
         self.bar.addStretch(1)
-        self.table.doubleClicked.connect(lambda _i: self._on_edit())
+        self.table.doubleClicked.connect(lambda _i: self.on_edit())
 
-    def _edit(self, row: ConfinedSpaceRow | None) -> None:
+    def edit_record(self, row: ConfinedSpaceRow | None) -> None:
         fields = [
             FormField("name", self.tr("有限空间名称")),
             FormField("location", self.tr("所在位置")),
@@ -316,30 +308,25 @@ class ConfinedSpacesTab(RecordTab):
                 self.tr("已保存有限空间：{n}").format(n=data.name),
             )
 
-    def _on_edit(self) -> None:
-        row = self.selected()
-        if row is not None and not row.is_void:
-            self._edit(row)
-
     def _on_void(self) -> None:
-        row = self.selected()
-        reason = self.ask_void_reason(self.tr("有限空间")) if row else None
-        if row and reason:
-            self.write(
-                lambda: permits.void_confined_space(self.ctx.db, row.id, reason, actor=self.ctx.actor())
-            )
+        self.void_selected(
+            self.tr("有限空间"),
+            lambda i, why: permits.void_confined_space(self.ctx.db, i, why, actor=self.ctx.actor()),
+        )
 
 
 class PlansTab(RecordTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, PlanTableModel(), "plans_table", lambda: drills.list_plans(ctx.db), parent)
-        self.add_button("new_plan_btn", self.tr("新增预案…"), lambda: self._edit(None), needs_selection=False)
-        self.add_button("edit_plan_btn", self.tr("编辑…"), self._on_edit, needs_selection=True)
+        self.add_button(
+            "new_plan_btn", self.tr("新增预案…"), lambda: self.edit_record(None), needs_selection=False
+        )
+        self.add_button("edit_plan_btn", self.tr("编辑…"), self.on_edit, needs_selection=True)
         self.add_button("void_plan_btn", self.tr("作废…"), self._on_void, needs_selection=True)
         self.bar.addStretch(1)
-        self.table.doubleClicked.connect(lambda _i: self._on_edit())
+        self.table.doubleClicked.connect(lambda _i: self.on_edit())
 
-    def _edit(self, row: PlanRow | None) -> None:
+    def edit_record(self, row: PlanRow | None) -> None:
         fields = [
             FormField("kind", self.tr("预案类别"), _T.CHOICE, enum_choices(EmergencyPlanKind)),
             FormField("name", self.tr("预案名称")),
@@ -357,25 +344,19 @@ class PlansTab(RecordTab):
                 self.tr("已保存应急预案：{n}").format(n=data.name),
             )
 
-    def _on_edit(self) -> None:
-        row = self.selected()
-        if row is not None and not row.is_void:
-            self._edit(row)
-
     def _on_void(self) -> None:
-        row = self.selected()
-        reason = self.ask_void_reason(self.tr("应急预案")) if row else None
-        if row and reason:
-            self.write(lambda: drills.void_plan(self.ctx.db, row.id, reason, actor=self.ctx.actor()))
+        self.void_selected(
+            self.tr("应急预案"), lambda i, why: drills.void_plan(self.ctx.db, i, why, actor=self.ctx.actor())
+        )
 
 
 class DrillsTab(RecordTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, DrillTableModel(), "drills_table", lambda: drills.list_drills(ctx.db), parent)
         self.add_button(
-            "new_drill_btn", self.tr("记录演练…"), lambda: self._edit(None), needs_selection=False
+            "new_drill_btn", self.tr("记录演练…"), lambda: self.edit_record(None), needs_selection=False
         )
-        self.add_button("edit_drill_btn", self.tr("编辑…"), self._on_edit, needs_selection=True)
+        self.add_button("edit_drill_btn", self.tr("编辑…"), self.on_edit, needs_selection=True)
         self.add_button("add_photos_btn", self.tr("添加照片…"), self._on_photos, needs_selection=True)
         self.danger_btn = self.add_button(
             "register_danger_btn", self.tr("改进事项登记隐患…"), self._on_register, needs_selection=True
@@ -384,14 +365,14 @@ class DrillsTab(RecordTab):
         self.bar.addStretch(1)
         self.add_button("print_drill_btn", self.tr("打印演练记录…"), self._on_print, needs_selection=True)
         self.add_button("print_drills_btn", self.tr("打印台账…"), self._on_print_list, needs_selection=False)
-        self.table.doubleClicked.connect(lambda _i: self._on_edit())
+        self.table.doubleClicked.connect(lambda _i: self.on_edit())
 
     def may(self, button: QPushButton, record: Any) -> bool:
         if button is self.danger_btn:
             return not record.is_void and record.hidden_danger_id is None
         return super().may(button, record) or button.objectName().startswith("print")
 
-    def _edit(self, row: DrillRow | None) -> None:
+    def edit_record(self, row: DrillRow | None) -> None:
         plans = tuple((p.data.name, p.id) for p in drills.list_plans(self.ctx.db) if not p.is_void)
         fields = [
             FormField("held_on", self.tr("演练日期"), _T.DATE),
@@ -417,11 +398,6 @@ class DrillsTab(RecordTab):
             )
             if saved is not FAILED:
                 self.select(saved)
-
-    def _on_edit(self) -> None:
-        row = self.selected()
-        if row is not None and not row.is_void:
-            self._edit(row)
 
     def _on_photos(self) -> None:
         row = self.selected()
@@ -460,10 +436,9 @@ class DrillsTab(RecordTab):
             self.status.emit(self.tr("已登记隐患 {n}，并与本次演练关联").format(n=number))
 
     def _on_void(self) -> None:
-        row = self.selected()
-        reason = self.ask_void_reason(self.tr("演练记录")) if row else None
-        if row and reason:
-            self.write(lambda: drills.void_drill(self.ctx.db, row.id, reason, actor=self.ctx.actor()))
+        self.void_selected(
+            self.tr("演练记录"), lambda i, why: drills.void_drill(self.ctx.db, i, why, actor=self.ctx.actor())
+        )
 
     def _on_print(self) -> None:
         row = self.selected()

@@ -79,6 +79,25 @@ class RecordTab(CheckTab):
         """Whether ``button`` applies to ``record`` (a tab narrows it, e.g. 批准 only when issued)."""
         return not getattr(record, "is_void", False)
 
+    def edit_record(self, record: Any) -> None:
+        """The form of ``record`` (None: a new one); a tab with 编辑… overrides it."""
+        raise NotImplementedError(type(self).__name__)
+
+    def on_edit(self) -> None:
+        """编辑… and a double click: the selected record's form; a voided record stays as it is."""
+        record = self.selected()
+        if record is not None and not getattr(record, "is_void", False):
+            self.edit_record(record)
+
+    def void_selected(
+        self, what: str, void: Callable[[int, str], object], done: Callable[[Any], str] = lambda _r: ""
+    ) -> None:
+        """作废…: ask the reason, then ``void(record id, reason)``; ``done`` names what was voided."""
+        record = self.selected()
+        reason = self.ask_void_reason(what) if record else None
+        if record and reason:
+            self.write(lambda: void(record.id, reason), done(record))
+
     def ask_void_reason(self, what: str) -> str | None:
         values = RecordFormDialog.ask(
             self,
