@@ -1,6 +1,7 @@
 """What every work-safety write shares: refusing bad input, voiding with a reason, the audit trail."""
 
 from collections.abc import Mapping
+from dataclasses import asdict
 from typing import Any, TypeVar
 
 from dualprev.errors import NotFoundError, ValidationError
@@ -81,3 +82,31 @@ def void_row(
 
 def fields_of(row: Any, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(row, name) for name in names}
+
+
+def stripped(data: Any) -> dict[str, Any]:
+    """The text fields of a dataclass, stripped (enums, though str, are left alone)."""
+    return {k: v.strip() for k, v in asdict(data).items() if type(v) is str}
+
+
+def save_plain_row(
+    session: Session, model: type[Any], row_id: int | None, data: Any, *, what: str, entity: str, summary: str,
+    actor: str,
+) -> int:  # fmt: skip
+    """Create (``row_id`` None) or update a plain record (no state machine) from the dataclass
+    ``data``, whose fields are the row's, with an audit entry of what changed; the row's id."""
+    names = tuple(asdict(data))
+    if row_id is None:
+        row, before = model(**asdict(data)), {}
+    else:
+        row = get_row(session, model, row_id, what)
+        before = fields_of(row, names)
+        for name, value in asdict(data).items():
+            setattr(row, name, value)
+    session.add(row)
+    session.flush()
+    write_audit(
+        session, actor=actor, action="create" if row_id is None else "update", entity=entity,
+        entity_id=row.id, summary=summary, before=before, after=fields_of(row, names),
+    )  # fmt: skip
+    return int(row.id or 0)

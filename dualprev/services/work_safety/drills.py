@@ -5,7 +5,6 @@ the ledger's own registration and linked to the drill."""
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date
-from typing import Any
 
 from dualprev.domain.drills import DrillForm, EmergencyPlanKind, drill_problems
 from dualprev.domain.hidden_danger import HiddenDangerDraft, HiddenDangerSource
@@ -17,6 +16,8 @@ from dualprev.services.work_safety.common import (
     fields_of,
     get_row,
     raise_problems,
+    save_plain_row,
+    stripped,
     void_reason,
     void_row,
     write_audit,
@@ -74,10 +75,6 @@ class DrillRow:
         return bool(self.void_reason)
 
 
-def _stripped(data: Any) -> dict[str, Any]:
-    return {k: v.strip() for k, v in asdict(data).items() if type(v) is str}
-
-
 def list_plans(db: Database) -> list[PlanRow]:
     with db.read_session() as s:
         return [
@@ -89,25 +86,14 @@ def list_plans(db: Database) -> list[PlanRow]:
 
 
 def save_plan(db: Database, plan_id: int | None, data: PlanInput, *, actor: str) -> int:
-    data = replace(data, **_stripped(data))
+    data = replace(data, **stripped(data))
     if not data.name:
         raise ValidationError("请填写预案名称", "name")
-    names = tuple(PlanInput.__dataclass_fields__)
     with db.session() as s:
-        if plan_id is None:
-            row, before = EmergencyPlan(**asdict(data)), {}
-        else:
-            row = get_row(s, EmergencyPlan, plan_id, "应急预案")
-            before = fields_of(row, names)
-            for name, value in asdict(data).items():
-                setattr(row, name, value)
-        s.add(row)
-        s.flush()
-        write_audit(
-            s, actor=actor, action="create" if plan_id is None else "update", entity="emergency_plan",
-            entity_id=row.id, summary=f"应急预案：{data.name}", before=before, after=fields_of(row, names),
+        return save_plain_row(
+            s, EmergencyPlan, plan_id, data, what="应急预案", entity="emergency_plan",
+            summary=f"应急预案：{data.name}", actor=actor,
         )  # fmt: skip
-        return row.id or 0
 
 
 def void_plan(db: Database, plan_id: int, reason: str, *, actor: str) -> None:
@@ -155,7 +141,7 @@ def save_drill(
     photos: Sequence[PreparedPhoto] = (),
 ) -> int:
     """Record (``drill_id`` None) or change a drill, adding ``photos``; returns its id."""
-    data = replace(data, **_stripped(data))
+    data = replace(data, **stripped(data))
     raise_problems(drill_problems(data.scenario, data.participants))
     if data.participant_count < 0:
         raise ValidationError("参演人数不能为负数", "participant_count")

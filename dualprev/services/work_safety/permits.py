@@ -5,7 +5,6 @@ without a valid certificate for the operation is refused with the reason."""
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from dualprev.domain.permits import (
     GasReadings,
@@ -23,6 +22,8 @@ from dualprev.services.work_safety.common import (
     fields_of,
     get_row,
     raise_problems,
+    save_plain_row,
+    stripped,
     void_reason,
     void_row,
     write_audit,
@@ -134,13 +135,8 @@ def _row(p: WorkPermit, people: dict[int, tuple[str, str]], spaces: dict[int | N
     )
 
 
-def _stripped(data: Any) -> dict[str, Any]:
-    """The text fields of a dataclass, stripped (enums, though str, are left alone)."""
-    return {k: v.strip() for k, v in asdict(data).items() if type(v) is str}
-
-
 def _clean(data: PermitInput) -> PermitInput:
-    cleaned = replace(data, **_stripped(data))
+    cleaned = replace(data, **stripped(data))
     if cleaned.kind is PermitKind.HOT_WORK:  # no space, no gas readings on a 动火 permit
         cleaned = replace(cleaned, confined_space_id=None)
     return cleaned
@@ -273,26 +269,14 @@ def list_confined_spaces(db: Database) -> list[ConfinedSpaceRow]:
 
 
 def save_confined_space(db: Database, space_id: int | None, data: ConfinedSpaceInput, *, actor: str) -> int:
-    data = replace(data, **_stripped(data))
+    data = replace(data, **stripped(data))
     if not data.name:
         raise ValidationError("请填写有限空间名称", "name")
-    names = tuple(ConfinedSpaceInput.__dataclass_fields__)
     with db.session() as s:
-        if space_id is None:
-            row = ConfinedSpace(**asdict(data))
-            before: dict[str, object] = {}
-        else:
-            row = get_row(s, ConfinedSpace, space_id, "有限空间")
-            before = fields_of(row, names)
-            for name, value in asdict(data).items():
-                setattr(row, name, value)
-        s.add(row)
-        s.flush()
-        write_audit(
-            s, actor=actor, action="create" if space_id is None else "update", entity="confined_space",
-            entity_id=row.id, summary=f"有限空间台账：{data.name}", before=before, after=fields_of(row, names),
+        return save_plain_row(
+            s, ConfinedSpace, space_id, data, what="有限空间", entity="confined_space",
+            summary=f"有限空间台账：{data.name}", actor=actor,
         )  # fmt: skip
-        return row.id or 0
 
 
 def void_confined_space(db: Database, space_id: int, reason: str, *, actor: str) -> None:
